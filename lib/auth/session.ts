@@ -1,0 +1,71 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { clientIp, type AuditContext } from "@/lib/audit/context";
+import { actingRole, assertCan, type Action } from "@/lib/authz";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { authOptions } from "./options";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  organizationId: string | null;
+  organization: { id: string; name: string; slug: string; verificationStatus: string } | null;
+}
+
+/**
+ * The signed-in user, re-read from the database on each request: a disabled account or a changed
+ * role takes effect at once, even though the session token itself is stateless.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      roles: true,
+      status: true,
+      organizationId: true,
+      organization: { select: { id: true, name: true, slug: true, verificationStatus: true } },
+    },
+  });
+  if (!user || user.status !== "ACTIVE") return null;
+  return { ...user, organization: user.organization };
+});
+
+/** For pages: the user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** For pages: the user when they hold a role that grants `action`; otherwise not-found/redirect. */
+export async function requirePermission(action: Action): Promise<CurrentUser> {
+  const user = await requireUser();
+  assertCan(user, action);
+  return user;
+}
+
+/** Request id and client IP of the current request (set by proxy.ts / the load balancer). */
+export async function requestMeta() {
+  const h = await headers();
+  return { requestId: h.get("x-request-id"), ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")) };
+}
+
+/** The audit context for the current user acting under `action`. */
+export async function auditContext(user: CurrentUser | null, action?: Action): Promise<AuditContext> {
+  return {
+    actor: user ? { id: user.id, role: actingRole(user, action) } : { id: null, role: "anonymous" },
+    request: await requestMeta(),
+  };
+}

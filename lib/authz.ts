@@ -1,0 +1,79 @@
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * The one permission table: action -> roles allowed (DOMAIN.md §2). Actions ending in ":own" are
+ * further scoped to the user's organization by `assertCan`. Tests enumerate this table.
+ */
+export const PERMISSIONS = {
+  "offer:create": ["PROVIDER"],
+  "offer:manage-own": ["PROVIDER"],
+  "demand:create": ["SEEKER"],
+  "demand:manage-own": ["SEEKER"],
+  "organization:manage-own": ["PROVIDER", "SEEKER", "INTERMEDIARY"],
+  "intermediary:profile-own": ["INTERMEDIARY"],
+  "deal:start": ["PROVIDER", "SEEKER"],
+  "workspace:access": ["PROVIDER", "SEEKER", "INTERMEDIARY"],
+  "admin:access": ["OPERATOR", "OFFICER", "AUDITOR", "ADMIN"],
+  "listing:moderate": ["OPERATOR"],
+  "organization:verify": ["OPERATOR"],
+  "event:manage": ["OPERATOR"],
+  "complaint:answer": ["OPERATOR"],
+  "listing:decide-restricted": ["OFFICER"],
+  "registration:decide": ["OFFICER"],
+  "screening:manage": ["OFFICER"],
+  "taxonomy:manage": ["OFFICER"],
+  "kpi:manage": ["OFFICER"],
+  "oversight:read": ["OPERATOR", "OFFICER", "AUDITOR"],
+  "deal:read-all": ["OPERATOR", "OFFICER", "AUDITOR"],
+  "audit:read": ["AUDITOR"],
+  "audit:verify": ["AUDITOR"],
+  "audit:export": ["AUDITOR"],
+  "user:manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export const ALL_ROLES: readonly Role[] = ["PROVIDER", "SEEKER", "INTERMEDIARY", "OPERATOR", "OFFICER", "AUDITOR", "ADMIN"];
+
+/** The part of the signed-in user that authorization needs. */
+export interface Principal {
+  id: string;
+  roles: readonly Role[];
+  organizationId: string | null;
+}
+
+/** True when one of the user's roles may perform `action` (ignores organization scope). */
+export function can(user: Principal | null | undefined, action: Action): boolean {
+  if (!user) return false;
+  const allowed: readonly Role[] = PERMISSIONS[action];
+  return user.roles.some((role) => allowed.includes(role));
+}
+
+/**
+ * Throws unless the user may perform `action` (on `resource`, for organization-scoped actions).
+ * Someone else's resource answers "not found", so its existence is not revealed.
+ */
+export function assertCan(
+  user: Principal | null | undefined,
+  action: Action,
+  resource?: { organizationId: string | null },
+): asserts user is Principal {
+  if (!user) throw new AppError("unauthenticated");
+  if (!can(user, action)) throw new AppError(resource ? "not_found" : "forbidden");
+  if (action.endsWith("-own")) {
+    if (!resource || !user.organizationId || resource.organizationId !== user.organizationId) {
+      throw new AppError("not_found");
+    }
+  }
+}
+
+/** The role an action is performed under, for the audit log: the first role that grants it. */
+export function actingRole(user: Principal, action?: Action): string {
+  if (action) {
+    const allowed: readonly Role[] = PERMISSIONS[action];
+    const role = user.roles.find((r) => allowed.includes(r));
+    if (role) return role;
+  }
+  return user.roles[0] ?? "user";
+}

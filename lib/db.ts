@@ -1,0 +1,43 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+// For the raw pool only: int8 (counts, VND amounts) as a JS number when it is safe to do so.
+// Prisma's own adapter keeps its defaults.
+const rawTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.INT8
+      ? (value: string) => {
+          const n = Number(value);
+          return Number.isSafeInteger(n) ? n : value;
+        }
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+type Globals = { prisma?: PrismaClient; pool?: pg.Pool };
+// One client per process; survives hot reload in development. Nothing here is shared across
+// instances, so any number of app processes can run behind a load balancer.
+const globals = globalThis as unknown as Globals;
+
+/** Raw `pg` pool for hot paths (search, matching, dashboards) where Prisma's overhead matters. */
+export function pool(): pg.Pool {
+  globals.pool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, types: rawTypes });
+  return globals.pool;
+}
+
+function createClient() {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 }) });
+}
+
+/** The Prisma client, created on first use (so `next build` needs no database). */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    globals.prisma ??= createClient();
+    const value = Reflect.get(globals.prisma, property);
+    return typeof value === "function" ? value.bind(globals.prisma) : value;
+  },
+});
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

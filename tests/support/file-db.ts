@@ -1,0 +1,33 @@
+/**
+ * Gives each integration test file its own database, copied from the migrated template, so files
+ * run in parallel without seeing each other's rows.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+import { withDatabase } from "./urls";
+
+const serverUrl = inject("dbServerUrl");
+const template = inject("dbTemplate");
+const name = `techex_t_${randomBytes(5).toString("hex")}`;
+
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+await admin.end();
+
+process.env.DATABASE_URL = withDatabase(serverUrl, name);
+process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+process.env.STORAGE_DIR = `.data/test-uploads/${name}`;
+
+afterAll(async () => {
+  const g = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> }; pool?: pg.Pool };
+  await g.prisma?.$disconnect();
+  await g.pool?.end();
+  g.prisma = undefined;
+  g.pool = undefined;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.end();
+});

@@ -1,0 +1,45 @@
+/**
+ * One PostgreSQL server per test run: the embedded one (or DATABASE_URL's server when set),
+ * migrations applied once to a template database; every test file then gets its own copy.
+ */
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { defaultDataDir, startEmbeddedPostgres, type EmbeddedDb } from "../../scripts/dev-db";
+import { migrate } from "../../scripts/migrate";
+import { withDatabase } from "./urls";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    dbServerUrl: string;
+    dbTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedDb | undefined;
+  let serverUrl: string;
+  if (process.env.DATABASE_URL) {
+    serverUrl = process.env.DATABASE_URL;
+  } else {
+    embedded = await startEmbeddedPostgres({ dataDir: defaultDataDir("test"), ephemeral: true });
+    serverUrl = embedded.url("postgres");
+  }
+  const template = `techex_template_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+  await admin.query(`CREATE DATABASE ${template}`);
+  await migrate(withDatabase(serverUrl, template));
+  await admin.end();
+
+  project.provide("dbServerUrl", serverUrl);
+  project.provide("dbTemplate", template);
+
+  return async () => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => {});
+    await client.end();
+    await embedded?.stop();
+  };
+}

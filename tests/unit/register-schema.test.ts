@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrorsOf, RegisterSchema } from "@/lib/auth/schemas";
+
+const valid = {
+  name: "Lê Văn Doanh",
+  email: "doanh@congty.vn",
+  password: "một mật khẩu đủ dài",
+  confirmPassword: "một mật khẩu đủ dài",
+  role: "SEEKER",
+  orgMode: "create",
+  organizationName: "Công ty TNHH Cơ khí Đông Anh",
+  organizationType: "ENTERPRISE",
+  acceptTerms: "on",
+};
+
+const errorsFor = (input: Record<string, unknown>) => {
+  const result = RegisterSchema.safeParse(input);
+  return result.success ? {} : fieldErrorsOf(result.error);
+};
+
+describe("RegisterSchema", () => {
+  it("accepts a valid registration and normalizes the email", () => {
+    const parsed = RegisterSchema.parse({ ...valid, email: "  Doanh@CongTy.VN " });
+    expect(parsed.email).toBe("doanh@congty.vn");
+  });
+
+  it("reports every problem of an empty form at once", () => {
+    const errors = errorsFor({});
+    expect(Object.keys(errors)).toEqual(expect.arrayContaining(["name", "email", "password", "role", "orgMode", "acceptTerms"]));
+  });
+
+  it.each([
+    ["email", "not-an-email", "email_invalid"],
+    ["email", `${"a".repeat(250)}@x.vn`, "too_long"],
+    ["name", "A".repeat(121), "too_long"],
+    ["name", "Nguyễn\u202eVăn", "invisible_characters"],
+    ["name", "Bob\u200b", "invisible_characters"],
+    ["name", "12345", "name_needs_letters"],
+  ])("rejects %s = %j with %s", (field, value, code) => {
+    expect(errorsFor({ ...valid, [field]: value })[field]).toContain(code);
+  });
+
+  it("requires passwords of at least 12 characters that match and avoid the email", () => {
+    expect(errorsFor({ ...valid, password: "short-pass1", confirmPassword: "short-pass1" }).password).toContain("password_too_short");
+    expect(errorsFor({ ...valid, confirmPassword: "something else entirely" }).confirmPassword).toContain("passwords_differ");
+    expect(errorsFor({ ...valid, password: "doanh-doanh-2026", confirmPassword: "doanh-doanh-2026" }).password).toContain(
+      "password_contains_email",
+    );
+    expect(errorsFor({ ...valid, password: "aaaaaaaaaaaaaa", confirmPassword: "aaaaaaaaaaaaaa" }).password).toContain(
+      "password_too_simple",
+    );
+  });
+
+  it("treats NFC and NFD spellings of a password as the same", () => {
+    const nfd = "một mật khẩu đủ dài".normalize("NFD");
+    expect(RegisterSchema.safeParse({ ...valid, confirmPassword: nfd }).success).toBe(true);
+  });
+
+  it("needs an organization: an existing one to join, or a name and type to create", () => {
+    expect(errorsFor({ ...valid, orgMode: "join", organizationId: "" }).organizationId).toContain("choose_one");
+    const errors = errorsFor({ ...valid, organizationName: "", organizationType: "" });
+    expect(errors.organizationName).toContain("too_short");
+    expect(errors.organizationType).toContain("choose_one");
+  });
+
+  it("only offers the provider and seeker roles at sign-up", () => {
+    expect(errorsFor({ ...valid, role: "ADMIN" }).role).toContain("choose_one");
+  });
+});
