@@ -71,3 +71,21 @@ export async function verifyAuditChain(batchSize = 5000): Promise<ChainVerdict> 
     client.release();
   }
 }
+
+/** The newest audit events, for the auditor's overview. */
+export async function recentAuditEvents(limit = 20) {
+  const { rows } = await pool().query<{
+    seq: string;
+    occurred_at: Date;
+    actor_role: string | null;
+    action: string;
+    entity_type: string;
+    entity_id: string | null;
+    hash: string;
+  }>(
+    `SELECT seq::text AS seq, occurred_at, actor_role, action, entity_type, entity_id, hash
+       FROM audit_events ORDER BY audit_events.seq DESC LIMIT $1`,
+    [limit],
+  );
+  return rows;
+}

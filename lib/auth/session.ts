@@ -1,12 +1,15 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { clientIp, type AuditContext } from "@/lib/audit/context";
 import { actingRole, assertCan, type Action } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { redirect } from "@/lib/i18n/navigation";
+import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 
 export interface CurrentUser {
@@ -45,14 +48,19 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 /** For pages: the user, or a redirect to the sign-in page. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) return redirect({ href: "/login", locale: await getLocale() });
   return user;
 }
 
-/** For pages: the user when they hold a role that grants `action`; otherwise not-found/redirect. */
+/** For pages: the user when they hold a role that grants `action`; otherwise a 404 (or sign-in). */
 export async function requirePermission(action: Action): Promise<CurrentUser> {
   const user = await requireUser();
-  assertCan(user, action);
+  try {
+    assertCan(user, action);
+  } catch (error) {
+    if (error instanceof AppError) notFound();
+    throw error;
+  }
   return user;
 }
 

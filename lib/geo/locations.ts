@@ -82,7 +82,12 @@ const PROVINCES: Row[] = [
 ];
 
 export const LOCATIONS: LocationRow[] = [
-  ...[HANOI_CITY, ...HANOI_AREAS].map(([code, nameVi, nameEn]): LocationRow => ({ code, nameVi, nameEn, kind: "hanoi" })),
+  ...[HANOI_CITY, ...HANOI_AREAS].map(([code, nameVi, nameEn]): LocationRow => ({
+    code,
+    nameVi,
+    nameEn,
+    kind: "hanoi",
+  })),
   ...PROVINCES.map(([code, nameVi, nameEn]): LocationRow => ({ code, nameVi, nameEn, kind: "province" })),
 ];
 

@@ -5,6 +5,8 @@ export const routing = defineRouting({
   locales: ["vi", "en"],
   defaultLocale: "vi",
   localePrefix: "as-needed",
+  // "/" is always Vietnamese; English is an explicit choice (/en), never guessed from the browser.
+  localeDetection: false,
 });
 
 export type Locale = (typeof routing.locales)[number];

@@ -1,0 +1,64 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useRouter } from "@/lib/i18n/navigation";
+
+const KNOWN_ERRORS = ["invalid_credentials", "rate_limited", "invalid_input"];
+
+export function LoginForm({ defaultEmail = "" }: { defaultEmail?: string }) {
+  const t = useTranslations("auth");
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const errors: typeof fieldErrors = {};
+    if (!email) errors.email = t("errors.email_required");
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = t("errors.email_invalid");
+    if (!password) errors.password = t("errors.password_required");
+    setFieldErrors(errors);
+    setError(null);
+    if (errors.email || errors.password) return;
+
+    setPending(true);
+    const result = await signIn("credentials", { email, password, redirect: false });
+    if (!result || result.error) {
+      const code = result?.error && KNOWN_ERRORS.includes(result.error) ? result.error : "unknown";
+      setError(t(`errors.${code}`));
+      setPending(false);
+      return;
+    }
+    router.replace("/welcome");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
+      {error && (
+        <Alert tone="danger" id="login-error">
+          {error}
+        </Alert>
+      )}
+      <Field id="email" label={t("email")} error={fieldErrors.email} required>
+        {(aria) => <Input {...aria} name="email" type="email" autoComplete="username" defaultValue={defaultEmail} maxLength={254} />}
+      </Field>
+      <Field id="password" label={t("password")} error={fieldErrors.password} required>
+        {(aria) => <Input {...aria} name="password" type="password" autoComplete="current-password" maxLength={256} />}
+      </Field>
+      <Button type="submit" pending={pending} className="w-full">
+        {t("loginSubmit")}
+      </Button>
+    </form>
+  );
+}

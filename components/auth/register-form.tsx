@@ -1,0 +1,136 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState, useTransition } from "react";
+import { registerAction } from "@/app/[locale]/(auth)/register/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Checkbox, Input, Select } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/errors";
+
+const ORG_TYPES = ["UNIVERSITY", "INSTITUTE", "ENTERPRISE", "INDIVIDUAL", "INTERMEDIARY"] as const;
+
+interface Props {
+  organizations: { id: string; name: string; type: string }[];
+}
+
+export function RegisterForm({ organizations }: Props) {
+  const t = useTranslations("auth");
+  const tv = useTranslations("validation");
+  const to = useTranslations("orgTypes");
+  const [state, dispatch] = useActionState<ActionResult, FormData>(registerAction, { ok: true });
+  const [pending, startTransition] = useTransition();
+  const [orgMode, setOrgMode] = useState<"create" | "join">("create");
+  const errors = state.ok ? {} : state.fieldErrors;
+  const err = (field: string) => errors[field]?.map((code) => tv(code));
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form
+      noValidate
+      className="space-y-5"
+      // Submitting through a transition (not the form `action` prop) keeps every typed value on error.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => dispatch(data));
+      }}
+    >
+      {errorCount > 0 && (
+        <Alert tone="danger" title={t("fixErrors", { count: errorCount })}>
+          {t("fixErrorsHint")}
+        </Alert>
+      )}
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">{t("roleQuestion")}</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {(["PROVIDER", "SEEKER"] as const).map((role) => (
+            <label key={role} className="flex cursor-pointer gap-3 rounded-md border border-border p-3 has-checked:border-brand-600 has-checked:bg-brand-50">
+              <input type="radio" name="role" value={role} defaultChecked={role === "PROVIDER"} className="mt-1" />
+              <span>
+                <span className="block text-sm font-semibold">{t(`role_${role}`)}</span>
+                <span className="block text-xs text-muted">{t(`role_${role}_hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {err("role") && <p className="text-sm text-danger-700">{err("role")}</p>}
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="name" label={t("name")} error={err("name")} required className="sm:col-span-2">
+          {(aria) => <Input {...aria} name="name" autoComplete="name" maxLength={120} />}
+        </Field>
+        <Field id="email" label={t("email")} error={err("email")} required className="sm:col-span-2">
+          {(aria) => <Input {...aria} name="email" type="email" autoComplete="email" maxLength={254} />}
+        </Field>
+        <Field id="password" label={t("password")} hint={t("passwordHint")} error={err("password")} required>
+          {(aria) => <Input {...aria} name="password" type="password" autoComplete="new-password" maxLength={128} />}
+        </Field>
+        <Field id="confirmPassword" label={t("confirmPassword")} error={err("confirmPassword")} required>
+          {(aria) => <Input {...aria} name="confirmPassword" type="password" autoComplete="new-password" maxLength={128} />}
+        </Field>
+      </div>
+
+      <fieldset className="space-y-3 rounded-md border border-border p-4">
+        <legend className="px-1 text-sm font-medium">{t("organization")}</legend>
+        <div className="flex flex-wrap gap-4">
+          {(["create", "join"] as const).map((mode) => (
+            <label key={mode} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="orgMode" value={mode} checked={orgMode === mode} onChange={() => setOrgMode(mode)} />
+              {t(`orgMode_${mode}`)}
+            </label>
+          ))}
+        </div>
+        {orgMode === "join" ? (
+          <Field id="organizationId" label={t("organizationSelect")} error={err("organizationId")} required>
+            {(aria) => (
+              <Select {...aria} name="organizationId" defaultValue="">
+                <option value="">{t("choose")}</option>
+                {organizations.map((org) => (
+                  <option key={org.id} value={org.id}>
+                    {org.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        ) : (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field id="organizationName" label={t("organizationName")} error={err("organizationName")} required>
+              {(aria) => <Input {...aria} name="organizationName" maxLength={200} />}
+            </Field>
+            <Field id="organizationType" label={t("organizationType")} error={err("organizationType")} required>
+              {(aria) => (
+                <Select {...aria} name="organizationType" defaultValue="">
+                  <option value="">{t("choose")}</option>
+                  {ORG_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {to(type)}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+          </div>
+        )}
+        <p className="text-xs text-muted">{t("verificationNote")}</p>
+      </fieldset>
+
+      <div>
+        <Checkbox name="acceptTerms" label={t("acceptTerms")} aria-invalid={Boolean(err("acceptTerms"))} aria-describedby={err("acceptTerms") ? "acceptTerms-error" : undefined} />
+        {err("acceptTerms") && (
+          <p id="acceptTerms-error" className="mt-1 text-sm text-danger-700">
+            {err("acceptTerms")}
+          </p>
+        )}
+      </div>
+
+      <Button type="submit" pending={pending} className="w-full">
+        {t("registerSubmit")}
+      </Button>
+    </form>
+  );
+}

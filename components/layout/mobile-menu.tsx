@@ -1,0 +1,26 @@
+"use client";
+
+import { useState } from "react";
+
+/** Small-screen menu: a disclosure button that shows the navigation below the header. */
+export function MobileMenu({ label, children }: { label: string; children: React.ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="md:hidden">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="mobile-menu"
+        onClick={() => setOpen((v) => !v)}
+        className="rounded border border-border px-3 py-1.5 text-sm font-medium"
+      >
+        {label}
+      </button>
+      {open && (
+        <div id="mobile-menu" className="absolute left-0 right-0 top-16 z-40 border-b border-border bg-white p-4 shadow">
+          {children}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { pool } from "@/lib/db";
+
+export interface HomeFigures {
+  publishedOffers: number;
+  publishedDemands: number;
+  verifiedOrganizations: number;
+  signedContracts: number;
+}
+
+/** The headline figures on the home page, in one round trip. */
+export async function homeFigures(): Promise<HomeFigures> {
+  const { rows } = await pool().query<HomeFigures>(`
+    SELECT (SELECT count(*) FROM offers WHERE status = 'PUBLISHED')::int AS "publishedOffers",
+           (SELECT count(*) FROM demands WHERE status = 'PUBLISHED')::int AS "publishedDemands",
+           (SELECT count(*) FROM organizations WHERE verification_status = 'VERIFIED')::int AS "verifiedOrganizations",
+           (SELECT count(*) FROM contracts WHERE signed_at IS NOT NULL)::int AS "signedContracts"`);
+  return rows[0]!;
+}
+
+/** Work waiting for staff: listings to moderate, restricted ones for the officer, organizations to verify. */
+export async function staffQueueCounts() {
+  const { rows } = await pool().query<{ submitted: number; restricted: number; organizations: number }>(`
+    SELECT ((SELECT count(*) FROM offers WHERE status = 'SUBMITTED' AND screening <> 'RESTRICTED')
+          + (SELECT count(*) FROM demands WHERE status = 'SUBMITTED' AND screening <> 'RESTRICTED'))::int AS submitted,
+           ((SELECT count(*) FROM offers WHERE status = 'SUBMITTED' AND screening = 'RESTRICTED')
+          + (SELECT count(*) FROM demands WHERE status = 'SUBMITTED' AND screening = 'RESTRICTED'))::int AS restricted,
+           (SELECT count(*) FROM organizations WHERE verification_status = 'PENDING')::int AS organizations`);
+  return rows[0]!;
+}

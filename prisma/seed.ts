@@ -1,0 +1,213 @@
+/**
+ * Idempotent seed: the taxonomy, sample screening entries and, unless in production without
+ * `--demo`, realistic demo content and one demo account per role (password `hanoi-techex-demo`).
+ * Running it again changes nothing that is already there.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { appendAudit } from "../lib/audit/mutations";
+import { systemContext } from "../lib/audit/context";
+import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
+import type { Role } from "../lib/generated/prisma/enums";
+import { hashPassword } from "../lib/auth/password";
+import { slugify } from "../lib/slug";
+import { DEMO_PASSWORD } from "../tests/factories";
+import { DEMO_DEMANDS, DEMO_EVENTS, DEMO_EXPERTS, DEMO_OFFERS, DEMO_ORGS, DEMO_SCREENING } from "./data/demo-content";
+import { TAXONOMY } from "./data/taxonomy";
+
+export const DEMO_ACCOUNTS: { email: string; name: string; roles: Role[]; orgKey?: string }[] = [
+  { email: "provider@demo.vn", name: "PGS.TS. Nguyễn Minh Tuấn", roles: ["PROVIDER"], orgKey: undefined },
+  { email: "seeker@demo.vn", name: "Trần Thu Hà", roles: ["SEEKER"], orgKey: undefined },
+  { email: "intermediary@demo.vn", name: "Lê Quang Vinh", roles: ["INTERMEDIARY"], orgKey: undefined },
+  { email: "operator@demo.vn", name: "Phạm Thị Lan", roles: ["OPERATOR"] },
+  { email: "officer@demo.vn", name: "Đỗ Văn Hùng", roles: ["OFFICER"] },
+  { email: "auditor@demo.vn", name: "Vũ Thị Mai", roles: ["AUDITOR"] },
+  { email: "admin@demo.vn", name: "Hoàng Đức Anh", roles: ["ADMIN"] },
+];
+
+const DAY = 86_400_000;
+const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
+
+export interface SeedOptions {
+  demo: boolean;
+  log?: (line: string) => void;
+}
+
+export async function seed(prisma: PrismaClient, options: SeedOptions) {
+  const log = options.log ?? (() => {});
+  const created: Record<string, number> = {};
+  const bump = (key: string) => (created[key] = (created[key] ?? 0) + 1);
+
+  for (const row of TAXONOMY) {
+    const level = row.parentCode ? 2 : 1;
+    const existing = await prisma.taxonomyNode.findUnique({ where: { code: row.code } });
+    if (!existing) {
+      await prisma.taxonomyNode.create({ data: { ...row, level } });
+      bump("taxonomy");
+    }
+  }
+
+  for (const entry of DEMO_SCREENING) {
+    if (!(await prisma.screeningEntry.findFirst({ where: { name: entry.name } }))) {
+      await prisma.screeningEntry.create({ data: { ...entry, sample: true } });
+      bump("screening");
+    }
+  }
+
+  if (options.demo) await seedDemo(prisma, bump);
+
+  if (Object.keys(created).length > 0) {
+    await prisma.$transaction(async (tx) => {
+      await appendAudit(tx, systemContext(), { action: "seed.run", entityType: "system", after: created });
+    });
+  }
+  log(Object.keys(created).length ? `seeded: ${JSON.stringify(created)}` : "seed: nothing new");
+  return created;
+}
+
+async function seedDemo(prisma: PrismaClient, bump: (key: string) => void) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const orgIds = new Map<string, string>();
+  for (const [index, org] of DEMO_ORGS.entries()) {
+    const slug = slugify(org.name);
+    const { key: _key, verified, ...fields } = org;
+    let row = await prisma.organization.findUnique({ where: { slug } });
+    if (!row) {
+      // One unverified organization has asked for verification, so the operator's queue is not empty.
+      const status = verified ? "VERIFIED" : index % 2 === 0 ? "PENDING" : "UNVERIFIED";
+      row = await prisma.organization.create({
+        data: { ...fields, slug, verificationStatus: status, verifiedAt: verified ? daysAgo(200) : null },
+      });
+      bump("organizations");
+    }
+    orgIds.set(org.key, row.id);
+  }
+
+  const firstOf = (type: string) => DEMO_ORGS.find((o) => o.type === type && o.verified)?.key;
+  const homeOrg: Record<string, string | undefined> = {
+    "provider@demo.vn": firstOf("UNIVERSITY"),
+    "seeker@demo.vn": firstOf("ENTERPRISE"),
+    "intermediary@demo.vn": DEMO_ORGS.find((o) => o.type === "INTERMEDIARY")?.key,
+  };
+
+  // Each organization has a member who authored its listings (providers and/or seekers).
+  const memberIds = new Map<string, string>();
+  const upsertUser = async (email: string, name: string, roles: Role[], orgKey?: string) => {
+    let user = await prisma.user.findUnique({ where: { email } });
+    if (!user) {
+      user = await prisma.user.create({
+        data: { email, name, roles, passwordHash, organizationId: orgKey ? orgIds.get(orgKey) : null },
+      });
+      bump("users");
+    }
+    return user;
+  };
+  for (const account of DEMO_ACCOUNTS) {
+    const orgKey = homeOrg[account.email];
+    const user = await upsertUser(account.email, account.name, account.roles, orgKey);
+    if (orgKey && !memberIds.has(orgKey)) memberIds.set(orgKey, user.id);
+  }
+  for (const org of DEMO_ORGS) {
+    if (memberIds.has(org.key)) continue;
+    const roles: Role[] = [];
+    if (DEMO_OFFERS.some((o) => o.orgKey === org.key)) roles.push("PROVIDER");
+    if (DEMO_DEMANDS.some((d) => d.orgKey === org.key)) roles.push("SEEKER");
+    if (org.type === "INTERMEDIARY") roles.push("INTERMEDIARY");
+    if (roles.length === 0) continue;
+    const user = await upsertUser(`${org.key}@members.demo.vn`, `Cán bộ ${org.name}`.slice(0, 120), roles, org.key);
+    memberIds.set(org.key, user.id);
+  }
+
+  const offerIds = new Map<string, string>();
+  for (const offer of DEMO_OFFERS) {
+    const slug = slugify(offer.titleVi);
+    const existing = await prisma.offer.findUnique({ where: { slug }, select: { id: true } });
+    if (existing) {
+      offerIds.set(offer.key, existing.id);
+      continue;
+    }
+    const { key: _key, orgKey, ageDays, priceMin, priceMax, ...fields } = offer;
+    const touched = daysAgo(ageDays);
+    const published = ["PUBLISHED", "EXPIRED", "WITHDRAWN"].includes(offer.status);
+    const data: Prisma.OfferUncheckedCreateInput = {
+      ...fields,
+      slug,
+      organizationId: orgIds.get(orgKey)!,
+      createdById: memberIds.get(orgKey)!,
+      priceMin: priceMin != null ? BigInt(priceMin) : null,
+      priceMax: priceMax != null ? BigInt(priceMax) : null,
+      submittedAt: offer.status === "DRAFT" ? null : touched,
+      publishedAt: published ? touched : null,
+      expiresAt: published ? new Date(touched.getTime() + 365 * DAY) : null,
+      createdAt: touched,
+      updatedAt: touched,
+    };
+    const row = await prisma.offer.create({ data });
+    offerIds.set(offer.key, row.id);
+    bump("offers");
+  }
+
+  for (const demand of DEMO_DEMANDS) {
+    const slug = slugify(demand.titleVi);
+    if (await prisma.demand.findUnique({ where: { slug }, select: { id: true } })) continue;
+    const { key: _key, orgKey, ageDays, budgetMin, budgetMax, deadlineInDays, ...fields } = demand;
+    const touched = daysAgo(ageDays);
+    const published = ["PUBLISHED", "EXPIRED", "WITHDRAWN"].includes(demand.status);
+    await prisma.demand.create({
+      data: {
+        ...fields,
+        slug,
+        organizationId: orgIds.get(orgKey)!,
+        createdById: memberIds.get(orgKey)!,
+        budgetMin: budgetMin != null ? BigInt(budgetMin) : null,
+        budgetMax: budgetMax != null ? BigInt(budgetMax) : null,
+        deadline: deadlineInDays != null ? new Date(Date.now() + deadlineInDays * DAY) : null,
+        submittedAt: demand.status === "DRAFT" ? null : touched,
+        publishedAt: published ? touched : null,
+        expiresAt: published ? new Date(touched.getTime() + 365 * DAY) : null,
+        createdAt: touched,
+        updatedAt: touched,
+      },
+    });
+    bump("demands");
+  }
+
+  for (const expert of DEMO_EXPERTS) {
+    const slug = slugify(expert.name);
+    if (await prisma.expert.findUnique({ where: { slug }, select: { id: true } })) continue;
+    const { key: _key, orgKey, ...fields } = expert;
+    await prisma.expert.create({ data: { ...fields, slug, organizationId: orgKey ? orgIds.get(orgKey) : null } });
+    bump("experts");
+  }
+
+  for (const event of DEMO_EVENTS) {
+    const slug = slugify(event.titleVi);
+    if (await prisma.event.findUnique({ where: { slug }, select: { id: true } })) continue;
+    const { key: _key, startsInDays, durationHours, offerKeys, ...fields } = event;
+    const startsAt = new Date(Date.now() + startsInDays * DAY);
+    await prisma.event.create({
+      data: {
+        ...fields,
+        slug,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + durationHours * 3_600_000),
+        listings: {
+          create: offerKeys.filter((k) => offerIds.has(k)).map((k) => ({ offerId: offerIds.get(k)! })),
+        },
+      },
+    });
+    bump("events");
+  }
+}
+
+/** CLI: `npm run db:seed [-- --demo]`. */
+export async function runSeedCli(databaseUrl: string, argv: string[]) {
+  const production = process.env.NODE_ENV === "production";
+  const demo = !production || argv.includes("--demo");
+  if (production && !demo) console.log("NODE_ENV=production: demo accounts and content skipped (pass --demo to load them).");
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    return await seed(prisma, { demo, log: console.log });
+  } finally {
+    await prisma.$disconnect();
+  }
+}

@@ -1,0 +1,21 @@
+/** `npm run db:migrate` / `npm run db:seed [-- --demo]` against DATABASE_URL (or the embedded database). */
+import { openDatabase, prepareDatabase } from "./lib/app";
+import { runSeedCli } from "../prisma/seed";
+
+const log = (line: string) => console.log(`[db] ${line}`);
+
+async function main() {
+  const command = process.argv[2];
+  const database = await openDatabase("dev", log);
+  try {
+    await prepareDatabase(database.url, log);
+    if (command === "seed") await runSeedCli(database.url, process.argv);
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
