@@ -52,29 +52,35 @@ export const RegisterSchema = z
     organizationType: z.preprocess((v) => (v === "" ? undefined : v), OrgTypeSchema.optional()),
     acceptTerms: z.literal("on", { error: "must_accept" }),
   })
-  .superRefine((data, ctx) => {
-    if (data.password !== data.confirmPassword) {
-      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwords_differ" });
-    }
-    const local = data.email.split("@")[0] ?? "";
-    if (local.length >= 4 && data.password.toLowerCase().includes(local)) {
-      ctx.addIssue({ code: "custom", path: ["password"], message: "password_contains_email" });
-    }
-    if (new Set(data.password).size < 4) {
-      ctx.addIssue({ code: "custom", path: ["password"], message: "password_too_simple" });
-    }
-    if (data.orgMode === "join" && !z.uuid().safeParse(data.organizationId).success) {
-      ctx.addIssue({ code: "custom", path: ["organizationId"], message: "choose_one" });
-    }
-    if (data.orgMode === "create") {
-      const name = data.organizationName ?? "";
-      if (name.length < 3) ctx.addIssue({ code: "custom", path: ["organizationName"], message: "too_short" });
-      else if (INVISIBLE.test(name)) {
-        ctx.addIssue({ code: "custom", path: ["organizationName"], message: "invisible_characters" });
+  // Runs even when single fields failed, so the user sees every problem in one go; the data may
+  // therefore be partly invalid here and every access is guarded.
+  .superRefine(
+    (data, ctx) => {
+      const password = typeof data.password === "string" ? data.password : "";
+      if (password && typeof data.confirmPassword === "string" && password !== data.confirmPassword) {
+        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwords_differ" });
       }
-      if (!data.organizationType) ctx.addIssue({ code: "custom", path: ["organizationType"], message: "choose_one" });
-    }
-  });
+      const local = typeof data.email === "string" ? (data.email.split("@")[0] ?? "") : "";
+      if (password.length >= 12 && local.length >= 4 && password.toLowerCase().includes(local)) {
+        ctx.addIssue({ code: "custom", path: ["password"], message: "password_contains_email" });
+      }
+      if (password.length >= 12 && new Set(password).size < 4) {
+        ctx.addIssue({ code: "custom", path: ["password"], message: "password_too_simple" });
+      }
+      if (data.orgMode === "join" && !z.uuid().safeParse(data.organizationId).success) {
+        ctx.addIssue({ code: "custom", path: ["organizationId"], message: "choose_one" });
+      }
+      if (data.orgMode === "create") {
+        const name = typeof data.organizationName === "string" ? data.organizationName : "";
+        if (name.length < 3) ctx.addIssue({ code: "custom", path: ["organizationName"], message: "too_short" });
+        else if (INVISIBLE.test(name)) {
+          ctx.addIssue({ code: "custom", path: ["organizationName"], message: "invisible_characters" });
+        }
+        if (!data.organizationType) ctx.addIssue({ code: "custom", path: ["organizationType"], message: "choose_one" });
+      }
+    },
+    { when: () => true },
+  );
 
 export type RegisterInput = z.infer<typeof RegisterSchema>;
 

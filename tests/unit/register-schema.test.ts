@@ -29,6 +29,13 @@ describe("RegisterSchema", () => {
     expect(Object.keys(errors)).toEqual(expect.arrayContaining(["name", "email", "password", "role", "orgMode", "acceptTerms"]));
   });
 
+  it("reports cross-field problems together with single-field ones", () => {
+    const errors = errorsFor({ ...valid, email: "bad", confirmPassword: "different", organizationName: "" });
+    expect(errors.email).toContain("email_invalid");
+    expect(errors.confirmPassword).toContain("passwords_differ");
+    expect(errors.organizationName).toContain("too_short");
+  });
+
   it.each([
     ["email", "not-an-email", "email_invalid"],
     ["email", `${"a".repeat(250)}@x.vn`, "too_long"],

@@ -1,0 +1,111 @@
+import { expect, test } from "@playwright/test";
+import { query, signIn, unique } from "./support";
+
+test("a researcher registers in Vietnamese, signs in and signs out", async ({ page }) => {
+  const email = `nhakhoahoc-${unique()}@vnu.edu.vn`;
+  await page.goto("/register");
+  await expect(page.getByRole("heading", { name: "Đăng ký tài khoản" })).toBeVisible();
+  await page.getByLabel("Nhà khoa học / bên chuyển giao").check();
+  await page.getByLabel("Họ và tên").fill("Nguyễn Thị Nghiên Cứu");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill("phòng thí nghiệm 2026");
+  await page.getByLabel("Nhập lại mật khẩu").fill("phòng thí nghiệm 2026");
+  await page.getByLabel("Tên tổ chức").fill("Phòng thí nghiệm Cảm biến Sinh học");
+  await page.getByLabel("Loại hình tổ chức").selectOption("INSTITUTE");
+  await page.getByLabel(/Tôi đồng ý/).check();
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+
+  await expect(page).toHaveURL(/\/login\?/);
+  await expect(page.getByText("Đăng ký thành công")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await page.getByLabel("Mật khẩu").fill("phòng thí nghiệm 2026");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Không gian làm việc" })).toBeVisible();
+  await expect(page.getByText("Phòng thí nghiệm Cảm biến Sinh học")).toBeVisible();
+  await expect(page.getByText("Chưa xác thực")).toBeVisible();
+
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login$/);
+
+  const rows = await query<{ roles: string }>("SELECT roles::text FROM users WHERE email = $1", [email]);
+  expect(rows[0]?.roles).toBe("{PROVIDER}");
+});
+
+test("a business registers in English by joining an existing organization", async ({ page }) => {
+  const email = `buyer-${unique()}@company.vn`;
+  const [org] = await query<{ id: string; name: string }>(
+    "SELECT id, name FROM organizations WHERE type = 'ENTERPRISE' ORDER BY name LIMIT 1",
+  );
+  await page.goto("/en/register");
+  await page.getByLabel("Business / technology seeker").check();
+  await page.getByLabel("Full name").fill("Pham Van Business");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill("a long enough passphrase");
+  await page.getByLabel("Repeat password").fill("a long enough passphrase");
+  await page.getByLabel("Join an existing organization").check();
+  await page.getByLabel("Choose an organization").selectOption(org!.id);
+  await page.getByLabel(/I accept/).check();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/en\/login\?/);
+
+  await page.getByLabel("Password").fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+  await expect(page.getByText(org!.name)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "My demands" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+});
+
+test("bad registration input shows every error, keeps what was typed and writes nothing", async ({ page }) => {
+  await page.goto("/register");
+  await page.getByLabel("Họ và tên").fill("Tên\u202Egiả mạo");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill("ngắn quá");
+  await page.getByLabel("Nhập lại mật khẩu").fill("khác hẳn");
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+
+  await expect(page.getByText(/mục cần sửa/)).toBeVisible();
+  await expect(page.getByText("Email không hợp lệ.")).toBeVisible();
+  await expect(page.getByText("Mật khẩu phải có ít nhất 12 ký tự.")).toBeVisible();
+  await expect(page.getByText("Hai mật khẩu không khớp.")).toBeVisible();
+  await expect(page.getByText("Có ký tự ẩn hoặc ký tự điều khiển không được phép.")).toBeVisible();
+  await expect(page.getByText("Bạn cần đồng ý để tiếp tục.")).toBeVisible();
+  // Errors are tied to their fields for screen readers, and the input is still there.
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+  await expect(page.getByRole("textbox", { name: "Mật khẩu", exact: true })).toHaveValue("ngắn quá");
+
+  const stored = await query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM users WHERE email = 'not-an-email' OR name LIKE '%giả mạo%'",
+  );
+  expect(stored[0]!.n).toBe(0);
+});
+
+test("a wrong password shows a clear message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("seeker@demo.vn");
+  await page.getByLabel("Mật khẩu").fill("definitely-not-it");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.locator("#login-error")).toHaveText("Email hoặc mật khẩu không đúng.");
+  await expect(page.locator("#login-error")).toHaveAttribute("role", "alert");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("the sixth rapid failure is rate-limited with a clear message", async ({ page }) => {
+  const email = `ratelimit-${unique()}@demo.vn`;
+  await page.goto("/en/login");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong-password-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("#login-error")).toHaveText("Wrong email or password.");
+  }
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("wrong-again");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#login-error")).toHaveText(/Too many failed sign-in attempts/);
+});
