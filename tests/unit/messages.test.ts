@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import vi from "@/messages/vi.json";
+import fs from "node:fs";
+import { loadMessages, NAMESPACES } from "@/lib/i18n/messages";
+
+const vi = await loadMessages("vi");
+const en = await loadMessages("en");
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -14,6 +17,13 @@ function leaves(value: unknown): string[] {
 }
 
 describe("message catalogs", () => {
+  it("list every namespace file there is", () => {
+    for (const locale of ["vi", "en"]) {
+      const files = fs.readdirSync(`messages/${locale}`).map((f) => f.replace(/\.json$/, "")).sort();
+      expect(files).toEqual([...NAMESPACES].sort());
+    }
+  });
+
   it("have exactly the same keys in Vietnamese and English", () => {
     const v = new Set(keys(vi));
     const e = new Set(keys(en));
