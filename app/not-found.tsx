@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 // Requests outside any locale (e.g. a mistyped /xx/...) land here; render a minimal bilingual page.
 export default function GlobalNotFound() {
   return (
@@ -5,7 +7,7 @@ export default function GlobalNotFound() {
       <body style={{ fontFamily: "sans-serif", padding: "3rem", textAlign: "center" }}>
         <h1>404 — Không tìm thấy trang / Page not found</h1>
         <p>
-          <a href="/">Trang chủ</a> · <a href="/en">Home</a>
+          <Link href="/">Trang chủ</Link> · <Link href="/en">Home</Link>
         </p>
       </body>
     </html>

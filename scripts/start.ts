@@ -19,12 +19,13 @@ async function main() {
 
   const database = await openDatabase("dev", log);
   let shuttingDown = false;
-  let child: ReturnType<typeof startNext> | undefined;
+  // Filled once the web server starts; read by the signal handler.
+  const running: { child?: ReturnType<typeof startNext> } = {};
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     log(`${signal}: stopping…`);
-    child?.kill("SIGTERM");
+    running.child?.kill("SIGTERM");
     await database.stop();
     log("stopped.");
     process.exit(0);
@@ -37,7 +38,7 @@ async function main() {
   if (!dev && buildIsStale()) build(log);
 
   const url = `http://localhost:${port}`;
-  child = startNext({
+  const child = startNext({
     port,
     dev,
     env: {
@@ -46,6 +47,7 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
     },
   });
+  running.child = child;
   child.on("exit", (code) => {
     if (!shuttingDown) {
       log(`the web server exited (code ${code}).`);

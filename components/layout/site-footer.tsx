@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import NextLink from "next/link";
 import { Link } from "@/lib/i18n/navigation";
 
 export async function SiteFooter() {
@@ -20,8 +21,8 @@ export async function SiteFooter() {
           <p className="font-semibold text-white">{t("linksTitle")}</p>
           <ul className="mt-1 space-y-1">
             <li><Link className="underline-offset-2 hover:underline" href="/statistics">{t("statistics")}</Link></li>
-            <li><a className="underline-offset-2 hover:underline" href="/api/v1/offers">{t("openData")}</a></li>
-            <li><a className="underline-offset-2 hover:underline" href="/api/health">{t("status")}</a></li>
+            <li><NextLink prefetch={false} className="underline-offset-2 hover:underline" href="/api/v1/offers">{t("openData")}</NextLink></li>
+            <li><NextLink prefetch={false} className="underline-offset-2 hover:underline" href="/api/health">{t("status")}</NextLink></li>
           </ul>
         </nav>
       </div>

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { query, signIn, unique } from "./support";
+import { query, unique } from "./support";
 
 test("a researcher registers in Vietnamese, signs in and signs out", async ({ page }) => {
   const email = `nhakhoahoc-${unique()}@vnu.edu.vn`;
