@@ -10,3 +10,19 @@ export function organizationsForSignup() {
     take: 1000,
   });
 }
+
+/** The user's own organization with its verification documents. */
+export function ownOrganization(organizationId: string | null) {
+  if (!organizationId) return null;
+  return db.organization.findUnique({ where: { id: organizationId }, include: { attachments: { orderBy: { createdAt: "asc" } } } });
+}
+
+/** Organizations waiting for verification, oldest request first, with their documents. */
+export function verificationQueue() {
+  return db.organization.findMany({
+    where: { verificationStatus: "PENDING" },
+    orderBy: { updatedAt: "asc" },
+    include: { attachments: true, _count: { select: { members: true } } },
+    take: 200,
+  });
+}

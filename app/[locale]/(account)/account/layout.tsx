@@ -1,8 +1,25 @@
-import { requirePermission } from "@/lib/auth/session";
+import { getTranslations } from "next-intl/server";
+import { SectionNav } from "@/components/layout/section-nav";
+import { can } from "@/lib/authz";
+import { requireUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
+// Every signed-in user has notifications here; each page checks its own permission.
 export default async function AccountLayout({ children }: LayoutProps<"/[locale]/account">) {
-  await requirePermission("workspace:access");
-  return children;
+  const user = await requireUser();
+  const t = await getTranslations("nav");
+  const links = [
+    ...(can(user, "workspace:access") ? [{ href: "/account", label: t("overview") }] : []),
+    ...(can(user, "offer:create") ? [{ href: "/account/offers", label: t("myOffers") }] : []),
+    ...(can(user, "demand:create") ? [{ href: "/account/demands", label: t("myDemands") }] : []),
+    ...(can(user, "organization:manage-own") && user.organizationId ? [{ href: "/account/organization", label: t("myOrganization") }] : []),
+    { href: "/account/notifications", label: t("notifications") },
+  ];
+  return (
+    <>
+      <SectionNav label={t("workspace")} links={links} />
+      {children}
+    </>
+  );
 }

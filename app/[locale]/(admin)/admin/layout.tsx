@@ -1,9 +1,24 @@
+import { getTranslations } from "next-intl/server";
+import { SectionNav } from "@/components/layout/section-nav";
+import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
 // Department / operator / auditor / admin area: every page below is for staff roles only.
 export default async function AdminLayout({ children }: LayoutProps<"/[locale]/admin">) {
-  await requirePermission("admin:access");
-  return children;
+  const user = await requirePermission("admin:access");
+  const t = await getTranslations("nav");
+  const links = [
+    { href: "/admin", label: t("overview") },
+    ...(can(user, "listing:moderate") || can(user, "listing:decide-restricted") ? [{ href: "/admin/moderation", label: t("moderation") }] : []),
+    ...(can(user, "organization:verify") ? [{ href: "/admin/organizations", label: t("verification") }] : []),
+    { href: "/account/notifications", label: t("notifications") },
+  ];
+  return (
+    <>
+      <SectionNav label={t("admin")} links={links} />
+      {children}
+    </>
+  );
 }

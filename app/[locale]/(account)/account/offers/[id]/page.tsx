@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ListingEditor } from "@/components/listings/listing-editor";
+import { requirePermission } from "@/lib/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("workspace"))("myOffers"), robots: { index: false } };
+}
+
+export default async function EditOfferPage({ params, searchParams }: PageProps<"/[locale]/account/offers/[id]">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const user = await requirePermission("offer:manage-own");
+  return <ListingEditor user={user} kind="offer" id={id} saved={(await searchParams).saved === "1"} />;
+}

@@ -1,0 +1,104 @@
+import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { DecisionForm } from "@/components/moderation/decision-form";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/authz";
+import { requirePermission } from "@/lib/auth/session";
+import { Link } from "@/lib/i18n/navigation";
+import { pick } from "@/lib/i18n/pick";
+import { listingForReview } from "@/lib/listings/queries";
+
+const FACTS = ["titleEn", "summaryVi", "summaryEn", "description", "keywords", "trl", "trlMin", "ipStatus", "ipTitleNumber", "transferObjects", "transferForms", "transferMethods", "preferredForms", "priceType", "priceMin", "priceMax", "budgetMin", "budgetMax", "deadline", "applicationAreas", "advantages", "location", "stateFunded", "fundingProgramme", "confidential"];
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) return value.join(", ");
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/moderation/[kind]/[id]">) {
+  const { locale, kind, id } = await params;
+  setRequestLocale(locale);
+  const user = await requirePermission("oversight:read");
+  if (kind !== "offer" && kind !== "demand") notFound();
+  const listing = await listingForReview(kind, id);
+  if (!listing) notFound();
+  const t = await getTranslations("moderation");
+  const tf = await getTranslations(kind === "offer" ? "offerForm" : "demandForm");
+  const te = await getTranslations("enums");
+  const format = await getFormatter();
+  const row = listing as unknown as Record<string, unknown>;
+  const revision = listing.pendingRevision as Record<string, unknown> | null;
+  const restricted = listing.status === "SUBMITTED" && listing.screening === "RESTRICTED";
+  const decidable = listing.status === "SUBMITTED" || (listing.status === "PUBLISHED" && revision !== null);
+  const mayDecide = decidable && (restricted ? can(user, "listing:decide-restricted") : can(user, "listing:moderate"));
+  const changed = revision ? FACTS.filter((k) => k in revision && show(revision[k]) !== show(row[k])) : [];
+  const label = (k: string) => (tf.has(k) ? tf(k) : k);
+
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/moderation" className="text-sm text-brand-700 hover:underline">← {t("title")}</Link>
+      <div>
+        <h1 className="text-2xl font-bold">{listing.titleVi}</h1>
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted">
+          <Badge tone="info">{te(`listingStatus.${listing.status}`)}</Badge>
+          <span>{listing.organization.name}</span>
+          <span>· {pick(await getLocale(), listing.sector.nameVi, listing.sector.nameEn)}</span>
+          {listing.submittedAt && <span>· {t("submittedAt", { date: format.dateTime(listing.submittedAt, "datetime") })}</span>}
+        </p>
+      </div>
+      {listing.screening !== "CLEAR" && (
+        <Alert tone={listing.screening === "ENCOURAGED" ? "success" : "warning"} title={te(`screening.${listing.screening}`)}>{listing.screeningNote}</Alert>
+      )}
+      {restricted && !can(user, "listing:decide-restricted") && <Alert tone="info">{t("restrictedForOfficer")}</Alert>}
+
+      {revision && (
+        <Card as="section">
+          <CardHeader><CardTitle>{t("revisionTitle", { count: changed.length })}</CardTitle></CardHeader>
+          <CardContent>
+            <dl className="space-y-3 text-sm">
+              {changed.map((k) => (
+                <div key={k}>
+                  <dt className="font-medium">{label(k)}</dt>
+                  <dd className="text-muted line-through">{show(row[k])}</dd>
+                  <dd className="whitespace-pre-line">{show(revision[k])}</dd>
+                </div>
+              ))}
+            </dl>
+          </CardContent>
+        </Card>
+      )}
+
+      <Card as="section">
+        <CardHeader><CardTitle>{t("contentTitle")}</CardTitle></CardHeader>
+        <CardContent>
+          <dl className="grid gap-3 text-sm md:grid-cols-[12rem_1fr]">
+            {FACTS.filter((k) => k in row).map((k) => (
+              <div key={k} className="contents">
+                <dt className="font-medium">{label(k)}</dt>
+                <dd className="whitespace-pre-line">{show(row[k])}</dd>
+              </div>
+            ))}
+          </dl>
+          {listing.attachments.length > 0 && (
+            <ul className="mt-4 list-disc pl-5 text-sm">
+              {listing.attachments.map((a) => (
+                <li key={a.id}><a className="text-brand-700 underline" href={`/api/files/${a.id}`}>{a.filename}</a> ({a.mimeType}, sha256 {a.sha256.slice(0, 12)}…)</li>
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+
+      {mayDecide && (
+        <Card as="section">
+          <CardHeader><CardTitle>{t("decisionTitle")}</CardTitle></CardHeader>
+          <CardContent><DecisionForm kind={kind} id={id} canApprove={listing.screening !== "PROHIBITED"} /></CardContent>
+        </Card>
+      )}
+    </div>
+  );
+}

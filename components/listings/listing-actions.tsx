@@ -1,0 +1,37 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { transitionAction } from "@/app/[locale]/(account)/account/listing-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ListingKind } from "@/lib/listings/data";
+
+const CONFIRM = new Set(["withdraw", "recall"]);
+
+/** The lifecycle buttons the owner may use now; destructive ones ask for confirmation first. */
+export function ListingActions({ kind, id, events }: { kind: ListingKind; id: string; events: string[] }) {
+  const t = useTranslations("workspace");
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
+  const run = (event: string) => {
+    if (CONFIRM.has(event) && !window.confirm(t(`confirm.${event}`))) return;
+    startTransition(async () => {
+      const result = await transitionAction(kind, id, event);
+      if (result.ok) setMessage({ tone: "success", text: t(`notices.${result.message ?? "saved"}`) });
+      else setMessage({ tone: "danger", text: t.has(`errors.${result.formError}`) ? t(`errors.${result.formError}`) : t("errors.unknown") });
+    });
+  };
+  return (
+    <div className="space-y-3">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <div className="flex flex-wrap gap-2">
+        {events.map((event) => (
+          <Button key={event} variant={event === "withdraw" ? "danger" : event === "submit" ? "primary" : "secondary"} pending={pending} onClick={() => run(event)}>
+            {t(`actions.${event}`)}
+          </Button>
+        ))}
+      </div>
+    </div>
+  );
+}

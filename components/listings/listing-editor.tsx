@@ -1,0 +1,87 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { updateListingAction } from "@/app/[locale]/(account)/account/listing-actions";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import type { Principal } from "@/lib/authz";
+import { env } from "@/lib/env";
+import { Link } from "@/lib/i18n/navigation";
+import type { ListingKind } from "@/lib/listings/data";
+import { formValues, locationOptions, sectorOptions } from "@/lib/listings/form-options";
+import { ownListing } from "@/lib/listings/queries";
+import { ownerEvents } from "@/lib/listings/state-machine";
+import { Attachments } from "./attachments";
+import { DemandForm } from "./demand-form";
+import { ListingActions } from "./listing-actions";
+import { OfferForm } from "./offer-form";
+import { STATUS_TONE } from "./own-listings";
+
+/** The owner's page for one listing: status and feedback, lifecycle actions, the form and files. */
+export async function ListingEditor({ user, kind, id, saved }: { user: Principal; kind: ListingKind; id: string; saved: boolean }) {
+  const listing = await ownListing(user, kind, id);
+  if (!listing) notFound();
+  const locale = await getLocale();
+  const t = await getTranslations("workspace");
+  const te = await getTranslations("enums");
+  const format = await getFormatter();
+  const events = ownerEvents(listing.status).filter((e) => e !== "edit");
+  const editable = listing.status === "DRAFT" || listing.status === "REJECTED" || listing.status === "PUBLISHED";
+  const values = formValues(listing as unknown as Record<string, unknown>);
+  const action = updateListingAction.bind(null, kind, id);
+  const common = { action, sectors: await sectorOptions(locale), locations: locationOptions(locale), submitLabel: listing.status === "PUBLISHED" ? t("saveRevision") : t("save") };
+  const publicPath = kind === "offer" ? `/technologies/${listing.slug}` : `/demands/${listing.slug}`;
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <Link href={kind === "offer" ? "/account/offers" : "/account/demands"} className="text-sm text-brand-700 hover:underline">← {t(kind === "offer" ? "myOffers" : "myDemands")}</Link>
+        <h1 className="text-2xl font-bold">{listing.titleVi}</h1>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <Badge tone={STATUS_TONE[listing.status]}>{te(`listingStatus.${listing.status}`)}</Badge>
+          {listing.screening !== "CLEAR" && <Badge tone={listing.screening === "ENCOURAGED" ? "success" : "warning"}>{te(`screening.${listing.screening}`)}</Badge>}
+          {listing.expiresAt && <span className="text-muted">{t("expiresOn", { date: format.dateTime(listing.expiresAt, "long") })}</span>}
+          {listing.status === "PUBLISHED" && <Link href={publicPath} className="text-brand-700 underline">{t("viewPublic")}</Link>}
+        </div>
+      </div>
+
+      {saved && <Alert tone="success">{t("notices.created")}</Alert>}
+      {listing.screening === "PROHIBITED" && (
+        <Alert tone="danger" title={t("prohibitedTitle")}>{t("prohibitedText", { entries: listing.screeningNote ?? "" })}</Alert>
+      )}
+      {listing.status === "REJECTED" && listing.moderationNote && (
+        <Alert tone="danger" title={t("rejectedTitle")}>{listing.moderationNote}</Alert>
+      )}
+      {listing.status === "SUBMITTED" && (
+        <Alert tone="info">{listing.screening === "RESTRICTED" ? t("waitingOfficerLong") : t("waitingModeration")}</Alert>
+      )}
+      {listing.pendingRevision !== null && <Alert tone="info">{t("revisionPendingLong")}</Alert>}
+      {listing.status === "PUBLISHED" && listing.pendingRevision === null && listing.moderationNote && (
+        <Alert tone="warning" title={t("revisionRejectedTitle")}>{listing.moderationNote}</Alert>
+      )}
+
+      {events.length > 0 && (
+        <Card as="section"><CardHeader><CardTitle>{t("actionsTitle")}</CardTitle></CardHeader><CardContent><ListingActions kind={kind} id={id} events={events} /></CardContent></Card>
+      )}
+
+      <Card as="section">
+        <CardHeader><CardTitle>{t("attachmentsTitle")}</CardTitle></CardHeader>
+        <CardContent>
+          <Attachments kind={kind} listingId={id} items={listing.attachments} editable={listing.status === "DRAFT" || listing.status === "REJECTED"} maxMb={Math.round(env().UPLOAD_MAX_BYTES / 1048576)} />
+        </CardContent>
+      </Card>
+
+      {editable ? (
+        <Card as="section">
+          <CardHeader><CardTitle>{t("contentTitle")}</CardTitle></CardHeader>
+          <CardContent>
+            {listing.status === "PUBLISHED" && <p className="mb-4 text-sm text-muted">{t("revisionHint")}</p>}
+            {kind === "offer" ? <OfferForm {...common} values={values} /> : <DemandForm {...common} values={values} />}
+          </CardContent>
+        </Card>
+      ) : (
+        <Alert tone="info">{t("notEditable")}</Alert>
+      )}
+    </div>
+  );
+}

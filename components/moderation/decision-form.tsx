@@ -1,0 +1,40 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useTransition } from "react";
+import { decideListingAction } from "@/app/[locale]/(admin)/admin/moderation/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/errors";
+
+/** Approve, or reject with a reason (required) that the owner will read. */
+export function DecisionForm({ kind, id, canApprove }: { kind: string; id: string; canApprove: boolean }) {
+  const t = useTranslations("moderation");
+  const [state, dispatch] = useActionState<ActionResult, FormData>(decideListingAction, { ok: true });
+  const [pending, startTransition] = useTransition();
+  if (state.ok && state.message) return <Alert tone="success">{t(`done_${state.message}`)}</Alert>;
+  const reasonError = !state.ok ? state.fieldErrors.reason?.map((c) => t(`errors.${c}`)) : undefined;
+  const submit = (decision: "approve" | "reject") => (event: React.MouseEvent<HTMLButtonElement>) => {
+    const form = event.currentTarget.form!;
+    const data = new FormData(form);
+    data.set("decision", decision);
+    if (decision === "reject" && !window.confirm(t("confirmReject"))) return;
+    startTransition(() => dispatch(data));
+  };
+  return (
+    <form className="space-y-4" onSubmit={(e) => e.preventDefault()}>
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="id" value={id} />
+      {!state.ok && state.formError && <Alert tone="danger">{t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : t("errors.unknown")}</Alert>}
+      <Field id="reason" label={t("reason")} hint={t("reasonHint")} error={reasonError}>
+        {(aria) => <Textarea {...aria} name="reason" rows={3} maxLength={2000} />}
+      </Field>
+      <div className="flex flex-wrap gap-2">
+        {canApprove && <Button type="button" pending={pending} onClick={submit("approve")}>{t("approve")}</Button>}
+        <Button type="button" variant="danger" pending={pending} onClick={submit("reject")}>{t("reject")}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useTransition } from "react";
+import { decideVerificationAction } from "@/app/[locale]/(admin)/admin/organizations/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/errors";
+
+export function VerificationDecision({ id }: { id: string }) {
+  const t = useTranslations("moderation");
+  const [state, dispatch] = useActionState<ActionResult, FormData>(decideVerificationAction, { ok: true });
+  const [pending, startTransition] = useTransition();
+  if (state.ok && state.message) return <Alert tone="success">{t(`done_${state.message}`)}</Alert>;
+  const reasonError = !state.ok ? state.fieldErrors.reason?.map((c) => t(`errors.${c}`)) : undefined;
+  const submit = (decision: "approve" | "reject") => (event: React.MouseEvent<HTMLButtonElement>) => {
+    const data = new FormData(event.currentTarget.form!);
+    data.set("decision", decision);
+    startTransition(() => dispatch(data));
+  };
+  return (
+    <form className="space-y-3" onSubmit={(e) => e.preventDefault()}>
+      <input type="hidden" name="id" value={id} />
+      {!state.ok && state.formError && <Alert tone="danger">{t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : t("errors.unknown")}</Alert>}
+      <Field id={`reason-${id}`} label={t("reason")} error={reasonError}>
+        {(aria) => <Textarea {...aria} name="reason" rows={2} maxLength={2000} />}
+      </Field>
+      <div className="flex gap-2">
+        <Button type="button" size="sm" pending={pending} onClick={submit("approve")}>{t("verify")}</Button>
+        <Button type="button" size="sm" variant="danger" pending={pending} onClick={submit("reject")}>{t("reject")}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { can, type Principal } from "@/lib/authz";
+import { db } from "@/lib/db";
+import type { ListingKind } from "./data";
+
+const PAGE_SIZE = 20;
+
+const ownSelect = {
+  id: true, slug: true, status: true, titleVi: true, titleEn: true, screening: true, screeningNote: true,
+  moderationNote: true, pendingRevision: true, submittedAt: true, publishedAt: true, expiresAt: true, updatedAt: true, version: true,
+} as const;
+
+/** The user's organization's offers or demands, newest change first. */
+export async function ownListings(user: Principal, kind: ListingKind, page = 1) {
+  const where = { organizationId: user.organizationId ?? "00000000-0000-0000-0000-000000000000" };
+  const args = { where, orderBy: { updatedAt: "desc" as const }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: ownSelect };
+  const [items, total] =
+    kind === "offer"
+      ? await Promise.all([db.offer.findMany(args), db.offer.count({ where })])
+      : await Promise.all([db.demand.findMany(args), db.demand.count({ where })]);
+  return { items, total, page, pageSize: PAGE_SIZE };
+}
+
+/** One of the user's organization's listings with its attachments, or null (also for other orgs'). */
+export async function ownListing(user: Principal, kind: ListingKind, id: string) {
+  if (!user.organizationId || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const where = { id, organizationId: user.organizationId };
+  const include = { attachments: { orderBy: { createdAt: "asc" as const } } };
+  return kind === "offer" ? db.offer.findFirst({ where, include }) : db.demand.findFirst({ where, include });
+}
+
+export interface QueueItem {
+  kind: ListingKind;
+  id: string;
+  titleVi: string;
+  organization: string;
+  screening: string;
+  isRevision: boolean;
+  waitingSince: Date;
+}
+
+/**
+ * Listings waiting for a decision, oldest first: submissions and revisions of published listings.
+ * Restricted submissions are the officer's; the operator sees them marked as waiting for the officer.
+ */
+export async function moderationQueue(user: Principal): Promise<QueueItem[]> {
+  const officerOnly = can(user, "listing:decide-restricted") && !can(user, "listing:moderate");
+  const where = {
+    OR: [{ status: "SUBMITTED" as const }, { status: "PUBLISHED" as const, pendingRevision: { not: { equals: null } } }],
+    ...(officerOnly ? { screening: "RESTRICTED" as const, status: "SUBMITTED" as const } : {}),
+  };
+  const select = { id: true, titleVi: true, screening: true, status: true, submittedAt: true, updatedAt: true, pendingRevision: true, organization: { select: { name: true } } };
+  const [offers, demands] = await Promise.all([
+    db.offer.findMany({ where: where as never, select, take: 500 }),
+    db.demand.findMany({ where: where as never, select, take: 500 }),
+  ]);
+  const toItem = (kind: ListingKind) => (row: (typeof offers)[number]): QueueItem => {
+    const revision = row.status === "PUBLISHED" && row.pendingRevision !== null;
+    const revisedAt = revision ? (row.pendingRevision as { submittedAt?: string }).submittedAt : undefined;
+    return {
+      kind,
+      id: row.id,
+      titleVi: row.titleVi,
+      organization: row.organization.name,
+      screening: row.screening,
+      isRevision: revision,
+      waitingSince: revisedAt ? new Date(revisedAt) : (row.submittedAt ?? row.updatedAt),
+    };
+  };
+  return [...offers.map(toItem("offer")), ...demands.map(toItem("demand"))].sort(
+    (a, b) => a.waitingSince.getTime() - b.waitingSince.getTime(),
+  );
+}
+
+/** A listing in any status, for moderators (staff read everything). */
+export async function listingForReview(kind: ListingKind, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const include = { organization: true, sector: { include: { parent: true } }, attachments: true, createdBy: { select: { name: true, email: true } } };
+  return kind === "offer" ? db.offer.findUnique({ where: { id }, include }) : db.demand.findUnique({ where: { id }, include });
+}
