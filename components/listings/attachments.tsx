@@ -51,6 +51,9 @@ export function Attachments({ kind, listingId, items, editable, maxMb }: { kind:
           onSubmit={(event) => {
             event.preventDefault();
             const data = new FormData(event.currentTarget);
+            // Checked here too so an oversized file is refused before it is sent at all.
+            const file = data.get("file");
+            if (file instanceof File && file.size > maxMb * 1_048_576) { data.delete("file"); data.set("tooLarge", "1"); }
             startTransition(() => dispatch(data));
           }}
         >

@@ -24,7 +24,7 @@ export function VerificationPanel({ status, documents, maxMb }: { status: string
           <li key={d.id}><a className="text-brand-700 underline" href={`/api/files/${d.id}`}>{d.filename}</a></li>
         ))}
       </ul>
-      <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); const data = new FormData(e.currentTarget); startTransition(() => dispatchUpload(data)); }}>
+      <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); const data = new FormData(e.currentTarget); const file = data.get("file"); if (file instanceof File && file.size > maxMb * 1_048_576) { data.delete("file"); data.set("tooLarge", "1"); } startTransition(() => dispatchUpload(data)); }}>
         <Field id="org-file" label={t("org.document")} hint={tf("hint", { max: maxMb })} error={fileError}>
           {(aria) => <Input {...aria} type="file" name="file" accept=".pdf,.docx,.png,.jpg,.jpeg,.webp" />}
         </Field>

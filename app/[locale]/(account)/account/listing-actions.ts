@@ -95,6 +95,8 @@ export async function uploadAttachmentAction(kind: ListingKind, id: string, _pre
   Id.parse(id);
   const user = await getCurrentUser();
   const file = formData.get("file");
+  // The browser already found the file too large and did not send it.
+  if (formData.get("tooLarge") === "1") return { ok: false, fieldErrors: { file: ["too_large"] } };
   if (!(file instanceof File) || file.size === 0) return { ok: false, fieldErrors: { file: ["file_required"] } };
   try {
     const listing = user ? await ownListing(user, kind, id) : null;

@@ -42,6 +42,8 @@ export async function requestVerificationAction(): Promise<ActionResult> {
 export async function uploadOrganizationDocumentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const user = await getCurrentUser();
   const file = formData.get("file");
+  // The browser already found the file too large and did not send it.
+  if (formData.get("tooLarge") === "1") return { ok: false, fieldErrors: { file: ["too_large"] } };
   if (!(file instanceof File) || file.size === 0) return { ok: false, fieldErrors: { file: ["file_required"] } };
   try {
     if (!user?.organizationId) throw new AppError("not_found");

@@ -1,0 +1,32 @@
+import { can, type Principal } from "@/lib/authz";
+import type { ListingStatus } from "@/lib/generated/prisma/enums";
+
+/** The facts about an attachment that decide who may see it. */
+export interface AttachmentOwnership {
+  organizationId: string | null;
+  dealId: string | null;
+  contractId: string | null;
+  offer: { status: ListingStatus; organizationId: string } | null;
+  demand: { status: ListingStatus; organizationId: string } | null;
+}
+
+/**
+ * Who may see a file:
+ * - "public": attached to a PUBLISHED offer or demand — anyone, signed in or not. A confidential
+ *   demand's files are still shown: they are part of the public listing the owner chose to publish.
+ * - "private": members of the owning organization (the listing's, or the organization a
+ *   verification document belongs to) and staff who read everything (operator, officer, auditor).
+ * - null: nobody else; the caller answers "not found", never "forbidden".
+ * Deal and contract documents are never public and, until the deals module adds a party rule,
+ * are visible to staff only.
+ */
+export function attachmentVisibility(user: Principal | null, file: AttachmentOwnership): "public" | "private" | null {
+  const dealDocument = file.dealId !== null || file.contractId !== null;
+  if (!dealDocument && (file.offer?.status === "PUBLISHED" || file.demand?.status === "PUBLISHED")) return "public";
+  if (!user) return null;
+  // "oversight:read" is the permission table's "staff who may read everything" (DOMAIN §2).
+  if (can(user, "oversight:read")) return "private";
+  const owner = file.offer?.organizationId ?? file.demand?.organizationId ?? file.organizationId;
+  if (!dealDocument && owner !== null && user.organizationId === owner) return "private";
+  return null;
+}

@@ -1,0 +1,176 @@
+import { expect, test, type Page } from "@playwright/test";
+import { query, signIn, unique } from "./support";
+
+// A 1×1 PNG and a one-page PDF, built here so the test needs no fixture files.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+async function fillOffer(page: Page, title: string, extra: { description?: string } = {}) {
+  await page.getByLabel("Tên công nghệ (tiếng Việt)").fill(title);
+  await page.getByLabel("Tên công nghệ (tiếng Anh)").fill(`${title} (EN)`);
+  await page.getByLabel("Tóm tắt (tiếng Việt)").fill("Công nghệ đã thử nghiệm tại doanh nghiệp, sẵn sàng chuyển giao cho sản xuất.");
+  await page.getByLabel("Mô tả chi tiết").fill(extra.description ?? "Quy trình gồm ba bước: tiền xử lý, lên men, tinh chế. Hiệu suất thu hồi trên 85%, chi phí thấp.");
+  await page.getByLabel("Lĩnh vực").selectOption("209");
+  await page.getByLabel("Từ khóa").fill("lên men, enzyme");
+  await page.getByLabel("Mức độ sẵn sàng công nghệ (TRL)").selectOption("6");
+  await page.getByLabel("Tình trạng sở hữu trí tuệ").selectOption("KNOW_HOW");
+  await page.getByLabel("Bí quyết kỹ thuật, bí quyết công nghệ").check();
+  await page.getByLabel("Chuyển giao độc lập").check();
+  await page.getByLabel("Đào tạo cho bên nhận").check();
+  await page.getByLabel("Địa bàn").selectOption("HN-CAUGIAY");
+}
+
+async function createDraft(page: Page, title: string, extra: { description?: string } = {}) {
+  await page.goto("/account/offers/new");
+  await fillOffer(page, title, extra);
+  await page.getByRole("button", { name: "Lưu nháp" }).click();
+  await expect(page.getByText("Đã lưu bản nháp")).toBeVisible();
+  return page.url().split("/").pop()!.split("?")[0]!;
+}
+
+async function decide(page: Page, title: string, decision: "Duyệt và công bố" | "Từ chối", reason?: string) {
+  await page.goto("/admin/moderation");
+  await page.getByRole("link", { name: title }).click();
+  if (reason) await page.getByLabel("Lý do (bắt buộc khi từ chối)").fill(reason);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: decision }).click();
+  await expect(page.getByText(decision === "Từ chối" ? "Đã từ chối" : "Đã duyệt")).toBeVisible();
+}
+
+test("a provider lists an offer with an image and a PDF; the operator approves it; it is public in both languages", async ({ browser }) => {
+  const title = `Chế phẩm enzyme thủy phân phụ phẩm ${unique()}`;
+  const provider = await browser.newPage();
+  await signIn(provider, "provider@demo.vn");
+  await createDraft(provider, title);
+  await provider.getByLabel("Chọn tệp").setInputFiles({ name: "anh-san-pham.png", mimeType: "image/png", buffer: PNG });
+  await provider.getByLabel("Loại").selectOption("IMAGE");
+  await provider.getByRole("button", { name: "Tải lên" }).click();
+  await expect(provider.getByRole("link", { name: "anh-san-pham.png" })).toBeVisible();
+  await provider.getByLabel("Chọn tệp").setInputFiles({ name: "quy-trình.pdf", mimeType: "application/pdf", buffer: PDF });
+  await provider.getByLabel("Loại").selectOption("DOCUMENT");
+  await provider.getByRole("button", { name: "Tải lên" }).click();
+  await expect(provider.getByRole("link", { name: "quy-trình.pdf" })).toBeVisible();
+  await provider.getByRole("button", { name: "Gửi kiểm duyệt" }).click();
+  await expect(provider.getByText("Đã gửi kiểm duyệt.")).toBeVisible();
+
+  const operator = await browser.newPage();
+  await signIn(operator, "operator@demo.vn");
+  await decide(operator, title, "Duyệt và công bố");
+
+  const [row] = await query<{ slug: string; status: string }>("SELECT slug, status FROM offers WHERE title_vi = $1", [title]);
+  expect(row!.status).toBe("PUBLISHED");
+  const visitor = await browser.newPage();
+  await visitor.goto("/technologies");
+  await expect(visitor.getByRole("link", { name: title })).toBeVisible();
+  await visitor.goto(`/technologies/${row!.slug}`);
+  await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(visitor.getByRole("img", { name: "anh-san-pham.png" })).toBeVisible();
+  await expect(visitor.getByRole("link", { name: /quy-trình\.pdf/ })).toBeVisible();
+  await visitor.goto(`/en/technologies/${row!.slug}`);
+  await expect(visitor.getByRole("heading", { level: 1, name: `${title} (EN)` })).toBeVisible();
+  const pdf = await visitor.request.get((await visitor.getByRole("link", { name: /quy-trình\.pdf/ }).getAttribute("href"))!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+});
+
+test("a rejected offer shows the operator's reason to its owner", async ({ browser }) => {
+  const title = `Công nghệ thiếu hồ sơ ${unique()}`;
+  const provider = await browser.newPage();
+  await signIn(provider, "provider@demo.vn");
+  const id = await createDraft(provider, title);
+  await provider.getByRole("button", { name: "Gửi kiểm duyệt" }).click();
+  await expect(provider.getByText("Đã gửi kiểm duyệt.")).toBeVisible();
+
+  const operator = await browser.newPage();
+  await signIn(operator, "operator@demo.vn");
+  await decide(operator, title, "Từ chối", "Cần bổ sung kết quả thử nghiệm độc lập.");
+
+  await provider.goto(`/account/offers/${id}`);
+  await expect(provider.getByText("Tin bị từ chối — lý do từ đơn vị vận hành")).toBeVisible();
+  await expect(provider.getByText("Cần bổ sung kết quả thử nghiệm độc lập.")).toBeVisible();
+  await provider.goto("/account/notifications");
+  await expect(provider.getByText(title).first()).toBeVisible();
+});
+
+test("a prohibited technology cannot be submitted, and the reason is shown", async ({ page }) => {
+  await signIn(page, "provider@demo.vn");
+  const title = `Tấm lợp fibro amiăng giá rẻ ${unique()}`;
+  await createDraft(page, title);
+  await page.getByRole("button", { name: "Gửi kiểm duyệt" }).click();
+  await expect(page.getByText(/Không thể gửi: công nghệ thuộc danh mục cấm chuyển giao/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Không thể công bố: công nghệ thuộc danh mục cấm chuyển giao")).toBeVisible();
+  const [row] = await query<{ status: string }>("SELECT status FROM offers WHERE title_vi = $1", [title]);
+  expect(row!.status).toBe("DRAFT");
+});
+
+test("a restricted technology waits for a department officer, who can approve it", async ({ browser }) => {
+  const title = `Thiết bị gây nhiễu sóng bảo vệ sân bay ${unique()}`;
+  const provider = await browser.newPage();
+  await signIn(provider, "provider@demo.vn");
+  await createDraft(provider, title);
+  await provider.getByRole("button", { name: "Gửi kiểm duyệt" }).click();
+  await expect(provider.getByText("Tin thuộc danh mục hạn chế chuyển giao và đang chờ cán bộ Sở quyết định.")).toBeVisible();
+
+  const operator = await browser.newPage();
+  await signIn(operator, "operator@demo.vn");
+  await operator.goto("/admin/moderation");
+  await operator.getByRole("link", { name: title }).click();
+  await expect(operator.getByText("cán bộ Sở quyết định")).toBeVisible();
+  await expect(operator.getByRole("button", { name: "Duyệt và công bố" })).toHaveCount(0);
+
+  const officer = await browser.newPage();
+  await signIn(officer, "officer@demo.vn");
+  await decide(officer, title, "Duyệt và công bố");
+  const [row] = await query<{ status: string }>("SELECT status FROM offers WHERE title_vi = $1", [title]);
+  expect(row!.status).toBe("PUBLISHED");
+});
+
+test("bad listing input gets clear errors and saves nothing", async ({ page }) => {
+  await signIn(page, "provider@demo.vn");
+  await page.goto("/account/offers/new");
+  await page.getByRole("button", { name: "Lưu nháp" }).click();
+  await expect(page.getByText(/mục cần sửa/)).toBeVisible();
+  await expect(page.getByLabel("Tên công nghệ (tiếng Việt)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Chọn ít nhất một mục.").first()).toBeVisible();
+
+  const title = `Kiểm tra dữ liệu xấu ${unique()}`;
+  await fillOffer(page, title);
+  // A hostile client can post values the form never offers.
+  await page.locator("select[name=trl]").evaluate((el: HTMLSelectElement) => {
+    el.add(new Option("10", "10"));
+    el.value = "10";
+  });
+  await page.getByLabel("Khoảng giá (VND)").check();
+  await page.getByLabel("Giá từ (VND)").fill("-5");
+  await page.getByLabel("Giá đến (VND)").fill("100");
+  await page.getByRole("button", { name: "Lưu nháp" }).click();
+  await expect(page.getByText("TRL phải từ 1 đến 9.")).toBeVisible();
+  await expect(page.getByText("Không được là số âm.")).toBeVisible();
+  await expect(page.getByLabel("Tên công nghệ (tiếng Việt)")).toHaveValue(title); // nothing typed is lost
+
+  await page.getByLabel("Mức độ sẵn sàng công nghệ (TRL)").selectOption("6");
+  await page.getByLabel("Giá từ (VND)").fill("900.000.000");
+  await page.getByLabel("Giá đến (VND)").fill("100.000.000");
+  await page.getByRole("button", { name: "Lưu nháp" }).click();
+  await expect(page.getByText("Giá trị tối thiểu lớn hơn giá trị tối đa.")).toBeVisible();
+  expect((await query("SELECT 1 FROM offers WHERE title_vi = $1", [title])).length).toBe(0);
+});
+
+test("a script in the description is shown as text, and bad files are refused", async ({ page }) => {
+  await signIn(page, "provider@demo.vn");
+  const title = `Mô tả có thẻ script ${unique()}`;
+  const id = await createDraft(page, title, { description: 'Mô tả <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned=2"> đủ dài để hợp lệ.' });
+  await page.reload();
+  await expect(page.getByLabel("Mô tả chi tiết")).toHaveValue(/<script>window.__pwned = 1<\/script>/);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  await page.getByLabel("Chọn tệp").setInputFiles({ name: "tai-lieu.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await page.getByRole("button", { name: "Tải lên" }).click();
+  await expect(page.getByText(/Định dạng không được chấp nhận/)).toBeVisible();
+  await page.getByLabel("Chọn tệp").setInputFiles({ name: "qua-lon.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(11 * 1024 * 1024)]) });
+  await page.getByRole("button", { name: "Tải lên" }).click();
+  await expect(page.getByText(/Tệp vượt quá 10 MB/)).toBeVisible();
+  expect((await query("SELECT 1 FROM attachments WHERE offer_id = $1", [id])).length).toBe(0);
+});
