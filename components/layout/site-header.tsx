@@ -6,6 +6,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { LanguageSwitcher } from "./language-switcher";
 import { SignOutButton } from "./sign-out-button";
 import { MobileMenu } from "./mobile-menu";
+import { NotificationBell } from "@/components/notifications/bell";
 
 const PUBLIC_LINKS = [
   { href: "/technologies", key: "technologies" },
@@ -71,6 +72,7 @@ export async function SiteHeader() {
                 <span className="block font-medium">{user.name}</span>
                 <span className="block text-muted">{user.roles.map((r) => tr(r)).join(", ")}</span>
               </span>
+              <NotificationBell />
               <SignOutButton label={t("signOut")} />
             </>
           ) : (

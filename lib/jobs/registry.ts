@@ -1,0 +1,34 @@
+import "server-only";
+import { runListingLifecycle } from "@/lib/listings/lifecycle";
+import { sendPendingEmails } from "@/lib/mail/outbox";
+
+/** A recurring background job: `cron` runs in Asia/Ho_Chi_Minh time. */
+export interface JobDefinition {
+  /** Queue name in pg-boss (letters, digits, ".", "-", "_"). */
+  name: string;
+  cron: string;
+  /** Runs once per tick on one worker; a thrown error marks that run failed (the next tick runs again). */
+  handler: () => Promise<unknown>;
+}
+
+/**
+ * Every recurring job of the exchange. Add a job here and both the web process (instrumentation.ts)
+ * and `npm run worker` schedule and work it; nothing else needs registering.
+ */
+export const JOBS: JobDefinition[] = [
+  {
+    name: "mail.send-outbox",
+    cron: "* * * * *",
+    handler: async () => {
+      const run = await sendPendingEmails();
+      // Nothing to report on an idle minute keeps the log readable.
+      return run.sent + run.retrying + run.failed > 0 ? run : undefined;
+    },
+  },
+  {
+    // Expiry after 12 months, pre-expiry warnings and quarterly update reminders (02:00 Hanoi time).
+    name: "listings.lifecycle",
+    cron: "0 2 * * *",
+    handler: () => runListingLifecycle(),
+  },
+];

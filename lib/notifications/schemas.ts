@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/**
+ * A link stored with a notification: a path inside the app without the locale prefix
+ * ("/account/offers/…"); the page and the email add the reader's prefix. Absolute and
+ * protocol-relative URLs are refused so a notification can never send someone off-site.
+ */
+export const NotificationLinkSchema = z
+  .string()
+  .max(300)
+  .regex(/^\/(?![/\\])[^\s\\]*$/, "link must be an app path starting with a single /");
+
+/** "Mark as read" on one notification (the form posts its id). */
+export const MarkReadSchema = z.object({ id: z.uuid() });
+
+/** The page number of the notification list (`?page=`), clamped to something sensible. */
+export const NotificationPageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
