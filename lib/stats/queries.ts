@@ -28,3 +28,23 @@ export async function staffQueueCounts() {
            (SELECT count(*) FROM organizations WHERE verification_status = 'PENDING')::int AS organizations`);
   return rows[0]!;
 }
+
+export interface FieldFigures {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  offers: number;
+  demands: number;
+}
+
+/** Published offers and demands per field of the taxonomy (level 1), for the public statistics page. */
+export async function figuresByField(): Promise<FieldFigures[]> {
+  const { rows } = await pool().query<FieldFigures>(`
+    SELECT f.code, f.name_vi AS "nameVi", f.name_en AS "nameEn",
+           (SELECT count(*) FROM offers o JOIN taxonomy_nodes s ON s.code = o.sector_code
+             WHERE s.parent_code = f.code AND o.status = 'PUBLISHED')::int AS offers,
+           (SELECT count(*) FROM demands d JOIN taxonomy_nodes s ON s.code = d.sector_code
+             WHERE s.parent_code = f.code AND d.status = 'PUBLISHED')::int AS demands
+      FROM taxonomy_nodes f WHERE f.level = 1 ORDER BY f.sort_order, f.code`);
+  return rows;
+}

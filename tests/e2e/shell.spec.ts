@@ -66,3 +66,11 @@ test("health reports the database", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok", db: "ok" });
 });
+
+test("the public statistics page shows the published figures by field", async ({ page }) => {
+  const [counts] = await query<{ offers: number }>("SELECT count(*)::int AS offers FROM offers WHERE status = 'PUBLISHED'");
+  await page.goto("/en/statistics");
+  await expect(page.getByRole("heading", { level: 1, name: "Public statistics" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(`Technologies on offer${counts!.offers}`);
+  await expect(page.getByRole("table", { name: "By field of science and technology" }).getByRole("row")).toHaveCount(7);
+});
