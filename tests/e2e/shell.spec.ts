@@ -72,5 +72,5 @@ test("the public statistics page shows the published figures by field", async ({
   await page.goto("/en/statistics");
   await expect(page.getByRole("heading", { level: 1, name: "Public statistics" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(`Technologies on offer${counts!.offers}`);
-  await expect(page.getByRole("table", { name: "By field of science and technology" }).getByRole("row")).toHaveCount(7);
+  await expect(page.getByRole("region", { name: "By field of science and technology" }).getByRole("row")).toHaveCount(7);
 });
