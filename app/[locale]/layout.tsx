@@ -14,6 +14,8 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "common" });
   return {
+    // Absolute URLs for OpenGraph and canonical links; the public URL comes from the environment.
+    metadataBase: new URL(process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000"),
     title: { default: t("appName"), template: `%s · ${t("appNameShort")}` },
     description: t("tagline"),
     applicationName: t("appName"),

@@ -21,7 +21,7 @@ export function Badge({
     <span
       {...props}
       className={cn(
-        "inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap",
+        "inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium whitespace-normal",
         tones[tone],
         className,
       )}

@@ -1,5 +1,7 @@
 import { Skeleton } from "@/components/ui/spinner";
 
+// Loading skeletons live beside list pages only (route groups): a boundary above a detail page would
+// start streaming before notFound() and turn a 404 into a 200.
 export default function Loading() {
   return (
     <div className="space-y-4" aria-busy="true">

@@ -1,0 +1,13 @@
+import { apiJson, apiNotFound, parseId } from "@/lib/catalog/api";
+import { publishedOfferById } from "@/lib/catalog/offers";
+import { serializeOfferDetail } from "@/lib/catalog/serializers";
+
+export const dynamic = "force-dynamic";
+
+/** One published offer by id; anything unpublished answers 404. */
+export async function GET(_request: Request, context: RouteContext<"/api/v1/offers/[id]">) {
+  const parsed = parseId((await context.params).id);
+  if (!parsed.ok) return parsed.response;
+  const offer = await publishedOfferById(parsed.id);
+  return offer ? apiJson(serializeOfferDetail(offer)) : apiNotFound();
+}

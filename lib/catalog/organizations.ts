@@ -1,0 +1,80 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { demandCardSelect, type DemandCardData } from "@/lib/demands/queries";
+import { offerCardSelect, type OfferCardData } from "@/lib/offers/queries";
+import { OrganizationQuerySchema } from "./directory-schemas";
+import type { QueryInput } from "./query-input";
+import { PAGE_SIZE, parseLenient, type CatalogIssue } from "./schemas";
+
+/** Clamps a requested page into 1..pageCount and reports when it had to. */
+export function clampPage(requested: number, total: number, pageSize: number) {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(requested, pageCount);
+  const issues: CatalogIssue[] =
+    page === requested ? [] : [{ path: "page", code: "page_out_of_range", message: `page ${requested} is beyond the last page (${page})` }];
+  return { page, pageCount, issues };
+}
+
+// Organizations whose verification was rejected are not shown to the public at all.
+const visible: Prisma.OrganizationWhereInput = { verificationStatus: { not: "REJECTED" } };
+
+/** `/organizations`: type and verified filters, with counts of public listings. Never throws on bad input. */
+export async function organizationDirectory(input: QueryInput) {
+  const { data: query, issues } = parseLenient(OrganizationQuerySchema, input);
+  const where: Prisma.OrganizationWhereInput = {
+    AND: [visible, query.verified ? { verificationStatus: "VERIFIED" } : {}, query.orgType ? { type: query.orgType } : {}],
+  };
+  const total = await db.organization.count({ where });
+  const { page, pageCount, issues: pageIssues } = clampPage(query.page, total, PAGE_SIZE);
+  const items = await db.organization.findMany({
+    where,
+    // Enum order is UNVERIFIED < PENDING < VERIFIED, so descending lists verified organizations first.
+    orderBy: [{ verificationStatus: "desc" }, { name: "asc" }, { id: "asc" }],
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: {
+      id: true, slug: true, name: true, nameEn: true, type: true, location: true, verificationStatus: true,
+      _count: {
+        select: {
+          offers: { where: { status: "PUBLISHED" } },
+          // Confidential demands are not counted: the count would reveal who posted them.
+          demands: { where: { status: "PUBLISHED", confidential: false } },
+        },
+      },
+    },
+  });
+  return { query, issues: [...issues, ...pageIssues], result: { items, total, page, pageCount } };
+}
+
+export type OrganizationListItem = Awaited<ReturnType<typeof organizationDirectory>>["result"]["items"][number];
+
+const LISTING_LIMIT = 60;
+
+/** An organization's public profile with its published offers and non-confidential demands. */
+export const organizationProfile = cache(async (slug: string) => {
+  const org = await db.organization.findFirst({
+    where: { AND: [visible, { slug }] },
+    select: {
+      id: true, slug: true, name: true, nameEn: true, type: true, description: true, descriptionEn: true,
+      address: true, location: true, website: true, verificationStatus: true, verifiedAt: true, updatedAt: true,
+    },
+  });
+  if (!org) return null;
+  const [offers, demands]: [OfferCardData[], DemandCardData[]] = await Promise.all([
+    db.offer.findMany({
+      where: { organizationId: org.id, status: "PUBLISHED" },
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      take: LISTING_LIMIT,
+      select: offerCardSelect,
+    }),
+    db.demand.findMany({
+      where: { organizationId: org.id, status: "PUBLISHED", confidential: false },
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      take: LISTING_LIMIT,
+      select: demandCardSelect,
+    }),
+  ]);
+  return { ...org, offers, demands };
+});
