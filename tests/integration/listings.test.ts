@@ -4,6 +4,7 @@ import { verifyAuditChain } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
 import { runListingLifecycle } from "@/lib/listings/lifecycle";
 import { createListing, moderateListing, ownerTransition, updateListing } from "@/lib/listings/mutations";
+import { ownListing, ownListings } from "@/lib/listings/queries";
 import { OfferInputSchema } from "@/lib/offers/schemas";
 import { DemandInputSchema } from "@/lib/demands/schemas";
 import type { Principal } from "@/lib/authz";
@@ -126,6 +127,14 @@ describe("offer lifecycle", () => {
     await expect(createListing(ctx, seeker, "offer", offerForm())).rejects.toMatchObject({ code: "forbidden" });
     await expect(moderateListing(ctx, provider, "offer", offer.id, "approve", undefined)).rejects.toMatchObject({ code: "forbidden" });
     expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).titleVi).toBe("Công nghệ của tổ chức A");
+  });
+
+  it("lets only the owning organization read its drafts", async () => {
+    const offer = await createListing(ctx, provider, "offer", offerForm({ titleVi: "Bản nháp bí mật của tổ chức A" }));
+    expect((await ownListing(provider, "offer", offer.id))?.titleVi).toBe("Bản nháp bí mật của tổ chức A");
+    expect(await ownListing(otherProvider, "offer", offer.id)).toBeNull();
+    expect((await ownListings(otherProvider, "offer")).items.map((i) => i.id)).not.toContain(offer.id);
+    expect(await ownListing(seeker, "offer", offer.id)).toBeNull();
   });
 
   it("refuses a stale edit (optimistic concurrency) and invalid transitions", async () => {
