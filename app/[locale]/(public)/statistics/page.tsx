@@ -5,8 +5,8 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { pick } from "@/lib/i18n/pick";
 import { figuresByField, homeFigures } from "@/lib/stats/queries";
 
-// Live figures, but not per request: one database read per minute serves every visitor.
-export const revalidate = 60;
+// Live figures from the database: rendered per request (never at build time, when there is no database).
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/statistics">): Promise<Metadata> {
   const { locale } = await params;
