@@ -5,11 +5,10 @@ import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { clientIp, type AuditContext } from "@/lib/audit/context";
-import { actingRole, assertCan, type Action } from "@/lib/authz";
+import { actingRole, can, type Action } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { redirect } from "@/lib/i18n/navigation";
-import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 
 export interface CurrentUser {
@@ -52,15 +51,13 @@ export async function requireUser(): Promise<CurrentUser> {
   return user;
 }
 
-/** For pages: the user when they hold a role that grants `action`; otherwise a 404 (or sign-in). */
+/**
+ * For pages: the user when one of their roles grants `action`; otherwise a 404 (or sign-in).
+ * Only the role is checked here: organization scope is enforced by the queries, row by row.
+ */
 export async function requirePermission(action: Action): Promise<CurrentUser> {
   const user = await requireUser();
-  try {
-    assertCan(user, action);
-  } catch (error) {
-    if (error instanceof AppError) notFound();
-    throw error;
-  }
+  if (!can(user, action)) notFound();
   return user;
 }
 

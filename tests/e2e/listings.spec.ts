@@ -7,22 +7,22 @@ const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-async function fillOffer(page: Page, title: string, extra: { description?: string } = {}) {
+async function fillOffer(page: Page, title: string, extra: { description?: string; sector?: string } = {}) {
   await page.getByLabel("Tên công nghệ (tiếng Việt)").fill(title);
   await page.getByLabel("Tên công nghệ (tiếng Anh)").fill(`${title} (EN)`);
   await page.getByLabel("Tóm tắt (tiếng Việt)").fill("Công nghệ đã thử nghiệm tại doanh nghiệp, sẵn sàng chuyển giao cho sản xuất.");
   await page.getByLabel("Mô tả chi tiết").fill(extra.description ?? "Quy trình gồm ba bước: tiền xử lý, lên men, tinh chế. Hiệu suất thu hồi trên 85%, chi phí thấp.");
-  await page.getByLabel("Lĩnh vực").selectOption("209");
+  await page.getByRole("combobox", { name: "Lĩnh vực", exact: true }).selectOption(extra.sector ?? "209");
   await page.getByLabel("Từ khóa").fill("lên men, enzyme");
-  await page.getByLabel("Mức độ sẵn sàng công nghệ (TRL)").selectOption("6");
-  await page.getByLabel("Tình trạng sở hữu trí tuệ").selectOption("KNOW_HOW");
+  await page.getByRole("combobox", { name: "Mức độ sẵn sàng công nghệ (TRL)", exact: true }).selectOption("6");
+  await page.getByRole("combobox", { name: "Tình trạng sở hữu trí tuệ", exact: true }).selectOption("KNOW_HOW");
   await page.getByLabel("Bí quyết kỹ thuật, bí quyết công nghệ").check();
   await page.getByLabel("Chuyển giao độc lập").check();
   await page.getByLabel("Đào tạo cho bên nhận").check();
-  await page.getByLabel("Địa bàn").selectOption("HN-CAUGIAY");
+  await page.getByRole("combobox", { name: "Địa bàn", exact: true }).selectOption("HN-CAUGIAY");
 }
 
-async function createDraft(page: Page, title: string, extra: { description?: string } = {}) {
+async function createDraft(page: Page, title: string, extra: { description?: string; sector?: string } = {}) {
   await page.goto("/account/offers/new");
   await fillOffer(page, title, extra);
   await page.getByRole("button", { name: "Lưu nháp" }).click();
@@ -36,7 +36,9 @@ async function decide(page: Page, title: string, decision: "Duyệt và công b�
   if (reason) await page.getByLabel("Lý do (bắt buộc khi từ chối)").fill(reason);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: decision }).click();
+  await expect(page).toHaveURL(/\/admin\/moderation\?done=/);
   await expect(page.getByText(decision === "Từ chối" ? "Đã từ chối" : "Đã duyệt")).toBeVisible();
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 }
 
 test("a provider lists an offer with an image and a PDF; the operator approves it; it is public in both languages", async ({ browser }) => {
@@ -45,11 +47,11 @@ test("a provider lists an offer with an image and a PDF; the operator approves i
   await signIn(provider, "provider@demo.vn");
   await createDraft(provider, title);
   await provider.getByLabel("Chọn tệp").setInputFiles({ name: "anh-san-pham.png", mimeType: "image/png", buffer: PNG });
-  await provider.getByLabel("Loại").selectOption("IMAGE");
+  await provider.getByRole("combobox", { name: "Loại", exact: true }).selectOption("IMAGE");
   await provider.getByRole("button", { name: "Tải lên" }).click();
   await expect(provider.getByRole("link", { name: "anh-san-pham.png" })).toBeVisible();
   await provider.getByLabel("Chọn tệp").setInputFiles({ name: "quy-trình.pdf", mimeType: "application/pdf", buffer: PDF });
-  await provider.getByLabel("Loại").selectOption("DOCUMENT");
+  await provider.getByRole("combobox", { name: "Loại", exact: true }).selectOption("DOCUMENT");
   await provider.getByRole("button", { name: "Tải lên" }).click();
   await expect(provider.getByRole("link", { name: "quy-trình.pdf" })).toBeVisible();
   await provider.getByRole("button", { name: "Gửi kiểm duyệt" }).click();
@@ -96,7 +98,7 @@ test("a rejected offer shows the operator's reason to its owner", async ({ brows
 test("a prohibited technology cannot be submitted, and the reason is shown", async ({ page }) => {
   await signIn(page, "provider@demo.vn");
   const title = `Tấm lợp fibro amiăng giá rẻ ${unique()}`;
-  await createDraft(page, title);
+  await createDraft(page, title, { sector: "205" });
   await page.getByRole("button", { name: "Gửi kiểm duyệt" }).click();
   await expect(page.getByText(/Không thể gửi: công nghệ thuộc danh mục cấm chuyển giao/)).toBeVisible();
   await page.reload();
@@ -109,7 +111,7 @@ test("a restricted technology waits for a department officer, who can approve it
   const title = `Thiết bị gây nhiễu sóng bảo vệ sân bay ${unique()}`;
   const provider = await browser.newPage();
   await signIn(provider, "provider@demo.vn");
-  await createDraft(provider, title);
+  await createDraft(provider, title, { sector: "202" });
   await provider.getByRole("button", { name: "Gửi kiểm duyệt" }).click();
   await expect(provider.getByText("Tin thuộc danh mục hạn chế chuyển giao và đang chờ cán bộ Sở quyết định.")).toBeVisible();
 
@@ -150,7 +152,7 @@ test("bad listing input gets clear errors and saves nothing", async ({ page }) =
   await expect(page.getByText("Không được là số âm.")).toBeVisible();
   await expect(page.getByLabel("Tên công nghệ (tiếng Việt)")).toHaveValue(title); // nothing typed is lost
 
-  await page.getByLabel("Mức độ sẵn sàng công nghệ (TRL)").selectOption("6");
+  await page.getByRole("combobox", { name: "Mức độ sẵn sàng công nghệ (TRL)", exact: true }).selectOption("6");
   await page.getByLabel("Giá từ (VND)").fill("900.000.000");
   await page.getByLabel("Giá đến (VND)").fill("100.000.000");
   await page.getByRole("button", { name: "Lưu nháp" }).click();

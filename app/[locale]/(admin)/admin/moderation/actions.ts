@@ -1,9 +1,11 @@
 "use server";
 
+import { getLocale } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { auditContext, getCurrentUser } from "@/lib/auth/session";
 import { AppError, type ActionResult } from "@/lib/errors";
+import { redirect } from "@/lib/i18n/navigation";
 import { moderateListing } from "@/lib/listings/mutations";
 
 const DecisionSchema = z.object({
@@ -28,5 +30,7 @@ export async function decideListingAction(_prev: ActionResult, formData: FormDat
     throw error;
   }
   revalidatePath("/[locale]/admin/moderation", "page");
-  return { ok: true, message: decision === "approve" ? "approved" : "rejected" };
+  // Back to the queue, oldest first, so the moderator carries on with the next item.
+  redirect({ href: `/admin/moderation?done=${decision === "approve" ? "approved" : "rejected"}`, locale: await getLocale() });
+  return { ok: true };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("title"), robots: { index: false } };
 }
 
-export default async function ModerationQueuePage({ params }: PageProps<"/[locale]/admin/moderation">) {
+export default async function ModerationQueuePage({ params, searchParams }: PageProps<"/[locale]/admin/moderation">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requireUser();
@@ -27,9 +28,11 @@ export default async function ModerationQueuePage({ params }: PageProps<"/[local
   const format = await getFormatter();
   const items = await moderationQueue(user);
   const now = new Date();
+  const done = (await searchParams).done;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {(done === "approved" || done === "rejected") && <Alert tone="success">{t(`done_${done}`)}</Alert>}
       <p className="text-muted">{t("lead", { days: SLA_WORKING_DAYS })}</p>
       {items.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyText")} />
