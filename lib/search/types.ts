@@ -1,0 +1,52 @@
+/**
+ * Contract of the search module (lib/search) — used by pages, the API, the benchmark and the quality
+ * test. Text is matched diacritic- and case-insensitively ("xu ly nuoc thai" finds "xử lý nước thải"),
+ * tolerates one-letter typos and partial words, and ranks title > keywords > summary > description.
+ */
+export type SearchKind = "offers" | "demands" | "organizations" | "experts";
+
+/** [start, end) character ranges of `text` to highlight. */
+export interface Snippet {
+  text: string;
+  highlights: [number, number][];
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  slug: string;
+  title: string;
+  titleEn: string | null;
+  snippet: Snippet;
+  score: number;
+}
+
+export interface FacetBucket {
+  key: string;
+  count: number;
+}
+
+/** Counts for the catalog filters, computed for the current query. */
+export interface Facets {
+  field: FacetBucket[];
+  trl: FacetBucket[];
+  ipStatus: FacetBucket[];
+  orgType: FacetBucket[];
+  location: FacetBucket[];
+  transferForm: FacetBucket[];
+}
+
+export interface SearchResult {
+  items: SearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets?: Facets;
+}
+
+export interface Suggestion {
+  type: "offer" | "demand" | "field" | "organization";
+  label: string;
+  labelEn: string | null;
+  href: string;
+}
