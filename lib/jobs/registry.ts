@@ -1,5 +1,6 @@
 import "server-only";
 import { runListingLifecycle } from "@/lib/listings/lifecycle";
+import { sweepMatches } from "@/lib/matching/mutations";
 import { sendPendingEmails } from "@/lib/mail/outbox";
 
 /** A recurring background job: `cron` runs in Asia/Ho_Chi_Minh time. */
@@ -30,5 +31,14 @@ export const JOBS: JobDefinition[] = [
     name: "listings.lifecycle",
     cron: "0 2 * * *",
     handler: () => runListingLifecycle(),
+  },
+  {
+    // Listings published or edited since their matches were computed (usually within a minute).
+    name: "matching.sweep",
+    cron: "* * * * *",
+    handler: async () => {
+      const run = await sweepMatches();
+      return run.recomputed > 0 ? run : undefined;
+    },
   },
 ];

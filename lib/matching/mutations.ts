@@ -1,0 +1,111 @@
+import "server-only";
+import { systemContext, type AuditContext } from "@/lib/audit/context";
+import { audited } from "@/lib/audit/mutations";
+import { assertCan, type Principal } from "@/lib/authz";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { notify } from "@/lib/notifications/mutations";
+import { findMatchesForDemand, findMatchesForOffer } from "./engine";
+import { STRONG_MATCH } from "./score";
+
+/** Stored per listing: the best matches above this score. */
+export const KEEP = 20;
+export const MIN_SCORE = 0.35;
+
+type Kind = "offer" | "demand";
+const TABLE = { offer: "offers", demand: "demands" } as const;
+
+/**
+ * Recomputes and stores a listing's matches in one audited transaction: new pairs are added, scores
+ * and explanations refreshed, pairs that fell out removed unless an owner acted on them, and each
+ * owner's dismissal kept. Strong new matches notify both owners, once.
+ */
+export async function recomputeMatches(kind: Kind, id: string, ctx: AuditContext = systemContext("job:matching")) {
+  const found = (kind === "offer" ? await findMatchesForOffer(id, KEEP) : await findMatchesForDemand(id, KEEP)).filter((m) => m.score >= MIN_SCORE);
+  return audited(ctx, async (tx) => {
+    const key = kind === "offer" ? "offerId" : "demandId";
+    const existing = await tx.match.findMany({ where: { [key]: id } });
+    const keep = new Set(found.map((m) => `${m.offerId}:${m.demandId}`));
+    const stale = existing.filter((m) => !keep.has(`${m.offerId}:${m.demandId}`) && m.offerState !== "ACTED_ON" && m.demandState !== "ACTED_ON");
+    if (stale.length) await tx.match.deleteMany({ where: { id: { in: stale.map((m) => m.id) } } });
+    let notified = 0;
+    for (const m of found) {
+      const explanation = m.explanation as unknown as Prisma.InputJsonValue;
+      const row = await tx.match.upsert({
+        where: { offerId_demandId: { offerId: m.offerId, demandId: m.demandId } },
+        create: { offerId: m.offerId, demandId: m.demandId, score: m.score, explanation },
+        update: { score: m.score, explanation, computedAt: new Date() },
+      });
+      if (m.score >= STRONG_MATCH && !row.notifiedAt) {
+        notified += await notifyOwners(tx, row.id, m.offerId, m.demandId, m.score);
+      }
+    }
+    await tx.$executeRawUnsafe(`UPDATE ${TABLE[kind]} SET matched_at = now() WHERE id = $1::uuid`, id);
+    return {
+      result: { stored: found.length, removed: stale.length, notified },
+      audit: { action: "match.recompute", entityType: kind, entityId: id, after: { stored: found.length, removed: stale.length, notified } },
+    };
+  });
+}
+
+async function notifyOwners(tx: Tx, matchId: string, offerId: string, demandId: string, score: number) {
+  const [offer, demand] = await Promise.all([
+    tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { createdById: true, titleVi: true } }),
+    tx.demand.findUniqueOrThrow({ where: { id: demandId }, select: { createdById: true, titleVi: true } }),
+  ]);
+  await notify(tx, { userIds: [offer.createdById], type: "match.new", params: { title: demand.titleVi, score }, link: "/account/matches" });
+  await notify(tx, { userIds: [demand.createdById], type: "match.new", params: { title: offer.titleVi, score }, link: "/account/matches" });
+  await tx.match.update({ where: { id: matchId }, data: { notifiedAt: new Date() } });
+  return 2;
+}
+
+/**
+ * Job: recompute every published listing changed since its matches were computed, and clear the
+ * suggestions of listings no longer published. Safe to run often and on several workers.
+ */
+export async function sweepMatches(limit = 200) {
+  let recomputed = 0;
+  for (const kind of ["demand", "offer"] as const) {
+    const table = TABLE[kind];
+    const due = await db.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM ${table} WHERE status = 'PUBLISHED' AND (matched_at IS NULL OR matched_at < updated_at)
+        ORDER BY updated_at LIMIT ${Number(limit)}`,
+    );
+    for (const { id } of due) {
+      await recomputeMatches(kind, id);
+      recomputed += 1;
+    }
+    const gone = await db.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM ${table} WHERE status <> 'PUBLISHED' AND matched_at IS NOT NULL LIMIT ${Number(limit)}`,
+    );
+    for (const { id } of gone) {
+      await audited(systemContext("job:matching"), async (tx) => {
+        const key = kind === "offer" ? "offerId" : "demandId";
+        const { count } = await tx.match.deleteMany({ where: { [key]: id, offerState: { not: "ACTED_ON" }, demandState: { not: "ACTED_ON" } } });
+        await tx.$executeRawUnsafe(`UPDATE ${table} SET matched_at = NULL WHERE id = $1::uuid`, id);
+        return { result: count, audit: { action: "match.clear", entityType: kind, entityId: id, after: { removed: count } } };
+      });
+    }
+  }
+  return { recomputed };
+}
+
+/**
+ * An owner dismisses or acts on a match, for their side only. Only the owning organization of the
+ * offer (or of the demand) may; anyone else gets not_found.
+ */
+export async function setMatchState(ctx: AuditContext, user: Principal, matchId: string, state: "DISMISSED" | "ACTED_ON" | "SEEN" | "SUGGESTED") {
+  return audited(ctx, async (tx) => {
+    const match = await tx.match.findUnique({
+      where: { id: matchId },
+      include: { offer: { select: { organizationId: true } }, demand: { select: { organizationId: true } } },
+    });
+    if (!match || !user.organizationId) throw new AppError("not_found");
+    const side = match.offer.organizationId === user.organizationId ? "offerState" : match.demand.organizationId === user.organizationId ? "demandState" : null;
+    if (!side) throw new AppError("not_found");
+    assertCan(user, side === "offerState" ? "offer:manage-own" : "demand:manage-own", { organizationId: user.organizationId });
+    await tx.match.update({ where: { id: matchId }, data: { [side]: state } });
+    return { result: state, audit: { action: "match.state", entityType: "match", entityId: matchId, before: { [side]: match[side] }, after: { [side]: state } } };
+  });
+}

@@ -1,0 +1,117 @@
+import { tokenize } from "@/lib/search/text";
+import type { CriterionVerdict, MatchExplanation } from "./types";
+
+/** The weights of every criterion, in one place; they sum to 1 so a score is 0–1. */
+export const WEIGHTS = {
+  text: 0.42,
+  sector: 0.22,
+  trl: 0.12,
+  budget: 0.1,
+  location: 0.05,
+  recency: 0.05,
+  verified: 0.04,
+} as const;
+
+/** A match at or above this score notifies both owners (once). */
+export const STRONG_MATCH = 0.6;
+
+// Syllables so common in Vietnamese technical text that sharing them says nothing.
+const STOP = new Set(
+  "cong nghe he thong giai phap san xuat ung dung che tao va cho cua cac trong voi tu la mot nhung duoc de co the bang tren theo quy mo hieu qua cao moi nang su dung ky thuat quy trinh phuong phap thiet bi may the and for the of with in to technology system solution".split(" "),
+);
+
+export interface ListingFacts {
+  title: string;
+  titleEn?: string | null;
+  keywords: string[];
+  summary?: string | null;
+  sectorCode: string;
+  fieldCode: string | null;
+  location: string;
+}
+
+export interface OfferFacts extends ListingFacts {
+  trl: number;
+  priceType: string;
+  priceMin: number | null;
+  priceMax: number | null;
+  verified: boolean;
+  updatedAt: Date;
+}
+
+export interface DemandFacts extends ListingFacts {
+  trlMin: number;
+  budgetMin: number | null;
+  budgetMax: number | null;
+}
+
+/** Content words and adjacent word pairs ("nuoc thai") of a listing's title, keywords and summary. */
+export function terms(facts: ListingFacts): Set<string> {
+  const out = new Set<string>();
+  const add = (text: string | null | undefined) => {
+    const words = tokenize(text ?? "").filter((w) => w.length > 1);
+    for (let i = 0; i < words.length; i++) {
+      if (!STOP.has(words[i]!)) out.add(words[i]!);
+      if (i + 1 < words.length) out.add(`${words[i]} ${words[i + 1]}`);
+    }
+  };
+  add(facts.title);
+  add(facts.titleEn);
+  for (const keyword of facts.keywords) add(keyword);
+  add(facts.summary);
+  return out;
+}
+
+const clamp01 = (v: number) => Math.max(0, Math.min(1, v));
+
+function budgetVerdict(offer: OfferFacts, demand: DemandFacts): [CriterionVerdict, number] {
+  const lo = offer.priceType === "NEGOTIABLE" ? null : offer.priceMin;
+  const hi = offer.priceType === "NEGOTIABLE" ? null : (offer.priceMax ?? offer.priceMin);
+  if (lo === null || (demand.budgetMin === null && demand.budgetMax === null)) return ["unknown", 0.5];
+  const bMax = demand.budgetMax ?? Number.POSITIVE_INFINITY;
+  const bMin = demand.budgetMin ?? 0;
+  if (lo <= bMax && (hi ?? lo) >= bMin) return ["match", 1];
+  if (lo <= bMax * 1.3) return ["partial", 0.5];
+  return ["mismatch", 0];
+}
+
+/** Score 0–1 of an offer for a demand, with the explanation shown to users. */
+export function scoreMatch(offer: OfferFacts, demand: DemandFacts, now = new Date()): { score: number; explanation: MatchExplanation } {
+  const a = terms(offer);
+  const b = terms(demand);
+  const shared = [...a].filter((t) => b.has(t));
+  // Dice coefficient over the smaller side: a short demand fully covered by an offer is a strong match.
+  const similarity = clamp01((2 * shared.length) / (Math.min(a.size, b.size) * 2 || 1));
+  const sectorVerdict: CriterionVerdict =
+    offer.sectorCode === demand.sectorCode ? "match" : offer.fieldCode && offer.fieldCode === demand.fieldCode ? "partial" : "mismatch";
+  const trlVerdict: CriterionVerdict = offer.trl >= demand.trlMin ? "match" : offer.trl === demand.trlMin - 1 ? "partial" : "mismatch";
+  const [budget, budgetValue] = budgetVerdict(offer, demand);
+  const hanoi = (code: string) => code === "HN" || code.startsWith("HN-");
+  const locationVerdict: CriterionVerdict =
+    offer.location === demand.location ? "match" : hanoi(offer.location) && hanoi(demand.location) ? "partial" : "mismatch";
+  const value = { match: 1, partial: 0.5, mismatch: 0, unknown: 0.5 } as const;
+  const ageDays = Math.max(0, (now.getTime() - offer.updatedAt.getTime()) / 86_400_000);
+  const parts = {
+    text: WEIGHTS.text * similarity,
+    sector: WEIGHTS.sector * value[sectorVerdict],
+    trl: WEIGHTS.trl * value[trlVerdict],
+    budget: WEIGHTS.budget * budgetValue,
+    location: WEIGHTS.location * (locationVerdict === "mismatch" ? 0.3 : value[locationVerdict]),
+    recency: WEIGHTS.recency * Math.exp(-ageDays / 365),
+    verified: WEIGHTS.verified * (offer.verified ? 1 : 0),
+  };
+  const score = Math.round(clamp01(Object.values(parts).reduce((s, v) => s + v, 0)) * 1000) / 1000;
+  return {
+    score,
+    explanation: {
+      sharedTerms: shared.filter((t) => t.includes(" ") || !shared.some((o) => o.includes(" ") && o.split(" ").includes(t))).slice(0, 8),
+      text: { similarity: Math.round(similarity * 100) / 100 },
+      sector: { verdict: sectorVerdict, offerSector: offer.sectorCode, demandSector: demand.sectorCode },
+      trl: { verdict: trlVerdict, offerTrl: offer.trl, demandMin: demand.trlMin },
+      budget: { verdict: budget, price: [offer.priceMin, offer.priceMax], budget: [demand.budgetMin, demand.budgetMax] },
+      location: { verdict: locationVerdict, offer: offer.location, demand: demand.location },
+      verified: offer.verified,
+      parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
+    },
+  };
+}

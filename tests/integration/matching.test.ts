@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { systemContext } from "@/lib/audit/context";
+import { verifyAuditChain } from "@/lib/audit/queries";
+import { db } from "@/lib/db";
+import { findMatchesForDemand, findMatchesForOffer } from "@/lib/matching/engine";
+import { recomputeMatches, setMatchState, sweepMatches } from "@/lib/matching/mutations";
+import { matchesForUser, publicMatches } from "@/lib/matching/queries";
+import type { Principal } from "@/lib/authz";
+import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
+
+const ids: Record<string, string> = {};
+let provider: Principal;
+let seeker: Principal;
+let stranger: Principal;
+
+beforeAll(async () => {
+  await ensureTaxonomy(db);
+  await db.taxonomyNode.create({ data: { code: "4", level: 1, nameVi: "Nông nghiệp", nameEn: "Agriculture" } });
+  await db.taxonomyNode.create({ data: { code: "401", parentCode: "4", level: 2, nameVi: "Trồng trọt", nameEn: "Crops" } });
+  const uni = await createOrganization(db, { type: "UNIVERSITY" });
+  const business = await createOrganization(db, { type: "ENTERPRISE" });
+  const other = await createOrganization(db, { type: "ENTERPRISE" });
+  provider = await createUser(db, { roles: ["PROVIDER"], organizationId: uni.id });
+  seeker = await createUser(db, { roles: ["SEEKER"], organizationId: business.id });
+  stranger = await createUser(db, { roles: ["SEEKER", "PROVIDER"], organizationId: other.id });
+  const offer = async (key: string, data: Parameters<typeof buildOffer>[2]) => {
+    ids[key] = (await db.offer.create({ data: buildOffer(uni.id, provider.id, { titleEn: null, description: "Chi tiết kỹ thuật.", ...data }) })).id;
+  };
+  await offer("mbr", { titleVi: "Xử lý nước thải chăn nuôi lợn bằng màng MBR", keywords: ["nước thải", "chăn nuôi", "màng"], summaryVi: "Nước thải trang trại lợn đạt QCVN 62.", trl: 7, sectorCode: "207", priceType: "RANGE", priceMin: 500_000_000n, priceMax: 900_000_000n });
+  await offer("biogas", { titleVi: "Hầm biogas composite cho trang trại chăn nuôi", keywords: ["biogas", "chăn nuôi"], summaryVi: "Xử lý chất thải chăn nuôi, thu khí sinh học.", trl: 8, sectorCode: "207" });
+  await offer("rice", { titleVi: "Giống lúa chịu mặn cho đồng bằng", keywords: ["giống lúa", "chịu mặn"], summaryVi: "Năng suất cao trên đất nhiễm mặn.", trl: 9, sectorCode: "401" });
+  await offer("lowtrl", { titleVi: "Vật liệu hấp phụ mới xử lý nước thải chăn nuôi", keywords: ["nước thải", "chăn nuôi"], summaryVi: "Kết quả phòng thí nghiệm.", trl: 3, sectorCode: "207" });
+  ids.demand = (await db.demand.create({
+    data: buildDemand(business.id, seeker.id, {
+      titleVi: "Cần công nghệ xử lý nước thải trang trại chăn nuôi lợn", keywords: ["nước thải", "chăn nuôi"], summaryVi: null,
+      trlMin: 6, budgetMin: 400_000_000n, budgetMax: 1_000_000_000n, sectorCode: "207", location: "HN",
+    }),
+  })).id;
+});
+
+describe("matching", () => {
+  it("ranks the genuinely matching offers first, with an explanation", async () => {
+    const matches = await findMatchesForDemand(ids.demand!, 10);
+    expect(matches[0]?.offerId).toBe(ids.mbr);
+    const byId = Object.fromEntries(matches.map((m) => [m.offerId, m]));
+    expect(byId[ids.mbr!]!.score).toBeGreaterThan(byId[ids.lowtrl!]!.score); // TRL 3 < required 6
+    expect(byId[ids.rice!]?.score ?? 0).toBeLessThan(0.45);
+    expect(byId[ids.mbr!]!.explanation).toMatchObject({ sector: { verdict: "match" }, trl: { verdict: "match" }, budget: { verdict: "match" } });
+    expect(byId[ids.mbr!]!.explanation.sharedTerms).toEqual(expect.arrayContaining(["nuoc thai", "chan nuoi"]));
+    expect((await findMatchesForOffer(ids.mbr!, 5))[0]?.demandId).toBe(ids.demand);
+  });
+
+  it("stores matches, notifies both owners once for a strong match, and keeps a dismissal after recomputing", async () => {
+    const first = await recomputeMatches("demand", ids.demand!);
+    expect(first.stored).toBeGreaterThan(0);
+    const strong = await db.match.findUniqueOrThrow({ where: { offerId_demandId: { offerId: ids.mbr!, demandId: ids.demand! } } });
+    expect(strong.notifiedAt).not.toBeNull();
+    const notifiedPairs = await db.match.count({ where: { notifiedAt: { not: null } } });
+    const notes = () => db.notification.count({ where: { type: "match.new", userId: { in: [provider.id, seeker.id] } } });
+    expect(await notes()).toBe(2 * notifiedPairs); // both owners of each strong match
+
+    await setMatchState(systemContext(), seeker, strong.id, "DISMISSED");
+    await recomputeMatches("demand", ids.demand!);
+    await recomputeMatches("offer", ids.mbr!);
+    const after = await db.match.findUniqueOrThrow({ where: { id: strong.id } });
+    expect(after.demandState).toBe("DISMISSED"); // stays dismissed for the seeker…
+    expect(after.offerState).toBe("SUGGESTED"); // …and still shows for the provider
+    expect(await notes()).toBe(2 * notifiedPairs); // once, not again on recomputation
+
+    expect((await matchesForUser(seeker)).items.map((m) => m.id)).not.toContain(strong.id);
+    expect((await matchesForUser(seeker, { includeDismissed: true })).items.map((m) => m.id)).toContain(strong.id);
+    expect((await matchesForUser(provider)).items.map((m) => m.id)).toContain(strong.id);
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
+  it("lets only the owning organizations change a match's state", async () => {
+    const match = await db.match.findFirstOrThrow({ where: { demandId: ids.demand } });
+    await expect(setMatchState(systemContext(), stranger, match.id, "DISMISSED")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("shows only published listings publicly and clears matches of withdrawn ones", async () => {
+    const shown = await publicMatches("demand", ids.demand!, 10);
+    expect(shown?.map((m) => (m as { offer: { id: string } }).offer.id)).toContain(ids.mbr);
+    expect(JSON.stringify(shown)).not.toMatch(/email|createdBy|passwordHash/);
+    await db.offer.update({ where: { id: ids.mbr! }, data: { status: "WITHDRAWN" } });
+    await db.offer.update({ where: { id: ids.biogas! }, data: { matchedAt: new Date(0) } });
+    const swept = await sweepMatches();
+    expect(swept.recomputed).toBeGreaterThan(0);
+    expect((await publicMatches("demand", ids.demand!, 10))?.map((m) => (m as { offer: { id: string } }).offer.id)).not.toContain(ids.mbr);
+    expect(await publicMatches("offer", ids.mbr!, 10)).toBeNull();
+  });
+});
