@@ -95,3 +95,42 @@ export async function suggest(q: string, limit = 8): Promise<Suggestion[]> {
   const href = { offer: "/technologies/", demand: "/demands/", field: "/technologies?sector=", organization: "/organizations/" } as const;
   return rows.slice(0, limit).map((r) => ({ type: r.type, label: r.label, labelEn: r.label_en, href: `${href[r.type]}${r.slug}` }));
 }
+
+export interface DirectoryHit {
+  kind: "organizations" | "experts";
+  id: string;
+  slug: string;
+  title: string;
+  titleEn: string | null;
+  snippet: { text: string; highlights: [number, number][] };
+  score: number;
+}
+
+/** Search over verified/pending organizations or public experts, ranked like listings. */
+export async function searchDirectory(kind: "organizations" | "experts", q: string, page = 1, pageSize = 20) {
+  const tokens = tokenize(q);
+  const tsq = tokens.length ? tokens.map((t) => `${t}:*`).join(" & ") : null;
+  if (!tsq) return { items: [] as DirectoryHit[], total: 0, page: 1, pageSize };
+  const folded = tokens.join(" ");
+  const sql =
+    kind === "organizations"
+      ? `SELECT id, slug, name AS title, name_en AS "titleEn", coalesce(description, '') AS body, search_vector, search_title
+           FROM organizations WHERE verification_status <> 'REJECTED'`
+      : `SELECT id, slug, name AS title, NULL::text AS "titleEn", expertise AS body, search_vector, search_title
+           FROM experts WHERE is_public`;
+  const size = Math.min(Math.max(pageSize, 1), 100);
+  const { rows } = await pool().query<{ id: string; slug: string; title: string; titleEn: string | null; body: string; score: number; total: number }>(
+    `SELECT id, slug, title, "titleEn", body,
+            (ts_rank_cd('{0.05,0.2,0.4,1.0}', search_vector, to_tsquery('simple', $1), 1)
+             + greatest(word_similarity($2, search_title) - 0.35, 0))::float8 AS score,
+            count(*) OVER ()::int AS total
+       FROM (${sql}) x
+      WHERE search_vector @@ to_tsquery('simple', $1) OR $2 <% search_title
+      ORDER BY score DESC, id LIMIT $3 OFFSET $4`,
+    [tsq, folded, size, (Math.max(page, 1) - 1) * size],
+  );
+  const items: DirectoryHit[] = rows.map((r) => ({
+    kind, id: r.id, slug: r.slug, title: r.title, titleEn: r.titleEn, snippet: highlight(r.body, tokens), score: Number(r.score),
+  }));
+  return { items, total: rows[0]?.total ?? 0, page: Math.max(page, 1), pageSize: size };
+}

@@ -82,3 +82,12 @@ describe("search", () => {
     expect(await suggest("x")).toEqual([]);
   });
 });
+
+describe("directory search", () => {
+  it("finds organizations by name without accents and tolerates a typo", async () => {
+    const { searchDirectory } = await import("@/lib/search/queries");
+    expect((await searchDirectory("organizations", "dai hoc thuy loi")).items[0]?.title).toBe("Trường Đại học Thủy lợi");
+    expect((await searchDirectory("organizations", "đại học thủy lọi")).items[0]?.title).toBe("Trường Đại học Thủy lợi");
+    expect((await searchDirectory("experts", "")).total).toBe(0);
+  });
+});
