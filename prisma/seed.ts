@@ -206,8 +206,27 @@ export async function runSeedCli(databaseUrl: string, argv: string[]) {
   if (production && !demo) console.log("NODE_ENV=production: demo accounts and content skipped (pass --demo to load them).");
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
-    return await seed(prisma, { demo, log: console.log });
+    const created = await seed(prisma, { demo, log: console.log });
+    await computeMatches(databaseUrl);
+    return created;
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/**
+ * Matches for every published listing not matched yet, so the demo shows them at once (afterwards the
+ * matching job keeps them current). lib/ reads DATABASE_URL once, on first use: set it before importing.
+ */
+async function computeMatches(databaseUrl: string) {
+  process.env.DATABASE_URL ??= databaseUrl;
+  if (process.env.DATABASE_URL !== databaseUrl) return; // another database is this process's own
+  const { sweepMatches } = await import("../lib/matching/mutations");
+  let total = 0;
+  for (;;) {
+    const { recomputed } = await sweepMatches(500);
+    total += recomputed;
+    if (recomputed === 0) break;
+  }
+  if (total) console.log(`matches computed for ${total} listings`);
 }

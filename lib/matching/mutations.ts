@@ -11,7 +11,7 @@ import { STRONG_MATCH } from "./score";
 
 /** Stored per listing: the best matches above this score. */
 export const KEEP = 20;
-export const MIN_SCORE = 0.35;
+export const MIN_SCORE = 0.45;
 
 type Kind = "offer" | "demand";
 const TABLE = { offer: "offers", demand: "demands" } as const;

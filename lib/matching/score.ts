@@ -49,7 +49,8 @@ export interface DemandFacts extends ListingFacts {
 export function terms(facts: ListingFacts): Set<string> {
   const out = new Set<string>();
   const add = (text: string | null | undefined) => {
-    const words = tokenize(text ?? "").filter((w) => w.length > 1);
+    // Numbers ("30 ngày", "5 ha") say nothing about the subject.
+    const words = tokenize(text ?? "").filter((w) => w.length > 1 && !/^\d+$/.test(w));
     for (let i = 0; i < words.length; i++) {
       if (!STOP.has(words[i]!)) out.add(words[i]!);
       if (i + 1 < words.length) out.add(`${words[i]} ${words[i + 1]}`);
@@ -100,7 +101,11 @@ export function scoreMatch(offer: OfferFacts, demand: DemandFacts, now = new Dat
     recency: WEIGHTS.recency * Math.exp(-ageDays / 365),
     verified: WEIGHTS.verified * (offer.verified ? 1 : 0),
   };
-  const score = Math.round(clamp01(Object.values(parts).reduce((s, v) => s + v, 0)) * 1000) / 1000;
+  // Without shared subject matter or the same sector (a field such as "2 Engineering" is too broad), the other criteria (TRL, budget…) alone must not
+  // make two listings look related: such pairs count half.
+  const related = similarity >= 0.1 || sectorVerdict === "match";
+  const total = Object.values(parts).reduce((sum, v) => sum + v, 0) * (related ? 1 : 0.5);
+  const score = Math.round(clamp01(total) * 1000) / 1000;
   return {
     score,
     explanation: {
