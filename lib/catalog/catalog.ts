@@ -1,7 +1,7 @@
 import "server-only";
 import { searchDemands, toDemandCard } from "./demands";
 import { searchOffers, toOfferCard } from "./offers";
-import type { QueryInput } from "./query-input";
+import { firstValues, type QueryInput } from "./query-input";
 import {
   DemandApiQuerySchema, DemandQuerySchema, OfferApiQuerySchema, OfferQuerySchema, PAGE_SIZE, parseLenient, parseStrict,
   type CatalogIssue,
@@ -20,6 +20,11 @@ async function dropUnknownSector<Q extends { sector?: string }>({ data, issues }
   return { query: unknown ? { ...data, sector: undefined } : data, issues };
 }
 
+/** With a query and no sort chosen, results are ranked by relevance rather than date. */
+function rankByDefault<Q extends { q?: string; sort: string }>(query: Q, input: QueryInput): Q {
+  return query.q && !firstValues(input).sort ? { ...query, sort: "relevance" } : query;
+}
+
 function pageIssue(requested: number, shown: number): CatalogIssue[] {
   return requested === shown
     ? []
@@ -28,7 +33,9 @@ function pageIssue(requested: number, shown: number): CatalogIssue[] {
 
 /** `/technologies`: never throws on bad input; bad values are dropped and listed in `issues`. */
 export async function offerCatalog(input: QueryInput) {
-  const { query, issues } = await dropUnknownSector(parseLenient(OfferQuerySchema, input));
+  const parsed = await dropUnknownSector(parseLenient(OfferQuerySchema, input));
+  const { issues } = parsed;
+  const query = rankByDefault(parsed.query, input);
   const result = await searchOffers(query, PAGE_SIZE);
   return {
     query,
@@ -39,7 +46,9 @@ export async function offerCatalog(input: QueryInput) {
 
 /** `/demands`: like offerCatalog. */
 export async function demandCatalog(input: QueryInput) {
-  const { query, issues } = await dropUnknownSector(parseLenient(DemandQuerySchema, input));
+  const parsed = await dropUnknownSector(parseLenient(DemandQuerySchema, input));
+  const { issues } = parsed;
+  const query = rankByDefault(parsed.query, input);
   const result = await searchDemands(query, PAGE_SIZE);
   return {
     query,
@@ -60,7 +69,8 @@ async function rejectUnknownSector<Q extends { sector?: string }>(
 export async function offerApiList(input: QueryInput) {
   const parsed = await rejectUnknownSector(parseStrict(OfferApiQuerySchema, input));
   if (!parsed.ok) return parsed;
-  const { pageSize, ...query } = parsed.data;
+  const { pageSize, ...rest } = parsed.data;
+  const query = rankByDefault(rest, input);
   const result = await searchOffers(query, pageSize, false);
   return { ok: true, body: { items: result.items.map(serializeOfferRow), total: result.total, page: query.page, pageSize } } as const;
 }
@@ -69,7 +79,8 @@ export async function offerApiList(input: QueryInput) {
 export async function demandApiList(input: QueryInput) {
   const parsed = await rejectUnknownSector(parseStrict(DemandApiQuerySchema, input));
   if (!parsed.ok) return parsed;
-  const { pageSize, ...query } = parsed.data;
+  const { pageSize, ...rest } = parsed.data;
+  const query = rankByDefault(rest, input);
   const result = await searchDemands(query, pageSize, false);
   return { ok: true, body: { items: result.items.map(serializeDemandRow), total: result.total, page: query.page, pageSize } } as const;
 }

@@ -6,7 +6,7 @@ import type { OrgType, ScreeningOutcome, TransferForm, VerificationStatus } from
 import type { DemandCardData } from "@/lib/demands/queries";
 import { fetchPage, type CatalogPage } from "./paging";
 import type { DemandQuery } from "./schemas";
-import { DEMAND_ORDER, demandWhere } from "./where";
+import { orderBy, demandWhere } from "./where";
 
 /** A published demand as the catalog list and the API list need it. */
 export interface DemandRow {
@@ -62,7 +62,7 @@ const DEMAND_FROM = `demands d
 /** One page of published demands matching `query`, with the total (see searchOffers for `clamp`). */
 export function searchDemands(query: DemandQuery, pageSize: number, clamp = true): Promise<CatalogPage<DemandRow>> {
   return fetchPage<DemandRow>(
-    { select: DEMAND_SELECT, from: DEMAND_FROM, where: (p) => demandWhere(query, p), order: DEMAND_ORDER[query.sort] },
+    { select: DEMAND_SELECT, from: DEMAND_FROM, where: (p) => demandWhere(query, p), order: (p) => orderBy("d", query.sort, query.q, p) },
     query.page,
     pageSize,
     clamp,

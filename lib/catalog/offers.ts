@@ -8,7 +8,7 @@ import type {
 import type { OfferCardData } from "@/lib/offers/queries";
 import { fetchPage, type CatalogPage } from "./paging";
 import type { OfferQuery } from "./schemas";
-import { OFFER_ORDER, offerWhere } from "./where";
+import { orderBy, offerWhere } from "./where";
 
 /** A published offer as the catalog list and the API list need it (flat, straight from SQL). */
 export interface OfferRow {
@@ -69,7 +69,7 @@ const OFFER_FROM = `offers o
  */
 export function searchOffers(query: OfferQuery, pageSize: number, clamp = true): Promise<CatalogPage<OfferRow>> {
   return fetchPage<OfferRow>(
-    { select: OFFER_SELECT, from: OFFER_FROM, where: (p) => offerWhere(query, p), order: OFFER_ORDER[query.sort] },
+    { select: OFFER_SELECT, from: OFFER_FROM, where: (p) => offerWhere(query, p), order: (p) => orderBy("o", query.sort, query.q, p) },
     query.page,
     pageSize,
     clamp,

@@ -19,8 +19,8 @@ export interface PageQuery {
   from: string;
   /** Builds the WHERE text, registering its values in `p`. */
   where: (p: Params) => string;
-  /** Whitelisted ORDER BY text. */
-  order: string;
+  /** Whitelisted ORDER BY text, or a builder when the order needs parameters (relevance). */
+  order: string | ((p: Params) => string);
 }
 
 /**
@@ -31,8 +31,9 @@ export async function fetchPage<R>(query: PageQuery, page: number, pageSize: num
   const run = async (n: number) => {
     const p = new Params();
     const where = query.where(p);
+    const order = typeof query.order === "function" ? query.order(p) : query.order;
     const sql = `SELECT ${query.select}, count(*) OVER ()::int AS "__total" FROM ${query.from} WHERE ${where}
-                 ORDER BY ${query.order} LIMIT ${p.add(pageSize)} OFFSET ${p.add((n - 1) * pageSize)}`;
+                 ORDER BY ${order} LIMIT ${p.add(pageSize)} OFFSET ${p.add((n - 1) * pageSize)}`;
     return (await pool().query<R & { __total: number }>(sql, p.values)).rows;
   };
   const result = (rows: (R & { __total: number })[], total: number, shown: number): CatalogPage<R> => ({

@@ -17,8 +17,8 @@ export const PAGE_SIZE = 12;
 export const API_PAGE_SIZE = 20;
 export const API_MAX_PAGE_SIZE = 100;
 
-export const OFFER_SORTS = ["newest", "updated", "trl", "price"] as const;
-export const DEMAND_SORTS = ["newest", "updated", "trl", "budget"] as const;
+export const OFFER_SORTS = ["newest", "updated", "trl", "price", "relevance"] as const;
+export const DEMAND_SORTS = ["newest", "updated", "trl", "budget", "relevance"] as const;
 export type OfferSort = (typeof OFFER_SORTS)[number];
 export type DemandSort = (typeof DEMAND_SORTS)[number];
 
@@ -49,6 +49,8 @@ const PageSizeSchema = z
   .refine((n) => n <= API_MAX_PAGE_SIZE, `pageSize must be a whole number from 1 to ${API_MAX_PAGE_SIZE}`);
 
 const commonShape = {
+  // Full-text query (lib/search): accents and case ignored, prefixes and small typos tolerated.
+  q: z.string().max(200, "q must be at most 200 characters").optional(),
   sector: SectorCodeSchema.optional(),
   trlMin: trl("trlMin").optional(),
   trlMax: trl("trlMax").optional(),

@@ -1,3 +1,5 @@
+import { relevance, textMatch } from "@/lib/search/rank";
+import { prefixTsQuery, tokenize } from "@/lib/search/text";
 import type { DemandQuery, DemandSort, OfferQuery, OfferSort } from "./schemas";
 
 /**
@@ -17,7 +19,13 @@ export class Params {
   }
 }
 
-type Common = Pick<OfferQuery, "sector" | "trlMin" | "trlMax" | "form" | "orgType" | "location" | "verified">;
+type Common = Pick<OfferQuery, "q" | "sector" | "trlMin" | "trlMax" | "form" | "orgType" | "location" | "verified">;
+
+/** The query words of `q`, or null when it has none (then `q` is ignored). */
+export function queryTokens(q: string | undefined): string[] | null {
+  const tokens = tokenize(q ?? "");
+  return tokens.length && prefixTsQuery(tokens) ? tokens : null;
+}
 
 /** Filters shared by offers and demands; `trl` and `forms` name the listing's own columns. */
 function commonClauses(q: Common, p: Params, cols: { trl: string; forms: string; location: string }): string[] {
@@ -35,7 +43,8 @@ function commonClauses(q: Common, p: Params, cols: { trl: string; forms: string;
   if (q.location === "HN") where.push(`(${cols.location} = 'HN' OR ${cols.location} LIKE 'HN-%')`);
   else if (q.location) where.push(`${cols.location} = ${p.add(q.location)}`);
   if (q.verified) where.push(`g.verification_status = 'VERIFIED'`);
-  // SEARCH_SEAM: full-text search (`q`) adds its clause here, and a "relevance" sort below.
+  const tokens = queryTokens(q.q);
+  if (tokens) where.push(textMatch(cols.location.split(".")[0]!, tokens, p));
   return where;
 }
 
@@ -66,12 +75,20 @@ export function demandWhere(q: DemandQuery, p: Params): string {
   return where.join(" AND ");
 }
 
+/** ORDER BY for a sort; "relevance" ranks by the query (and falls back to newest without one). */
+export function orderBy(alias: "o" | "d", sort: OfferSort | DemandSort, q: string | undefined, p: Params): string {
+  const tokens = queryTokens(q);
+  if (sort === "relevance") return tokens ? `${relevance(alias, tokens, p)} DESC, ${alias}.id` : (alias === "o" ? OFFER_ORDER : DEMAND_ORDER).newest;
+  return alias === "o" ? OFFER_ORDER[sort as OfferSort] : DEMAND_ORDER[sort as DemandSort];
+}
+
 // Each ends with the id so pages never overlap or skip rows when sort keys tie.
 export const OFFER_ORDER: Record<OfferSort, string> = {
   newest: "o.published_at DESC NULLS LAST, o.id",
   updated: "o.updated_at DESC, o.id",
   trl: "o.trl DESC, o.published_at DESC NULLS LAST, o.id",
   price: "(CASE WHEN o.price_type = 'NEGOTIABLE' THEN NULL ELSE o.price_min END) ASC NULLS LAST, o.published_at DESC NULLS LAST, o.id",
+  relevance: "o.published_at DESC NULLS LAST, o.id",
 };
 
 export const DEMAND_ORDER: Record<DemandSort, string> = {
@@ -79,4 +96,5 @@ export const DEMAND_ORDER: Record<DemandSort, string> = {
   updated: "d.updated_at DESC, d.id",
   trl: "d.trl_min DESC, d.published_at DESC NULLS LAST, d.id",
   budget: "COALESCE(d.budget_max, d.budget_min) DESC NULLS LAST, d.published_at DESC NULLS LAST, d.id",
+  relevance: "d.published_at DESC NULLS LAST, d.id",
 };

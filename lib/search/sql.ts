@@ -1,6 +1,9 @@
 import { demandWhere, offerWhere, Params } from "@/lib/catalog/where";
 import type { DemandQuery, OfferQuery } from "@/lib/catalog/schemas";
-import { phraseTsQuery, prefixTsQuery, tokenize } from "./text";
+import { relevance, textMatch } from "./rank";
+import { prefixTsQuery, tokenize } from "./text";
+
+export { RANKING } from "./rank";
 
 export type ListingSearchKind = "offers" | "demands";
 
@@ -18,23 +21,6 @@ export interface Statement {
   text: string;
   values: unknown[];
 }
-
-/**
- * Relevance, in one place. Title phrase and title words dominate (A), then keywords (B), summary (C)
- * and description (D) through ts_rank_cd's weights; trigram similarity to the title rescues typos;
- * verification and freshness only break near-ties.
- */
-export const RANKING = {
-  weights: "{0.05,0.2,0.4,1.0}", // D, C, B, A
-  phraseBonus: 0.6,
-  titleContainsBonus: 1.0,
-  titleSimilarity: 1.0,
-  // Below this, trigram similarity between a query and an unrelated title is noise, not evidence.
-  similarityFloor: 0.35,
-  verified: 0.03,
-  freshness: 0.03,
-  freshnessDays: 180,
-};
 
 const SHAPE = {
   offers: { alias: "o", table: "offers", trl: "o.trl", forms: "o.transfer_forms", ip: "o.ip_status::text" },
@@ -59,7 +45,6 @@ function from(kind: ListingSearchKind): string {
 export function searchStatements(kind: ListingSearchKind, input: SearchInput): Statement[] {
   const { alias: a } = SHAPE[kind];
   const tokens = tokenize(input.q);
-  const tsq = prefixTsQuery(tokens);
   const pageSize = Math.min(Math.max(input.pageSize ?? 20, 1), 100);
   const page = Math.max(input.page ?? 1, 1);
 
@@ -67,18 +52,9 @@ export function searchStatements(kind: ListingSearchKind, input: SearchInput): S
   const clauses = [where(kind, input.filters ?? {}, p)];
   let score = `0`;
   let order = `${a}.published_at DESC NULLS LAST, ${a}.id`;
-  if (tsq) {
-    const tsqParam = p.add(tsq);
-    const folded = p.add(tokens.join(" "));
-    const phrase = p.add(phraseTsQuery(tokens));
-    const r = RANKING;
-    clauses.push(`(${a}.search_vector @@ to_tsquery('simple', ${tsqParam}) OR ${folded} <% ${a}.search_title)`);
-    score = `ts_rank_cd('${r.weights}', ${a}.search_vector, to_tsquery('simple', ${tsqParam}), 1)
-      + CASE WHEN ${phrase}::text IS NOT NULL AND ${a}.search_vector @@ to_tsquery('simple', ${phrase}) THEN ${r.phraseBonus} ELSE 0 END
-      + CASE WHEN strpos(${a}.search_title, ${folded}) > 0 THEN ${r.titleContainsBonus} ELSE 0 END
-      + ${r.titleSimilarity} * greatest(word_similarity(${folded}, ${a}.search_title) - ${r.similarityFloor}, 0)
-      + CASE WHEN g.verification_status = 'VERIFIED' THEN ${r.verified} ELSE 0 END
-      + ${r.freshness} * exp(-extract(epoch FROM (now() - ${a}.updated_at)) / ${r.freshnessDays * 86400}.0)`;
+  if (tokens.length && prefixTsQuery(tokens)) {
+    clauses.push(textMatch(a, tokens, p));
+    score = relevance(a, tokens, p);
     order = `score DESC, ${a}.id`;
   }
   const whereText = clauses.join(" AND ");
@@ -95,11 +71,7 @@ export function searchStatements(kind: ListingSearchKind, input: SearchInput): S
 
   const f = new Params();
   const fClauses = [where(kind, input.filters ?? {}, f)];
-  if (tsq) {
-    const tsqParam = f.add(tsq);
-    const folded = f.add(tokens.join(" "));
-    fClauses.push(`(${a}.search_vector @@ to_tsquery('simple', ${tsqParam}) OR ${folded} <% ${a}.search_title)`);
-  }
+  if (tokens.length && prefixTsQuery(tokens)) fClauses.push(textMatch(a, tokens, f));
   const { trl, forms, ip } = SHAPE[kind];
   const facets: Statement = {
     name: "facets",

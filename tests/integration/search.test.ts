@@ -91,3 +91,20 @@ describe("directory search", () => {
     expect((await searchDirectory("experts", "")).total).toBe(0);
   });
 });
+
+describe("q on the catalog and the public API", () => {
+  it("filters and ranks the catalog list and the API by the query", async () => {
+    const { offerCatalog, offerApiList } = await import("@/lib/catalog/catalog");
+    const page = await offerCatalog({ q: "XU LY NUOC THAI" });
+    expect(page.query.sort).toBe("relevance");
+    expect(page.result.items[0]?.id).toBe(ids.wastewater);
+    expect(page.result.total).toBe(2); // every word must occur: the monitoring station says "nước thải" only
+    const byDate = await offerCatalog({ q: "nuoc thai", sort: "newest", trlMin: "6" });
+    expect(byDate.result.items.map((i) => i.id).sort()).toEqual([ids.wastewater, ids["water-in-summary"]].sort());
+    const api = await offerApiList(new URLSearchParams({ q: "nước thải", pageSize: "2" }));
+    expect(api.ok && api.body.total).toBe(3);
+    expect(api.ok && api.body.items).toHaveLength(2);
+    const tooLong = await offerApiList(new URLSearchParams({ q: "x".repeat(201) }));
+    expect(tooLong.ok).toBe(false);
+  });
+});
