@@ -56,6 +56,9 @@ export async function FilterForm(props: Props) {
       </h2>
       {/* Re-mounted whenever the filters change, so "clear" and back/forward show the URL's values. */}
       <Form key={toQueryString(query)} id={FILTER_FORM_ID} action={getPathname({ href: pathname, locale })} className="space-y-4">
+        <Field id="filter-q" label={t("q")} hint={t("qHint")}>
+          {(aria) => <Input {...aria} type="search" name="q" defaultValue={query.q ?? ""} maxLength={200} />}
+        </Field>
         <Field id="filter-sector" label={t("sector")}>
           {(aria) => (
             <Select {...aria} name="sector" defaultValue={query.sector ?? ""}>

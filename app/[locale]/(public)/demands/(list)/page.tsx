@@ -47,7 +47,7 @@ export default async function DemandsPage({ params, searchParams }: PageProps<"/
           formId={FILTER_FORM_ID}
           label={t("filters.sort")}
           value={query.sort}
-          options={DEMAND_SORTS.map((value) => ({ value, label: t(`sort.${value}`) }))}
+          options={DEMAND_SORTS.filter((value) => value !== "relevance" || query.q).map((value) => ({ value, label: t(`sort.${value}`) }))}
         />
       }
       pagination={<CatalogPagination pathname="/demands" query={query} page={result.page} pageCount={result.pageCount} />}

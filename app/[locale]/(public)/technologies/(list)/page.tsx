@@ -47,7 +47,7 @@ export default async function TechnologiesPage({ params, searchParams }: PagePro
           formId={FILTER_FORM_ID}
           label={t("filters.sort")}
           value={query.sort}
-          options={OFFER_SORTS.map((value) => ({ value, label: t(`sort.${value}`) }))}
+          options={OFFER_SORTS.filter((value) => value !== "relevance" || query.q).map((value) => ({ value, label: t(`sort.${value}`) }))}
         />
       }
       pagination={<CatalogPagination pathname="/technologies" query={query} page={result.page} pageCount={result.pageCount} />}
