@@ -7,6 +7,7 @@ import { LanguageSwitcher } from "./language-switcher";
 import { SignOutButton } from "./sign-out-button";
 import { MobileMenu } from "./mobile-menu";
 import { NotificationBell } from "@/components/notifications/bell";
+import { SearchBox } from "@/components/search/search-box";
 
 const PUBLIC_LINKS = [
   { href: "/technologies", key: "technologies" },
@@ -100,6 +101,9 @@ export async function SiteHeader() {
             )}
           </MobileMenu>
         </div>
+      </div>
+      <div className="mx-auto max-w-6xl px-4 pb-3">
+        <SearchBox />
       </div>
     </header>
   );

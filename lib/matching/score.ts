@@ -45,15 +45,31 @@ export interface DemandFacts extends ListingFacts {
   budgetMax: number | null;
 }
 
-/** Content words and adjacent word pairs ("nuoc thai") of a listing's title, keywords and summary. */
-export function terms(facts: ListingFacts): Set<string> {
+/**
+ * Content words and adjacent word pairs ("nuoc thai") of a listing's title, keywords and summary,
+ * folded; `surface` remembers how each was written ("nước thải") for the explanation.
+ */
+export function terms(facts: ListingFacts, surface?: Map<string, string>): Set<string> {
   const out = new Set<string>();
   const add = (text: string | null | undefined) => {
     // Numbers ("30 ngày", "5 ha") say nothing about the subject.
-    const words = tokenize(text ?? "").filter((w) => w.length > 1 && !/^\d+$/.test(w));
+    const words = (text ?? "")
+      .normalize("NFC")
+      .split(/[^\p{L}\p{N}]+/u)
+      .map((w) => ({ folded: tokenize(w)[0] ?? "", original: w.toLowerCase() }))
+      .filter((w) => w.folded.length > 1 && !/^\d+$/.test(w.folded));
     for (let i = 0; i < words.length; i++) {
-      if (!STOP.has(words[i]!)) out.add(words[i]!);
-      if (i + 1 < words.length) out.add(`${words[i]} ${words[i + 1]}`);
+      const w = words[i]!;
+      if (!STOP.has(w.folded)) {
+        out.add(w.folded);
+        if (!surface?.has(w.folded)) surface?.set(w.folded, w.original);
+      }
+      const next = words[i + 1];
+      if (next && !STOP.has(w.folded) && !STOP.has(next.folded)) {
+        const pair = `${w.folded} ${next.folded}`;
+        out.add(pair);
+        if (!surface?.has(pair)) surface?.set(pair, `${w.original} ${next.original}`);
+      }
     }
   };
   add(facts.title);
@@ -78,8 +94,9 @@ function budgetVerdict(offer: OfferFacts, demand: DemandFacts): [CriterionVerdic
 
 /** Score 0–1 of an offer for a demand, with the explanation shown to users. */
 export function scoreMatch(offer: OfferFacts, demand: DemandFacts, now = new Date()): { score: number; explanation: MatchExplanation } {
+  const surface = new Map<string, string>();
   const a = terms(offer);
-  const b = terms(demand);
+  const b = terms(demand, surface);
   const shared = [...a].filter((t) => b.has(t));
   // Dice coefficient over the smaller side: a short demand fully covered by an offer is a strong match.
   const similarity = clamp01((2 * shared.length) / (Math.min(a.size, b.size) * 2 || 1));
@@ -109,7 +126,11 @@ export function scoreMatch(offer: OfferFacts, demand: DemandFacts, now = new Dat
   return {
     score,
     explanation: {
-      sharedTerms: shared.filter((t) => t.includes(" ") || !shared.some((o) => o.includes(" ") && o.split(" ").includes(t))).slice(0, 8),
+      // As the demand wrote them; single words already inside a shared pair are left out.
+      sharedTerms: shared
+        .filter((t) => t.includes(" ") || !shared.some((o) => o.includes(" ") && o.split(" ").includes(t)))
+        .slice(0, 8)
+        .map((t) => surface.get(t) ?? t),
       text: { similarity: Math.round(similarity * 100) / 100 },
       sector: { verdict: sectorVerdict, offerSector: offer.sectorCode, demandSector: demand.sectorCode },
       trl: { verdict: trlVerdict, offerTrl: offer.trl, demandMin: demand.trlMin },

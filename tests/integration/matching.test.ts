@@ -46,7 +46,7 @@ describe("matching", () => {
     expect(byId[ids.mbr!]!.score).toBeGreaterThan(byId[ids.lowtrl!]!.score); // TRL 3 < required 6
     expect(byId[ids.rice!]?.score ?? 0).toBeLessThan(0.45);
     expect(byId[ids.mbr!]!.explanation).toMatchObject({ sector: { verdict: "match" }, trl: { verdict: "match" }, budget: { verdict: "match" } });
-    expect(byId[ids.mbr!]!.explanation.sharedTerms).toEqual(expect.arrayContaining(["nuoc thai", "chan nuoi"]));
+    expect(byId[ids.mbr!]!.explanation.sharedTerms).toEqual(expect.arrayContaining(["nước thải", "chăn nuôi"]));
     expect((await findMatchesForOffer(ids.mbr!, 5))[0]?.demandId).toBe(ids.demand);
   });
 
@@ -80,13 +80,13 @@ describe("matching", () => {
 
   it("shows only published listings publicly and clears matches of withdrawn ones", async () => {
     const shown = await publicMatches("demand", ids.demand!, 10);
-    expect(shown?.map((m) => (m as { offer: { id: string } }).offer.id)).toContain(ids.mbr);
+    expect(shown?.map((m) => (m as unknown as { offer: { id: string } }).offer.id)).toContain(ids.mbr);
     expect(JSON.stringify(shown)).not.toMatch(/email|createdBy|passwordHash/);
     await db.offer.update({ where: { id: ids.mbr! }, data: { status: "WITHDRAWN" } });
     await db.offer.update({ where: { id: ids.biogas! }, data: { matchedAt: new Date(0) } });
     const swept = await sweepMatches();
     expect(swept.recomputed).toBeGreaterThan(0);
-    expect((await publicMatches("demand", ids.demand!, 10))?.map((m) => (m as { offer: { id: string } }).offer.id)).not.toContain(ids.mbr);
+    expect((await publicMatches("demand", ids.demand!, 10))?.map((m) => (m as unknown as { offer: { id: string } }).offer.id)).not.toContain(ids.mbr);
     expect(await publicMatches("offer", ids.mbr!, 10)).toBeNull();
   });
 });

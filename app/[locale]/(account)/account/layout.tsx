@@ -9,10 +9,12 @@ export const dynamic = "force-dynamic";
 export default async function AccountLayout({ children }: LayoutProps<"/[locale]/account">) {
   const user = await requireUser();
   const t = await getTranslations("nav");
+  const tm = await getTranslations("matching");
   const links = [
     ...(can(user, "workspace:access") ? [{ href: "/account", label: t("overview") }] : []),
     ...(can(user, "offer:create") ? [{ href: "/account/offers", label: t("myOffers") }] : []),
     ...(can(user, "demand:create") ? [{ href: "/account/demands", label: t("myDemands") }] : []),
+    ...(can(user, "workspace:access") ? [{ href: "/account/matches", label: tm("nav") }] : []),
     ...(can(user, "organization:manage-own") && user.organizationId ? [{ href: "/account/organization", label: t("myOrganization") }] : []),
     { href: "/account/notifications", label: t("notifications") },
   ];

@@ -8,6 +8,7 @@ import { JsonLdScript } from "@/components/catalog/json-ld-script";
 import { ListingHeader } from "@/components/catalog/listing-header";
 import { OrganizationBox } from "@/components/catalog/organization-box";
 import { PlainText } from "@/components/catalog/plain-text";
+import { PublicMatches } from "@/components/matching/public-matches";
 import { Badge } from "@/components/ui/badge";
 import { publishedDemandBySlug, type DemandDetail } from "@/lib/catalog/demands";
 import { demandJsonLd } from "@/lib/catalog/json-ld";
@@ -93,6 +94,7 @@ export default async function DemandPage({ params }: PageProps<"/[locale]/demand
             <PlainText text={demand.description} />
           </section>
           <AttachmentList attachments={demand.attachments} />
+          <PublicMatches kind="demand" id={demand.id} />
         </div>
         <aside className="space-y-4">
           <ExpressInterest />

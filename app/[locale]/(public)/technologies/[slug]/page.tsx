@@ -8,6 +8,7 @@ import { ListingHeader } from "@/components/catalog/listing-header";
 import { OfferFacts } from "@/components/catalog/offer-facts";
 import { OrganizationBox } from "@/components/catalog/organization-box";
 import { PlainText } from "@/components/catalog/plain-text";
+import { PublicMatches } from "@/components/matching/public-matches";
 import { Badge } from "@/components/ui/badge";
 import { offerJsonLd } from "@/lib/catalog/json-ld";
 import { publishedOfferBySlug, type OfferDetail } from "@/lib/catalog/offers";
@@ -110,6 +111,7 @@ export default async function OfferPage({ params }: PageProps<"/[locale]/technol
             </section>
           )}
           <AttachmentList attachments={offer.attachments} />
+          <PublicMatches kind="offer" id={offer.id} />
         </div>
         <aside className="space-y-4">
           <ExpressInterest />

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { firstValues, type QueryInput } from "@/lib/catalog/query-input";
+import type { SearchKind } from "@/lib/search/types";
+
+export const MAX_QUERY = 200;
+export const SEARCH_PAGE_SIZE = 10;
+
+const TabSchema = z.enum(["offers", "demands", "organizations", "experts"]);
+const PageSchema = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number);
+
+export interface SearchPageParams {
+  q: string;
+  /** Null when the URL named no (valid) tab: the page then opens the first tab with results. */
+  tab: SearchKind | null;
+  page: number;
+  truncated: boolean;
+}
+
+/**
+ * The search page's URL, read leniently: a bad tab or page falls back to the default and an overlong
+ * query is cut, so no URL anyone can type makes the page fail.
+ */
+export function parseSearchParams(input: QueryInput): SearchPageParams {
+  const raw = firstValues(input);
+  const full = (raw.q ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
+  const q = [...full].slice(0, MAX_QUERY).join("").trim();
+  const tab = TabSchema.safeParse(raw.tab);
+  const page = PageSchema.safeParse(raw.page);
+  return { q, tab: tab.success ? tab.data : null, page: page.success ? page.data : 1, truncated: q.length < full.length };
+}

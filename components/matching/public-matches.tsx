@@ -1,0 +1,64 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Link } from "@/lib/i18n/navigation";
+import { pick } from "@/lib/i18n/pick";
+import { publicMatches } from "@/lib/matching/queries";
+import { MatchExplanation } from "./match-explanation";
+
+type Counterpart = { id: string; slug: string; titleVi: string; titleEn: string | null; organization: { name: string; nameEn: string | null; slug: string } | null };
+
+/**
+ * "Matching technologies" on a demand page, or "Matching demands" on an offer page: the listing's
+ * best stored matches with their explanations. Confidential demands come without their business.
+ */
+export async function PublicMatches({ kind, id, limit = 5 }: { kind: "offer" | "demand"; id: string; limit?: number }) {
+  const locale = await getLocale();
+  const t = await getTranslations("matching.public");
+  const rows = (await publicMatches(kind, id, limit)) ?? [];
+  // On a demand page the matches are offers, and the other way round.
+  const other = kind === "demand" ? "offer" : "demand";
+  const texts = kind === "demand" ? "offers" : "demands";
+  const base = other === "offer" ? "/technologies" : "/demands";
+  const headingId = `matches-heading-${other}`;
+
+  return (
+    <section aria-labelledby={headingId} className="space-y-4" data-testid="public-matches">
+      <div>
+        <h2 id={headingId} className="text-lg font-semibold">{t(`${texts}.heading`)}</h2>
+        <p className="text-sm text-muted">{t(`${texts}.lead`)}</p>
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState titleAs="h3" title={t(`${texts}.emptyTitle`)} description={t(`${texts}.emptyHint`)} />
+      ) : (
+        <ol className="space-y-4">
+          {rows.map((row) => {
+            const listing = row[other] as Counterpart;
+            return (
+              <li key={listing.id} className="rounded-lg border border-border bg-white p-4 shadow-sm">
+                <article className="space-y-3">
+                  <header>
+                    <h3 className="font-semibold leading-snug">
+                      <Link href={`${base}/${listing.slug}`} className="text-brand-700 hover:underline">
+                        {pick(locale, listing.titleVi, listing.titleEn)}
+                      </Link>
+                    </h3>
+                    <p className="text-sm text-muted">
+                      {listing.organization ? (
+                        <Link href={`/organizations/${listing.organization.slug}`} className="hover:underline">
+                          {pick(locale, listing.organization.name, listing.organization.nameEn)}
+                        </Link>
+                      ) : (
+                        t("confidential")
+                      )}
+                    </p>
+                  </header>
+                  <MatchExplanation score={row.score} explanation={row.explanation} headingLevel="h4" />
+                </article>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { ActionResult } from "@/lib/errors";
+import { Link } from "@/lib/i18n/navigation";
+import { pick } from "@/lib/i18n/pick";
+import type { UserMatch } from "@/lib/matching/queries";
+import { MatchExplanation } from "./match-explanation";
+import { MatchStateControls } from "./match-state-controls";
+
+const STATE_TONE: Record<UserMatch["state"], BadgeTone> = { SUGGESTED: "brand", SEEN: "neutral", DISMISSED: "neutral", ACTED_ON: "success" };
+
+/** One of the organization's matches: my listing → the other listing, the score and why, and what I can do. */
+export async function UserMatchCard(props: {
+  match: UserMatch;
+  canChange: boolean;
+  action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
+}) {
+  const { match } = props;
+  const locale = await getLocale();
+  const t = await getTranslations("matching.account");
+  const tp = await getTranslations("matching.public");
+  // Both listings are published, so both link to their public pages (readable whatever my role).
+  const path = (side: "offer" | "demand") => (side === "offer" ? "/technologies" : "/demands");
+  const otherSide = match.side === "offer" ? "demand" : "offer";
+  const otherTitle = pick(locale, match.other.titleVi, match.other.titleEn);
+  const otherHref = `${path(otherSide)}/${match.other.slug}`;
+
+  return (
+    <li className="rounded-lg border border-border bg-white p-4 shadow-sm" data-testid="match-card" data-match-id={match.id}>
+      <article className="space-y-4" aria-labelledby={`match-${match.id}-title`}>
+        <div className="grid gap-3 md:grid-cols-[1fr_auto_1fr_auto] md:items-start">
+          <div>
+            <p className="text-xs font-semibold text-muted uppercase">{t(match.side === "offer" ? "yourOffer" : "yourDemand")}</p>
+            <Link href={`${path(match.side)}/${match.mine.slug}`} className="text-sm text-brand-700 hover:underline">
+              {pick(locale, match.mine.titleVi, match.mine.titleEn)}
+            </Link>
+          </div>
+          <span aria-hidden="true" className="hidden text-xl text-muted md:block">→</span>
+          <div>
+            <p className="text-xs font-semibold text-muted uppercase">{t(otherSide === "offer" ? "otherOffer" : "otherDemand")}</p>
+            <h2 id={`match-${match.id}-title`} className="font-semibold leading-snug">
+              <Link href={otherHref} className="text-brand-700 hover:underline">{otherTitle}</Link>
+            </h2>
+            <p className="text-sm text-muted">
+              {match.otherOrganization ? pick(locale, match.otherOrganization.name, match.otherOrganization.nameEn) : tp("confidential")}
+            </p>
+          </div>
+          <Badge tone={STATE_TONE[match.state]} data-testid="match-state" className="justify-self-start">
+            {t(`state.${match.state}`)}
+          </Badge>
+        </div>
+        <MatchExplanation score={match.score} explanation={match.explanation} />
+        {match.state === "ACTED_ON" && (
+          <p className="text-sm">
+            <Link href={otherHref} className="font-medium text-brand-700 hover:underline">{t("openListing")}</Link>
+          </p>
+        )}
+        {props.canChange ? (
+          <MatchStateControls matchId={match.id} state={match.state} title={otherTitle} action={props.action} />
+        ) : (
+          <p className="text-xs text-muted">{t("readOnly")}</p>
+        )}
+      </article>
+    </li>
+  );
+}
