@@ -32,9 +32,13 @@ function demandFacts(r: Row): DemandFacts & { id: string } {
   };
 }
 
-/** An OR tsquery of a listing's content words: candidates share at least one of them. */
-function orQuery(facts: { title: string; titleEn?: string | null; keywords: string[]; summary?: string | null; sectorCode: string; fieldCode: string | null; location: string }) {
-  const words = [...terms(facts)].filter((t) => !t.includes(" ") && /^[\p{L}\p{N}]+$/u.test(t)).slice(0, 16);
+/**
+ * An OR tsquery of the subject words of a listing's title and keywords: candidates share at least
+ * one of them in their own title, keywords or summary (the head vector, small and indexed).
+ */
+function orQuery(facts: { title: string; titleEn?: string | null; keywords: string[]; sectorCode: string; fieldCode: string | null; location: string }) {
+  const subject = { ...facts, summary: null };
+  const words = [...terms(subject)].filter((t) => !t.includes(" ") && /^[\p{L}\p{N}]+$/u.test(t)).slice(0, 10);
   return words.length ? words.join(" | ") : null;
 }
 
@@ -48,9 +52,9 @@ async function candidates(side: "offers" | "demands", tsq: string | null, sector
   const { rows } = await pool().query<Row>(
     `WITH text_hits AS (
         SELECT ${a}.id FROM ${side} ${a} JOIN taxonomy_nodes s ON s.code = ${a}.sector_code
-         WHERE ${a}.status = 'PUBLISHED' AND $1::text IS NOT NULL AND ${a}.search_vector @@ to_tsquery('simple', $1)
+         WHERE ${a}.status = 'PUBLISHED' AND $1::text IS NOT NULL AND ${a}.head_vector @@ to_tsquery('simple', $1)
            AND ${a}.organization_id <> $4::uuid
-         ORDER BY ts_rank('{0.05,0.2,0.4,1.0}', ${a}.search_vector, to_tsquery('simple', $1))
+         ORDER BY ts_rank('{0.05,0.2,0.4,1.0}', ${a}.head_vector, to_tsquery('simple', $1))
                   + CASE WHEN ${a}.sector_code = $2 THEN 0.5 WHEN s.parent_code = $3 THEN 0.2 ELSE 0 END DESC
          LIMIT ${CANDIDATES}),
       sector_hits AS (

@@ -30,9 +30,12 @@ const EMPTY_FACETS: Facets = { field: [], trl: [], ipStatus: [], orgType: [], lo
  * request, facet counts for the catalog filters — computed for this query and these filters.
  */
 export async function searchListings(kind: ListingSearchKind, input: SearchInput): Promise<SearchResult> {
-  const statements = searchStatements(kind, input);
-  const [itemsResult, facetsResult] = await Promise.all(statements.map((s) => pool().query(s.text, s.values)));
+  const run = (mode: "words" | "fuzzy") =>
+    Promise.all(searchStatements(kind, { ...input, mode }).map((s) => pool().query(s.text, s.values)));
+  let [itemsResult, facetsResult] = await run("words");
   const tokens = tokenize(input.q);
+  // No listing has every word: probably a typo, so look for similar titles instead.
+  if (itemsResult!.rowCount === 0 && tokens.length && (input.page ?? 1) === 1) [itemsResult, facetsResult] = await run("fuzzy");
   const rows = itemsResult!.rows as ItemRow[];
   const items = rows.map((row) => {
     // The snippet comes from the summary when it mentions the query, else from the description.
@@ -72,15 +75,16 @@ export async function suggest(q: string, limit = 8): Promise<Suggestion[]> {
   const folded = tokens.join(" ");
   if (folded.replace(/\s/g, "").length < 2) return [];
   const tsq = tokens.map((t) => `${t}:*A`).join(" & ");
+  // Candidates come from the head vector (title weight A): short, inline, indexed.
   const { rows } = await pool().query<{ type: Suggestion["type"]; label: string; label_en: string | null; slug: string }>(
     `(SELECT 'offer' AS type, title_vi AS label, title_en AS label_en, slug FROM (
         SELECT title_vi, title_en, slug, search_title FROM offers
-         WHERE status = 'PUBLISHED' AND search_vector @@ to_tsquery('simple', $1) LIMIT 100) c
+         WHERE status = 'PUBLISHED' AND head_vector @@ to_tsquery('simple', $1) LIMIT 100) c
       ORDER BY word_similarity($2, search_title) DESC, length(search_title) LIMIT 4)
      UNION ALL
      (SELECT 'demand', title_vi, title_en, slug FROM (
         SELECT title_vi, title_en, slug, search_title FROM demands
-         WHERE status = 'PUBLISHED' AND NOT confidential AND search_vector @@ to_tsquery('simple', $1) LIMIT 100) c
+         WHERE status = 'PUBLISHED' AND NOT confidential AND head_vector @@ to_tsquery('simple', $1) LIMIT 100) c
       ORDER BY word_similarity($2, search_title) DESC, length(search_title) LIMIT 3)
      UNION ALL
      (SELECT 'field', name_vi, name_en, code FROM taxonomy_nodes

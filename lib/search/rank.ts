@@ -22,9 +22,17 @@ export const RANKING = {
   freshnessDays: 180,
 };
 
-/** WHERE fragment: every query word (as a prefix) in the text, or a title similar enough (typos). */
-export function textMatch(a: string, tokens: string[], p: ParamSink): string {
-  return `(${a}.search_vector @@ to_tsquery('simple', ${p.add(prefixTsQuery(tokens))}) OR ${p.add(tokens.join(" "))} <% ${a}.search_title)`;
+export type MatchMode = "words" | "fuzzy";
+
+/**
+ * WHERE fragment. "words": every query word (as a prefix) occurs in the text — served by the GIN
+ * index. "fuzzy": the title is similar to the query (trigrams) — the typo fallback, used only when the
+ * words find nothing, because scanning trigrams of common syllables costs far more than words.
+ */
+export function textMatch(a: string, tokens: string[], p: ParamSink, mode: MatchMode = "words"): string {
+  return mode === "words"
+    ? `${a}.search_vector @@ to_tsquery('simple', ${p.add(prefixTsQuery(tokens))})`
+    : `${p.add(tokens.join(" "))} <% ${a}.search_title`;
 }
 
 /** The relevance score of a listing row aliased `a` for the query words (see RANKING). */
@@ -33,8 +41,10 @@ export function relevance(a: string, tokens: string[], p: ParamSink): string {
   const tsq = p.add(prefixTsQuery(tokens));
   const folded = p.add(tokens.join(" "));
   const phrase = p.add(phraseTsQuery(tokens));
-  return `(ts_rank_cd('${r.weights}', ${a}.search_vector, to_tsquery('simple', ${tsq}), 1)
-      + CASE WHEN ${phrase}::text IS NOT NULL AND ${a}.search_vector @@ to_tsquery('simple', ${phrase}) THEN ${r.phraseBonus} ELSE 0 END
+  // The head vector (title, keywords, summary) is short and stored inline: ranking never reads the
+  // description's vector. A match in the description alone ranks by the tie-breakers.
+  return `(ts_rank_cd('${r.weights}', ${a}.head_vector, to_tsquery('simple', ${tsq}), 1)
+      + CASE WHEN ${phrase}::text IS NOT NULL AND ${a}.head_vector @@ to_tsquery('simple', ${phrase}) THEN ${r.phraseBonus} ELSE 0 END
       + CASE WHEN strpos(${a}.search_title, ${folded}) > 0 THEN ${r.titleContainsBonus} ELSE 0 END
       + ${r.titleSimilarity} * greatest(word_similarity(${folded}, ${a}.search_title) - ${r.similarityFloor}, 0)
       + CASE WHEN g.verification_status = 'VERIFIED' THEN ${r.verified} ELSE 0 END

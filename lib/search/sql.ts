@@ -14,6 +14,8 @@ export interface SearchInput {
   page?: number;
   pageSize?: number;
   facets?: boolean;
+  /** "fuzzy" is the typo fallback (see textMatch); searchListings chooses it when words find nothing. */
+  mode?: "words" | "fuzzy";
 }
 
 export interface Statement {
@@ -53,7 +55,7 @@ export function searchStatements(kind: ListingSearchKind, input: SearchInput): S
   let score = `0`;
   let order = `${a}.published_at DESC NULLS LAST, ${a}.id`;
   if (tokens.length && prefixTsQuery(tokens)) {
-    clauses.push(textMatch(a, tokens, p));
+    clauses.push(textMatch(a, tokens, p, input.mode));
     score = relevance(a, tokens, p);
     order = `score DESC, ${a}.id`;
   }
@@ -71,7 +73,7 @@ export function searchStatements(kind: ListingSearchKind, input: SearchInput): S
 
   const f = new Params();
   const fClauses = [where(kind, input.filters ?? {}, f)];
-  if (tokens.length && prefixTsQuery(tokens)) fClauses.push(textMatch(a, tokens, f));
+  if (tokens.length && prefixTsQuery(tokens)) fClauses.push(textMatch(a, tokens, f, input.mode));
   const { trl, forms, ip } = SHAPE[kind];
   const facets: Statement = {
     name: "facets",

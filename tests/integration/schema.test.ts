@@ -11,8 +11,8 @@ import { withDatabase } from "../support/urls";
 const SEARCHED = ["offers", "demands", "organizations", "experts"];
 const HAND_WRITTEN = {
   // Generated search columns (migration 20261122100000_search): Prisma cannot express GENERATED columns.
-  columns: SEARCHED.flatMap((t) => [`${t}.search_vector`, `${t}.search_title`]),
-  indexes: SEARCHED.flatMap((t) => [`${t}_search_vector_idx`, `${t}_search_title_trgm_idx`]),
+  columns: [...SEARCHED.flatMap((t) => [`${t}.search_vector`, `${t}.search_title`]), "offers.head_vector", "demands.head_vector"],
+  indexes: [...SEARCHED.flatMap((t) => [`${t}_search_vector_idx`, `${t}_search_title_trgm_idx`]), "offers_head_vector_idx", "demands_head_vector_idx"],
 };
 
 describe("migrations agree with schema.prisma", () => {
