@@ -23,7 +23,13 @@ const globals = globalThis as unknown as Globals;
 
 /** Raw `pg` pool for hot paths (search, matching, dashboards) where Prisma's overhead matters. */
 export function pool(): pg.Pool {
-  globals.pool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, types: rawTypes });
+  if (!globals.pool) {
+    const created = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, types: rawTypes });
+    // The typo fallback (lib/search/rank.ts) accepts titles at least this similar; it only runs when
+    // the query's words found nothing, so it can be more forgiving than pg_trgm's default of 0.6.
+    created.on("connect", (client) => void client.query("SET pg_trgm.word_similarity_threshold = 0.45").catch(() => {}));
+    globals.pool = created;
+  }
   return globals.pool;
 }
 
