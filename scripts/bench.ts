@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: a throw-away database, BENCH_SIZE (default 100,000) generated offers and as many
+ * demands (deterministic from BENCH_SEED, default 42), then search, suggest and matching timings.
+ * Prints a table, the targets with pass/fail marks, and as the very last line one JSON object.
+ * Missing a target never fails the run; only a crash does.
+ */
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { loadDataset } from "./bench/insert";
+import { runBenchmarks, type SearchSample, type Subject } from "./bench/run";
+import { percentile, report, round1, type SlowSearch, type Summary } from "./bench/stats";
+import { openDatabase, prepareDatabase } from "./lib/app";
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
+/** Peak resident memory, sampled while the benchmark runs. */
+function memorySampler() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    const rss = process.memoryUsage().rss;
+    return { rss, peak: Math.max(peak, rss) };
+  };
+}
+
+async function seedDatabase(url: string, size: number, seed: number): Promise<number> {
+  const clients: [pg.Client, pg.Client] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+  await Promise.all(clients.map((c) => c.connect()));
+  try {
+    // Dates are relative to today (UTC midnight), so a day's runs share identical data.
+    const now = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+    const start = performance.now();
+    log(`generating and inserting ${size.toLocaleString("en")} offers and ${size.toLocaleString("en")} demands (seed ${seed})…`);
+    await loadDataset(clients, { seed, size, organizations: Math.min(2000, Math.max(50, Math.ceil(size / 50))), now, log });
+    return (performance.now() - start) / 1000;
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
+}
+
+/** The 8 slowest distinct queries (worst time of each), labelled as a reader would retype them. */
+function slowest(searches: SearchSample[]): SlowSearch[] {
+  const worst = new Map<string, SlowSearch>();
+  for (const { query, ms, total } of searches) {
+    const filters = Object.entries(query.filters).map(([k, v]) => `${k}=${v}`).join("&");
+    const label = `${query.kind} "${query.q}"${filters ? ` ${filters}` : ""} (${query.category})`;
+    if ((worst.get(label)?.ms ?? -1) < ms) worst.set(label, { label, ms, total });
+  }
+  return [...worst.values()].sort((a, b) => b.ms - a.ms).slice(0, 8);
+}
+
+async function main() {
+  const size = envInt("BENCH_SIZE", 100_000);
+  const seed = envInt("BENCH_SEED", 42);
+  const rounds = envInt("BENCH_ROUNDS", 2);
+  const memory = memorySampler();
+  const database = await openDatabase("bench", log);
+  let output: string;
+  try {
+    await prepareDatabase(database.url, log);
+    const seedSeconds = await seedDatabase(database.url, size, seed);
+    log(`seeded in ${seedSeconds.toFixed(1)} s`);
+
+    // lib/env.ts reads DATABASE_URL once, on first use: it must point at the bench database first.
+    process.env.DATABASE_URL = database.url;
+    const search = await import("@/lib/search/queries");
+    const matching = await import("@/lib/matching/engine");
+    const { pool } = await import("@/lib/db");
+    const subject: Subject = { ...search, ...matching };
+
+    const raw = new pg.Pool({ connectionString: database.url, max: 4 });
+    try {
+      const samples = await runBenchmarks(subject, raw, seed, rounds, log);
+      const { rss, peak } = memory();
+      const summary: Summary = {
+        size,
+        seed,
+        seed_s: seedSeconds,
+        search_p50_ms: percentile(samples.search, 0.5),
+        search_p95_ms: percentile(samples.search, 0.95),
+        search_sql_p95_ms: percentile(samples.sql, 0.95),
+        search_sql_seq_p95_ms: percentile(samples.sqlSequential, 0.95),
+        facets_p95_ms: percentile(samples.facets, 0.95),
+        suggest_p95_ms: percentile(samples.suggest, 0.95),
+        match_p95_ms: percentile(samples.matchDemand, 0.95),
+        match_offer_p95_ms: percentile(samples.matchOffer, 0.95),
+        rss_mb: rss / 2 ** 20,
+        rss_peak_mb: peak / 2 ** 20,
+      };
+      const json = Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, round1(v)]));
+      output = `\n${report(summary, samples.categories, slowest(samples.searches))}\n${JSON.stringify(json)}`;
+    } finally {
+      await raw.end();
+      // Close the app's connections before the database goes away, or their pools report errors.
+      await pool().end();
+      const { db } = await import("@/lib/db");
+      await db.$disconnect();
+    }
+  } finally {
+    await database.stop();
+  }
+  // Printed only after the database is gone, so the JSON stays the very last line.
+  console.log(output);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error("[bench] failed:", error);
+    process.exit(1);
+  },
+);
