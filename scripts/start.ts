@@ -33,11 +33,13 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
+  const url = `http://localhost:${port}`;
+  // Emails queued while seeding (match notifications) link to this app.
+  process.env.NEXTAUTH_URL ??= url;
   await prepareDatabase(database.url, log);
   await runSeedCli(database.url, process.argv);
   if (!dev && buildIsStale()) build(log);
 
-  const url = `http://localhost:${port}`;
   const child = startNext({
     port,
     dev,

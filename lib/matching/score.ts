@@ -15,9 +15,11 @@ export const WEIGHTS = {
 /** A match at or above this score notifies both owners (once). */
 export const STRONG_MATCH = 0.6;
 
-// Syllables so common in Vietnamese technical text that sharing them says nothing.
+// Single syllables so common in Vietnamese technical text that sharing them says nothing. Only
+// syllables: a word like "sản xuất" must not make "sản" (nông sản) or "xuất" (truy xuất) meaningless.
 const STOP = new Set(
-  "cong nghe he thong giai phap san xuat ung dung che tao va cho cua cac trong voi tu la mot nhung duoc de co the bang tren theo quy mo hieu qua cao moi nang su dung ky thuat quy trinh phuong phap thiet bi may the and for the of with in to technology system solution".split(" "),
+  ("cong nghe he thong giai phap ung dung va cho cua cac trong voi tu la mot nhung duoc de co the bang tren theo " +
+    "moi su ky thuat phuong quy trinh and for the of with in to technology system solution").split(" "),
 );
 
 export interface ListingFacts {
@@ -81,6 +83,29 @@ export function terms(facts: ListingFacts, surface?: Map<string, string>): Set<s
 
 const clamp01 = (v: number) => Math.max(0, Math.min(1, v));
 
+/**
+ * The shared terms shown to people. Vietnamese words span syllables, so syllable pairs can straddle
+ * two words ("mềm truy"); the demand's own keywords found in the offer come first, as written, then
+ * other shared pairs, and lone syllables only when nothing better was shared.
+ */
+function displayTerms(demand: DemandFacts, shared: Set<string>, surface: Map<string, string>): string[] {
+  const out: string[] = [];
+  const covered = new Set<string>();
+  for (const keyword of demand.keywords) {
+    const words = tokenize(keyword);
+    const parts = words.length === 1 ? words : words.slice(1).map((w, i) => `${words[i]} ${w}`);
+    if (parts.length && parts.every((p) => shared.has(p))) {
+      out.push(keyword.normalize("NFC"));
+      parts.forEach((p) => covered.add(p));
+      words.forEach((w) => covered.add(w));
+    }
+  }
+  const pairs = [...shared].filter((t) => t.includes(" ") && !covered.has(t));
+  const singles = [...shared].filter((t) => !t.includes(" ") && !covered.has(t) && !pairs.some((p) => p.split(" ").includes(t)) && t.length > 4);
+  for (const t of [...pairs, ...singles]) out.push(surface.get(t) ?? t);
+  return [...new Set(out)].slice(0, 8);
+}
+
 function budgetVerdict(offer: OfferFacts, demand: DemandFacts): [CriterionVerdict, number] {
   const lo = offer.priceType === "NEGOTIABLE" ? null : offer.priceMin;
   const hi = offer.priceType === "NEGOTIABLE" ? null : (offer.priceMax ?? offer.priceMin);
@@ -126,11 +151,7 @@ export function scoreMatch(offer: OfferFacts, demand: DemandFacts, now = new Dat
   return {
     score,
     explanation: {
-      // As the demand wrote them; single words already inside a shared pair are left out.
-      sharedTerms: shared
-        .filter((t) => t.includes(" ") || !shared.some((o) => o.includes(" ") && o.split(" ").includes(t)))
-        .slice(0, 8)
-        .map((t) => surface.get(t) ?? t),
+      sharedTerms: displayTerms(demand, new Set(shared), surface),
       text: { similarity: Math.round(similarity * 100) / 100 },
       sector: { verdict: sectorVerdict, offerSector: offer.sectorCode, demandSector: demand.sectorCode },
       trl: { verdict: trlVerdict, offerTrl: offer.trl, demandMin: demand.trlMin },

@@ -55,3 +55,13 @@ describe("match score", () => {
     expect([...t]).toEqual(["longan"]);
   });
 });
+
+describe("shared terms shown to people", () => {
+  it("lists the demand's keywords found in the offer as written, before syllable pairs", () => {
+    const d = demand({ title: "Phần mềm truy xuất nguồn gốc nông sản", keywords: ["truy xuất nguồn gốc", "mã QR"] });
+    const o = offer({ title: "Phần mềm truy xuất nguồn gốc bằng mã QR", keywords: ["mã QR"], summary: null, sectorCode: "102", fieldCode: "1" });
+    const shared = scoreMatch(o, d, now).explanation.sharedTerms;
+    expect(shared.slice(0, 2)).toEqual(["truy xuất nguồn gốc", "mã QR"]);
+    expect(shared).not.toContain("truy"); // a lone syllable already inside a keyword
+  });
+});
