@@ -38,6 +38,7 @@ export async function offerCatalog(input: QueryInput) {
   const query = rankByDefault(parsed.query, input);
   const result = await searchOffers(query, PAGE_SIZE);
   return {
+    kind: "offer" as const,
     query,
     issues: [...issues, ...pageIssue(result.requestedPage, result.page)],
     result: { ...result, items: result.items.map(toOfferCard) },
@@ -51,6 +52,7 @@ export async function demandCatalog(input: QueryInput) {
   const query = rankByDefault(parsed.query, input);
   const result = await searchDemands(query, PAGE_SIZE);
   return {
+    kind: "demand" as const,
     query,
     issues: [...issues, ...pageIssue(result.requestedPage, result.page)],
     result: { ...result, items: result.items.map(toDemandCard) },

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { DemandCard } from "@/components/demands/demand-card";
+import { OfferCard } from "@/components/offers/offer-card";
+import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { demandCatalog, offerCatalog } from "@/lib/catalog/catalog";
+import { isCanonical, toQueryString, type QueryInput } from "@/lib/catalog/query-input";
+import { DEMAND_SORTS, OFFER_SORTS } from "@/lib/catalog/schemas";
+import { catalogTaxonomy } from "@/lib/catalog/taxonomy";
+import { alternatesFor } from "@/lib/catalog/urls";
+import { Link, redirect } from "@/lib/i18n/navigation";
+import { CatalogPagination } from "./catalog-pagination";
+import { CatalogShell } from "./catalog-shell";
+import { FILTER_FORM_ID, FilterForm } from "./filter-form";
+import { ParamNotice } from "./param-notice";
+import { SortSelect } from "./sort-select";
+
+type Kind = "offer" | "demand";
+
+const KIND = {
+  offer: { pathname: "/technologies", ns: "offers", sorts: OFFER_SORTS },
+  demand: { pathname: "/demands", ns: "demands", sorts: DEMAND_SORTS },
+} as const;
+
+export async function catalogMetadata(kind: Kind, locale: string): Promise<Metadata> {
+  const { pathname, ns } = KIND[kind];
+  const t = await getTranslations({ locale, namespace: `catalog.${ns}` });
+  return { title: t("title"), description: t("lead"), alternates: alternatesFor(locale, pathname) };
+}
+
+/** The public catalog of published offers (`/technologies`) or demands (`/demands`). */
+export async function ListingCatalog({ kind, locale, raw }: { kind: Kind; locale: string; raw: QueryInput }) {
+  const { pathname, ns, sorts } = KIND[kind];
+  const [catalog, taxonomy] = await Promise.all([kind === "offer" ? offerCatalog(raw) : demandCatalog(raw), catalogTaxonomy()]);
+  const { query, issues, result } = catalog;
+  const canonical = toQueryString(query, { page: result.page });
+  // A submitted GET form carries every empty field; send it to the short URL (only when nothing was ignored,
+  // so the notice about ignored values is still shown).
+  if (issues.length === 0 && !isCanonical(raw, canonical)) {
+    redirect({ href: { pathname, query: Object.fromEntries(new URLSearchParams(canonical)) }, locale });
+  }
+  const t = await getTranslations("catalog");
+  const filters =
+    catalog.kind === "offer"
+      ? <FilterForm kind="offer" pathname="/technologies" query={catalog.query} taxonomy={taxonomy} />
+      : <FilterForm kind="demand" pathname="/demands" query={catalog.query} taxonomy={taxonomy} />;
+  const cards =
+    catalog.kind === "offer"
+      ? catalog.result.items.map((offer) => <li key={offer.id}><OfferCard offer={offer} /></li>)
+      : catalog.result.items.map((demand) => <li key={demand.id}><DemandCard demand={demand} /></li>);
+
+  return (
+    <CatalogShell
+      title={t(`${ns}.title`)}
+      lead={t(`${ns}.lead`)}
+      resultsLabel={t(`${ns}.results`)}
+      count={t(`${ns}.count`, { count: result.total })}
+      filters={filters}
+      notice={<ParamNotice issues={issues} requestedPage={query.page} page={result.page} />}
+      sort={
+        <SortSelect
+          formId={FILTER_FORM_ID}
+          label={t("filters.sort")}
+          value={query.sort}
+          options={sorts.filter((value) => value !== "relevance" || query.q).map((value) => ({ value, label: t(`sort.${value}`) }))}
+        />
+      }
+      pagination={<CatalogPagination pathname={pathname} query={query} page={result.page} pageCount={result.pageCount} />}
+    >
+      {result.items.length === 0 ? (
+        <EmptyState
+          titleAs="h3"
+          title={t(`${ns}.emptyTitle`)}
+          description={t(`${ns}.emptyHint`)}
+          action={<Link href={pathname} className={buttonClasses("secondary", "md")}>{t("filters.clear")}</Link>}
+        />
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="catalog-results">
+          {cards}
+        </ul>
+      )}
+    </CatalogShell>
+  );
+}
