@@ -16,7 +16,7 @@ const rawTypes = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-type Globals = { prisma?: PrismaClient; pool?: pg.Pool };
+type Globals = { prisma?: PrismaClient; pool?: pg.Pool; searchPool?: pg.Pool };
 // One client per process; survives hot reload in development. Nothing here is shared across
 // instances, so any number of app processes can run behind a load balancer.
 const globals = globalThis as unknown as Globals;
@@ -31,6 +31,22 @@ export function pool(): pg.Pool {
     globals.pool = created;
   }
   return globals.pool;
+}
+
+/**
+ * Connections for the search and catalog statements (lib/search/sql.ts), which are written for index
+ * access. The planner does not count the cost of reading an out-of-line (TOAST) tsvector, so on the
+ * narrow search index tables it would pick a sequential scan that reads every vector (~10x slower
+ * than the bitmap scan of the GIN index, which needs none). Sequential scans are therefore disabled
+ * for these sessions; JIT is off because that penalty would push costs past JIT's threshold.
+ */
+export function searchPool(): pg.Pool {
+  if (!globals.searchPool) {
+    // Session settings travel in the startup packet, so they apply before the first query.
+    const options = "-c enable_seqscan=off -c jit=off -c pg_trgm.word_similarity_threshold=0.45";
+    globals.searchPool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, types: rawTypes, options });
+  }
+  return globals.searchPool;
 }
 
 function createClient() {

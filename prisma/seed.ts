@@ -207,6 +207,8 @@ export async function runSeedCli(databaseUrl: string, argv: string[]) {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
     const created = await seed(prisma, { demo, log: console.log });
+    // The spelling-correction vocabulary learns the seeded titles now rather than at the next job run.
+    await prisma.$executeRawUnsafe("SELECT techex_refresh_search_words()");
     await computeMatches(databaseUrl);
     return created;
   } finally {

@@ -75,7 +75,7 @@ async function main() {
     process.env.DATABASE_URL = database.url;
     const search = await import("@/lib/search/queries");
     const matching = await import("@/lib/matching/engine");
-    const { pool } = await import("@/lib/db");
+    const { pool, searchPool } = await import("@/lib/db");
     const subject: Subject = { ...search, ...matching };
 
     const raw = new pg.Pool({ connectionString: database.url, max: 4 });
@@ -103,6 +103,7 @@ async function main() {
       await raw.end();
       // Close the app's connections before the database goes away, or their pools report errors.
       await pool().end();
+      await searchPool().end();
       const { db } = await import("@/lib/db");
       await db.$disconnect();
     }

@@ -9,8 +9,12 @@ const log = (line: string) => console.log(`[worker] ${line}`);
 
 async function closeDatabase() {
   // lib/db.ts keeps its clients on globalThis; close them so the process can exit cleanly.
-  const g = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> }; pool?: { end(): Promise<void> } };
-  await Promise.allSettled([g.prisma?.$disconnect(), g.pool?.end()]);
+  const g = globalThis as unknown as {
+    prisma?: { $disconnect(): Promise<void> };
+    pool?: { end(): Promise<void> };
+    searchPool?: { end(): Promise<void> };
+  };
+  await Promise.allSettled([g.prisma?.$disconnect(), g.pool?.end(), g.searchPool?.end()]);
 }
 
 async function main() {

@@ -24,7 +24,7 @@ const ORDER: Record<"offers" | "demands", FacetName[]> = {
 };
 
 /** Facet counts for the current query, as links into the catalog with that filter and the query. */
-export async function SearchFacets({ kind, q, facets }: { kind: "offers" | "demands"; q: string; facets: Facets }) {
+export async function SearchFacets({ kind, q, facets, approximate = false }: { kind: "offers" | "demands"; q: string; facets: Facets; approximate?: boolean }) {
   const locale = await getLocale();
   const t = await getTranslations("search.facets");
   const te = await getTranslations("enums");
@@ -57,6 +57,7 @@ export async function SearchFacets({ kind, q, facets }: { kind: "offers" | "dema
       <div>
         <h2 id="facets-heading" className="text-base font-semibold">{t("heading")}</h2>
         <p className="text-xs text-muted">{t("hint")}</p>
+        {approximate && <p className="text-xs text-muted">{t("approximateHint")}</p>}
       </div>
       {groups.map((facet) => (
         <div key={facet}>
@@ -68,7 +69,7 @@ export async function SearchFacets({ kind, q, facets }: { kind: "offers" | "dema
                   href={{ pathname, query: { q, ...PARAMS[facet](bucket.key) } }}
                   className="inline-block rounded px-1 py-0.5 text-brand-700 hover:bg-brand-50 hover:underline"
                 >
-                  {t("bucket", { label: label(facet, bucket.key), count: bucket.count })}
+                  {t(approximate ? "bucketApproximate" : "bucket", { label: label(facet, bucket.key), count: bucket.count })}
                 </Link>
               </li>
             ))}

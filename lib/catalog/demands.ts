@@ -6,7 +6,6 @@ import type { OrgType, ScreeningOutcome, TransferForm, VerificationStatus } from
 import type { DemandCardData } from "@/lib/demands/queries";
 import { fetchPage, type CatalogPage } from "./paging";
 import type { DemandQuery } from "./schemas";
-import { orderBy, demandWhere } from "./where";
 
 /** A published demand as the catalog list and the API list need it. */
 export interface DemandRow {
@@ -54,7 +53,7 @@ const DEMAND_SELECT = `d.id, d.slug, d.title_vi AS "titleVi", d.title_en AS "tit
   ${hidden("g.name_en", "orgNameEn")}, ${hidden("g.slug", "orgSlug")}, g.type AS "orgType",
   g.verification_status AS "orgVerification"`;
 
-const DEMAND_FROM = `demands d
+const DEMAND_JOINS = `JOIN demands d ON d.id = page.id
   JOIN organizations g ON g.id = d.organization_id
   JOIN taxonomy_nodes s ON s.code = d.sector_code
   LEFT JOIN taxonomy_nodes f ON f.code = s.parent_code`;
@@ -62,8 +61,9 @@ const DEMAND_FROM = `demands d
 /** One page of published demands matching `query`, with the total (see searchOffers for `clamp`). */
 export function searchDemands(query: DemandQuery, pageSize: number, clamp = true): Promise<CatalogPage<DemandRow>> {
   return fetchPage<DemandRow>(
-    { select: DEMAND_SELECT, from: DEMAND_FROM, where: (p) => demandWhere(query, p), order: (p) => orderBy("d", query.sort, query.q, p) },
-    query.page,
+    "demands",
+    query,
+    { select: DEMAND_SELECT, joins: DEMAND_JOINS },
     pageSize,
     clamp,
   );

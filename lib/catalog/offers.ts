@@ -8,7 +8,6 @@ import type {
 import type { OfferCardData } from "@/lib/offers/queries";
 import { fetchPage, type CatalogPage } from "./paging";
 import type { OfferQuery } from "./schemas";
-import { orderBy, offerWhere } from "./where";
 
 /** A published offer as the catalog list and the API list need it (flat, straight from SQL). */
 export interface OfferRow {
@@ -58,7 +57,7 @@ const OFFER_SELECT = `o.id, o.slug, o.title_vi AS "titleVi", o.title_en AS "titl
   g.name AS "orgName", g.name_en AS "orgNameEn", g.slug AS "orgSlug", g.type AS "orgType",
   g.verification_status AS "orgVerification"`;
 
-const OFFER_FROM = `offers o
+const OFFER_JOINS = `JOIN offers o ON o.id = page.id
   JOIN organizations g ON g.id = o.organization_id
   JOIN taxonomy_nodes s ON s.code = o.sector_code
   LEFT JOIN taxonomy_nodes f ON f.code = s.parent_code`;
@@ -69,8 +68,9 @@ const OFFER_FROM = `offers o
  */
 export function searchOffers(query: OfferQuery, pageSize: number, clamp = true): Promise<CatalogPage<OfferRow>> {
   return fetchPage<OfferRow>(
-    { select: OFFER_SELECT, from: OFFER_FROM, where: (p) => offerWhere(query, p), order: (p) => orderBy("o", query.sort, query.q, p) },
-    query.page,
+    "offers",
+    query,
+    { select: OFFER_SELECT, joins: OFFER_JOINS },
     pageSize,
     clamp,
   );

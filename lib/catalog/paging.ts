@@ -1,6 +1,6 @@
 import "server-only";
-import { pool } from "@/lib/db";
-import { Params } from "./where";
+import { listingPage } from "@/lib/search/queries";
+import type { Display, ListingSearchKind } from "@/lib/search/sql";
 
 export interface CatalogPage<T> {
   items: T[];
@@ -12,32 +12,19 @@ export interface CatalogPage<T> {
   pageCount: number;
 }
 
-export interface PageQuery {
-  /** SELECT list (without the total). */
-  select: string;
-  /** FROM + JOINs. */
-  from: string;
-  /** Builds the WHERE text, registering its values in `p`. */
-  where: (p: Params) => string;
-  /** Whitelisted ORDER BY text, or a builder when the order needs parameters (relevance). */
-  order: string | ((p: Params) => string);
-}
+/** A parsed catalog query: filters plus `q`, `sort` and `page`. */
+type CatalogQuery = { q?: string; sort: string; page: number } & Record<string, unknown>;
 
 /**
- * One page of rows plus the total in one round trip (`count(*) OVER ()` is computed before LIMIT).
- * Only a page beyond the end costs more: a count, then — when `clamp` — the last page instead.
+ * One page of published listings for the catalog (pages and API) through the search module, with
+ * the total (counted in parallel). `clamp` (pages) replaces a page beyond the end by the last page;
+ * the API answers an empty page instead.
  */
-export async function fetchPage<R>(query: PageQuery, page: number, pageSize: number, clamp: boolean): Promise<CatalogPage<R>> {
-  const run = async (n: number) => {
-    const p = new Params();
-    const where = query.where(p);
-    const order = typeof query.order === "function" ? query.order(p) : query.order;
-    const sql = `SELECT ${query.select}, count(*) OVER ()::int AS "__total" FROM ${query.from} WHERE ${where}
-                 ORDER BY ${order} LIMIT ${p.add(pageSize)} OFFSET ${p.add((n - 1) * pageSize)}`;
-    return (await pool().query<R & { __total: number }>(sql, p.values)).rows;
-  };
-  const result = (rows: (R & { __total: number })[], total: number, shown: number): CatalogPage<R> => ({
-    items: rows.map(({ __total: _total, ...row }) => row as R),
+export async function fetchPage<R>(kind: ListingSearchKind, query: CatalogQuery, display: Display, pageSize: number, clamp: boolean): Promise<CatalogPage<R>> {
+  const { q, sort, page, ...filters } = query;
+  const at = (n: number) => listingPage<R & object>(kind, { q: q ?? "", sort, filters, page: n, pageSize }, display);
+  const result = (rows: (R & { score?: number })[], total: number, shown: number): CatalogPage<R> => ({
+    items: rows.map(({ score: _score, ...row }) => row as R),
     total,
     page: shown,
     requestedPage: page,
@@ -45,13 +32,9 @@ export async function fetchPage<R>(query: PageQuery, page: number, pageSize: num
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
   });
 
-  const rows = await run(page);
-  if (rows.length > 0 || page === 1) return result(rows, rows[0]?.__total ?? 0, page);
-
-  const p = new Params();
-  const count = await pool().query<{ total: number }>(`SELECT count(*)::int AS total FROM ${query.from} WHERE ${query.where(p)}`, p.values);
-  const total = count.rows[0]?.total ?? 0;
-  if (!clamp || total === 0) return result([], total, clamp ? 1 : page);
-  const last = Math.ceil(total / pageSize);
-  return result(await run(last), total, last);
+  const first = await at(page);
+  if (first.rows.length > 0 || page === 1 || !clamp) return result(first.rows, first.total, page);
+  if (first.total === 0) return result([], 0, 1);
+  const last = Math.ceil(first.total / pageSize);
+  return result((await at(last)).rows, first.total, last);
 }

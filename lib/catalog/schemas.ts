@@ -9,8 +9,7 @@ import { firstValues, type QueryInput } from "./query-input";
  * notice (see `parseLenient`). Messages are plain English because the API returns them verbatim;
  * pages map `path` + `code` to localized text instead.
  *
- * Full-text search (`q`) is deliberately not accepted yet: it plugs in as one more key here and one
- * more clause in lib/catalog/where.ts (see SEARCH_SEAM there).
+ * `q` is the full-text query: lib/search matches and ranks it, over the search index tables.
  */
 
 export const PAGE_SIZE = 12;

@@ -1,14 +1,14 @@
-import { relevance, textMatch } from "@/lib/search/rank";
 import { prefixTsQuery, tokenize } from "@/lib/search/text";
 import type { DemandQuery, DemandSort, OfferQuery, OfferSort } from "./schemas";
 
 /**
- * WHERE / ORDER BY builders for the catalog's raw SQL. User input only ever enters as a positional
- * parameter (`$n`); the SQL text is assembled from the fixed fragments below, so there is nothing
- * to inject into.
+ * WHERE / ORDER BY builders for the catalog's and the search's raw SQL over the search index tables
+ * (`offer_search`, `demand_search`: one narrow row per published listing, maintained by triggers;
+ * see prisma/migrations/20261122200000_search_index). User input only ever enters as a positional
+ * parameter (`$n`); the SQL text is assembled from the fixed fragments below, so there is nothing to
+ * inject into.
  *
- * Aliases used by the queries: o = offers, d = demands, g = organizations, s = sector
- * (taxonomy_nodes), f = the sector's field.
+ * The index row is aliased `x`. Only published listings have one, so no status filter is needed.
  */
 export class Params {
   readonly values: unknown[] = [];
@@ -19,7 +19,10 @@ export class Params {
   }
 }
 
-type Common = Pick<OfferQuery, "q" | "sector" | "trlMin" | "trlMax" | "form" | "orgType" | "location" | "verified">;
+export type ListingKind = "offers" | "demands";
+
+/** The catalog filters of either kind (the URL / API names). `q` is handled by lib/search. */
+export type ListingFilters = Partial<Omit<OfferQuery, "q" | "sort" | "page">> & Partial<Omit<DemandQuery, "q" | "sort" | "page">>;
 
 /** The query words of `q`, or null when it has none (then `q` is ignored). */
 export function queryTokens(q: string | undefined): string[] | null {
@@ -27,74 +30,61 @@ export function queryTokens(q: string | undefined): string[] | null {
   return tokens.length && prefixTsQuery(tokens) ? tokens : null;
 }
 
-/** Filters shared by offers and demands; `trl` and `forms` name the listing's own columns. */
-function commonClauses(q: Common, p: Params, cols: { trl: string; forms: string; location: string }): string[] {
+/** Filter clauses on the index row `x` (possibly none). */
+export function filterClauses(kind: ListingKind, f: ListingFilters, p: Params): string[] {
   const where: string[] = [];
   // A field code ("2") matches all its sectors; a sector code ("207") only itself.
-  if (q.sector) {
-    const code = p.add(q.sector);
-    where.push(`(s.code = ${code} OR s.parent_code = ${code})`);
+  if (f.sector) {
+    const code = p.add(f.sector);
+    where.push(`(x.sector_code = ${code} OR x.field_code = ${code})`);
   }
-  if (q.trlMin !== undefined) where.push(`${cols.trl} >= ${p.add(q.trlMin)}`);
-  if (q.trlMax !== undefined) where.push(`${cols.trl} <= ${p.add(q.trlMax)}`);
-  if (q.form) where.push(`${p.add(q.form)}::"TransferForm" = ANY(${cols.forms})`);
-  if (q.orgType) where.push(`g.type = ${p.add(q.orgType)}::"OrgType"`);
-  // "HN" is the whole city: the city-wide code and every former district ("HN-...").
-  if (q.location === "HN") where.push(`(${cols.location} = 'HN' OR ${cols.location} LIKE 'HN-%')`);
-  else if (q.location) where.push(`${cols.location} = ${p.add(q.location)}`);
-  if (q.verified) where.push(`g.verification_status = 'VERIFIED'`);
-  const tokens = queryTokens(q.q);
-  if (tokens) where.push(textMatch(cols.location.split(".")[0]!, tokens, p));
+  if (f.trlMin !== undefined) where.push(`x.trl >= ${p.add(f.trlMin)}`);
+  if (f.trlMax !== undefined) where.push(`x.trl <= ${p.add(f.trlMax)}`);
+  if (f.form) where.push(`x.forms_mask & techex_form_bit(${p.add(f.form)}::"TransferForm") <> 0`);
+  if (f.orgType) where.push(`x.org_type = ${p.add(f.orgType)}::"OrgType"`);
+  // "HN" is the whole city: the city-wide code and every former district ("HN-..."), i.e. x.city.
+  if (f.location === "HN") where.push(`x.city = 'HN'`);
+  else if (f.location) where.push(`x.location = ${p.add(f.location)}`);
+  if (f.verified) where.push(`x.verified`);
+  if (kind === "offers") {
+    if (f.ip) where.push(`x.ip_status = ${p.add(f.ip)}::"IpStatus"`);
+    if (f.priceMin !== undefined || f.priceMax !== undefined) {
+      // Overlap of the offer's [min, max] with the requested range; negotiable prices have no range.
+      where.push("x.price_type <> 'NEGOTIABLE' AND x.price_min IS NOT NULL");
+      if (f.priceMax !== undefined) where.push(`x.price_min <= ${p.add(f.priceMax)}`);
+      if (f.priceMin !== undefined) {
+        where.push(`(CASE WHEN x.price_type = 'FIXED' THEN x.price_min ELSE COALESCE(x.price_max, x.price_min) END) >= ${p.add(f.priceMin)}`);
+      }
+    }
+  } else if (f.budgetMin !== undefined || f.budgetMax !== undefined) {
+    // A missing lower bound means "from 0", a missing upper bound "no cap"; no budget at all never matches.
+    where.push("(x.budget_min IS NOT NULL OR x.budget_max IS NOT NULL)");
+    if (f.budgetMax !== undefined) where.push(`COALESCE(x.budget_min, 0) <= ${p.add(f.budgetMax)}`);
+    if (f.budgetMin !== undefined) where.push(`(x.budget_max IS NULL OR x.budget_max >= ${p.add(f.budgetMin)})`);
+  }
   return where;
 }
 
-/** WHERE for published offers matching `q`. */
-export function offerWhere(q: OfferQuery, p: Params): string {
-  const where = ["o.status = 'PUBLISHED'", ...commonClauses(q, p, { trl: "o.trl", forms: "o.transfer_forms", location: "o.location" })];
-  if (q.ip) where.push(`o.ip_status = ${p.add(q.ip)}::"IpStatus"`);
-  if (q.priceMin !== undefined || q.priceMax !== undefined) {
-    // Overlap of the offer's [min, max] with the requested range; negotiable prices have no range.
-    where.push("o.price_type <> 'NEGOTIABLE' AND o.price_min IS NOT NULL");
-    if (q.priceMax !== undefined) where.push(`o.price_min <= ${p.add(q.priceMax)}`);
-    if (q.priceMin !== undefined) {
-      where.push(`(CASE WHEN o.price_type = 'FIXED' THEN o.price_min ELSE COALESCE(o.price_max, o.price_min) END) >= ${p.add(q.priceMin)}`);
-    }
-  }
-  return where.join(" AND ");
-}
-
-/** WHERE for published demands matching `q`. */
-export function demandWhere(q: DemandQuery, p: Params): string {
-  const where = ["d.status = 'PUBLISHED'", ...commonClauses(q, p, { trl: "d.trl_min", forms: "d.preferred_forms", location: "d.location" })];
-  if (q.budgetMin !== undefined || q.budgetMax !== undefined) {
-    // A missing lower bound means "from 0", a missing upper bound "no cap"; no budget at all never matches.
-    where.push("(d.budget_min IS NOT NULL OR d.budget_max IS NOT NULL)");
-    if (q.budgetMax !== undefined) where.push(`COALESCE(d.budget_min, 0) <= ${p.add(q.budgetMax)}`);
-    if (q.budgetMin !== undefined) where.push(`(d.budget_max IS NULL OR d.budget_max >= ${p.add(q.budgetMin)})`);
-  }
-  return where.join(" AND ");
-}
-
-/** ORDER BY for a sort; "relevance" ranks by the query (and falls back to newest without one). */
-export function orderBy(alias: "o" | "d", sort: OfferSort | DemandSort, q: string | undefined, p: Params): string {
-  const tokens = queryTokens(q);
-  if (sort === "relevance") return tokens ? `${relevance(alias, tokens, p)} DESC, ${alias}.id` : (alias === "o" ? OFFER_ORDER : DEMAND_ORDER).newest;
-  return alias === "o" ? OFFER_ORDER[sort as OfferSort] : DEMAND_ORDER[sort as DemandSort];
-}
-
-// Each ends with the id so pages never overlap or skip rows when sort keys tie.
+// Each ends with the id so pages never overlap or skip rows when sort keys tie. "relevance" without
+// a query is the newest first (lib/search ranks when there is one).
 export const OFFER_ORDER: Record<OfferSort, string> = {
-  newest: "o.published_at DESC NULLS LAST, o.id",
-  updated: "o.updated_at DESC, o.id",
-  trl: "o.trl DESC, o.published_at DESC NULLS LAST, o.id",
-  price: "(CASE WHEN o.price_type = 'NEGOTIABLE' THEN NULL ELSE o.price_min END) ASC NULLS LAST, o.published_at DESC NULLS LAST, o.id",
-  relevance: "o.published_at DESC NULLS LAST, o.id",
+  newest: "x.published_at DESC NULLS LAST, x.id",
+  updated: "x.updated_at DESC, x.id",
+  trl: "x.trl DESC, x.published_at DESC NULLS LAST, x.id",
+  price: "(CASE WHEN x.price_type = 'NEGOTIABLE' THEN NULL ELSE x.price_min END) ASC NULLS LAST, x.published_at DESC NULLS LAST, x.id",
+  relevance: "x.published_at DESC NULLS LAST, x.id",
 };
 
 export const DEMAND_ORDER: Record<DemandSort, string> = {
-  newest: "d.published_at DESC NULLS LAST, d.id",
-  updated: "d.updated_at DESC, d.id",
-  trl: "d.trl_min DESC, d.published_at DESC NULLS LAST, d.id",
-  budget: "COALESCE(d.budget_max, d.budget_min) DESC NULLS LAST, d.published_at DESC NULLS LAST, d.id",
-  relevance: "d.published_at DESC NULLS LAST, d.id",
+  newest: "x.published_at DESC NULLS LAST, x.id",
+  updated: "x.updated_at DESC, x.id",
+  trl: "x.trl DESC, x.published_at DESC NULLS LAST, x.id",
+  budget: "COALESCE(x.budget_max, x.budget_min) DESC NULLS LAST, x.published_at DESC NULLS LAST, x.id",
+  relevance: "x.published_at DESC NULLS LAST, x.id",
 };
+
+/** The whitelisted ORDER BY of a sort for a kind; unknown sorts fall back to the newest first. */
+export function sortOrder(kind: ListingKind, sort: string | undefined): string {
+  const table: Record<string, string> = kind === "offers" ? OFFER_ORDER : DEMAND_ORDER;
+  return (sort && Object.hasOwn(table, sort) ? table[sort] : undefined) ?? table.newest!;
+}

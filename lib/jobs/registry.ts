@@ -2,6 +2,7 @@ import "server-only";
 import { runListingLifecycle } from "@/lib/listings/lifecycle";
 import { sweepMatches } from "@/lib/matching/mutations";
 import { sendPendingEmails } from "@/lib/mail/outbox";
+import { refreshSearchWords } from "@/lib/search/words";
 
 /** A recurring background job: `cron` runs in Asia/Ho_Chi_Minh time. */
 export interface JobDefinition {
@@ -40,5 +41,11 @@ export const JOBS: JobDefinition[] = [
       const run = await sweepMatches();
       return run.recomputed > 0 ? run : undefined;
     },
+  },
+  {
+    // The title vocabulary behind spelling correction learns new listings' words within minutes.
+    name: "search.refresh-words",
+    cron: "*/5 * * * *",
+    handler: () => refreshSearchWords(),
   },
 ];

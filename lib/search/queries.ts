@@ -1,7 +1,11 @@
 import "server-only";
-import { pool } from "@/lib/db";
-import { searchStatements, type ListingSearchKind, type SearchInput, type Statement } from "./sql";
+import { pool, searchPool } from "@/lib/db";
+import {
+  FACET_SAMPLE, facetStatement, hitDisplay, pageOf, pageSizeOf, pageStatement, searchStatements, totalStatement,
+  type Display, type ListingSearchKind, type SearchInput, type Statement,
+} from "./sql";
 import { highlight, tokenize } from "./text";
+import { correctTokens } from "./words";
 import type { FacetBucket, Facets, SearchResult, Suggestion } from "./types";
 
 export type { SearchInput } from "./sql";
@@ -20,24 +24,66 @@ interface ItemRow {
   summaryEn: string | null;
   description: string;
   score: number;
-  total: number;
 }
 
 const EMPTY_FACETS: Facets = { field: [], trl: [], ipStatus: [], orgType: [], location: [], transferForm: [] };
 
+const run = <R extends object>(s: Statement) => searchPool().query<R & Record<string, unknown>>(s.text, s.values);
+
+export interface ListingPage<R> {
+  rows: (R & { score: number })[];
+  total: number;
+  /** "corrected": the words of `q` found nothing and their spelling was corrected to `q`. */
+  mode: "words" | "corrected" | "fuzzy";
+  /** The query actually searched (the corrected one after a typo). */
+  q: string;
+}
+
+/**
+ * One page of published listings matching `input` (query words and/or catalog filters, in the
+ * input's sort), shown through `display`, with the total. The page and the count run at once.
+ *
+ * When the query's words find nothing, it may be a typo: unknown words are corrected against the
+ * title vocabulary (lib/search/words.ts) and the corrected words searched. Only when that is not
+ * possible, and no filter could be the reason, are titles compared by trigram similarity (slow on
+ * common syllables, hence the last resort).
+ */
+export async function listingPage<R extends object>(kind: ListingSearchKind, input: SearchInput, display: Display): Promise<ListingPage<R>> {
+  const once = async (q: string, mode: "words" | "fuzzy") => {
+    const at = { ...input, q, mode };
+    const [page, total] = await Promise.all([run<R & { score: number }>(pageStatement(kind, at, display)), run<{ total: number }>(totalStatement(kind, at))]);
+    return { rows: page.rows, total: Number(total.rows[0]?.total ?? 0) };
+  };
+  const words = await once(input.q, input.mode ?? "words");
+  const tokens = tokenize(input.q);
+  if (words.total > 0 || !tokens.length || input.mode) return { ...words, mode: input.mode ?? "words", q: input.q };
+  const corrected = await correctTokens(tokens);
+  if (corrected) {
+    const q = corrected.join(" ");
+    const found = await once(q, "words");
+    if (found.total > 0) return { ...found, mode: "corrected", q };
+  }
+  const filtered = Object.values(input.filters ?? {}).some((v) => v !== undefined && v !== "" && v !== false);
+  if (!corrected && filtered) return { ...words, mode: "words", q: input.q };
+  return { ...(await once(input.q, "fuzzy")), mode: "fuzzy", q: input.q };
+}
+
 /**
  * Ranked, diacritic-insensitive search over published offers or demands, with the total and, on
  * request, facet counts for the catalog filters — computed for this query and these filters.
+ * Facets are exact up to FACET_SAMPLE matches; beyond, they are counted on the first FACET_SAMPLE
+ * matches and scaled to the total (`facetsApproximate`), which keeps a query matching most of the
+ * catalogue as fast as a narrow one.
  */
 export async function searchListings(kind: ListingSearchKind, input: SearchInput): Promise<SearchResult> {
-  const run = (mode: "words" | "fuzzy") =>
-    Promise.all(searchStatements(kind, { ...input, mode }).map((s) => pool().query(s.text, s.values)));
-  let [itemsResult, facetsResult] = await run("words");
-  const tokens = tokenize(input.q);
-  // No listing has every word: probably a typo, so look for similar titles instead.
-  if (itemsResult!.rowCount === 0 && tokens.length && (input.page ?? 1) === 1) [itemsResult, facetsResult] = await run("fuzzy");
-  const rows = itemsResult!.rows as ItemRow[];
-  const items = rows.map((row) => {
+  const facetsFor = (q: string, mode: "words" | "fuzzy") => (input.facets ? run<FacetRow>(facetStatement(kind, { ...input, q, mode })) : null);
+  // The facets start with the page, in parallel; redone only after a typo (rare, and cheap then).
+  const firstFacets = facetsFor(input.q, input.mode ?? "words");
+  const found = await listingPage<ItemRow>(kind, input, hitDisplay(kind));
+  let facetRows = await firstFacets;
+  if (found.mode !== (input.mode ?? "words")) facetRows = await facetsFor(found.q, found.mode === "fuzzy" ? "fuzzy" : "words");
+  const tokens = tokenize(found.q);
+  const items = found.rows.map((row) => {
     // The snippet comes from the summary when it mentions the query, else from the description.
     const summary = row.summaryVi ?? "";
     const fromSummary = highlight(summary, tokens);
@@ -52,15 +98,43 @@ export async function searchListings(kind: ListingSearchKind, input: SearchInput
       score: Number(row.score),
     };
   });
-  const facets = facetsResult ? groupFacets(facetsResult.rows as { facet: keyof Facets; key: string | null; n: number }[]) : undefined;
-  return { items, total: rows[0]?.total ?? 0, page: Math.max(input.page ?? 1, 1), pageSize: Math.min(Math.max(input.pageSize ?? 20, 1), 100), facets };
+  const facets = facetRows ? groupFacets(facetRows.rows, found.total) : undefined;
+  return {
+    items,
+    total: found.total,
+    page: pageOf(input),
+    pageSize: pageSizeOf(input),
+    facets: facets?.facets,
+    facetsApproximate: facets?.approximate,
+    correctedQuery: found.mode === "corrected" ? found.q : undefined,
+  };
 }
 
-function groupFacets(rows: { facet: keyof Facets; key: string | null; n: number }[]): Facets {
+/** Only the number of matches (the /search tabs). */
+export async function countListings(kind: ListingSearchKind, q: string): Promise<number> {
+  const count = async (text: string, mode: "words" | "fuzzy") =>
+    Number((await run<{ total: number }>(totalStatement(kind, { q: text, mode }))).rows[0]?.total ?? 0);
+  const words = await count(q, "words");
+  if (words > 0 || !tokenize(q).length) return words;
+  // As listingPage does after a typo: the corrected words, else similar titles.
+  const corrected = await correctTokens(tokenize(q));
+  const fixed = corrected ? await count(corrected.join(" "), "words") : 0;
+  return fixed > 0 ? fixed : count(q, "fuzzy");
+}
+
+type FacetRow = { facet: keyof Facets | "_rows"; key: string | null; n: number };
+
+function groupFacets(rows: FacetRow[], total: number): { facets: Facets; approximate: boolean } {
+  const counted = rows.find((r) => r.facet === "_rows")?.n ?? 0;
+  // Counted on a sample: scale to the total (at least 1, so a present value never shows 0).
+  const approximate = counted >= FACET_SAMPLE && total > counted;
+  const scale = (n: number) => (approximate ? Math.max(1, Math.round((n * total) / counted)) : n);
   const out: Facets = { field: [], trl: [], ipStatus: [], orgType: [], location: [], transferForm: [] };
-  for (const row of rows) if (row.key !== null) (out[row.facet] as FacetBucket[]).push({ key: row.key, count: row.n });
+  for (const row of rows) {
+    if (row.facet !== "_rows" && row.key !== null) (out[row.facet] as FacetBucket[]).push({ key: row.key, count: scale(row.n) });
+  }
   for (const list of Object.values(out) as FacetBucket[][]) list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-  return out;
+  return { facets: out, approximate };
 }
 
 export { EMPTY_FACETS };
@@ -74,18 +148,22 @@ export async function suggest(q: string, limit = 8): Promise<Suggestion[]> {
   const tokens = tokenize(q);
   const folded = tokens.join(" ");
   if (folded.replace(/\s/g, "").length < 2) return [];
-  const tsq = tokens.map((t) => `${t}:*A`).join(" & ");
-  // Candidates come from the head vector (title weight A): short, inline, indexed.
-  const { rows } = await pool().query<{ type: Suggestion["type"]; label: string; label_en: string | null; slug: string }>(
-    `(SELECT 'offer' AS type, title_vi AS label, title_en AS label_en, slug FROM (
-        SELECT title_vi, title_en, slug, search_title FROM offers
-         WHERE status = 'PUBLISHED' AND head_vector @@ to_tsquery('simple', $1) LIMIT 100) c
-      ORDER BY word_similarity($2, search_title) DESC, length(search_title) LIMIT 4)
+  const tsq = tokens.map((t) => `${t}:*`).join(" & ");
+  // Candidates come from the titles in the search index (narrow rows, inline title vector); only
+  // the few shown are joined to their listing for the label.
+  const { rows } = await searchPool().query<{ type: Suggestion["type"]; label: string; label_en: string | null; slug: string }>(
+    `(SELECT 'offer' AS type, l.title_vi AS label, l.title_en AS label_en, l.slug FROM (
+        SELECT c.id, c.search_title FROM (
+          SELECT x.id, x.search_title FROM offer_search x WHERE x.title_vector @@ to_tsquery('simple', $1) LIMIT 100) c
+         ORDER BY word_similarity($2, c.search_title) DESC, length(c.search_title), c.id LIMIT 4) t
+       JOIN offers l ON l.id = t.id ORDER BY word_similarity($2, t.search_title) DESC, length(t.search_title), t.id)
      UNION ALL
-     (SELECT 'demand', title_vi, title_en, slug FROM (
-        SELECT title_vi, title_en, slug, search_title FROM demands
-         WHERE status = 'PUBLISHED' AND NOT confidential AND head_vector @@ to_tsquery('simple', $1) LIMIT 100) c
-      ORDER BY word_similarity($2, search_title) DESC, length(search_title) LIMIT 3)
+     (SELECT 'demand', l.title_vi, l.title_en, l.slug FROM (
+        SELECT c.id, c.search_title FROM (
+          SELECT x.id, x.search_title FROM demand_search x
+           WHERE x.title_vector @@ to_tsquery('simple', $1) AND NOT x.confidential LIMIT 100) c
+         ORDER BY word_similarity($2, c.search_title) DESC, length(c.search_title), c.id LIMIT 3) t
+       JOIN demands l ON l.id = t.id ORDER BY word_similarity($2, t.search_title) DESC, length(t.search_title), t.id)
      UNION ALL
      (SELECT 'field', name_vi, name_en, code FROM taxonomy_nodes
        WHERE active AND (techex_fold(name_vi) LIKE '%' || $2 || '%' OR lower(name_en) LIKE '%' || $2 || '%')

@@ -20,34 +20,44 @@ export const RANKING = {
   verified: 0.03,
   freshness: 0.03,
   freshnessDays: 180,
+  // A query matching more than this many listings ranks only the first this-many in the prior order
+  // (title matches first, newest first): the cost of a search stays bounded (lib/search/sql.ts).
+  candidates: 400,
 };
 
 export type MatchMode = "words" | "fuzzy";
 
 /**
- * WHERE fragment. "words": every query word (as a prefix) occurs in the text — served by the GIN
- * index. "fuzzy": the title is similar to the query (trigrams) — the typo fallback, used only when the
- * words find nothing, because scanning trigrams of common syllables costs far more than words.
+ * WHERE fragment on the index row `x`. "words": every query word (as a prefix) occurs in the text —
+ * served by the GIN index, with no recheck, so the out-of-line vector is never read. "fuzzy": the
+ * title is similar to the query (trigrams) — the typo fallback, used only when the words find
+ * nothing, because scanning trigrams of common syllables costs far more than words.
  */
-export function textMatch(a: string, tokens: string[], p: ParamSink, mode: MatchMode = "words"): string {
+export function textMatch(tokens: string[], p: ParamSink, mode: MatchMode = "words"): string {
   return mode === "words"
-    ? `${a}.search_vector @@ to_tsquery('simple', ${p.add(prefixTsQuery(tokens))})`
-    : `${p.add(tokens.join(" "))} <% ${a}.search_title`;
+    ? `x.search_vector @@ to_tsquery('simple', ${p.add(prefixTsQuery(tokens))})`
+    : `${p.add(tokens.join(" "))} <% x.search_title`;
 }
 
-/** The relevance score of a listing row aliased `a` for the query words (see RANKING). */
-export function relevance(a: string, tokens: string[], p: ParamSink): string {
+/** Every query word (as a prefix) occurs in the title: the first tier of candidates (see sql.ts). */
+export function titleMatch(tokens: string[], p: ParamSink): string {
+  return `x.title_vector @@ to_tsquery('simple', ${p.add(prefixTsQuery(tokens))})`;
+}
+
+/**
+ * The relevance score (see RANKING) of the index row `x` joined with its listing row `l` (for the
+ * head vector: title, keywords, summary — short and stored inline; ranking never reads the full
+ * vector, so a match in the description alone ranks by the tie-breakers).
+ */
+export function relevance(tokens: string[], p: ParamSink): string {
   const r = RANKING;
   const tsq = p.add(prefixTsQuery(tokens));
   const folded = p.add(tokens.join(" "));
   const phrase = p.add(phraseTsQuery(tokens));
-  // The head vector (title, keywords, summary) is short and stored inline: ranking never reads the
-  // description's vector. A match in the description alone ranks by the tie-breakers.
-  return `(ts_rank_cd('${r.weights}', ${a}.head_vector, to_tsquery('simple', ${tsq}), 1)
-      + CASE WHEN ${phrase}::text IS NOT NULL AND ${a}.head_vector @@ to_tsquery('simple', ${phrase}) THEN ${r.phraseBonus} ELSE 0 END
-      + CASE WHEN strpos(${a}.search_title, ${folded}) > 0 THEN ${r.titleContainsBonus} ELSE 0 END
-      + ${r.titleSimilarity} * greatest(word_similarity(${folded}, ${a}.search_title) - ${r.similarityFloor}, 0)
-      + CASE WHEN g.verification_status = 'VERIFIED' THEN ${r.verified} ELSE 0 END
-      + ${r.freshness} * exp(-extract(epoch FROM (now() - ${a}.updated_at)) / ${r.freshnessDays * 86400}.0))`;
+  return `(ts_rank_cd('${r.weights}', l.head_vector, to_tsquery('simple', ${tsq}), 1)
+      + CASE WHEN ${phrase}::text IS NOT NULL AND l.head_vector @@ to_tsquery('simple', ${phrase}) THEN ${r.phraseBonus} ELSE 0 END
+      + CASE WHEN strpos(x.search_title, ${folded}) > 0 THEN ${r.titleContainsBonus} ELSE 0 END
+      + ${r.titleSimilarity} * greatest(word_similarity(${folded}, x.search_title) - ${r.similarityFloor}, 0)
+      + CASE WHEN x.verified THEN ${r.verified} ELSE 0 END
+      + ${r.freshness} * exp(-extract(epoch FROM (now() - x.updated_at)) / ${r.freshnessDays * 86400}.0))`;
 }
-

@@ -1,93 +1,172 @@
-import { demandWhere, offerWhere, Params } from "@/lib/catalog/where";
-import type { DemandQuery, OfferQuery } from "@/lib/catalog/schemas";
-import { relevance, textMatch } from "./rank";
+import { filterClauses, Params, sortOrder, type ListingFilters, type ListingKind } from "@/lib/catalog/where";
+import { RANKING, relevance, textMatch, titleMatch } from "./rank";
 import { prefixTsQuery, tokenize } from "./text";
 
 export { RANKING } from "./rank";
 
-export type ListingSearchKind = "offers" | "demands";
+export type ListingSearchKind = ListingKind;
 
 export interface SearchInput {
   q: string;
   /** Catalog filters (the same keys as the catalog URL and the public API). */
-  filters?: Record<string, unknown>;
+  filters?: ListingFilters | Record<string, unknown>;
+  /** A catalog sort; "relevance" (the default with query words) ranks, anything else orders by a column. */
+  sort?: string;
   page?: number;
   pageSize?: number;
   facets?: boolean;
   /** "fuzzy" is the typo fallback (see textMatch); searchListings chooses it when words find nothing. */
   mode?: "words" | "fuzzy";
+  /** How many matches are ranked exactly (RANKING.candidates); tests lower it to exercise deep pages. */
+  candidates?: number;
 }
 
 export interface Statement {
-  name: "items" | "facets";
+  name: "items" | "total" | "facets";
   text: string;
   values: unknown[];
 }
 
-const SHAPE = {
-  offers: { alias: "o", table: "offers", trl: "o.trl", forms: "o.transfer_forms", ip: "o.ip_status::text" },
-  demands: { alias: "d", table: "demands", trl: "d.trl_min", forms: "d.preferred_forms", ip: "NULL::text" },
-} as const;
-
-function where(kind: ListingSearchKind, filters: Record<string, unknown>, p: Params): string {
-  const base = { sort: "newest", verified: false, page: 1, ...filters };
-  return kind === "offers" ? offerWhere(base as OfferQuery, p) : demandWhere(base as DemandQuery, p);
+/** How a page's rows are shown: columns and joins starting from `page` (id, score, ord). */
+export interface Display {
+  select: string;
+  joins: string;
 }
 
-function from(kind: ListingSearchKind): string {
-  const { alias: a, table } = SHAPE[kind];
-  return `${table} ${a} JOIN organizations g ON g.id = ${a}.organization_id
-    JOIN taxonomy_nodes s ON s.code = ${a}.sector_code`;
+const TABLES = {
+  offers: { index: "offer_search", listing: "offers", ip: "x.ip_status::text" },
+  demands: { index: "demand_search", listing: "demands", ip: "NULL::text" },
+} as const;
+
+/** Facets are counted exactly over at most this many matches, and scaled to the total beyond. */
+export const FACET_SAMPLE = 10_000;
+
+export const pageSizeOf = (input: SearchInput) => Math.min(Math.max(input.pageSize ?? 20, 1), 100);
+export const pageOf = (input: SearchInput) => Math.max(input.page ?? 1, 1);
+
+function words(input: SearchInput): string[] | null {
+  const tokens = tokenize(input.q);
+  return tokens.length && prefixTsQuery(tokens) ? tokens : null;
+}
+
+/** WHERE text for the matches of `input` (filters and, with words, the text). */
+function matchWhere(kind: ListingSearchKind, input: SearchInput, p: Params): string {
+  const clauses = filterClauses(kind, (input.filters ?? {}) as ListingFilters, p);
+  const tokens = words(input);
+  if (tokens) clauses.push(textMatch(tokens, p, input.mode));
+  return clauses.length ? clauses.join(" AND ") : "true";
 }
 
 /**
- * The statements a search runs: the ranked page with its total, and (optionally) the facet counts.
- * Every user value is a parameter; the SQL text is built from fixed fragments only.
+ * SQL yielding one page of ids in order, with a score: `SELECT id, score …` (already ordered).
+ *
+ * Relevance ranking is exact for up to RANKING.candidates matches. A broader query ranks the
+ * candidates that come first in the "prior" order — title matches before text-only matches, newest
+ * first — and continues past them in that prior order. So a query matching 90% of the catalogue
+ * costs what ranking a few hundred rows costs, and its first pages still show the best title
+ * matches among the most recent ones. Pages never overlap or skip rows: the order is total.
  */
-export function searchStatements(kind: ListingSearchKind, input: SearchInput): Statement[] {
-  const { alias: a } = SHAPE[kind];
-  const tokens = tokenize(input.q);
-  const pageSize = Math.min(Math.max(input.pageSize ?? 20, 1), 100);
-  const page = Math.max(input.page ?? 1, 1);
-
-  const p = new Params();
-  const clauses = [where(kind, input.filters ?? {}, p)];
-  let score = `0`;
-  let order = `${a}.published_at DESC NULLS LAST, ${a}.id`;
-  if (tokens.length && prefixTsQuery(tokens)) {
-    clauses.push(textMatch(a, tokens, p, input.mode));
-    score = relevance(a, tokens, p);
-    order = `score DESC, ${a}.id`;
+function pageSql(kind: ListingSearchKind, input: SearchInput, p: Params): string {
+  const { index, listing } = TABLES[kind];
+  const size = pageSizeOf(input);
+  const offset = (pageOf(input) - 1) * size;
+  const tokens = words(input);
+  const sort = input.sort ?? (tokens ? "relevance" : "newest");
+  if (!tokens || sort !== "relevance") {
+    const order = sortOrder(kind, sort);
+    return `SELECT x.id, 0::float8 AS score FROM ${index} x WHERE ${matchWhere(kind, input, p)}
+      ORDER BY ${order} LIMIT ${p.add(size)} OFFSET ${p.add(offset)}`;
   }
-  const whereText = clauses.join(" AND ");
-  const items: Statement = {
+
+  const limit = Math.max(1, input.candidates ?? RANKING.candidates);
+  const newest = "x.published_at DESC NULLS LAST, x.id";
+  const fuzzy = input.mode === "fuzzy";
+  const parts: string[] = [];
+  // Every fragment registers its parameters as it is built: build only what the SQL uses.
+  if (offset < limit) {
+    const filters = filterClauses(kind, (input.filters ?? {}) as ListingFilters, p);
+    const and = (...more: string[]) => [...filters, ...more].join(" AND ");
+    // The prior order's first `limit` matches: title matches, then the others (words); newest first.
+    const candidates = fuzzy
+      ? `SELECT x.id FROM ${index} x WHERE ${and(textMatch(tokens, p, "fuzzy"))} ORDER BY ${newest} LIMIT ${p.add(limit)}`
+      : `SELECT id FROM (
+            (SELECT x.id FROM ${index} x WHERE ${and(titleMatch(tokens, p))} ORDER BY ${newest} LIMIT ${p.add(limit)})
+            UNION ALL
+            (SELECT x.id FROM ${index} x WHERE ${and(textMatch(tokens, p), `NOT ${titleMatch(tokens, p)}`)}
+              ORDER BY ${newest} LIMIT ${p.add(limit)})
+          ) u LIMIT ${p.add(limit)}`;
+    parts.push(`(WITH candidates AS (${candidates})
+      SELECT x.id, (${relevance(tokens, p)})::float8 AS score
+        FROM candidates c JOIN ${index} x ON x.id = c.id JOIN ${listing} l ON l.id = c.id
+       ORDER BY score DESC, x.id LIMIT ${p.add(Math.min(size, limit - offset))} OFFSET ${p.add(offset)})`);
+  }
+  if (offset + size > limit) {
+    // Past the ranked candidates: the rest in the prior order.
+    const prior = fuzzy ? newest : `(${titleMatch(tokens, p)}) DESC, ${newest}`;
+    const skip = Math.max(offset, limit);
+    parts.push(`(SELECT x.id, 0::float8 AS score FROM ${index} x WHERE ${matchWhere(kind, input, p)}
+       ORDER BY ${prior} LIMIT ${p.add(offset + size - skip)} OFFSET ${p.add(skip)})`);
+  }
+  return parts.join(" UNION ALL ");
+}
+
+/** One page of matches shown through `display`, in order, each with its `score`. */
+export function pageStatement(kind: ListingSearchKind, input: SearchInput, display: Display): Statement {
+  const p = new Params();
+  const page = pageSql(kind, input, p);
+  return {
     name: "items",
-    text: `SELECT ${a}.id, ${a}.slug, ${a}.title_vi AS "titleVi", ${a}.title_en AS "titleEn",
-        ${a}.summary_vi AS "summaryVi", ${a}.summary_en AS "summaryEn", left(${a}.description, 600) AS "description",
-        (${score})::float8 AS score, count(*) OVER ()::int AS total
-      FROM ${from(kind)} WHERE ${whereText}
-      ORDER BY ${order} LIMIT ${p.add(pageSize)} OFFSET ${p.add((page - 1) * pageSize)}`,
+    // row_number() over the ordered page numbers rows as they come, i.e. in the page's order.
+    text: `WITH page AS MATERIALIZED (SELECT s.id, s.score, row_number() OVER () AS ord FROM (${page}) s)
+      SELECT ${display.select}, page.score FROM page ${display.joins} ORDER BY page.ord`,
     values: p.values,
   };
-  if (!input.facets) return [items];
+}
 
-  const f = new Params();
-  const fClauses = [where(kind, input.filters ?? {}, f)];
-  if (tokens.length && prefixTsQuery(tokens)) fClauses.push(textMatch(a, tokens, f, input.mode));
-  const { trl, forms, ip } = SHAPE[kind];
-  const facets: Statement = {
+/** The number of matches. */
+export function totalStatement(kind: ListingSearchKind, input: SearchInput): Statement {
+  const p = new Params();
+  const where = matchWhere(kind, input, p);
+  return { name: "total", text: `SELECT count(*)::int AS total FROM ${TABLES[kind].index} x WHERE ${where}`, values: p.values };
+}
+
+/**
+ * Facet counts for the catalog filters over the matches: exact up to FACET_SAMPLE matches. The
+ * `_rows` line tells how many were counted, so the caller can scale beyond (see searchListings).
+ */
+export function facetStatement(kind: ListingSearchKind, input: SearchInput): Statement {
+  const p = new Params();
+  const where = matchWhere(kind, input, p);
+  return {
     name: "facets",
     text: `WITH m AS MATERIALIZED (
-        SELECT s.parent_code AS field, ${trl} AS trl, ${ip} AS ip, g.type::text AS org_type,
-               CASE WHEN ${a}.location LIKE 'HN-%' THEN 'HN' ELSE ${a}.location END AS location, ${forms}::text[] AS forms
-          FROM ${from(kind)} WHERE ${fClauses.join(" AND ")})
-      SELECT 'field' AS facet, field AS key, count(*)::int AS n FROM m GROUP BY field
+        SELECT x.field_code AS field, x.trl, ${TABLES[kind].ip} AS ip, x.org_type AS org_type, x.city AS location, x.forms_mask
+          FROM ${TABLES[kind].index} x WHERE ${where} LIMIT ${p.add(FACET_SAMPLE)})
+      SELECT '_rows' AS facet, NULL AS key, count(*)::int AS n FROM m
+      UNION ALL SELECT 'field', field, count(*)::int FROM m GROUP BY field
       UNION ALL SELECT 'trl', trl::text, count(*)::int FROM m GROUP BY trl
       UNION ALL SELECT 'ipStatus', ip, count(*)::int FROM m WHERE ip IS NOT NULL GROUP BY ip
-      UNION ALL SELECT 'orgType', org_type, count(*)::int FROM m GROUP BY org_type
+      UNION ALL SELECT 'orgType', org_type::text, count(*)::int FROM m GROUP BY org_type
       UNION ALL SELECT 'location', location, count(*)::int FROM m GROUP BY location
-      UNION ALL SELECT 'transferForm', form, count(*)::int FROM m, unnest(m.forms) AS form GROUP BY form`,
-    values: f.values,
+      UNION ALL SELECT 'transferForm', f.form::text, count(*)::int
+        FROM m JOIN unnest(enum_range(NULL::"TransferForm")) WITH ORDINALITY AS f(form, i) ON m.forms_mask & (1 << (f.i::int - 1)) <> 0
+       GROUP BY f.form`,
+    values: p.values,
   };
-  return [items, facets];
+}
+
+/** What /search shows of a hit. */
+export function hitDisplay(kind: ListingSearchKind): Display {
+  return {
+    select: `l.id, l.slug, l.title_vi AS "titleVi", l.title_en AS "titleEn", l.summary_vi AS "summaryVi",
+      l.summary_en AS "summaryEn", left(l.description, 600) AS "description"`,
+    joins: `JOIN ${TABLES[kind].listing} l ON l.id = page.id`,
+  };
+}
+
+/** The statements a search runs, all at once: the page, the total and (optionally) the facets. */
+export function searchStatements(kind: ListingSearchKind, input: SearchInput): Statement[] {
+  const statements = [pageStatement(kind, input, hitDisplay(kind)), totalStatement(kind, input)];
+  if (input.facets) statements.push(facetStatement(kind, input));
+  return statements;
 }

@@ -42,6 +42,10 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   facets?: Facets;
+  /** The facet counts were counted on a sample of a very large result and scaled (show them as "≈"). */
+  facetsApproximate?: boolean;
+  /** The query's words found nothing and this spelling-corrected query was searched instead. */
+  correctedQuery?: string;
 }
 
 export interface Suggestion {

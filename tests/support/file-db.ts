@@ -21,11 +21,13 @@ process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 process.env.STORAGE_DIR = `.data/test-uploads/${name}`;
 
 afterAll(async () => {
-  const g = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> }; pool?: pg.Pool };
+  const g = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> }; pool?: pg.Pool; searchPool?: pg.Pool };
   await g.prisma?.$disconnect();
   await g.pool?.end();
+  await g.searchPool?.end();
   g.prisma = undefined;
   g.pool = undefined;
+  g.searchPool = undefined;
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

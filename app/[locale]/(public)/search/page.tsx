@@ -9,7 +9,7 @@ import { SearchHitItem } from "@/components/search/search-hit-item";
 import { SEARCH_TABS, SearchTabs } from "@/components/search/search-tabs";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
-import { searchDirectory, searchListings } from "@/lib/search/queries";
+import { countListings, searchDirectory, searchListings } from "@/lib/search/queries";
 import { tokenize } from "@/lib/search/text";
 import type { SearchKind } from "@/lib/search/types";
 import { MAX_QUERY, parseSearchParams, SEARCH_PAGE_SIZE } from "./params";
@@ -28,9 +28,11 @@ function search(kind: SearchKind, q: string, page: number, pageSize: number, fac
     : searchDirectory(kind, q, page, pageSize);
 }
 
-/** Totals for every tab; a one-row page is the cheapest way the search module offers to count. */
+/** Totals for every tab. */
 async function countAll(q: string): Promise<Record<SearchKind, number>> {
-  const totals = await Promise.all(SEARCH_TABS.map((kind) => search(kind, q, 1, 1).then((r) => r.total)));
+  const count = (kind: SearchKind) =>
+    kind === "offers" || kind === "demands" ? countListings(kind, q) : searchDirectory(kind, q, 1, 1).then((r) => r.total);
+  const totals = await Promise.all(SEARCH_TABS.map(count));
   return Object.fromEntries(SEARCH_TABS.map((kind, i) => [kind, totals[i]!])) as Record<SearchKind, number>;
 }
 
@@ -71,6 +73,9 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
       <SearchForm q={q} tab={tab} />
       {input.truncated && <Alert tone="warning">{t("qTooLong", { max: MAX_QUERY })}</Alert>}
       {page !== input.page && <Alert tone="info">{t("pageNotice", { requested: input.page, page })}</Alert>}
+      {"correctedQuery" in result && result.correctedQuery && (
+        <Alert tone="info">{t("corrected", { q: result.correctedQuery })}</Alert>
+      )}
       <SearchTabs q={q} tab={tab} counts={counts} />
       <div className={facets ? "grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]" : undefined}>
         <section aria-labelledby="search-results-heading" className="space-y-4">
@@ -87,7 +92,9 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
           )}
           <CatalogPagination pathname="/search" query={{ q, tab }} page={page} pageCount={pageCount} />
         </section>
-        {facets && (tab === "offers" || tab === "demands") && <SearchFacets kind={tab} q={q} facets={facets} />}
+        {facets && (tab === "offers" || tab === "demands") && (
+          <SearchFacets kind={tab} q={q} facets={facets} approximate={"facetsApproximate" in result && Boolean(result.facetsApproximate)} />
+        )}
       </div>
     </div>
   );

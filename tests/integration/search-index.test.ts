@@ -1,0 +1,117 @@
+/**
+ * The search index tables (offer_search / demand_search) follow the listings through their triggers,
+ * deep result pages past the ranked candidates stay a total order, and spelling correction uses the
+ * title vocabulary.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, pool } from "@/lib/db";
+import { countListings, listingPage, searchListings } from "@/lib/search/queries";
+import { hitDisplay } from "@/lib/search/sql";
+import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
+
+let orgId = "";
+let userId = "";
+
+const indexed = async (table: "offer_search" | "demand_search", id: string) =>
+  (await pool().query(`SELECT verified, trl, forms_mask FROM ${table} WHERE id = $1`, [id])).rows[0] ?? null;
+
+beforeAll(async () => {
+  await ensureTaxonomy(db);
+  const org = await createOrganization(db, { type: "INSTITUTE", verificationStatus: "UNVERIFIED", verifiedAt: null });
+  orgId = org.id;
+  userId = (await createUser(db, { roles: ["PROVIDER", "SEEKER"], organizationId: org.id })).id;
+});
+
+describe("search index tables", () => {
+  it("hold exactly the published listings, updated in the same transaction as the listing", async () => {
+    const offer = await db.offer.create({ data: buildOffer(orgId, userId, { titleVi: "Máy sấy thăng hoa dược liệu", trl: 5, transferForms: ["STANDALONE", "FRANCHISE"] }) });
+    expect(await indexed("offer_search", offer.id)).toMatchObject({ verified: false, trl: 5 });
+    // The mask has exactly the two chosen forms' bits.
+    const { rows } = await pool().query(
+      `SELECT forms_mask = techex_form_bit('STANDALONE') | techex_form_bit('FRANCHISE') AS exact FROM offer_search WHERE id = $1`, [offer.id]);
+    expect(rows[0].exact).toBe(true);
+
+    await db.offer.update({ where: { id: offer.id }, data: { trl: 7 } });
+    expect(await indexed("offer_search", offer.id)).toMatchObject({ trl: 7 });
+
+    // Verifying the organization changes its listings' "verified" filter at once.
+    await db.organization.update({ where: { id: orgId }, data: { verificationStatus: "VERIFIED", verifiedAt: new Date() } });
+    expect(await indexed("offer_search", offer.id)).toMatchObject({ verified: true });
+
+    // Leaving PUBLISHED removes it; coming back restores it.
+    await db.offer.update({ where: { id: offer.id }, data: { status: "WITHDRAWN" } });
+    expect(await indexed("offer_search", offer.id)).toBeNull();
+    expect(await countListings("offers", "máy sấy thăng hoa")).toBe(0);
+    await db.offer.update({ where: { id: offer.id }, data: { status: "PUBLISHED" } });
+    expect(await countListings("offers", "máy sấy thăng hoa")).toBe(1);
+
+    const draft = await db.demand.create({ data: buildDemand(orgId, userId, { titleVi: "Cần máy sấy nông sản", status: "DRAFT", publishedAt: null }) });
+    expect(await indexed("demand_search", draft.id)).toBeNull();
+    await db.demand.update({ where: { id: draft.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    expect(await indexed("demand_search", draft.id)).not.toBeNull();
+    await db.demand.delete({ where: { id: draft.id } });
+    expect(await indexed("demand_search", draft.id)).toBeNull();
+  });
+
+  it("can be rebuilt from the listings with the same content", async () => {
+    const before = (await pool().query(`SELECT id, trl, verified, forms_mask, search_vector::text FROM offer_search ORDER BY id`)).rows;
+    await pool().query("SELECT techex_rebuild_search_index()");
+    const after = (await pool().query(`SELECT id, trl, verified, forms_mask, search_vector::text FROM offer_search ORDER BY id`)).rows;
+    expect(after).toEqual(before);
+    expect(after.length).toBeGreaterThan(0);
+  });
+});
+
+describe("deep pages past the ranked candidates", () => {
+  it("page through every match exactly once, ranked candidates first", async () => {
+    for (let i = 0; i < 9; i++) {
+      const inTitle = i % 2 === 0;
+      await db.offer.create({
+        data: buildOffer(orgId, userId, {
+          titleVi: inTitle ? `Chế phẩm enzyme phân giải số ${i}` : `Quy trình ủ phân hữu cơ số ${i}`,
+          summaryVi: inTitle ? "Dùng cho chăn nuôi." : "Bổ sung enzyme phân giải xenluloza.",
+          description: "Mô tả kỹ thuật.",
+          keywords: [],
+          publishedAt: new Date(Date.UTC(2026, 0, 1 + i)),
+        }),
+      });
+    }
+    const display = hitDisplay("offers");
+    const all = await listingPage<{ id: string; titleVi: string }>("offers", { q: "enzyme phân giải", pageSize: 50 }, display);
+    expect(all.total).toBe(9);
+    // Candidates limited to 3, pages of 2: the pages straddle the ranked/unranked boundary.
+    const seen: string[] = [];
+    for (let page = 1; page <= 5; page++) {
+      const part = await listingPage<{ id: string; titleVi: string }>("offers", { q: "enzyme phân giải", page, pageSize: 2, candidates: 3 }, display);
+      expect(part.total).toBe(9);
+      seen.push(...part.rows.map((r) => r.id));
+    }
+    expect(seen).toHaveLength(9);
+    expect(new Set(seen).size).toBe(9);
+    expect(new Set(seen)).toEqual(new Set(all.rows.map((r) => r.id)));
+    // Title matches come before text-only matches past the ranked ones too.
+    const titles = (await db.offer.findMany({ where: { id: { in: seen } }, select: { id: true, titleVi: true } }));
+    const inTitle = seen.map((id) => titles.find((t) => t.id === id)!.titleVi.startsWith("Chế phẩm"));
+    expect(inTitle).toEqual([true, true, true, true, true, false, false, false, false]);
+  });
+});
+
+describe("spelling correction", () => {
+  it("corrects an unknown word from the title vocabulary, and says what it searched", async () => {
+    await db.offer.create({ data: buildOffer(orgId, userId, { titleVi: "Chủng nấm Trichoderma đối kháng", keywords: [] }) });
+    await pool().query("SELECT techex_refresh_search_words()");
+    const found = await listingPage<{ id: string }>("offers", { q: "trichoderna doi khang" }, hitDisplay("offers"));
+    expect(found.mode).toBe("corrected");
+    expect(found.q).toBe("trichoderma doi khang");
+    expect(found.total).toBe(1);
+    const result = await searchListings("offers", { q: "trichoderna" });
+    expect(result.total).toBe(1);
+    expect(result.correctedQuery).toBe("trichoderma");
+  });
+
+  it("does not invent matches when every word is real and a filter excludes them", async () => {
+    const result = await searchListings("offers", { q: "trichoderma", filters: { trlMin: 9, trlMax: 9 } });
+    expect(result.total).toBe(0);
+    expect(result.correctedQuery).toBeUndefined();
+  });
+});
