@@ -33,6 +33,9 @@ export function pool(): pg.Pool {
   return globals.pool;
 }
 
+/** Session settings of searchPool; in the startup packet, so they apply before the first query. */
+export const SEARCH_SESSION = "-c enable_seqscan=off -c jit=off -c pg_trgm.word_similarity_threshold=0.45";
+
 /**
  * Connections for the search and catalog statements (lib/search/sql.ts), which are written for index
  * access. The planner does not count the cost of reading an out-of-line (TOAST) tsvector, so on the
@@ -42,9 +45,7 @@ export function pool(): pg.Pool {
  */
 export function searchPool(): pg.Pool {
   if (!globals.searchPool) {
-    // Session settings travel in the startup packet, so they apply before the first query.
-    const options = "-c enable_seqscan=off -c jit=off -c pg_trgm.word_similarity_threshold=0.45";
-    globals.searchPool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, types: rawTypes, options });
+    globals.searchPool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, types: rawTypes, options: SEARCH_SESSION });
   }
   return globals.searchPool;
 }

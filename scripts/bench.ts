@@ -75,10 +75,11 @@ async function main() {
     process.env.DATABASE_URL = database.url;
     const search = await import("@/lib/search/queries");
     const matching = await import("@/lib/matching/engine");
-    const { pool, searchPool } = await import("@/lib/db");
+    const { pool, searchPool, SEARCH_SESSION } = await import("@/lib/db");
     const subject: Subject = { ...search, ...matching };
 
-    const raw = new pg.Pool({ connectionString: database.url, max: 4 });
+    // The same session settings as the app's search connections: the same statements, run bare.
+    const raw = new pg.Pool({ connectionString: database.url, max: 4, options: SEARCH_SESSION });
     try {
       const samples = await runBenchmarks(subject, raw, seed, rounds, log);
       const { rss, peak } = memory();
