@@ -90,3 +90,38 @@ describe("matching", () => {
     expect(await publicMatches("offer", ids.mbr!, 10)).toBeNull();
   });
 });
+
+describe("matching candidates", () => {
+  it("finds a sector's best offer among more listings than are scored, and still looks at other sectors", async () => {
+    const seekerOrg = await createOrganization(db, { type: "ENTERPRISE" });
+    const providerOrg = await createOrganization(db, { type: "UNIVERSITY" });
+    const author = await createUser(db, { roles: ["PROVIDER", "SEEKER"], organizationId: providerOrg.id });
+    const priced = { priceType: "RANGE" as const, priceMin: 100_000_000n, priceMax: 300_000_000n };
+    // More same-sector offers than the engine scores exactly, newer and as well priced as the good one,
+    // sharing only the word "lúa" with the demand.
+    await db.offer.createMany({
+      data: Array.from({ length: 80 }, (_, i) =>
+        buildOffer(providerOrg.id, author.id, { titleVi: `Quy trình bón phân cho lúa vụ ${i + 1}`, titleEn: null, keywords: ["bón phân"], summaryVi: "Tăng năng suất, giảm chi phí phân bón.", sectorCode: "401", trl: 9, ...priced }),
+      ),
+    });
+    const good = await db.offer.create({
+      data: buildOffer(providerOrg.id, author.id, {
+        titleVi: "Giống lúa chịu mặn cho đồng bằng ven biển", titleEn: null, keywords: ["giống lúa", "chịu mặn"], summaryVi: "Chịu mặn 4‰, năng suất 6 tấn/ha.",
+        sectorCode: "401", trl: 7, ...priced, updatedAt: new Date(Date.now() - 365 * 86_400_000),
+      }),
+    });
+    const sensor = await db.offer.create({
+      data: buildOffer(providerOrg.id, author.id, { titleVi: "Cảm biến độ mặn cho ruộng lúa chịu mặn", titleEn: null, keywords: ["cảm biến", "chịu mặn"], summaryVi: "Đo độ mặn liên tục.", sectorCode: "202", trl: 7 }),
+    });
+    const demand = await db.demand.create({
+      data: buildDemand(seekerOrg.id, author.id, {
+        titleVi: "Cần giống lúa chịu mặn cho vùng ven biển", titleEn: null, keywords: ["giống lúa", "chịu mặn"], summaryVi: null,
+        sectorCode: "401", trlMin: 6, budgetMin: 100_000_000n, budgetMax: 500_000_000n,
+      }),
+    });
+
+    const matches = await findMatchesForDemand(demand.id, 100);
+    expect(matches[0]?.offerId).toBe(good.id);
+    expect(matches.map((m) => m.offerId)).toContain(sensor.id); // another sector, sharing rare words
+  });
+});
