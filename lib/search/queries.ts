@@ -1,11 +1,21 @@
 import "server-only";
 import { pool, searchPool } from "@/lib/db";
 import {
-  FACET_SAMPLE, facetStatement, hitDisplay, pageOf, pageSizeOf, pageStatement, searchStatements, totalStatement,
-  type Display, type ListingSearchKind, type SearchInput, type Statement,
+  FACET_SAMPLE,
+  facetStatement,
+  hitDisplay,
+  pageOf,
+  pageSizeOf,
+  pageStatement,
+  searchStatements,
+  totalStatement,
+  type Display,
+  type ListingSearchKind,
+  type SearchInput,
+  type Statement,
 } from "./sql";
 import { highlight, tokenize } from "./text";
-import { correctTokens } from "./words";
+import { correctCombination, correctTokens } from "./words";
 import type { FacetBucket, Facets, SearchResult, Suggestion } from "./types";
 
 export type { SearchInput } from "./sql";
@@ -30,8 +40,10 @@ const EMPTY_FACETS: Facets = { field: [], trl: [], ipStatus: [], orgType: [], lo
 
 const run = <R extends object>(s: Statement) => searchPool().query<R & Record<string, unknown>>(s.text, s.values);
 
-export interface ListingPage<R> {
+export interface ListingPage<R, A = undefined> {
   rows: (R & { score: number })[];
+  /** What `alongside` returned for the query actually searched. */
+  alongside?: A;
   total: number;
   /** "corrected": the words of `q` found nothing and their spelling was corrected to `q`. */
   mode: "words" | "corrected" | "fuzzy";
@@ -44,27 +56,41 @@ export interface ListingPage<R> {
  * input's sort), shown through `display`, with the total. The page and the count run at once.
  *
  * When the query's words find nothing, it may be a typo: unknown words are corrected against the
- * title vocabulary (lib/search/words.ts) and the corrected words searched. Only when that is not
- * possible, and no filter could be the reason, are titles compared by trigram similarity (slow on
- * common syllables, hence the last resort).
+ * title vocabulary (lib/search/words.ts) and the corrected words searched. When every word is real
+ * and no filter could be the reason, one word may be a typo for another ("lên mem"): a similar word
+ * that makes the words occur together in a title replaces it. Only when neither works, and no
+ * filter could be the reason, are titles compared by trigram similarity (slow on common syllables,
+ * hence the last resort).
  */
-export async function listingPage<R extends object>(kind: ListingSearchKind, input: SearchInput, display: Display): Promise<ListingPage<R>> {
+export async function listingPage<R extends object, A = undefined>(
+  kind: ListingSearchKind,
+  input: SearchInput,
+  display: Display,
+  /** More work on the same query (the facets), run with each attempt's page and count. */
+  alongside?: (q: string, mode: "words" | "fuzzy") => Promise<A>,
+): Promise<ListingPage<R, A>> {
   const once = async (q: string, mode: "words" | "fuzzy") => {
     const at = { ...input, q, mode };
-    const [page, total] = await Promise.all([run<R & { score: number }>(pageStatement(kind, at, display)), run<{ total: number }>(totalStatement(kind, at))]);
-    return { rows: page.rows, total: Number(total.rows[0]?.total ?? 0) };
+    const [page, total, extra] = await Promise.all([
+      run<R & { score: number }>(pageStatement(kind, at, display)),
+      run<{ total: number }>(totalStatement(kind, at)),
+      alongside?.(q, mode),
+    ]);
+    return { rows: page.rows, total: Number(total.rows[0]?.total ?? 0), alongside: extra };
   };
   const words = await once(input.q, input.mode ?? "words");
   const tokens = tokenize(input.q);
   if (words.total > 0 || !tokens.length || input.mode) return { ...words, mode: input.mode ?? "words", q: input.q };
-  const corrected = await correctTokens(tokens);
+  const filtered = Object.values(input.filters ?? {}).some((v) => v !== undefined && v !== "" && v !== false);
+  const unknown = await correctTokens(tokens);
+  // Every word is real: under filters the empty result is genuine; else the words may not go together.
+  const corrected = unknown ?? (filtered ? null : await correctCombination(kind, tokens));
   if (corrected) {
     const q = corrected.join(" ");
     const found = await once(q, "words");
     if (found.total > 0) return { ...found, mode: "corrected", q };
   }
-  const filtered = Object.values(input.filters ?? {}).some((v) => v !== undefined && v !== "" && v !== false);
-  if (!corrected && filtered) return { ...words, mode: "words", q: input.q };
+  if (!unknown && filtered) return { ...words, mode: "words", q: input.q };
   return { ...(await once(input.q, "fuzzy")), mode: "fuzzy", q: input.q };
 }
 
@@ -76,12 +102,13 @@ export async function listingPage<R extends object>(kind: ListingSearchKind, inp
  * catalogue as fast as a narrow one.
  */
 export async function searchListings(kind: ListingSearchKind, input: SearchInput): Promise<SearchResult> {
-  const facetsFor = (q: string, mode: "words" | "fuzzy") => (input.facets ? run<FacetRow>(facetStatement(kind, { ...input, q, mode })) : null);
-  // The facets start with the page, in parallel; redone only after a typo (rare, and cheap then).
-  const firstFacets = facetsFor(input.q, input.mode ?? "words");
-  const found = await listingPage<ItemRow>(kind, input, hitDisplay(kind));
-  let facetRows = await firstFacets;
-  if (found.mode !== (input.mode ?? "words")) facetRows = await facetsFor(found.q, found.mode === "fuzzy" ? "fuzzy" : "words");
+  const found = await listingPage<ItemRow, { rows: FacetRow[] }>(
+    kind,
+    input,
+    hitDisplay(kind),
+    input.facets ? (q, mode) => run<FacetRow>(facetStatement(kind, { ...input, q, mode })) : undefined,
+  );
+  const facetRows = found.alongside;
   const tokens = tokenize(found.q);
   const items = found.rows.map((row) => {
     // The snippet comes from the summary when it mentions the query, else from the description.
@@ -117,7 +144,8 @@ export async function countListings(kind: ListingSearchKind, q: string): Promise
   const words = await count(q, "words");
   if (words > 0 || !tokenize(q).length) return words;
   // As listingPage does after a typo: the corrected words, else similar titles.
-  const corrected = await correctTokens(tokenize(q));
+  const tokens = tokenize(q);
+  const corrected = (await correctTokens(tokens)) ?? (await correctCombination(kind, tokens));
   const fixed = corrected ? await count(corrected.join(" "), "words") : 0;
   return fixed > 0 ? fixed : count(q, "fuzzy");
 }
@@ -131,9 +159,11 @@ function groupFacets(rows: FacetRow[], total: number): { facets: Facets; approxi
   const scale = (n: number) => (approximate ? Math.max(1, Math.round((n * total) / counted)) : n);
   const out: Facets = { field: [], trl: [], ipStatus: [], orgType: [], location: [], transferForm: [] };
   for (const row of rows) {
-    if (row.facet !== "_rows" && row.key !== null) (out[row.facet] as FacetBucket[]).push({ key: row.key, count: scale(row.n) });
+    if (row.facet !== "_rows" && row.key !== null)
+      (out[row.facet] as FacetBucket[]).push({ key: row.key, count: scale(row.n) });
   }
-  for (const list of Object.values(out) as FacetBucket[][]) list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  for (const list of Object.values(out) as FacetBucket[][])
+    list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   return { facets: out, approximate };
 }
 
@@ -151,7 +181,12 @@ export async function suggest(q: string, limit = 8): Promise<Suggestion[]> {
   const tsq = tokens.map((t) => `${t}:*`).join(" & ");
   // Candidates come from the titles in the search index (narrow rows, inline title vector); only
   // the few shown are joined to their listing for the label.
-  const { rows } = await searchPool().query<{ type: Suggestion["type"]; label: string; label_en: string | null; slug: string }>(
+  const { rows } = await searchPool().query<{
+    type: Suggestion["type"];
+    label: string;
+    label_en: string | null;
+    slug: string;
+  }>(
     `(SELECT 'offer' AS type, l.title_vi AS label, l.title_en AS label_en, l.slug FROM (
         SELECT c.id, c.search_title FROM (
           SELECT x.id, x.search_title FROM offer_search x WHERE x.title_vector @@ to_tsquery('simple', $1) LIMIT 100) c
@@ -174,8 +209,15 @@ export async function suggest(q: string, limit = 8): Promise<Suggestion[]> {
        ORDER BY word_similarity($2, search_title) DESC LIMIT 2)`,
     [tsq, folded],
   );
-  const href = { offer: "/technologies/", demand: "/demands/", field: "/technologies?sector=", organization: "/organizations/" } as const;
-  return rows.slice(0, limit).map((r) => ({ type: r.type, label: r.label, labelEn: r.label_en, href: `${href[r.type]}${r.slug}` }));
+  const href = {
+    offer: "/technologies/",
+    demand: "/demands/",
+    field: "/technologies?sector=",
+    organization: "/organizations/",
+  } as const;
+  return rows
+    .slice(0, limit)
+    .map((r) => ({ type: r.type, label: r.label, labelEn: r.label_en, href: `${href[r.type]}${r.slug}` }));
 }
 
 export interface DirectoryHit {
@@ -201,7 +243,15 @@ export async function searchDirectory(kind: "organizations" | "experts", q: stri
       : `SELECT id, slug, name AS title, NULL::text AS "titleEn", expertise AS body, search_vector, search_title
            FROM experts WHERE is_public`;
   const size = Math.min(Math.max(pageSize, 1), 100);
-  const { rows } = await pool().query<{ id: string; slug: string; title: string; titleEn: string | null; body: string; score: number; total: number }>(
+  const { rows } = await pool().query<{
+    id: string;
+    slug: string;
+    title: string;
+    titleEn: string | null;
+    body: string;
+    score: number;
+    total: number;
+  }>(
     `SELECT id, slug, title, "titleEn", body,
             (ts_rank_cd('{0.05,0.2,0.4,1.0}', search_vector, to_tsquery('simple', $1), 1)
              + greatest(word_similarity($2, search_title) - 0.35, 0))::float8 AS score,
@@ -212,7 +262,13 @@ export async function searchDirectory(kind: "organizations" | "experts", q: stri
     [tsq, folded, size, (Math.max(page, 1) - 1) * size],
   );
   const items: DirectoryHit[] = rows.map((r) => ({
-    kind, id: r.id, slug: r.slug, title: r.title, titleEn: r.titleEn, snippet: highlight(r.body, tokens), score: Number(r.score),
+    kind,
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    titleEn: r.titleEn,
+    snippet: highlight(r.body, tokens),
+    score: Number(r.score),
   }));
   return { items, total: rows[0]?.total ?? 0, page: Math.max(page, 1), pageSize: size };
 }

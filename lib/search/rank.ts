@@ -23,6 +23,9 @@ export const RANKING = {
   // A query matching more than this many listings ranks only the first this-many in the prior order
   // (title matches first, newest first): the cost of a search stays bounded (lib/search/sql.ts).
   candidates: 400,
+  // Where matches are dense, the newest candidates are found by testing the newest this-many
+  // listings one by one instead of collecting every match (lib/search/sql.ts).
+  walk: 1000,
 };
 
 export type MatchMode = "words" | "fuzzy";

@@ -96,6 +96,44 @@ describe("deep pages past the ranked candidates", () => {
   });
 });
 
+describe("the dense-match path", () => {
+  it("finds the same ranked candidates as collecting every match", async () => {
+    // walk: 1 tests only the newest `candidates` listings, so every query here takes the sparse
+    // path (collect all matches, sort); walk: 100000 tests every listing one by one.
+    // The newest listings, from an unverified organization: the "verified" filter must skip them
+    // on the walk as it does on the collected matches.
+    const other = await createOrganization(db, { verificationStatus: "UNVERIFIED", verifiedAt: null });
+    for (let i = 0; i < 3; i++) {
+      await db.offer.create({
+        data: buildOffer(other.id, userId, { titleVi: `Enzyme phân giải tinh bột ${i}`, publishedAt: new Date(Date.UTC(2026, 5, 1 + i)) }),
+      });
+    }
+    const display = hitDisplay("offers");
+    // Five verified title matches of "enzyme": seven candidates need two text-only matches too.
+    const queries: { q: string; filters?: Record<string, unknown>; candidates: number }[] = [
+      { q: "enzyme phân giải", candidates: 3 },
+      { q: "enzyme", filters: { verified: true }, candidates: 7 },
+      { q: "enzyme", candidates: 10 },
+      { q: "xenluloza", candidates: 2 },
+      { q: "số", candidates: 3 },
+    ];
+    for (const { q, filters, candidates } of queries) {
+      const pages = async (walk: number) => {
+        const ids: string[] = [];
+        for (let page = 1; page <= 10; page++) {
+          const part = await listingPage<{ id: string }>("offers", { q, filters, page, pageSize: 2, candidates, walk }, display);
+          ids.push(...part.rows.map((r) => r.id));
+          if (part.rows.length < 2) break;
+        }
+        return ids;
+      };
+      const sparse = await pages(1);
+      expect(sparse.length, q).toBeGreaterThan(candidates);
+      expect(await pages(100_000), q).toEqual(sparse);
+    }
+  });
+});
+
 describe("spelling correction", () => {
   it("corrects an unknown word from the title vocabulary, and says what it searched", async () => {
     await db.offer.create({ data: buildOffer(orgId, userId, { titleVi: "Chủng nấm Trichoderma đối kháng", keywords: [] }) });
@@ -107,6 +145,22 @@ describe("spelling correction", () => {
     const result = await searchListings("offers", { q: "trichoderna" });
     expect(result.total).toBe(1);
     expect(result.correctedQuery).toBe("trichoderma");
+  });
+
+  it("corrects a real word that does not go with the others", async () => {
+    // "mem" is a real title word (phần mềm), but no title has "lên" and "mem" together.
+    await db.offer.create({ data: buildOffer(orgId, userId, { titleVi: "Quy trình lên men rượu vang", keywords: [] }) });
+    await db.offer.create({ data: buildOffer(orgId, userId, { titleVi: "Phần mềm kế toán nông hộ", keywords: [] }) });
+    await pool().query("SELECT techex_refresh_search_words()");
+    const result = await searchListings("offers", { q: "lên mem", facets: true });
+    expect(result.correctedQuery).toBe("len men");
+    expect(result.total).toBe(1);
+    expect(result.items[0]!.title).toBe("Quy trình lên men rượu vang");
+    // The facets are those of the corrected query.
+    expect(result.facets!.trl.reduce((n, b) => n + b.count, 0)).toBe(1);
+    expect(await countListings("offers", "lên mem")).toBe(1);
+    // Under a filter, real words finding nothing is a genuine empty result.
+    expect((await searchListings("offers", { q: "lên mem", filters: { verified: true } })).correctedQuery).toBeUndefined();
   });
 
   it("does not invent matches when every word is real and a filter excludes them", async () => {
