@@ -40,7 +40,8 @@ export function filterClauses(kind: ListingKind, f: ListingFilters, p: Params): 
   }
   if (f.trlMin !== undefined) where.push(`x.trl >= ${p.add(f.trlMin)}`);
   if (f.trlMax !== undefined) where.push(`x.trl <= ${p.add(f.trlMax)}`);
-  if (f.form) where.push(`x.forms_mask & techex_form_bit(${p.add(f.form)}::"TransferForm") <> 0`);
+  // The bit is computed once (a sub-select): techex_form_bit reads the enum's order, per row if inlined.
+  if (f.form) where.push(`x.forms_mask & (SELECT techex_form_bit(${p.add(f.form)}::"TransferForm")) <> 0`);
   if (f.orgType) where.push(`x.org_type = ${p.add(f.orgType)}::"OrgType"`);
   // "HN" is the whole city: the city-wide code and every former district ("HN-..."), i.e. x.city.
   if (f.location === "HN") where.push(`x.city = 'HN'`);

@@ -169,6 +169,9 @@ function groupFacets(rows: FacetRow[], total: number): { facets: Facets; approxi
 
 export { EMPTY_FACETS };
 
+/** How many of the newest titles suggestions test before asking the index (see suggest). */
+const SUGGEST_WALK = 400;
+
 /**
  * Suggestions while typing: published titles, fields/sectors and organizations whose words start
  * with what was typed (accents ignored). Candidates come from the indexes and only a bounded number
@@ -179,35 +182,60 @@ export async function suggest(q: string, limit = 8): Promise<Suggestion[]> {
   const folded = tokens.join(" ");
   if (folded.replace(/\s/g, "").length < 2) return [];
   const tsq = tokens.map((t) => `${t}:*`).join(" & ");
-  // Candidates come from the titles in the search index (narrow rows, inline title vector); only
-  // the few shown are joined to their listing for the label.
+  // A last word of one or two letters ("xử lý nước t") starts thousands of words: the index is
+  // asked for the other words only, and the candidates it returns are tested for the whole prefix.
+  const short = tokens.length > 1 && tokens.at(-1)!.length <= 2 && tokens.slice(0, -1).some((t) => t.length >= 3);
+  const indexed = short
+    ? tokens
+        .slice(0, -1)
+        .map((t) => `${t}:*`)
+        .join(" & ")
+    : tsq;
+  // Candidates: up to 100 titles from the search index (narrow rows), then the few most similar to
+  // what was typed, joined to their listing for the label. Where the prefix is common ("cô", "công
+  // ng"), collecting every match costs far more than testing the newest titles one by one: the
+  // newest SUGGEST_WALK are tested first, and the index is asked only if they hold too few.
+  const titles = (
+    table: "offer_search" | "demand_search",
+    listing: "offers" | "demands",
+    n: number,
+    visible: string,
+  ) => `(
+      WITH walked AS MATERIALIZED (
+        SELECT x.id, x.search_title FROM (
+          SELECT x.* FROM ${table} x ORDER BY x.published_at DESC NULLS LAST, x.id LIMIT ${SUGGEST_WALK}) x
+         WHERE ${visible} AND x.title_vector @@ to_tsquery('simple', $1) LIMIT 100),
+      c AS (
+        SELECT id, search_title FROM walked WHERE (SELECT count(*) FROM walked) >= 50
+        UNION ALL
+        (SELECT x.id, x.search_title FROM (
+            SELECT x.id, x.search_title FROM ${table} x
+             WHERE ${visible} AND x.title_vector @@ to_tsquery('simple', $3) AND (x.title_vector @@ to_tsquery('simple', $1)) IS TRUE
+            OFFSET 0) x
+          WHERE (SELECT count(*) FROM walked) < 50 LIMIT 100))
+      SELECT l.title_vi AS label, l.title_en AS label_en, l.slug FROM (
+        SELECT c.id, c.search_title FROM c ORDER BY word_similarity($2, c.search_title) DESC, length(c.search_title), c.id LIMIT ${n}) t
+        JOIN ${listing} l ON l.id = t.id ORDER BY word_similarity($2, t.search_title) DESC, length(t.search_title), t.id)`;
   const { rows } = await searchPool().query<{
     type: Suggestion["type"];
     label: string;
     label_en: string | null;
     slug: string;
   }>(
-    `(SELECT 'offer' AS type, l.title_vi AS label, l.title_en AS label_en, l.slug FROM (
-        SELECT c.id, c.search_title FROM (
-          SELECT x.id, x.search_title FROM offer_search x WHERE x.title_vector @@ to_tsquery('simple', $1) LIMIT 100) c
-         ORDER BY word_similarity($2, c.search_title) DESC, length(c.search_title), c.id LIMIT 4) t
-       JOIN offers l ON l.id = t.id ORDER BY word_similarity($2, t.search_title) DESC, length(t.search_title), t.id)
+    `(SELECT 'offer' AS type, o.* FROM ${titles("offer_search", "offers", 4, "true")} o)
      UNION ALL
-     (SELECT 'demand', l.title_vi, l.title_en, l.slug FROM (
-        SELECT c.id, c.search_title FROM (
-          SELECT x.id, x.search_title FROM demand_search x
-           WHERE x.title_vector @@ to_tsquery('simple', $1) AND NOT x.confidential LIMIT 100) c
-         ORDER BY word_similarity($2, c.search_title) DESC, length(c.search_title), c.id LIMIT 3) t
-       JOIN demands l ON l.id = t.id ORDER BY word_similarity($2, t.search_title) DESC, length(t.search_title), t.id)
+     (SELECT 'demand', d.* FROM ${titles("demand_search", "demands", 3, "NOT x.confidential")} d)
      UNION ALL
      (SELECT 'field', name_vi, name_en, code FROM taxonomy_nodes
        WHERE active AND (techex_fold(name_vi) LIKE '%' || $2 || '%' OR lower(name_en) LIKE '%' || $2 || '%')
        ORDER BY level, code LIMIT 2)
      UNION ALL
-     (SELECT 'organization', name, name_en, slug FROM organizations
-       WHERE verification_status <> 'REJECTED' AND search_vector @@ to_tsquery('simple', $1)
-       ORDER BY word_similarity($2, search_title) DESC LIMIT 2)`,
-    [tsq, folded],
+     (SELECT 'organization', o.name, o.name_en, o.slug FROM (
+        SELECT id, search_title FROM organizations
+         WHERE verification_status <> 'REJECTED' AND search_vector @@ to_tsquery('simple', $1) LIMIT 100) c
+       JOIN organizations o ON o.id = c.id
+       ORDER BY word_similarity($2, c.search_title) DESC, o.id LIMIT 2)`,
+    [tsq, folded, indexed],
   );
   const href = {
     offer: "/technologies/",

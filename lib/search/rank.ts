@@ -25,7 +25,7 @@ export const RANKING = {
   candidates: 400,
   // Where matches are dense, the newest candidates are found by testing the newest this-many
   // listings one by one instead of collecting every match (lib/search/sql.ts).
-  walk: 1000,
+  walk: 1500,
 };
 
 export type MatchMode = "words" | "fuzzy";

@@ -19,7 +19,10 @@ export interface SearchInput {
   mode?: "words" | "fuzzy";
   /** How many matches are ranked exactly (RANKING.candidates); tests lower it to exercise deep pages. */
   candidates?: number;
-  /** How many newest listings the dense-match path tests (RANKING.walk); tests vary it. */
+  /**
+   * How many newest listings the dense-match path tests (RANKING.walk). Tests set it to force a
+   * path: below `candidates` it never walks; given at all, it walks without asking the vocabulary.
+   */
   walk?: number;
 }
 
@@ -62,20 +65,51 @@ function matchWhere(kind: ListingSearchKind, input: SearchInput, p: Params): str
 const NEWEST = "x.published_at DESC NULLS LAST, x.id";
 
 /**
+ * `FROM` text for the index rows matching `where` (with query words), as a subquery the planner
+ * plans on its own: from the GIN index, whatever ORDER BY and LIMIT follow. Otherwise a LIMIT can
+ * make it walk an ordered index and test each row's vector, which reads the vector from TOAST
+ * (~3 µs a row), a cost the planner does not see: 230 ms for a rare word sorted by date.
+ */
+function fencedMatches(index: string, where: string): string {
+  return `(SELECT x.* FROM ${index} x WHERE ${where} OFFSET 0) x`;
+}
+
+/**
+ * `FROM` text for the `n` newest index rows matching `where` (with query words): `x(id, published_at)`,
+ * in no particular order.
+ *
+ * Usually every match comes from the GIN index and is sorted (fencedMatches; a walk of the
+ * published_at index took 100 ms instead of 8 under a selective filter). Walking pays only when
+ * most listings match (a common word, a short prefix): so the newest `walk` listings are tested one
+ * by one first, and if that finds `n` matches they are the newest `n`, and collecting tens of
+ * thousands of matches is skipped; else the walk is dropped. The walk's budget counts listings,
+ * not matches: the filters in `where` are tested on the walked rows too.
+ */
+function newestMatches(
+  index: string,
+  where: string,
+  n: number,
+  walk: number,
+  p: Params,
+  walkIf: () => string = () => "true",
+): string {
+  const N = p.add(n);
+  const all = `(SELECT x.id, x.published_at FROM ${fencedMatches(index, where)} ORDER BY ${NEWEST} LIMIT ${N})`;
+  if (walk < n) return `${all} x`;
+  return `(WITH walked AS (
+        SELECT x.id, x.published_at FROM (SELECT x.* FROM ${index} x WHERE ${walkIf()} ORDER BY ${NEWEST} LIMIT ${p.add(walk)}) x
+         WHERE ${where} ORDER BY ${NEWEST} LIMIT ${N})
+      SELECT id, published_at FROM walked WHERE (SELECT count(*) FROM walked) = ${N}
+      UNION ALL
+      (SELECT id, published_at FROM ${all} a WHERE (SELECT count(*) FROM walked) < ${N})) x`;
+}
+
+/**
  * The prior order's first `limit` word matches (ids), for exact ranking (see pageSql): title
- * matches, then the others; newest first.
- *
- * They are among the newest `limit` title matches plus the newest `limit` matches of any kind (the
- * latter hold at least `limit - |title matches|` non-title ones, and the newest of them), so both
- * are taken and each row keeps its best tier. Testing "not a title match" on every match instead
- * would read every match's title vector.
- *
- * Matches come from the GIN index and are then sorted. "OFFSET 0" keeps the planner from walking
- * the published_at index instead and testing each row's vector: that reads the vector from TOAST
- * (~3 µs a row), a cost the planner does not see (100 ms instead of 8 under a selective filter).
- * One exception, where walking pays: when most listings match (a common word, a short prefix). The
- * newest RANKING.walk listings are tested one by one first; if that finds `limit` matches, they are
- * the newest `limit`, and collecting tens of thousands of matches is skipped.
+ * matches, then the others; newest first. They are among the newest `limit` title matches plus the
+ * newest `limit` matches of any kind (the latter hold at least `limit - |title matches|` non-title
+ * ones, and the newest of them), so both are taken and each row keeps its best tier. Testing "not
+ * a title match" on every match instead would read every match's title vector.
  */
 function wordCandidates(
   index: string,
@@ -83,25 +117,31 @@ function wordCandidates(
   tokens: string[],
   limit: number,
   walk: number,
+  gated: boolean,
   p: Params,
 ): string {
+  const where = (match: string) => [...filters, match].join(" AND ");
   const L = p.add(limit);
-  const W = p.add(Math.max(limit, walk));
-  const where = (...more: string[]) => [...filters, ...more].join(" AND ") || "true";
-  const fenced = (match: string) => `(SELECT x.id, x.published_at FROM ${index} x WHERE ${where(match)} OFFSET 0) x`;
-  // The walk's budget counts listings, not matches: filters are tested on the walked rows too.
-  return `WITH walked AS (
-      SELECT x.id, x.published_at
-        FROM (SELECT x.* FROM ${index} x ORDER BY ${NEWEST} LIMIT ${W}) x
-       WHERE ${where(textMatch(tokens, p))} ORDER BY ${NEWEST} LIMIT ${L})
+  // Walking is worth trying only where the title vocabulary says each word (as a prefix) is in at
+  // least a third of all titles (for title matches), or is not rare there (for matches in any text:
+  // a word rare in titles can still fill descriptions). The vocabulary may lag behind the
+  // listings: that only changes which path runs.
+  const commonIn = (share: number) => () => `(SELECT min((SELECT coalesce(sum(w.docs), 0) FROM search_words w
+        WHERE w.word >= t AND w.word < t || chr(1114111))) FROM unnest(${p.add(tokens)}::text[]) t)
+    >= (SELECT sum(greatest(c.reltuples, 0)) * ${share} FROM pg_class c
+         WHERE c.oid IN ('offer_search'::regclass, 'demand_search'::regclass))`;
+  const always = () => "true";
+  const denseTitles = gated ? commonIn(1 / 3) : always;
+  const denseText = gated ? commonIn(1 / 300) : always;
+  // With `limit` title matches, the others are not needed (and not computed).
+  return `WITH title AS MATERIALIZED (
+      SELECT x.id, x.published_at FROM ${newestMatches(index, where(titleMatch(tokens, p)), limit, walk, p, denseTitles)})
     SELECT id FROM (
       SELECT DISTINCT ON (id) id, tier, published_at FROM (
-        (SELECT x.id, 0 AS tier, x.published_at FROM ${fenced(titleMatch(tokens, p))} ORDER BY ${NEWEST} LIMIT ${L})
+        SELECT id, 0 AS tier, published_at FROM title
         UNION ALL
-        (SELECT id, 1, published_at FROM walked WHERE (SELECT count(*) FROM walked) = ${L})
-        UNION ALL
-        (SELECT x.id, 1, x.published_at FROM ${fenced(textMatch(tokens, p))}
-          WHERE (SELECT count(*) FROM walked) < ${L} ORDER BY ${NEWEST} LIMIT ${L})
+        SELECT x.id, 1, x.published_at FROM ${newestMatches(index, where(textMatch(tokens, p)), limit, walk, p, denseText)}
+         WHERE (SELECT count(*) FROM title) < ${L}
       ) u ORDER BY id, tier
     ) d ORDER BY tier, published_at DESC NULLS LAST, id LIMIT ${L}`;
 }
@@ -123,8 +163,14 @@ function pageSql(kind: ListingSearchKind, input: SearchInput, p: Params): string
   const sort = input.sort ?? (tokens ? "relevance" : "newest");
   if (!tokens || sort !== "relevance") {
     const order = sortOrder(kind, sort);
-    return `SELECT x.id, 0::float8 AS score FROM ${index} x WHERE ${matchWhere(kind, input, p)}
-      ORDER BY ${order} LIMIT ${p.add(size)} OFFSET ${p.add(offset)}`;
+    const where = matchWhere(kind, input, p);
+    // Query words under a column sort: the matches, then the sort (see fencedMatches, newestMatches).
+    const from = !tokens
+      ? `${index} x WHERE ${where}`
+      : order === NEWEST
+        ? newestMatches(index, where, offset + size, input.walk ?? RANKING.walk, p)
+        : fencedMatches(index, where);
+    return `SELECT x.id, 0::float8 AS score FROM ${from} ORDER BY ${order} LIMIT ${p.add(size)} OFFSET ${p.add(offset)}`;
   }
 
   const limit = Math.max(1, input.candidates ?? RANKING.candidates);
@@ -135,8 +181,8 @@ function pageSql(kind: ListingSearchKind, input: SearchInput, p: Params): string
     const filters = filterClauses(kind, (input.filters ?? {}) as ListingFilters, p);
     const and = (...more: string[]) => [...filters, ...more].join(" AND ");
     const candidates = fuzzy
-      ? `SELECT x.id FROM ${index} x WHERE ${and(textMatch(tokens, p, "fuzzy"))} ORDER BY ${NEWEST} LIMIT ${p.add(limit)}`
-      : wordCandidates(index, filters, tokens, limit, input.walk ?? RANKING.walk, p);
+      ? `SELECT x.id FROM ${newestMatches(index, and(textMatch(tokens, p, "fuzzy")), limit, 0, p)}`
+      : wordCandidates(index, filters, tokens, limit, input.walk ?? RANKING.walk, input.walk === undefined, p);
     parts.push(`(WITH candidates AS (${candidates})
       SELECT x.id, (${relevance(tokens, p)})::float8 AS score
         FROM candidates c JOIN ${index} x ON x.id = c.id JOIN ${listing} l ON l.id = c.id
@@ -187,7 +233,7 @@ export function facetStatement(kind: ListingSearchKind, input: SearchInput): Sta
     name: "facets",
     text: `WITH m AS MATERIALIZED (
         SELECT x.field_code AS field, x.trl, ${TABLES[kind].ip} AS ip, x.org_type AS org_type, x.city AS location, x.forms_mask
-          FROM ${TABLES[kind].index} x WHERE ${where} LIMIT ${p.add(FACET_SAMPLE)})
+          FROM ${fencedMatches(TABLES[kind].index, where)} LIMIT ${p.add(FACET_SAMPLE)})
       SELECT '_rows' AS facet, NULL AS key, count(*)::int AS n FROM m
       UNION ALL SELECT 'field', field, count(*)::int FROM m GROUP BY field
       UNION ALL SELECT 'trl', trl::text, count(*)::int FROM m GROUP BY trl

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, pool } from "@/lib/db";
-import { countListings, listingPage, searchListings } from "@/lib/search/queries";
+import { countListings, listingPage, searchListings, suggest } from "@/lib/search/queries";
 import { hitDisplay } from "@/lib/search/sql";
 import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
 
@@ -131,6 +131,15 @@ describe("the dense-match path", () => {
       expect(sparse.length, q).toBeGreaterThan(candidates);
       expect(await pages(100_000), q).toEqual(sparse);
     }
+    // The same two paths for the newest matches in date order (the catalog's "newest" sort).
+    const newest = async (walk: number) =>
+      (await listingPage<{ id: string }>("offers", { q: "enzyme", sort: "newest", filters: { verified: true }, pageSize: 4, page: 2, walk }, display)).rows.map((r) => r.id);
+    const byDate = (await db.offer.findMany({
+      where: { status: "PUBLISHED", organizationId: orgId, OR: [{ titleVi: { contains: "enzyme" } }, { summaryVi: { contains: "enzyme" } }] },
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }], select: { id: true },
+    })).map((r) => r.id);
+    expect(await newest(1)).toEqual(byDate.slice(4, 8));
+    expect(await newest(100_000)).toEqual(byDate.slice(4, 8));
   });
 });
 
@@ -167,5 +176,33 @@ describe("spelling correction", () => {
     const result = await searchListings("offers", { q: "trichoderma", filters: { trlMin: 9, trlMax: 9 } });
     expect(result.total).toBe(0);
     expect(result.correctedQuery).toBeUndefined();
+  });
+});
+
+describe("suggestions", () => {
+  it("come from the newest titles when those match densely, and never show a confidential demand", async () => {
+    // 110 demands match "tuoi nho", 55 of them public: the newest titles alone provide the candidates.
+    const demands = [];
+    for (let i = 0; i < 110; i++) {
+      demands.push(
+        await db.demand.create({
+          data: buildDemand(orgId, userId, { titleVi: `Cần hệ thống tưới nhỏ giọt khu ${i}`, confidential: i % 2 === 0, publishedAt: new Date(Date.UTC(2026, 10, 1, 0, i)) }),
+        }),
+      );
+    }
+    const visible = new Set(demands.filter((d) => !d.confidential).map((d) => `/demands/${d.slug}`));
+    for (const prefix of ["tuoi nho", "tuoi nho g", "he thong tuoi n"]) {
+      const shown = (await suggest(prefix)).filter((s) => s.type === "demand");
+      expect(shown, prefix).toHaveLength(3);
+      for (const s of shown) expect(visible.has(s.href), `${prefix}: ${s.href}`).toBe(true);
+    }
+    // A last letter no word of those titles starts with: none of them is suggested.
+    expect((await suggest("tuoi nho q")).filter((s) => s.type === "demand")).toEqual([]);
+  });
+
+  it("come from the index when the newest titles hold too few", async () => {
+    await db.offer.create({ data: buildOffer(orgId, userId, { titleVi: "Màng lọc gốm xốp cho nước giếng khoan", publishedAt: new Date(Date.UTC(2020, 0, 1)) }) });
+    const shown = await suggest("mang loc gom x");
+    expect(shown.filter((s) => s.type === "offer").map((s) => s.label)).toEqual(["Màng lọc gốm xốp cho nước giếng khoan"]);
   });
 });
