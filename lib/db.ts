@@ -21,20 +21,21 @@ type Globals = { prisma?: PrismaClient; pool?: pg.Pool; searchPool?: pg.Pool };
 // instances, so any number of app processes can run behind a load balancer.
 const globals = globalThis as unknown as Globals;
 
+const TRIGRAM_SESSION = "-c pg_trgm.word_similarity_threshold=0.45";
+
 /** Raw `pg` pool for hot paths (search, matching, dashboards) where Prisma's overhead matters. */
 export function pool(): pg.Pool {
   if (!globals.pool) {
-    const created = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, types: rawTypes });
-    // The typo fallback (lib/search/rank.ts) accepts titles at least this similar; it only runs when
-    // the query's words found nothing, so it can be more forgiving than pg_trgm's default of 0.6.
-    created.on("connect", (client) => void client.query("SET pg_trgm.word_similarity_threshold = 0.45").catch(() => {}));
-    globals.pool = created;
+    // The typo fallbacks (lib/search) accept titles at least this similar; they only run when the
+    // query's words found nothing, so they can be more forgiving than pg_trgm's default of 0.6. Set in
+    // the startup packet: a SET on connect would race the pool's first query.
+    globals.pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, types: rawTypes, options: TRIGRAM_SESSION });
   }
   return globals.pool;
 }
 
 /** Session settings of searchPool; in the startup packet, so they apply before the first query. */
-export const SEARCH_SESSION = "-c enable_seqscan=off -c jit=off -c pg_trgm.word_similarity_threshold=0.45";
+export const SEARCH_SESSION = `-c enable_seqscan=off -c jit=off ${TRIGRAM_SESSION}`;
 
 /**
  * Connections for the search and catalog statements (lib/search/sql.ts), which are written for index
