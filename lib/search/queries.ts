@@ -216,17 +216,18 @@ export async function suggest(q: string, limit = 8): Promise<Suggestion[]> {
       SELECT l.title_vi AS label, l.title_en AS label_en, l.slug FROM (
         SELECT c.id, c.search_title FROM c ORDER BY word_similarity($2, c.search_title) DESC, length(c.search_title), c.id LIMIT ${n}) t
         JOIN ${listing} l ON l.id = t.id ORDER BY word_similarity($2, t.search_title) DESC, length(t.search_title), t.id)`;
-  const { rows } = await searchPool().query<{
-    type: Suggestion["type"];
-    label: string;
-    label_en: string | null;
-    slug: string;
-  }>(
-    `(SELECT 'offer' AS type, o.* FROM ${titles("offer_search", "offers", 4, "true")} o)
-     UNION ALL
-     (SELECT 'demand', d.* FROM ${titles("demand_search", "demands", 3, "NOT x.confidential")} d)
-     UNION ALL
-     (SELECT 'field', name_vi, name_en, code FROM taxonomy_nodes
+  type Row = { type: Suggestion["type"]; label: string; label_en: string | null; slug: string };
+  // Three statements at once (the two title lookups are the costly part), in the order shown.
+  const withTitles = [tsq, folded, indexed];
+  const parts = await Promise.all(
+    [
+      [`SELECT 'offer' AS type, o.* FROM ${titles("offer_search", "offers", 4, "true")} o`, withTitles] as const,
+      [
+        `SELECT 'demand' AS type, d.* FROM ${titles("demand_search", "demands", 3, "NOT x.confidential")} d`,
+        withTitles,
+      ] as const,
+      [
+        `(SELECT 'field' AS type, name_vi AS label, name_en AS label_en, code AS slug FROM taxonomy_nodes
        WHERE active AND (techex_fold(name_vi) LIKE '%' || $2 || '%' OR lower(name_en) LIKE '%' || $2 || '%')
        ORDER BY level, code LIMIT 2)
      UNION ALL
@@ -235,8 +236,11 @@ export async function suggest(q: string, limit = 8): Promise<Suggestion[]> {
          WHERE verification_status <> 'REJECTED' AND search_vector @@ to_tsquery('simple', $1) LIMIT 100) c
        JOIN organizations o ON o.id = c.id
        ORDER BY word_similarity($2, c.search_title) DESC, o.id LIMIT 2)`,
-    [tsq, folded, indexed],
+        [tsq, folded],
+      ] as const,
+    ].map(([text, values]) => searchPool().query<Row>(text, [...values])),
   );
+  const rows = parts.flatMap((part) => part.rows);
   const href = {
     offer: "/technologies/",
     demand: "/demands/",
