@@ -189,11 +189,21 @@ function pageSql(kind: ListingSearchKind, input: SearchInput, p: Params): string
        ORDER BY score DESC, x.id LIMIT ${p.add(Math.min(size, limit - offset))} OFFSET ${p.add(offset)})`);
   }
   if (offset + size > limit) {
-    // Past the ranked candidates: the rest in the prior order.
-    const prior = fuzzy ? NEWEST : `(${titleMatch(tokens, p)}) DESC, ${NEWEST}`;
+    // Past the ranked candidates: the rest in the prior order. Title matches and the other matches
+    // both come from their GIN index; "not a title match" is an anti-join of the two sets, which
+    // reads no vector (testing each match's title vector would read it from TOAST).
     const skip = Math.max(offset, limit);
-    parts.push(`(SELECT x.id, 0::float8 AS score FROM ${index} x WHERE ${matchWhere(kind, input, p)}
-       ORDER BY ${prior} LIMIT ${p.add(offset + size - skip)} OFFSET ${p.add(skip)})`);
+    const filters = filterClauses(kind, (input.filters ?? {}) as ListingFilters, p);
+    const and = (match: string) => [...filters, match].join(" AND ");
+    const rest = fuzzy
+      ? `SELECT x.id, x.published_at, 0 AS tier FROM ${fencedMatches(index, and(textMatch(tokens, p, "fuzzy")))}`
+      : `WITH title AS MATERIALIZED (SELECT x.id, x.published_at FROM ${fencedMatches(index, and(titleMatch(tokens, p)))})
+         SELECT id, published_at, 0 AS tier FROM title
+         UNION ALL
+         SELECT x.id, x.published_at, 1 FROM ${fencedMatches(index, and(textMatch(tokens, p)))}
+          WHERE NOT EXISTS (SELECT 1 FROM title t WHERE t.id = x.id)`;
+    parts.push(`(SELECT r.id, 0::float8 AS score FROM (${rest}) r
+       ORDER BY r.tier, r.published_at DESC NULLS LAST, r.id LIMIT ${p.add(offset + size - skip)} OFFSET ${p.add(skip)})`);
   }
   return parts.join(" UNION ALL ");
 }
