@@ -41,6 +41,18 @@ export interface Principal {
   id: string;
   roles: readonly Role[];
   organizationId: string | null;
+  /** False until the user confirmed their e-mail address; unverified users may only draft. */
+  emailVerified?: boolean;
+  /** The user's standing in their organization. */
+  orgRole?: "ADMIN" | "MEMBER" | null;
+}
+
+/**
+ * Throws unless the user confirmed their e-mail address: an unverified account can draft but not
+ * submit listings, join organizations or contact anyone.
+ */
+export function assertEmailVerified(user: Principal): void {
+  if (user.emailVerified === false) throw new AppError("forbidden", "email_unverified");
 }
 
 /** True when one of the user's roles may perform `action` (ignores organization scope). */

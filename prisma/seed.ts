@@ -95,7 +95,16 @@ async function seedDemo(prisma: PrismaClient, bump: (key: string) => void) {
     let user = await prisma.user.findUnique({ where: { email } });
     if (!user) {
       user = await prisma.user.create({
-        data: { email, name, roles, passwordHash, organizationId: orgKey ? orgIds.get(orgKey) : null },
+        data: {
+          email,
+          name,
+          roles,
+          passwordHash,
+          organizationId: orgKey ? orgIds.get(orgKey) : null,
+          // Demo accounts administer their organization and have confirmed their e-mail address.
+          orgRole: orgKey ? "ADMIN" : null,
+          emailVerifiedAt: new Date(),
+        },
       });
       bump("users");
     }

@@ -87,10 +87,22 @@ export function buildDemand(
 /** Inserts a user with a real argon2id hash of `password`. */
 export async function createUser(
   db: Db,
-  options: { roles: Role[]; organizationId?: string | null; email?: string; name?: string; password?: string },
+  options: {
+    roles: Role[];
+    organizationId?: string | null;
+    email?: string;
+    name?: string;
+    password?: string;
+    /** Standing in the organization (default ADMIN when an organization is given). */
+    orgRole?: "ADMIN" | "MEMBER" | null;
+    /** False leaves the e-mail address unverified (default: verified). */
+    emailVerified?: boolean;
+  },
 ) {
   return db.user.create({
     data: {
+      orgRole: options.organizationId ? (options.orgRole === undefined ? "ADMIN" : options.orgRole) : null,
+      emailVerifiedAt: options.emailVerified === false ? null : new Date(),
       email: options.email ?? `user-${next()}@example.vn`,
       name: options.name ?? "Nguyễn Văn Thử",
       passwordHash: await hashPassword(options.password ?? DEMO_PASSWORD),

@@ -17,6 +17,8 @@ export interface CurrentUser {
   name: string;
   roles: Role[];
   organizationId: string | null;
+  orgRole: "ADMIN" | "MEMBER" | null;
+  emailVerified: boolean;
   organization: { id: string; name: string; slug: string; verificationStatus: string } | null;
 }
 
@@ -37,11 +39,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       roles: true,
       status: true,
       organizationId: true,
+      orgRole: true,
+      emailVerifiedAt: true,
       organization: { select: { id: true, name: true, slug: true, verificationStatus: true } },
     },
   });
   if (!user || user.status !== "ACTIVE") return null;
-  return { ...user, organization: user.organization };
+  const { emailVerifiedAt, status: _status, ...rest } = user;
+  return { ...rest, emailVerified: emailVerifiedAt !== null, organization: user.organization };
 });
 
 /** For pages: the user, or a redirect to the sign-in page. */

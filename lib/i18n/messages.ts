@@ -6,7 +6,7 @@ export const NAMESPACES = [
   "common", "nav", "footer", "home", "listing", "auth", "validation", "orgTypes", "roles", "verification",
   "account", "admin", "pagination", "errors", "catalog", "offerForm", "demandForm", "moderation", "files",
   "notifications", "organizations", "experts", "workspace", "enums", "lifecycle", "statistics",
-  "search", "matching",
+  "search", "matching", "membership", "security",
 ] as const;
 
 export async function loadMessages(locale: string): Promise<Record<string, unknown>> {
