@@ -9,7 +9,7 @@ import pg from "pg";
 import { loadDataset } from "./bench/insert";
 import { runBenchmarks, type SearchSample, type Subject } from "./bench/run";
 import { percentile, report, round1, type SlowSearch, type Summary } from "./bench/stats";
-import { openDatabase, prepareDatabase } from "./lib/app";
+import { localAuditChainKey, openDatabase, prepareDatabase } from "./lib/app";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -67,8 +67,9 @@ async function main() {
   const database = await openDatabase("bench", log);
   let output: string;
   try {
-    await prepareDatabase(database.url, log);
-    const seedSeconds = await seedDatabase(database.url, size, seed);
+    localAuditChainKey();
+    await prepareDatabase(database, log);
+    const seedSeconds = await seedDatabase(database.ownerUrl, size, seed);
     log(`seeded in ${seedSeconds.toFixed(1)} s`);
 
     // lib/env.ts reads DATABASE_URL once, on first use: it must point at the bench database first.

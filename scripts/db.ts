@@ -1,5 +1,5 @@
 /** `npm run db:migrate` / `npm run db:seed [-- --demo]` against DATABASE_URL (or the embedded database). */
-import { openDatabase, prepareDatabase } from "./lib/app";
+import { localAuditChainKey, openDatabase, prepareDatabase } from "./lib/app";
 import { runSeedCli } from "../prisma/seed";
 
 const log = (line: string) => console.log(`[db] ${line}`);
@@ -8,8 +8,9 @@ async function main() {
   const command = process.argv[2];
   const database = await openDatabase("dev", log);
   try {
-    await prepareDatabase(database.url, log);
-    if (command === "seed") await runSeedCli(database.url, process.argv);
+    localAuditChainKey();
+    await prepareDatabase(database, log);
+    if (command === "seed") await runSeedCli(database.ownerUrl, process.argv);
   } finally {
     await database.stop();
   }

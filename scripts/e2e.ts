@@ -16,8 +16,10 @@ async function main() {
   let server: ReturnType<typeof startNext> | undefined;
   let status = 1;
   try {
-    await prepareDatabase(database.url, log);
-    await runSeedCli(database.url, ["--demo"]);
+    // A throw-away key: the seed's audit events and the app's must share it.
+    process.env.AUDIT_CHAIN_KEY = "e2e-audit-chain-key-e2e-audit-chain-key-0123";
+    await prepareDatabase(database, log);
+    await runSeedCli(database.ownerUrl, ["--demo"]);
     if (buildIsStale()) build(log);
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
@@ -27,6 +29,7 @@ async function main() {
       env: {
         DATABASE_URL: database.url,
         AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
+        AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY,
         NEXTAUTH_URL: baseUrl,
         STORAGE_DIR: path.join(".data", `e2e-uploads-${process.pid}`),
       },
@@ -41,7 +44,7 @@ async function main() {
     log(`app ready at ${baseUrl}`);
     const result = spawnSync(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
       stdio: "inherit",
-      env: { ...process.env, BASE_URL: baseUrl, E2E_DATABASE_URL: database.url },
+      env: { ...process.env, BASE_URL: baseUrl, E2E_DATABASE_URL: database.url, E2E_DATABASE_OWNER_URL: database.ownerUrl },
     });
     status = result.status ?? 1;
     if (status !== 0 && serverLog.trim()) console.error(`\n--- server log ---\n${serverLog.slice(-8000)}`);

@@ -4,7 +4,7 @@
  * PORT (3000) and stops everything cleanly on Ctrl-C.
  */
 import { freePort } from "./dev-db";
-import { build, buildIsStale, localAuthSecret, openDatabase, prepareDatabase, startNext } from "./lib/app";
+import { build, buildIsStale, localAuditChainKey, localAuthSecret, openDatabase, prepareDatabase, startNext } from "./lib/app";
 import { DEMO_ACCOUNTS, runSeedCli } from "../prisma/seed";
 import { DEMO_PASSWORD } from "../tests/factories";
 
@@ -36,8 +36,9 @@ async function main() {
   const url = `http://localhost:${port}`;
   // Emails queued while seeding (match notifications) link to this app.
   process.env.NEXTAUTH_URL ??= url;
-  await prepareDatabase(database.url, log);
-  await runSeedCli(database.url, process.argv);
+  const auditChainKey = localAuditChainKey();
+  await prepareDatabase(database, log);
+  await runSeedCli(database.ownerUrl, process.argv);
   if (!dev && buildIsStale()) build(log);
 
   const child = startNext({
@@ -46,6 +47,7 @@ async function main() {
     env: {
       DATABASE_URL: database.url,
       AUTH_SECRET: localAuthSecret(),
+      AUDIT_CHAIN_KEY: auditChainKey,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
     },
   });

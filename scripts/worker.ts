@@ -4,6 +4,7 @@
  * number of workers may run against one database. Ctrl-C / SIGTERM lets running jobs finish first.
  */
 import { startJobs, stopJobs } from "@/lib/jobs";
+import { localAuditChainKey } from "./lib/app";
 
 const log = (line: string) => console.log(`[worker] ${line}`);
 
@@ -25,6 +26,8 @@ async function main() {
     );
     process.exit(1);
   }
+  // Jobs append audit events: outside production the key `npm start` generated is used.
+  if (process.env.NODE_ENV !== "production") localAuditChainKey();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 /** prev_hash of the first event in the chain. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -49,9 +49,15 @@ export function canonicalEvent(event: ChainedFields): string {
   });
 }
 
-/** hash = sha256(prev_hash || canonical event), hex. */
-export function chainHash(prevHash: string, event: ChainedFields): string {
-  return createHash("sha256").update(prevHash).update(canonicalEvent(event)).digest("hex");
+/**
+ * hash = HMAC-SHA-256(key, prev_hash || canonical event), hex. The key (AUDIT_CHAIN_KEY) is never
+ * stored in the database, so whoever can write the database but does not hold the key cannot
+ * recompute a rewritten chain. `key` null gives the plain SHA-256 of the events written before keyed
+ * hashes were introduced (their boundary is recorded in audit_chain_epochs).
+ */
+export function chainHash(prevHash: string, event: ChainedFields, key: string | null): string {
+  const digest = key === null ? createHash("sha256") : createHmac("sha256", key);
+  return digest.update(prevHash).update(canonicalEvent(event)).digest("hex");
 }
 
 /**

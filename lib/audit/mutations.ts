@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chainHash, GENESIS_HASH, toJsonSafe } from "./chain";
 import type { AuditContext } from "./context";
+import { auditChainKey } from "./key";
 
 // Every audited transaction takes this lock just before appending, so events are chained one
 // after another even when writes run concurrently on many app instances.
@@ -50,7 +51,7 @@ export async function appendAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry) 
     requestId: ctx.request.requestId,
     ip: ctx.request.ip,
   };
-  const hash = chainHash(prevHash, fields);
+  const hash = chainHash(prevHash, fields, auditChainKey());
   await tx.auditEvent.create({
     data: { ...fields, seq: BigInt(seq), before: asJson(before), after: asJson(after), prevHash, hash },
   });

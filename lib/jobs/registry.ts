@@ -1,8 +1,10 @@
 import "server-only";
+import { verifyAndCheckpoint } from "@/lib/audit/checkpoints";
 import { runListingLifecycle } from "@/lib/listings/lifecycle";
 import { sweepMatches } from "@/lib/matching/mutations";
 import { sendPendingEmails } from "@/lib/mail/outbox";
 import { refreshSearchWords } from "@/lib/search/words";
+import { purgeSecurityLog } from "@/lib/security/log";
 
 /** A recurring background job: `cron` runs in Asia/Ho_Chi_Minh time. */
 export interface JobDefinition {
@@ -47,5 +49,21 @@ export const JOBS: JobDefinition[] = [
     name: "search.refresh-words",
     cron: "*/5 * * * *",
     handler: () => refreshSearchWords(),
+  },
+  {
+    // Verifies the whole audit chain and checkpoints its head outside the audit table (01:30).
+    name: "audit.checkpoint",
+    cron: "30 1 * * *",
+    handler: async () => {
+      const verdict = await verifyAndCheckpoint("nightly");
+      if (!verdict.ok) throw new Error(`audit chain broken at #${verdict.brokenAt}: ${verdict.problem}`);
+      return { checked: verdict.checked, head: verdict.lastSeq };
+    },
+  },
+  {
+    // Security log entries older than 12 months (Decree 53/2022 keeps them at least that long).
+    name: "security.purge-log",
+    cron: "15 3 * * *",
+    handler: () => purgeSecurityLog(),
   },
 ];

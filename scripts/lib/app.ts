@@ -6,15 +6,24 @@ import path from "node:path";
 import pg from "pg";
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedDb } from "../dev-db";
 import { migrate } from "../migrate";
+import { isPrivilegedConnection, provisionAppRole } from "./db-roles";
 
 export const ROOT = process.cwd();
 const BIN = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 
 export interface Database {
+  /** What the application connects with: the unprivileged app role once `prepareDatabase` ran. */
   url: string;
+  /** The owner's connection: migrations and seeds. */
+  ownerUrl: string;
+  /** Password for the app login role this run provisions; unset: use `url` as given. */
+  appPassword?: string;
   embedded?: EmbeddedDb;
   stop(): Promise<void>;
 }
+
+// The embedded server only ever listens on 127.0.0.1, like its owner's fixed password (dev-db.ts).
+const EMBEDDED_APP_PASSWORD = "techex-web-local";
 
 /** Creates `name` on the server behind `serverUrl` when it does not exist yet. */
 export async function ensureDatabaseExists(serverUrl: string, name: string) {
@@ -40,15 +49,18 @@ export function withDatabase(url: string, database: string) {
  */
 export async function openDatabase(kind: "dev" | "e2e" | "bench", log: (line: string) => void): Promise<Database> {
   if (process.env.DATABASE_URL && kind === "dev") {
-    return { url: process.env.DATABASE_URL, stop: async () => {} };
+    // Given databases are used as configured: the app as DATABASE_URL, migrations as the owner.
+    return { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL, stop: async () => {} };
   }
   if (process.env.DATABASE_URL) {
     // A throw-away database on the given server, dropped afterwards.
     const name = `techex_${kind}_${process.pid}`;
-    await ensureDatabaseExists(process.env.DATABASE_URL, name);
-    const serverUrl = process.env.DATABASE_URL;
+    const serverUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+    await ensureDatabaseExists(serverUrl, name);
     return {
       url: withDatabase(serverUrl, name),
+      ownerUrl: withDatabase(serverUrl, name),
+      appPassword: randomBytes(18).toString("base64url"),
       stop: async () => {
         const client = new pg.Client({ connectionString: serverUrl });
         await client.connect();
@@ -64,23 +76,61 @@ export async function openDatabase(kind: "dev" | "e2e" | "bench", log: (line: st
   });
   log(`PostgreSQL 15 (embedded) on 127.0.0.1:${embedded.port}, data in ${path.relative(ROOT, embedded.dataDir)}`);
   await ensureDatabaseExists(embedded.url("postgres"), "techex");
-  return { url: embedded.url("techex"), embedded, stop: () => embedded.stop() };
+  return {
+    url: embedded.url("techex"),
+    ownerUrl: embedded.url("techex"),
+    appPassword: EMBEDDED_APP_PASSWORD,
+    embedded,
+    stop: () => embedded.stop(),
+  };
 }
 
-export async function prepareDatabase(url: string, log: (line: string) => void) {
-  const applied = await migrate(url, log);
+/**
+ * Migrates as the owner, then points `database.url` at the unprivileged app role (provisioned here
+ * for the embedded and throw-away databases). Warns when the app would run with owner rights.
+ */
+export async function prepareDatabase(database: Database, log: (line: string) => void) {
+  const applied = await migrate(database.ownerUrl, log);
   if (applied.length === 0) log("database schema up to date");
+  if (database.appPassword) {
+    try {
+      database.url = await provisionAppRole(database.ownerUrl, database.appPassword, log);
+    } catch (error) {
+      if (database.embedded) throw error;
+      log(`could not create the application's database role (${(error as Error).message}); the app uses the owner role`);
+    }
+  }
+  if (await isPrivilegedConnection(database.url)) {
+    log(
+      "WARNING: the application connects as a superuser or the schema owner, which could rewrite the audit log. " +
+        "Point DATABASE_URL at a member of techex_app and DATABASE_OWNER_URL at the owner (README, SECURITY.md).",
+    );
+  }
 }
 
-/** A stable local secret for sessions, kept in the git-ignored data folder. */
-export function localAuthSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(ROOT, ".data", "auth-secret");
+/** A secret generated once into the git-ignored data folder (readable by its owner only). */
+function localSecret(name: string): string {
+  const file = path.join(ROOT, ".data", name);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
+}
+
+/** A stable local secret for sessions, kept in the git-ignored data folder. */
+export function localAuthSecret(): string {
+  return process.env.AUTH_SECRET ?? localSecret("auth-secret");
+}
+
+/**
+ * The audit chain's HMAC key: AUDIT_CHAIN_KEY, or for the embedded default one generated into
+ * `.data/audit-chain-key` (outside the database, as it must be). Also set in this process's
+ * environment, so that the seed's audit events are keyed with it.
+ */
+export function localAuditChainKey(): string {
+  process.env.AUDIT_CHAIN_KEY ??= localSecret("audit-chain-key");
+  return process.env.AUDIT_CHAIN_KEY;
 }
 
 const SOURCES = ["app", "components", "lib", "messages", "public", "next.config.ts", "package.json", "proxy.ts", "postcss.config.mjs", "tsconfig.json"];

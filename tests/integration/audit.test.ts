@@ -1,12 +1,15 @@
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { audited } from "@/lib/audit/mutations";
+import { createHash } from "node:crypto";
+import { verifyAndCheckpoint, verifyChainAs } from "@/lib/audit/checkpoints";
+import { canonicalEvent, GENESIS_HASH } from "@/lib/audit/chain";
 import { verifyAuditChain } from "@/lib/audit/queries";
 import { systemContext } from "@/lib/audit/context";
 import { db } from "@/lib/db";
 
-const raw = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+const query = async <T extends pg.QueryResultRow>(url: string | undefined, sql: string, params: unknown[] = []) => {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await client.query<T>(sql, params);
@@ -14,6 +17,62 @@ const raw = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] =
     await client.end();
   }
 };
+/** The schema owner: only these tests may act behind the application's back. */
+const raw = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => query<T>(process.env.DATABASE_OWNER_URL, sql, params);
+/** The application's own database login (the unprivileged app role). */
+const asApp = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => query<T>(process.env.DATABASE_URL, sql, params);
+
+interface EventRow {
+  seq: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  request_id: string | null;
+  ip: string | null;
+}
+
+/**
+ * What an attacker with the database but without the key does: delete one event and recompute
+ * every later hash (plain SHA-256, or HMAC with a key of their own) so that the links hold again.
+ */
+async function deleteAndRechain(victimSeq: string, rehash: (prev: string, canonical: string) => string) {
+  await raw("ALTER TABLE audit_events DISABLE TRIGGER USER");
+  try {
+    await raw("DELETE FROM audit_events WHERE seq = $1", [victimSeq]);
+    const { rows } = await raw<EventRow & { prev_hash: string }>(
+      `SELECT seq::text AS seq, occurred_at, actor_id, actor_role, action, entity_type, entity_id, before, after,
+              reason, request_id, ip, prev_hash FROM audit_events ORDER BY seq`,
+    );
+    let prev = GENESIS_HASH;
+    for (const row of rows) {
+      const canonical = canonicalEvent({
+        seq: row.seq,
+        occurredAt: row.occurred_at,
+        actorId: row.actor_id,
+        actorRole: row.actor_role,
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        before: row.before,
+        after: row.after,
+        reason: row.reason,
+        requestId: row.request_id,
+        ip: row.ip,
+      });
+      const hash = rehash(prev, canonical);
+      await raw("UPDATE audit_events SET prev_hash = $1, hash = $2 WHERE seq = $3", [prev, hash, row.seq]);
+      prev = hash;
+    }
+  } finally {
+    await raw("ALTER TABLE audit_events ENABLE TRIGGER USER");
+  }
+}
 
 async function writeEvents(count: number) {
   await Promise.all(
@@ -30,8 +89,10 @@ describe("audit trail", () => {
   // Each test starts from an empty log; only this test file may bypass the append-only triggers.
   beforeEach(async () => {
     await raw(`ALTER TABLE audit_events DISABLE TRIGGER USER;
-               TRUNCATE audit_events;
-               ALTER TABLE audit_events ENABLE TRIGGER USER`);
+               ALTER TABLE audit_checkpoints DISABLE TRIGGER USER;
+               TRUNCATE audit_events, audit_checkpoints;
+               ALTER TABLE audit_events ENABLE TRIGGER USER;
+               ALTER TABLE audit_checkpoints ENABLE TRIGGER USER`);
   });
 
   it("forms one valid chain after many concurrent writes", async () => {
@@ -78,5 +139,91 @@ describe("audit trail", () => {
     await raw("DELETE FROM audit_events WHERE seq = $1", [rows[2]!.seq]);
     await raw("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete");
     expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenAt: rows[3]!.seq, problem: "link_mismatch" });
+  });
+
+  it("keys the chain: deleting an event and recomputing every later hash without the key is detected", async () => {
+    await writeEvents(6);
+    const { rows } = await raw<{ seq: string }>("SELECT seq::text AS seq FROM audit_events ORDER BY seq");
+    // Plain SHA-256, as the published algorithm would let anyone recompute it.
+    await deleteAndRechain(rows[2]!.seq, (prev, canonical) => createHash("sha256").update(prev).update(canonical).digest("hex"));
+    const verdict = await verifyAuditChain();
+    expect(verdict).toMatchObject({ ok: false, problem: "hash_mismatch", brokenAt: rows[0]!.seq });
+  });
+
+  it("detects newest events deleted after a checkpoint (the head went backwards)", async () => {
+    await writeEvents(5);
+    const first = await verifyAndCheckpoint("verify");
+    expect(first).toMatchObject({ ok: true, checked: 5 });
+    const { rows: marks } = await asApp<{ seq: string; source: string }>("SELECT seq::text AS seq, source FROM audit_checkpoints");
+    expect(marks).toEqual([{ seq: (first as { lastSeq: string }).lastSeq, source: "verify" }]);
+    // Remove the two newest events: the remaining chain is internally consistent.
+    await raw("ALTER TABLE audit_events DISABLE TRIGGER USER");
+    await raw("DELETE FROM audit_events WHERE seq IN (SELECT seq FROM audit_events ORDER BY seq DESC LIMIT 2)");
+    await raw("ALTER TABLE audit_events ENABLE TRIGGER USER");
+    const verdict = await verifyAuditChain();
+    expect(verdict).toMatchObject({ ok: false, problem: "truncated", brokenAt: (first as { lastSeq: string }).lastSeq, checked: 3 });
+  });
+
+  it("checkpoints nightly only a chain that holds, and the log line names the head", async () => {
+    await writeEvents(3);
+    expect(await verifyAndCheckpoint("nightly")).toMatchObject({ ok: true, checked: 3 });
+    const { rows } = await asApp<{ n: number }>("SELECT count(*)::int AS n FROM audit_checkpoints WHERE source = 'nightly'");
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it("answers the auditor's verification with a typed refusal for other roles, never an exception", async () => {
+    await writeEvents(1);
+    expect(await verifyChainAs(null)).toEqual({ ok: false, error: "forbidden" });
+    expect(await verifyChainAs({ id: "x", roles: ["PROVIDER"], organizationId: null })).toEqual({ ok: false, error: "forbidden" });
+    expect(await verifyChainAs({ id: "x", roles: ["AUDITOR"], organizationId: null })).toMatchObject({ ok: true, verdict: { ok: true } });
+  });
+});
+
+describe("the application's database role", () => {
+  it("is neither superuser nor owner, and may only read and append the audit tables", async () => {
+    const { rows } = await asApp<{ superuser: boolean; owner: string; me: string }>(
+      `SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
+              pg_get_userbyid(relowner) AS owner, current_user AS me
+         FROM pg_class WHERE oid = 'audit_events'::regclass`,
+    );
+    expect(rows[0]!.superuser).toBe(false);
+    expect(rows[0]!.owner).not.toBe(rows[0]!.me);
+    const privileges = await asApp<{ t: string; p: string }>(
+      `SELECT t, p FROM unnest(ARRAY['audit_events', 'audit_checkpoints', 'audit_chain_epochs']) t,
+              unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p
+        WHERE has_table_privilege(current_user, t, p) ORDER BY t, p`,
+    );
+    expect(privileges.rows).toEqual([
+      { t: "audit_chain_epochs", p: "SELECT" },
+      { t: "audit_checkpoints", p: "INSERT" },
+      { t: "audit_checkpoints", p: "SELECT" },
+      { t: "audit_events", p: "INSERT" },
+      { t: "audit_events", p: "SELECT" },
+    ]);
+  });
+
+  it("cannot rewrite the log: no UPDATE/DELETE/TRUNCATE, no disabling triggers, no replica mode", async () => {
+    await writeEvents(2);
+    await expect(asApp("UPDATE audit_events SET action = 'x'")).rejects.toThrow(/permission denied/);
+    await expect(asApp("DELETE FROM audit_events")).rejects.toThrow(/permission denied/);
+    await expect(asApp("TRUNCATE audit_events")).rejects.toThrow(/permission denied/);
+    await expect(asApp("ALTER TABLE audit_events DISABLE TRIGGER USER")).rejects.toThrow(/must be owner/);
+    await expect(asApp("SET session_replication_role = replica")).rejects.toThrow(/permission denied/);
+    await expect(asApp("DELETE FROM audit_checkpoints")).rejects.toThrow(/permission denied/);
+    await expect(asApp("UPDATE audit_chain_epochs SET keyed_from_seq = 999999")).rejects.toThrow(/permission denied/);
+    expect(await db.auditEvent.count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it("holds the DML the application needs on every other table", async () => {
+    const { rows } = await asApp<{ t: string }>(
+      `SELECT c.relname AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+          AND c.relname NOT IN ('audit_events', 'audit_checkpoints', 'audit_chain_epochs', '_prisma_migrations')
+          AND NOT (has_table_privilege(current_user, c.oid, 'SELECT')
+               AND has_table_privilege(current_user, c.oid, 'INSERT')
+               AND has_table_privilege(current_user, c.oid, 'UPDATE')
+               AND has_table_privilege(current_user, c.oid, 'DELETE'))`,
+    );
+    expect(rows).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { withDatabase } from "./urls";
 
 const serverUrl = inject("dbServerUrl");
 const template = inject("dbTemplate");
+const appServerUrl = inject("dbAppServerUrl");
 const name = `techex_t_${randomBytes(5).toString("hex")}`;
 
 const admin = new pg.Client({ connectionString: serverUrl });
@@ -16,8 +17,11 @@ await admin.connect();
 await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
 await admin.end();
 
-process.env.DATABASE_URL = withDatabase(serverUrl, name);
+// lib code connects as the unprivileged app role; a test that must tamper uses the owner's URL.
+process.env.DATABASE_URL = withDatabase(appServerUrl, name);
+process.env.DATABASE_OWNER_URL = withDatabase(serverUrl, name);
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+process.env.AUDIT_CHAIN_KEY ??= "test-audit-chain-key-test-audit-chain-key-01";
 process.env.STORAGE_DIR = `.data/test-uploads/${name}`;
 
 afterAll(async () => {

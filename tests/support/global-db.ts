@@ -5,6 +5,7 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedDb } from "../../scripts/dev-db";
+import { provisionAppRole } from "../../scripts/lib/db-roles";
 import { migrate } from "../../scripts/migrate";
 import { withDatabase } from "./urls";
 
@@ -12,6 +13,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     dbServerUrl: string;
     dbTemplate: string;
+    /** The same server as the unprivileged application role (a member of techex_app). */
+    dbAppServerUrl: string;
   }
 }
 
@@ -30,9 +33,16 @@ export default async function setup(project: TestProject) {
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.query(`CREATE DATABASE ${template}`);
   await migrate(withDatabase(serverUrl, template));
+  // The tests run lib code as the application runs in production: as the app role, not the owner.
+  const appTemplateUrl = await provisionAppRole(withDatabase(serverUrl, template), "techex-web-test").catch((error: Error) => {
+    if (embedded) throw error;
+    console.warn(`[tests] no app role on DATABASE_URL's server (${error.message}): tests run as the owner`);
+    return withDatabase(serverUrl, template);
+  });
   await admin.end();
 
   project.provide("dbServerUrl", serverUrl);
+  project.provide("dbAppServerUrl", withDatabase(appTemplateUrl, "postgres"));
   project.provide("dbTemplate", template);
 
   return async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, chainHash, diffFields, GENESIS_HASH, toJsonSafe } from "@/lib/audit/chain";
+import { createHash, createHmac } from "node:crypto";
+import { canonicalEvent, canonicalJson, chainHash, diffFields, GENESIS_HASH, toJsonSafe } from "@/lib/audit/chain";
+
+const KEY = "unit-test-audit-chain-key-unit-test-audit-chain";
 
 const event = {
   seq: 1n,
@@ -22,11 +25,21 @@ describe("audit chain primitives", () => {
   });
 
   it("hashes deterministically and changes with any field or the previous hash", () => {
-    const h = chainHash(GENESIS_HASH, event);
+    const h = chainHash(GENESIS_HASH, event, KEY);
     expect(h).toMatch(/^[0-9a-f]{64}$/);
-    expect(chainHash(GENESIS_HASH, { ...event, after: { a: [2, { c: 2, d: 1 }], b: 1 } })).toBe(h);
-    expect(chainHash(GENESIS_HASH, { ...event, action: "x.update" })).not.toBe(h);
-    expect(chainHash("f".repeat(64), event)).not.toBe(h);
+    expect(chainHash(GENESIS_HASH, { ...event, after: { a: [2, { c: 2, d: 1 }], b: 1 } }, KEY)).toBe(h);
+    expect(chainHash(GENESIS_HASH, { ...event, action: "x.update" }, KEY)).not.toBe(h);
+    expect(chainHash("f".repeat(64), event, KEY)).not.toBe(h);
+  });
+
+  it("keys the hash: without the key (or with another) nobody recomputes it", () => {
+    const keyed = chainHash(GENESIS_HASH, event, KEY);
+    expect(chainHash(GENESIS_HASH, event, `${KEY}x`)).not.toBe(keyed);
+    const plain = createHash("sha256").update(GENESIS_HASH).update(canonicalEvent(event)).digest("hex");
+    expect(keyed).not.toBe(plain);
+    expect(keyed).toBe(createHmac("sha256", KEY).update(GENESIS_HASH).update(canonicalEvent(event)).digest("hex"));
+    // Events written before keyed hashes were introduced are verified as they were written.
+    expect(chainHash(GENESIS_HASH, event, null)).toBe(plain);
   });
 
   it("makes BigInt and Date JSON-safe", () => {

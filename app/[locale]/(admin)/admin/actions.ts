@@ -1,11 +1,9 @@
 "use server";
 
-import { assertCan } from "@/lib/authz";
-import { verifyAuditChain, type ChainVerdict } from "@/lib/audit/queries";
+import { verifyChainAs, type VerifyChainResult } from "@/lib/audit/checkpoints";
 import { getCurrentUser } from "@/lib/auth/session";
 
-/** Auditor: walk the whole audit chain and report where it breaks, if anywhere. */
-export async function verifyChainAction(): Promise<ChainVerdict> {
-  assertCan(await getCurrentUser(), "audit:verify");
-  return verifyAuditChain();
+/** Auditor: walk the whole audit chain, report where it breaks, and checkpoint the head when it holds. */
+export async function verifyChainAction(): Promise<VerifyChainResult> {
+  return verifyChainAs(await getCurrentUser());
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { VerifyChain } from "@/components/admin/verify-chain";
+import { verifyChainAction } from "./actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
@@ -71,7 +72,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
             <CardTitle>{t("auditTitle")}</CardTitle>
           </CardHeader>
           <CardContent className="space-y-4">
-            <VerifyChain />
+            <VerifyChain verify={verifyChainAction} />
             <Table scrollLabel={t("auditTitle")}>
               <THead>
                 <TR>
