@@ -10,6 +10,15 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 // Reserved on Windows, where users save downloads; `"` would also need escaping in headers.
 const RESERVED = /[<>:"|?*]/g;
 
+// C0 and C1 control characters (NUL, ESC, DEL, newlines…): no real file name holds one, so a name
+// with one is a forged request and is refused rather than silently repaired.
+const CONTROL = /\p{Cc}/u;
+
+/** True when a client-given file name contains a control character (refused with a clear error). */
+export function hasControlCharacters(raw: string): boolean {
+  return CONTROL.test(raw);
+}
+
 /**
  * A safe display name for an uploaded file: the last path segment only, NFC-normalized (Vietnamese
  * letters are kept, composed), without control/bidi/zero-width characters or characters Windows

@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ListingStatus, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { displayFilename } from "./filename";
 import { AttachmentIdSchema, AttachmentTargetSchema, type AttachmentKindInput, type AttachmentTarget } from "./schemas";
-import { sniffFileType } from "./sniff";
+import { sniffFileType, type FileType } from "./sniff";
 import { newStorageKey, storage } from "./storage";
 
 export interface SaveAttachmentInput {
@@ -36,6 +36,24 @@ const attachmentSelect = {
 
 export type SavedAttachment = Prisma.AttachmentGetPayload<{ select: typeof attachmentSelect }>;
 
+/** A file already streamed to a staged object (lib/files/upload.ts), not yet recorded. */
+export interface StagedUpload {
+  storageKey: string;
+  /** The client-given name (sanitized before it is stored). */
+  name: string;
+  size: number;
+  sha256: string;
+}
+
+export interface SaveStagedInput {
+  staged: StagedUpload;
+  uploadedById: string;
+  target: AttachmentTarget;
+  kind?: AttachmentKindInput;
+  /** The staged bytes when the caller still holds them, to sniff without reading them back. */
+  bytes?: Buffer;
+}
+
 /**
  * Validates, stores and records an uploaded file in one audited transaction ("attachment.create").
  *
@@ -44,40 +62,75 @@ export type SavedAttachment = Prisma.AttachmentGetPayload<{ select: typeof attac
  *
  * Throws AppError "validation" (target not exactly one id), "too_large" (over UPLOAD_MAX_BYTES),
  * "unsupported_type" (bytes are not an accepted type, or not an image for kind IMAGE) and
- * "not_found" (target or uploader does not exist). When the database write fails the stored
- * bytes are deleted again, so no orphan file is left behind.
+ * "not_found" (target or uploader does not exist). The bytes are staged first and moved under
+ * their key only after the transaction committed (see saveStagedAttachment).
  */
 export async function saveAttachment(ctx: AuditContext, input: SaveAttachmentInput): Promise<SavedAttachment> {
-  const parsedTarget = AttachmentTargetSchema.safeParse(input.target);
-  if (!parsedTarget.success) throw new AppError("validation", "attachment_target");
-  const target = parsedTarget.data;
+  if (!AttachmentTargetSchema.safeParse(input.target).success) throw new AppError("validation", "attachment_target");
   const { name, bytes } = await readUpload(input.file, env().UPLOAD_MAX_BYTES);
-  const type = sniffFileType(bytes);
-  if (!type) throw new AppError("unsupported_type");
-  const kind = input.kind ?? (type.category === "image" ? "IMAGE" : "DOCUMENT");
-  if (kind === "IMAGE" && type.category !== "image") throw new AppError("unsupported_type");
-
-  const filename = displayFilename(name, type);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  // Refused types never touch the disk.
+  if (!sniffFileType(bytes)) throw new AppError("unsupported_type");
   const storageKey = newStorageKey();
+  await storage().stage(storageKey, bytes);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const { file: _file, ...rest } = input;
+  return saveStagedAttachment(ctx, { ...rest, bytes, staged: { storageKey, name, size: bytes.length, sha256 } });
+}
+
+// Enough for every signature but ZIP's, whose central directory sits at the end of the file.
+const SNIFF_HEAD_BYTES = 64;
+
+/** The accepted type of a staged file, reading it whole only for ZIP-based (Office) files. */
+async function sniffStaged(input: SaveStagedInput): Promise<FileType | null> {
+  if (input.bytes) return sniffFileType(input.bytes);
   const store = storage();
-  await store.put(storageKey, bytes);
+  const head = await store.readStaged(input.staged.storageKey, SNIFF_HEAD_BYTES);
+  const type = sniffFileType(head);
+  if (type || !isZip(head)) return type;
+  return sniffFileType(await store.readStaged(input.staged.storageKey));
+}
+
+const isZip = (head: Buffer) => head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
+
+/**
+ * Records a staged upload: sniffs its type from the content, writes the row and its audit event
+ * in one transaction, and only after the commit moves the bytes under their key. On any refusal
+ * or failure the staged bytes are discarded, so no file without a row is left behind. A crash
+ * between the commit and the move leaves a staged file with a row: purgeOrphanUploads completes
+ * the move. Same errors and same caller duty (authorization) as saveAttachment.
+ */
+export async function saveStagedAttachment(ctx: AuditContext, input: SaveStagedInput): Promise<SavedAttachment> {
+  const store = storage();
+  const { storageKey, name, size, sha256 } = input.staged;
+  let row: SavedAttachment;
   try {
-    return await audited(ctx, async (tx) => {
-      const row = await tx.attachment.create({
-        data: { kind, filename, mimeType: type.mime, size: bytes.length, sha256, storageKey, uploadedById: input.uploadedById, ...target },
+    const parsedTarget = AttachmentTargetSchema.safeParse(input.target);
+    if (!parsedTarget.success) throw new AppError("validation", "attachment_target");
+    const maxBytes = env().UPLOAD_MAX_BYTES;
+    if (size > maxBytes) throw new AppError("too_large", "too_large", { maxBytes });
+    const type = await sniffStaged(input);
+    if (!type) throw new AppError("unsupported_type");
+    const kind = input.kind ?? (type.category === "image" ? "IMAGE" : "DOCUMENT");
+    if (kind === "IMAGE" && type.category !== "image") throw new AppError("unsupported_type");
+    const filename = displayFilename(name, type);
+    row = await audited(ctx, async (tx) => {
+      const created = await tx.attachment.create({
+        data: { kind, filename, mimeType: type.mime, size, sha256, storageKey, uploadedById: input.uploadedById, ...parsedTarget.data },
         select: attachmentSelect,
       });
-      return { result: row, audit: { action: "attachment.create", entityType: "attachment", entityId: row.id, after: describe(row) } };
+      return { result: created, audit: { action: "attachment.create", entityType: "attachment", entityId: created.id, after: describe(created) } };
     });
   } catch (error) {
-    await store.delete(storageKey).catch((e) => console.error(`[files] orphan ${storageKey}: ${String(e)}`));
+    await store.discard(storageKey).catch((e) => console.error(`[files] could not discard staged ${storageKey}: ${String(e)}`));
     // A foreign key violation means the offer/demand/organization (or uploader) does not exist.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") {
       throw new AppError("not_found", "attachment_target");
     }
     throw error;
   }
+  // The row is committed: a failed move is completed by purgeOrphanUploads, never undone here.
+  await store.commit(storageKey).catch((e) => console.error(`[files] staged ${storageKey} not moved into place yet: ${String(e)}`));
+  return row;
 }
 
 /** The bytes and client-given name of an upload, refusing oversized files before reading them. */

@@ -4,11 +4,12 @@ import { contentDisposition, etagMatches, FILE_CSP } from "./http";
 import { findVisibleAttachment } from "./queries";
 import { storage } from "./storage";
 import { fileTypeByMime } from "./types";
+import { cacheControl } from "./visibility";
 
 const notFound = () =>
   new Response("Not found", {
     status: 404,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": cacheControl(null), "X-Content-Type-Options": "nosniff" },
   });
 
 /**
@@ -17,9 +18,10 @@ const notFound = () =>
  *
  * 404 for a malformed/unknown id and for a file the user may not see (never 403: that would
  * confirm it exists). Otherwise the bytes with the stored canonical type, nosniff and a locked-down
- * CSP; inline for images and PDF, download for Office files. Files of published listings are
- * cacheable for an hour by anyone; the rest are private and revalidated on every use, so
- * withdrawing access takes effect at once. The ETag is the SHA-256 of the bytes: 304 on a match.
+ * CSP; inline for images and PDF, download for Office files. Files of published listings may be
+ * kept by shared caches, the rest only by the user's browser; both are revalidated on every use,
+ * so a withdrawal takes effect at once (visibility.ts `cacheControl`). The ETag is the SHA-256 of
+ * the bytes: 304 on a match.
  */
 export async function fileResponse(user: Principal | null, id: string, ifNoneMatch: string | null): Promise<Response> {
   const visible = await findVisibleAttachment(user, id);
@@ -27,7 +29,7 @@ export async function fileResponse(user: Principal | null, id: string, ifNoneMat
   const { row, isPublic } = visible;
   const headers: Record<string, string> = {
     ETag: `"${row.sha256}"`,
-    "Cache-Control": isPublic ? "public, max-age=3600" : "private, no-cache",
+    "Cache-Control": cacheControl(isPublic ? "public" : "private"),
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": FILE_CSP,
   };

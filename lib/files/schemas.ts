@@ -18,3 +18,32 @@ export type AttachmentTarget = z.infer<typeof AttachmentTargetSchema>;
 
 export const AttachmentKindSchema = z.enum(["IMAGE", "DOCUMENT"]);
 export type AttachmentKindInput = z.infer<typeof AttachmentKindSchema>;
+
+/**
+ * What POST /api/uploads is for, from its query string (read before the body):
+ * `?for=offer&id=…&kind=IMAGE`, `?for=demand&id=…`, or `?for=organization` (a verification document
+ * of the user's own organization).
+ */
+export const UploadQuerySchema = z.discriminatedUnion("for", [
+  z.object({ for: z.enum(["offer", "demand"]), id: z.uuid(), kind: AttachmentKindSchema.default("DOCUMENT") }),
+  z.object({ for: z.literal("organization") }),
+]);
+
+export type UploadQuery = z.infer<typeof UploadQuerySchema>;
+
+/** What POST /api/uploads answers with on success. */
+export interface UploadedAttachment {
+  id: string;
+  filename: string;
+  kind: AttachmentKindInput;
+  mimeType: string;
+  size: number;
+}
+
+/**
+ * Body of every answer of POST /api/uploads. On failure `message` is a key of the "files"
+ * catalog (e.g. "errors.too_large") and `values` its parameters, so any client can localize it.
+ */
+export type UploadResponseBody =
+  | { ok: true; attachment: UploadedAttachment }
+  | { ok: false; code: string; message: string; values?: Record<string, number> };

@@ -19,6 +19,10 @@ export interface AttachmentOwnership {
  * - null: nobody else; the caller answers "not found", never "forbidden".
  * Deal and contract documents are never public and, until the deals module adds a party rule,
  * are visible to staff only.
+ *
+ * Caching follows the same rule (see `cacheControl`): only "public" files may sit in shared caches,
+ * and even they are revalidated on every use, because "public" ends the moment the listing is
+ * withdrawn, expires or is replaced — a file cached for an hour would outlive the withdrawal.
  */
 export function attachmentVisibility(user: Principal | null, file: AttachmentOwnership): "public" | "private" | null {
   const dealDocument = file.dealId !== null || file.contractId !== null;
@@ -29,4 +33,16 @@ export function attachmentVisibility(user: Principal | null, file: AttachmentOwn
   const owner = file.offer?.organizationId ?? file.demand?.organizationId ?? file.organizationId;
   if (!dealDocument && owner !== null && user.organizationId === owner) return "private";
   return null;
+}
+
+/**
+ * Cache-Control of a file response. "public": shared caches may store it but must revalidate
+ * before each use (`no-cache`; the ETag makes that a cheap 304), so a withdrawn, expired or
+ * unpublished listing's file is never served from a cache again. "private": the user's own
+ * browser only, revalidated likewise. Anything else (404s): never stored.
+ */
+export function cacheControl(visibility: "public" | "private" | null): string {
+  if (visibility === "public") return "public, no-cache";
+  if (visibility === "private") return "private, no-cache";
+  return "no-store";
 }

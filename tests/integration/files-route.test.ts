@@ -23,7 +23,7 @@ beforeAll(async () => {
   await ensureTaxonomy(db);
   const org = await createOrganization(db);
   const user = await createUser(db, { roles: ["PROVIDER"], organizationId: org.id });
-  member = { id: user.id, email: user.email, name: user.name, roles: user.roles, organizationId: org.id, organization: null };
+  member = { id: user.id, email: user.email, name: user.name, roles: user.roles, organizationId: org.id, orgRole: "ADMIN", emailVerified: true, organization: null };
   const offer = await db.offer.create({ data: buildOffer(org.id, user.id, { status: "DRAFT", publishedAt: null }) });
   const bytes = fs.readFileSync(path.join(import.meta.dirname, "../fixtures/files/report.pdf"));
   const saved = await saveAttachment(

@@ -206,7 +206,7 @@ describe("deleteAttachment", () => {
 });
 
 describe("fileResponse", () => {
-  it("serves a published image inline, publicly cacheable, with the security headers", async () => {
+  it("serves a published image inline, cacheable by shared caches only with revalidation, with the security headers", async () => {
     const saved = await attach("image.png", { offerId: published.id });
     const response = await fileResponse(null, saved.id, null);
     expect(response.status).toBe(200);
@@ -216,10 +216,30 @@ describe("fileResponse", () => {
       "content-disposition": `inline; filename="image.png"; filename*=UTF-8''image.png`,
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
-      "cache-control": "public, max-age=3600",
+      "cache-control": "public, no-cache",
       etag: `"${saved.sha256}"`,
     });
     expect(Buffer.from(await response.arrayBuffer()).equals(fixture("image.png"))).toBe(true);
+  });
+
+  it("stops a withdrawn listing's file being publicly cacheable: no shared cache may serve it after the withdrawal", async () => {
+    const listing = await db.offer.create({ data: buildOffer(orgA.id, member.id) });
+    const saved = await attach("image.png", { offerId: listing.id });
+    const whilePublished = (await fileResponse(null, saved.id, null)).headers.get("cache-control")!;
+    // Stored by a shared cache, it must be revalidated before every use: a fresh lifetime would
+    // keep serving the file to anyone after the owner withdrew it.
+    expect(whilePublished).toMatch(/\bpublic\b/);
+    expect(whilePublished).toMatch(/\bno-cache\b|\bmax-age=0\b|\bs-maxage=0\b/);
+    expect(whilePublished).not.toMatch(/max-age=[1-9]/);
+
+    await db.offer.update({ where: { id: listing.id }, data: { status: "WITHDRAWN" } });
+    const anonymous = await fileResponse(null, saved.id, `"${saved.sha256}"`);
+    expect(anonymous.status).toBe(404);
+    expect(anonymous.headers.get("cache-control")).toBe("no-store");
+    const owner = await fileResponse(member, saved.id, null);
+    expect(owner.status).toBe(200);
+    expect(owner.headers.get("cache-control")).toMatch(/^private\b/);
+    expect(owner.headers.get("cache-control")).not.toMatch(/public/);
   });
 
   it("answers 304 to a matching If-None-Match, without a body", async () => {

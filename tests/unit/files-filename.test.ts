@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayFilename, MAX_FILENAME_LENGTH, sanitizeFilename } from "@/lib/files/filename";
+import { displayFilename, hasControlCharacters, MAX_FILENAME_LENGTH, sanitizeFilename } from "@/lib/files/filename";
 import { asciiFallback, contentDisposition, encodeExtValue, etagMatches } from "@/lib/files/http";
 import { FILE_TYPES } from "@/lib/files/types";
 
@@ -72,5 +72,19 @@ describe("HTTP helpers", () => {
     expect(etagMatches("*", sha)).toBe(true);
     expect(etagMatches(sha, sha)).toBe(false); // unquoted is not an entity tag
     expect(etagMatches(`"${"b".repeat(64)}"`, sha)).toBe(false);
+  });
+});
+
+describe("hasControlCharacters", () => {
+  it("flags C0, DEL and C1 control characters, which no real file name holds", () => {
+    for (const name of ["a\u0000.pdf", "a\u001b[31m.pdf", "a\n.pdf", "a\u007f.pdf", "a\u0085.pdf", "a\u009f.pdf"]) {
+      expect(hasControlCharacters(name), JSON.stringify(name)).toBe(true);
+    }
+  });
+
+  it("accepts ordinary names, Vietnamese included (bidi and zero-width characters are stripped later, not refused)", () => {
+    for (const name of ["Báo cáo kết quả.pdf", "Hợp đồng (bản 2).docx", "a\u202Eb.png", "ảnh\u200B.jpg", ""]) {
+      expect(hasControlCharacters(name), JSON.stringify(name)).toBe(false);
+    }
   });
 });

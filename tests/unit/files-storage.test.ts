@@ -48,4 +48,33 @@ describe("local disk storage", () => {
     expect(seen && new Set(seen).size).toBe(1);
     expect((await store.get(key))?.[0]).toBe(2);
   });
+
+  it("stages bytes out of sight and makes them visible under the key only on commit", async () => {
+    const key = newStorageKey();
+    const writer = await store.stageWriter(key);
+    await new Promise<void>((resolve, reject) => writer.end(Buffer.from("%PDF-1.7 staged"), (e?: Error | null) => (e ? reject(e) : resolve())));
+    expect(await store.get(key)).toBeNull();
+    expect((await store.readStaged(key, 8)).toString()).toBe("%PDF-1.7");
+    const staged: string[] = [];
+    for await (const o of store.listStaged()) staged.push(o.key);
+    expect(staged).toContain(key);
+    await store.commit(key);
+    expect((await store.get(key))?.toString()).toBe("%PDF-1.7 staged");
+    const listed: string[] = [];
+    for await (const o of store.list()) listed.push(o.key);
+    expect(listed).toContain(key);
+    for await (const o of store.listStaged()) expect(o.key).not.toBe(key);
+
+    const dropped = newStorageKey();
+    await store.stage(dropped, Buffer.from("x"));
+    await store.discard(dropped);
+    await expect(store.discard(dropped)).resolves.toBeUndefined();
+    await expect(store.readStaged(dropped)).rejects.toThrow(/ENOENT/);
+    expect(await store.get(dropped)).toBeNull();
+  });
+
+  it("refuses staging under a key that is not its own format", async () => {
+    await expect(store.stage("../../etc/passwd", Buffer.from("x"))).rejects.toThrow(/Invalid storage key/);
+    await expect(store.commit("ab/../../x")).rejects.toThrow(/Invalid storage key/);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/authz";
-import { attachmentVisibility, type AttachmentOwnership } from "@/lib/files/visibility";
+import { attachmentVisibility, cacheControl, type AttachmentOwnership } from "@/lib/files/visibility";
 
 const ORG = "11111111-1111-4111-8111-111111111111";
 const OTHER = "22222222-2222-4222-8222-222222222222";
@@ -55,5 +55,16 @@ describe("attachment visibility", () => {
     expect(attachmentVisibility(member, f)).toBeNull();
     expect(attachmentVisibility(staff("AUDITOR"), f)).toBe("private");
     expect(attachmentVisibility(null, file({ contractId: "c1", organizationId: ORG }))).toBeNull();
+  });
+
+  it("lets shared caches keep only public files, and only with revalidation on every use", () => {
+    expect(cacheControl("public")).toBe("public, no-cache");
+    expect(cacheControl("private")).toBe("private, no-cache");
+    expect(cacheControl(null)).toBe("no-store");
+    for (const status of ["DRAFT", "SUBMITTED", "REJECTED", "EXPIRED", "WITHDRAWN"] as const) {
+      const f = file({ offer: { status, organizationId: ORG } });
+      expect(cacheControl(attachmentVisibility(member, f))).not.toMatch(/public/);
+      expect(cacheControl(attachmentVisibility(null, f))).toBe("no-store");
+    }
   });
 });
