@@ -1,10 +1,116 @@
+import { randomBytes, randomUUID } from "node:crypto";
 import createMiddleware from "next-intl/middleware";
+import { NextRequest, NextResponse } from "next/server";
+import { PROXY_MARK_HEADER, proxyMark, proxyRequestId, REQUEST_ID_HEADER } from "@/lib/auth/client-ip";
+import { env } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
 
-// Locale routing only; authorization is enforced in every page, action and query, never here.
-export default createMiddleware(routing);
+// Locale routing, request identity, body size and the page CSP. Authorization is enforced in every
+// page, action and query, never here.
+const intl = createMiddleware(routing);
+
+/** Largest body a page or server action accepts (uploads stream through /api/uploads instead). */
+const PAGE_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * The page CSP. Scripts run only with this request's nonce (Next.js reads it from the request's
+ * CSP header and puts it on its own scripts); 'strict-dynamic' lets those load their chunks.
+ * Styles allow 'unsafe-inline' because style *attributes* (React `style` props, Next's route
+ * announcer) cannot carry a nonce, and a nonce in style-src would disable 'unsafe-inline'; injected
+ * CSS cannot run code. JSON-LD blocks (type="application/ld+json") are data, never executed, so
+ * script-src does not apply to them.
+ */
+function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === "development") {
+  return [
+    "default-src 'self'",
+    // React uses eval only in development, for its error overlays.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** 413 for a declared body over the limit, 411 for a body of unknown length (read in full otherwise). */
+function refuseLargeBody(request: NextRequest): NextResponse | null {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
+  const length = request.headers.get("content-length");
+  if (length === null) {
+    return request.headers.has("transfer-encoding") ? new NextResponse("Length Required", { status: 411 }) : null;
+  }
+  const bytes = Number(length);
+  if (!Number.isSafeInteger(bytes) || bytes < 0) return new NextResponse("Bad Request", { status: 400 });
+  return bytes > PAGE_BODY_LIMIT_BYTES ? new NextResponse("Payload Too Large", { status: 413 }) : null;
+}
+
+/**
+ * The headers the app will see. With no trusted proxy, X-Forwarded-For and X-Real-IP are dropped so
+ * that Next.js writes the connection's own address (see lib/auth/client-ip.ts); the request id is
+ * always ours (a trusted proxy's is adopted); the mark tells the app these headers were cleaned.
+ */
+function appRequestHeaders(request: NextRequest, nonce: string | null) {
+  const headers = new Headers(request.headers);
+  const hops = env().TRUST_PROXY_HOPS;
+  if (hops === 0) {
+    headers.delete("x-forwarded-for");
+    headers.delete("x-real-ip");
+  }
+  const requestId = (hops > 0 ? proxyRequestId(request.headers) : null) ?? randomUUID();
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const mark = proxyMark(env().AUTH_SECRET);
+  if (mark) headers.set(PROXY_MARK_HEADER, mark);
+  else headers.delete(PROXY_MARK_HEADER);
+  if (nonce) {
+    headers.set("x-nonce", nonce);
+    headers.set("content-security-policy", contentSecurityPolicy(nonce));
+  }
+  return { headers, requestId };
+}
+
+/** Makes Next.js forward `headers` as the request's headers (what NextResponse.next({ request }) does). */
+function forwardHeaders(response: NextResponse, headers: Headers) {
+  if (response.headers.has("x-middleware-override-headers")) return;
+  if (!response.headers.has("x-middleware-next") && !response.headers.has("x-middleware-rewrite")) return;
+  const names: string[] = [];
+  headers.forEach((value, name) => {
+    names.push(name);
+    response.headers.set(`x-middleware-request-${name}`, value);
+  });
+  response.headers.set("x-middleware-override-headers", names.join(","));
+}
+
+export default function proxy(request: NextRequest) {
+  const refused = refuseLargeBody(request);
+  if (refused) return refused;
+
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    // Only the sign-in routes (see the matcher): identity headers, no page CSP (next.config.ts sets the API's).
+    const { headers, requestId } = appRequestHeaders(request, null);
+    const response = NextResponse.next({ request: { headers } });
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  }
+
+  const nonce = randomBytes(16).toString("base64");
+  const { headers, requestId } = appRequestHeaders(request, nonce);
+  const response = intl(new NextRequest(request.url, { method: request.method, headers }));
+  forwardHeaders(response, headers);
+  response.headers.set("content-security-policy", contentSecurityPolicy(nonce));
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
 
 export const config = {
-  // Everything except API routes, Next internals and files with an extension.
-  matcher: "/((?!api|_next|_vercel|.*\\..*).*)",
+  matcher: [
+    // Pages: everything except API routes, Next internals and files with an extension (the upload
+    // route must not be buffered by the proxy).
+    "/((?!api|_next|_vercel|.*\\..*).*)",
+    // Sign-in and sign-out: small bodies, and the limiter needs the cleaned client address.
+    "/api/auth/:path*",
+  ],
 };

@@ -13,6 +13,7 @@ const KNOWN_ERRORS = ["invalid_credentials", "rate_limited", "invalid_input"];
 
 export function LoginForm({ defaultEmail = "" }: { defaultEmail?: string }) {
   const t = useTranslations("auth");
+  const tSecurity = useTranslations("security");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +36,8 @@ export function LoginForm({ defaultEmail = "" }: { defaultEmail?: string }) {
     const result = await signIn("credentials", { email, password, redirect: false });
     if (!result || result.error) {
       const code = result?.error && KNOWN_ERRORS.includes(result.error) ? result.error : "unknown";
-      setError(t(`errors.${code}`));
+      // Many failures on this e-mail from anywhere: a short wait, not a lock-out (lib/auth/login.ts).
+      setError(result?.error === "slow_down" ? tSecurity("signIn.slowDown") : t(`errors.${code}`));
       setPending(false);
       return;
     }

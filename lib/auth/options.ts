@@ -1,14 +1,17 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { clientIp } from "@/lib/audit/context";
+import { headers } from "next/headers";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { proxyMark, requestMetaFrom, type HeaderReader } from "./client-ip";
 import { authenticate } from "./login";
+import { revokeSessions } from "./session-version";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string; roles: Role[]; organizationId: string | null };
+    user: { id: string; name: string; email: string; roles: Role[]; organizationId: string | null; sessionVersion?: number };
   }
 }
 
@@ -17,14 +20,28 @@ declare module "next-auth/jwt" {
     uid?: string;
     roles?: Role[];
     organizationId?: string | null;
+    /** The user's session version at sign-in (lib/auth/session-version.ts). */
+    sv?: number;
   }
 }
 
-function header(headers: unknown, name: string): string | null {
-  if (!headers) return null;
-  if (headers instanceof Headers) return headers.get(name);
-  const value = (headers as Record<string, string | string[] | undefined>)[name];
-  return Array.isArray(value) ? (value.at(-1) ?? null) : (value ?? null);
+/** next-auth v4 hands `authorize` the request headers as a plain object (or, elsewhere, Headers). */
+function headerReader(headers: unknown): HeaderReader {
+  if (headers instanceof Headers) return headers;
+  const record = (headers ?? {}) as Record<string, string | string[] | undefined>;
+  return {
+    get(name) {
+      const value = record[name];
+      return Array.isArray(value) ? value.join(", ") : (value ?? null);
+    },
+  };
+}
+
+/** The client's address by the TRUST_PROXY_HOPS rule (the sign-in route passes through proxy.ts). */
+function requestMeta(headers: unknown) {
+  const reader = headerReader(headers);
+  const meta = requestMetaFrom(reader, { hops: env().TRUST_PROXY_HOPS, mark: proxyMark(env().AUTH_SECRET) });
+  return { ...meta, userAgent: reader.get("user-agent") };
 }
 
 /** next-auth v4: email + password, JWT sessions (stateless: any app instance can verify them). */
@@ -37,10 +54,18 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const ip = clientIp(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip")) ?? "unknown";
+        const meta = requestMeta(req?.headers);
         try {
-          const user = await authenticate(credentials, ip);
-          return { id: user.id, name: user.name, email: user.email, roles: user.roles, organizationId: user.organizationId };
+          // An unknown address (a misconfigured TRUST_PROXY_HOPS) shares one per-IP budget: safe, not open.
+          const user = await authenticate(credentials, meta.ip ?? "unknown", { userAgent: meta.userAgent });
+          return {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            roles: user.roles,
+            organizationId: user.organizationId,
+            sessionVersion: user.sessionVersion,
+          };
         } catch (error) {
           // The message reaches the sign-in form as `error`, which maps it to a localized text.
           if (error instanceof AppError) throw new Error(error.message);
@@ -52,10 +77,11 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { id: string; roles: Role[]; organizationId: string | null };
+        const u = user as unknown as { id: string; roles: Role[]; organizationId: string | null; sessionVersion: number };
         token.uid = u.id;
         token.roles = u.roles;
         token.organizationId = u.organizationId;
+        token.sv = u.sessionVersion;
       }
       return token;
     },
@@ -66,8 +92,18 @@ export const authOptions: NextAuthOptions = {
         email: token.email ?? "",
         roles: token.roles ?? [],
         organizationId: token.organizationId ?? null,
+        sessionVersion: token.sv,
       };
       return session;
+    },
+  },
+  events: {
+    // Sign-out revokes the session, not just the cookie: a saved copy of the token is stale at once.
+    async signOut({ token }) {
+      if (!token?.uid) return;
+      // The event runs inside the sign-out route's request, whose headers proxy.ts prepared.
+      const meta = await headers().then((h) => requestMeta(h), () => ({ requestId: null, ip: null, userAgent: null }));
+      await revokeSessions(token.uid, meta);
     },
   },
 };
