@@ -9,6 +9,7 @@ import { systemContext } from "../lib/audit/context";
 import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
 import type { Role } from "../lib/generated/prisma/enums";
 import { hashPassword } from "../lib/auth/password";
+import { screenAgainstLists } from "../lib/listings/screening";
 import { slugify } from "../lib/slug";
 import { DEMO_PASSWORD } from "../tests/factories";
 import { DEMO_DEMANDS, DEMO_EVENTS, DEMO_EXPERTS, DEMO_OFFERS, DEMO_ORGS, DEMO_SCREENING } from "./data/demo-content";
@@ -25,6 +26,19 @@ export const DEMO_ACCOUNTS: { email: string; name: string; roles: Role[]; orgKey
 ];
 
 const DAY = 86_400_000;
+
+/**
+ * Demo listings are screened exactly as the owners' submissions are (lib/listings/screening), so a
+ * demo listing containing a restricted keyword is stored RESTRICTED and reaches an officer. Demo
+ * content that would be PROHIBITED cannot be anything but a draft or a rejected listing.
+ */
+async function screened(prisma: PrismaClient, listing: { key: string; status: string } & Record<string, unknown>) {
+  const result = await screenAgainstLists(prisma, listing);
+  if (result.outcome === "PROHIBITED" && !["DRAFT", "REJECTED"].includes(listing.status)) {
+    throw new Error(`demo listing ${listing.key} matches a prohibited screening entry (${result.note}) but is ${listing.status}`);
+  }
+  return { screening: result.outcome, screeningNote: result.note };
+}
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
 
 export interface SeedOptions {
@@ -139,6 +153,7 @@ async function seedDemo(prisma: PrismaClient, bump: (key: string) => void) {
     const published = ["PUBLISHED", "EXPIRED", "WITHDRAWN"].includes(offer.status);
     const data: Prisma.OfferUncheckedCreateInput = {
       ...fields,
+      ...(await screened(prisma, offer)),
       slug,
       organizationId: orgIds.get(orgKey)!,
       createdById: memberIds.get(orgKey)!,
@@ -164,6 +179,7 @@ async function seedDemo(prisma: PrismaClient, bump: (key: string) => void) {
     await prisma.demand.create({
       data: {
         ...fields,
+        ...(await screened(prisma, demand)),
         slug,
         organizationId: orgIds.get(orgKey)!,
         createdById: memberIds.get(orgKey)!,

@@ -31,6 +31,8 @@ export async function ListingEditor({ user, kind, id, saved }: { user: Principal
   const action = updateListingAction.bind(null, kind, id);
   const common = { action, sectors: await sectorOptions(locale), locations: locationOptions(locale), submitLabel: listing.status === "PUBLISHED" ? t("saveRevision") : t("save") };
   const publicPath = kind === "offer" ? `/technologies/${listing.slug}` : `/demands/${listing.slug}`;
+  // A revision carries its own screening (lib/listings/mutations.ts updateListing).
+  const revision = listing.pendingRevision as { screening?: string; screeningNote?: string | null } | null;
 
   return (
     <div className="space-y-6">
@@ -55,7 +57,11 @@ export async function ListingEditor({ user, kind, id, saved }: { user: Principal
       {listing.status === "SUBMITTED" && (
         <Alert tone="info">{listing.screening === "RESTRICTED" ? t("waitingOfficerLong") : t("waitingModeration")}</Alert>
       )}
-      {listing.pendingRevision !== null && <Alert tone="info">{t("revisionPendingLong")}</Alert>}
+      {revision !== null && <Alert tone="info">{t("revisionPendingLong")}</Alert>}
+      {revision?.screening === "PROHIBITED" && (
+        <Alert tone="danger" title={t("revisionProhibitedTitle")}>{t("revisionProhibitedText", { entries: revision.screeningNote ?? "" })}</Alert>
+      )}
+      {revision?.screening === "RESTRICTED" && <Alert tone="info">{t("revisionWaitingOfficer")}</Alert>}
       {listing.status === "PUBLISHED" && listing.pendingRevision === null && listing.moderationNote && (
         <Alert tone="warning" title={t("revisionRejectedTitle")}>{listing.moderationNote}</Alert>
       )}

@@ -15,7 +15,8 @@ export function DecisionForm({ kind, id, canApprove }: { kind: string; id: strin
   const [state, dispatch] = useActionState<ActionResult, FormData>(decideListingAction, { ok: true });
   const [pending, startTransition] = useTransition();
   if (state.ok && state.message) return <Alert tone="success">{t(`done_${state.message}`)}</Alert>;
-  const reasonError = !state.ok ? state.fieldErrors.reason?.map((c) => t(`errors.${c}`)) : undefined;
+  const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.unknown"));
+  const reasonError = !state.ok ? state.fieldErrors.reason?.map(message) : undefined;
   const submit = (decision: "approve" | "reject") => (event: React.MouseEvent<HTMLButtonElement>) => {
     const form = event.currentTarget.form!;
     const data = new FormData(form);
@@ -27,7 +28,7 @@ export function DecisionForm({ kind, id, canApprove }: { kind: string; id: strin
     <form className="space-y-4" onSubmit={(e) => e.preventDefault()}>
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
-      {!state.ok && state.formError && <Alert tone="danger">{t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : t("errors.unknown")}</Alert>}
+      {!state.ok && state.formError && <Alert tone="danger">{message(state.formError)}</Alert>}
       <Field id="reason" label={t("reason")} hint={t("reasonHint")} error={reasonError}>
         {(aria) => <Textarea {...aria} name="reason" rows={3} maxLength={2000} />}
       </Field>

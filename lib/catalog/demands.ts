@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgType, ScreeningOutcome, TransferForm, VerificationStatus } from "@/lib/generated/prisma/enums";
 import type { DemandCardData } from "@/lib/demands/queries";
 import { fetchPage, type CatalogPage } from "./paging";
-import type { DemandQuery } from "./schemas";
+import { isSlug, type DemandQuery } from "./schemas";
 
 /** A published demand as the catalog list and the API list need it. */
 export interface DemandRow {
@@ -34,12 +34,12 @@ export interface DemandRow {
   fieldCode: string | null;
   fieldNameVi: string | null;
   fieldNameEn: string | null;
-  /** Null for confidential demands: the identity never leaves the database. */
+  /** Null for confidential demands: the identity (and anything narrowing it) never leaves the database. */
   orgName: string | null;
   orgNameEn: string | null;
   orgSlug: string | null;
-  orgType: OrgType;
-  orgVerification: VerificationStatus;
+  orgType: OrgType | null;
+  orgVerification: VerificationStatus | null;
 }
 
 const hidden = (column: string, alias: string) => `CASE WHEN d.confidential THEN NULL ELSE ${column} END AS "${alias}"`;
@@ -50,8 +50,8 @@ const DEMAND_SELECT = `d.id, d.slug, d.title_vi AS "titleVi", d.title_en AS "tit
   d.confidential, d.screening, d.published_at AS "publishedAt", d.updated_at AS "updatedAt", d.expires_at AS "expiresAt",
   s.code AS "sectorCode", s.name_vi AS "sectorNameVi", s.name_en AS "sectorNameEn", f.code AS "fieldCode",
   f.name_vi AS "fieldNameVi", f.name_en AS "fieldNameEn", ${hidden("g.name", "orgName")},
-  ${hidden("g.name_en", "orgNameEn")}, ${hidden("g.slug", "orgSlug")}, g.type AS "orgType",
-  g.verification_status AS "orgVerification"`;
+  ${hidden("g.name_en", "orgNameEn")}, ${hidden("g.slug", "orgSlug")}, ${hidden("g.type", "orgType")},
+  ${hidden("g.verification_status", "orgVerification")}`;
 
 const DEMAND_JOINS = `JOIN demands d ON d.id = page.id
   JOIN organizations g ON g.id = d.organization_id
@@ -126,7 +126,7 @@ function publicDemand(row: DemandPayload | null): DemandDetail | null {
 /** A published demand by slug, or null. Cached per request. */
 export const publishedDemandBySlug = cache(
   async (slug: string): Promise<DemandDetail | null> =>
-    publicDemand(await db.demand.findFirst({ where: { slug, status: "PUBLISHED" }, select: demandDetailSelect })),
+    !isSlug(slug) ? null : publicDemand(await db.demand.findFirst({ where: { slug, status: "PUBLISHED" }, select: demandDetailSelect })),
 );
 
 /** A published demand by id, or null. */

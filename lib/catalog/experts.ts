@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ExpertQuerySchema } from "./directory-schemas";
 import { clampPage } from "./organizations";
 import type { QueryInput } from "./query-input";
-import { PAGE_SIZE, parseLenient } from "./schemas";
+import { isSlug, PAGE_SIZE, parseLenient } from "./schemas";
 import { catalogTaxonomy, unknownSectorIssue } from "./taxonomy";
 
 // Contact goes through the platform: no user link, email or phone is ever selected.
@@ -43,6 +43,6 @@ export async function expertDirectory(input: QueryInput) {
 export type ExpertListItem = Awaited<ReturnType<typeof expertDirectory>>["result"]["items"][number];
 
 /** A public expert profile by slug, or null. */
-export const publicExpertBySlug = cache((slug: string) =>
-  db.expert.findFirst({ where: { slug, isPublic: true }, select: { ...expertSelect, bio: true, updatedAt: true } }),
+export const publicExpertBySlug = cache(async (slug: string) =>
+  !isSlug(slug) ? null : db.expert.findFirst({ where: { slug, isPublic: true }, select: { ...expertSelect, bio: true, updatedAt: true } }),
 );

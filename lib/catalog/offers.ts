@@ -7,7 +7,7 @@ import type {
 } from "@/lib/generated/prisma/enums";
 import type { OfferCardData } from "@/lib/offers/queries";
 import { fetchPage, type CatalogPage } from "./paging";
-import type { OfferQuery } from "./schemas";
+import { isSlug, type OfferQuery } from "./schemas";
 
 /** A published offer as the catalog list and the API list need it (flat, straight from SQL). */
 export interface OfferRow {
@@ -128,8 +128,8 @@ export type OfferDetail = Prisma.OfferGetPayload<{ select: typeof offerDetailSel
 
 /** A published offer by slug, or null (anything unpublished is "not found"). Cached per request. */
 export const publishedOfferBySlug = cache(
-  (slug: string): Promise<OfferDetail | null> =>
-    db.offer.findFirst({ where: { slug, status: "PUBLISHED" }, select: offerDetailSelect }),
+  async (slug: string): Promise<OfferDetail | null> =>
+    isSlug(slug) ? db.offer.findFirst({ where: { slug, status: "PUBLISHED" }, select: offerDetailSelect }) : null,
 );
 
 /** A published offer by id, or null. */

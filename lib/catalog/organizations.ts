@@ -6,7 +6,7 @@ import { demandCardSelect, type DemandCardData } from "@/lib/demands/queries";
 import { offerCardSelect, type OfferCardData } from "@/lib/offers/queries";
 import { OrganizationQuerySchema } from "./directory-schemas";
 import type { QueryInput } from "./query-input";
-import { PAGE_SIZE, parseLenient, type CatalogIssue } from "./schemas";
+import { isSlug, PAGE_SIZE, parseLenient, type CatalogIssue } from "./schemas";
 
 /** Clamps a requested page into 1..pageCount and reports when it had to. */
 export function clampPage(requested: number, total: number, pageSize: number) {
@@ -54,6 +54,7 @@ const LISTING_LIMIT = 60;
 
 /** An organization's public profile with its published offers and non-confidential demands. */
 export const organizationProfile = cache(async (slug: string) => {
+  if (!isSlug(slug)) return null;
   const org = await db.organization.findFirst({
     where: { AND: [visible, { slug }] },
     select: {

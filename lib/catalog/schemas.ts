@@ -13,6 +13,12 @@ import { firstValues, type QueryInput } from "./query-input";
  */
 
 export const PAGE_SIZE = 12;
+
+/**
+ * Whether a route segment can be a slug (lib/slug.ts makes [a-z0-9-] only). Anything else is "not
+ * found" without asking the database, which refuses NUL in text with an error (22021).
+ */
+export const isSlug = (slug: string) => /^[a-z0-9-]{1,200}$/.test(slug);
 export const API_PAGE_SIZE = 20;
 export const API_MAX_PAGE_SIZE = 100;
 
@@ -49,7 +55,11 @@ const PageSizeSchema = z
 
 const commonShape = {
   // Full-text query (lib/search): accents and case ignored, prefixes and small typos tolerated.
-  q: z.string().max(200, "q must be at most 200 characters").optional(),
+  q: z
+    .string()
+    .max(200, "q must be at most 200 characters")
+    .refine((q) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(q), "q must not contain control characters")
+    .optional(),
   sector: SectorCodeSchema.optional(),
   trlMin: trl("trlMin").optional(),
   trlMax: trl("trlMax").optional(),

@@ -112,7 +112,7 @@ export function serializeDemandRow(row: DemandRow) {
     confidential: row.confidential,
     encouraged: row.screening === "ENCOURAGED",
     organization:
-      row.confidential || row.orgName === null || row.orgSlug === null
+      row.confidential || row.orgName === null || row.orgSlug === null || row.orgType === null || row.orgVerification === null
         ? null
         : organization({
             name: row.orgName, nameEn: row.orgNameEn, slug: row.orgSlug, type: row.orgType, verificationStatus: row.orgVerification,

@@ -42,11 +42,14 @@ export function filterClauses(kind: ListingKind, f: ListingFilters, p: Params): 
   if (f.trlMax !== undefined) where.push(`x.trl <= ${p.add(f.trlMax)}`);
   // The bit is computed once (a sub-select): techex_form_bit reads the enum's order, per row if inlined.
   if (f.form) where.push(`x.forms_mask & (SELECT techex_form_bit(${p.add(f.form)}::"TransferForm")) <> 0`);
-  if (f.orgType) where.push(`x.org_type = ${p.add(f.orgType)}::"OrgType"`);
+  // A confidential demand hides its organization: filtering by the organization's attributes would
+  // identify it ("an ENTERPRISE, verified, posted this"), so those filters never match one.
+  const known = kind === "demands" ? " AND NOT x.confidential" : "";
+  if (f.orgType) where.push(`x.org_type = ${p.add(f.orgType)}::"OrgType"${known}`);
   // "HN" is the whole city: the city-wide code and every former district ("HN-..."), i.e. x.city.
   if (f.location === "HN") where.push(`x.city = 'HN'`);
   else if (f.location) where.push(`x.location = ${p.add(f.location)}`);
-  if (f.verified) where.push(`x.verified`);
+  if (f.verified) where.push(`x.verified${known}`);
   if (kind === "offers") {
     if (f.ip) where.push(`x.ip_status = ${p.add(f.ip)}::"IpStatus"`);
     if (f.priceMin !== undefined || f.priceMax !== undefined) {

@@ -46,14 +46,6 @@ export function columnsOf(input: ListingInput): Record<string, unknown> {
   return out;
 }
 
-/** Texts screened against the Decree 76/2018 lists. */
-export function screenedTexts(input: ListingInput): string[] {
-  const i = input as Record<string, unknown>;
-  return ["titleVi", "titleEn", "summaryVi", "summaryEn", "description", "applicationAreas", "advantages"]
-    .map((k) => i[k])
-    .filter((v): v is string => typeof v === "string");
-}
-
 const BIGINT_FIELDS = ["priceMin", "priceMax", "budgetMin", "budgetMax"];
 const DATE_FIELDS = ["deadline"];
 

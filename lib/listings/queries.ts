@@ -41,30 +41,36 @@ export interface QueueItem {
 
 /**
  * Listings waiting for a decision, oldest first: submissions and revisions of published listings.
- * Restricted submissions are the officer's; the operator sees them marked as waiting for the officer.
+ * Restricted ones (submissions, or revisions screened RESTRICTED) are the officer's; the operator
+ * sees them marked as waiting for the officer.
  */
 export async function moderationQueue(user: Principal): Promise<QueueItem[]> {
   const officerOnly = can(user, "listing:decide-restricted") && !can(user, "listing:moderate");
-  const where = {
-    OR: [{ status: "SUBMITTED" as const }, { status: "PUBLISHED" as const, pendingRevision: { not: { equals: null } } }],
-    ...(officerOnly ? { screening: "RESTRICTED" as const, status: "SUBMITTED" as const } : {}),
-  };
+  const pendingRevision = { not: { equals: null } };
+  const where = officerOnly
+    ? {
+        OR: [
+          { status: "SUBMITTED" as const, screening: "RESTRICTED" as const },
+          { status: "PUBLISHED" as const, pendingRevision: { path: ["screening"], equals: "RESTRICTED" } },
+        ],
+      }
+    : { OR: [{ status: "SUBMITTED" as const }, { status: "PUBLISHED" as const, pendingRevision }] };
   const select = { id: true, titleVi: true, screening: true, status: true, submittedAt: true, updatedAt: true, pendingRevision: true, organization: { select: { name: true } } };
   const [offers, demands] = await Promise.all([
     db.offer.findMany({ where: where as never, select, take: 500 }),
     db.demand.findMany({ where: where as never, select, take: 500 }),
   ]);
   const toItem = (kind: ListingKind) => (row: (typeof offers)[number]): QueueItem => {
-    const revision = row.status === "PUBLISHED" && row.pendingRevision !== null;
-    const revisedAt = revision ? (row.pendingRevision as { submittedAt?: string }).submittedAt : undefined;
+    const revision = row.status === "PUBLISHED" && row.pendingRevision !== null ? (row.pendingRevision as { submittedAt?: string; screening?: string }) : null;
     return {
       kind,
       id: row.id,
       titleVi: row.titleVi,
       organization: row.organization.name,
-      screening: row.screening,
-      isRevision: revision,
-      waitingSince: revisedAt ? new Date(revisedAt) : (row.submittedAt ?? row.updatedAt),
+      // A revision is decided on its own screening, not the published version's.
+      screening: revision ? (revision.screening ?? "CLEAR") : row.screening,
+      isRevision: revision !== null,
+      waitingSince: revision?.submittedAt ? new Date(revision.submittedAt) : (row.submittedAt ?? row.updatedAt),
     };
   };
   return [...offers.map(toItem("offer")), ...demands.map(toItem("demand"))].sort(

@@ -5,7 +5,17 @@ import { LOCATION_CODES } from "@/lib/geo/locations";
  * Field rules shared by offers and demands. Messages are keys under `validation.`; every problem is
  * reported at once. Imports nothing server-side.
  */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+// Control characters (C0 but tab and line breaks, DEL, C1) are refused with a field error: NUL would
+// even make PostgreSQL fail the whole statement (22021). Zero-width and bidi controls are refused in
+// prose (they hide or reorder what a moderator reads) and silently removed from keywords.
+const CONTROL = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f";
+const FORMATTING = "\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff";
+const INVISIBLE = new RegExp(`[${CONTROL}${FORMATTING}]`);
+const CONTROL_CHARS = new RegExp(`[${CONTROL}]`);
+const FORMATTING_CHARS = new RegExp(`[${FORMATTING}]`, "g");
+
+/** True when `value` has no control, zero-width or bidi characters. */
+export const isPlainText = (value: string) => !INVISIBLE.test(value);
 
 const clean = (v: unknown) => (typeof v === "string" ? v.normalize("NFC").replace(/\r\n/g, "\n").trim() : v);
 const emptyToUndefined = (v: unknown) => {
@@ -50,14 +60,33 @@ export const trlLevel = z.preprocess(
   z.number({ error: "choose_one" }).int("choose_one").min(1, "trl_range").max(9, "trl_range"),
 );
 
-/** Comma/newline separated keywords: 1–10 distinct, each 2–40 characters. */
+/**
+ * Comma/newline separated keywords: 1–10 distinct, each 2–40 characters. Zero-width and bidi
+ * characters are stripped (they would make look-alike keywords); control characters are refused.
+ */
 export const keywordList = z.preprocess(
   (v) =>
     typeof v === "string"
-      ? [...new Set(v.normalize("NFC").split(/[,;\n]/).map((k) => k.trim().toLowerCase()).filter(Boolean))]
+      ? [
+          ...new Set(
+            v
+              .normalize("NFC")
+              .replace(FORMATTING_CHARS, "")
+              .split(/[,;\n]/)
+              .map((k) => k.replace(/[ \t\r]+/g, " ").trim().toLowerCase())
+              .filter(Boolean),
+          ),
+        ]
       : v,
   z
-    .array(z.string().min(2, "keyword_too_short").max(40, "keyword_too_long"), { error: "required" })
+    .array(
+      z
+        .string()
+        .min(2, "keyword_too_short")
+        .max(40, "keyword_too_long")
+        .refine((k) => !CONTROL_CHARS.test(k), "invisible_characters"),
+      { error: "required" },
+    )
     .min(1, "keywords_required")
     .max(10, "too_many_keywords"),
 );
@@ -90,3 +119,10 @@ export function checkRange(
     ctx.addIssue({ code: "custom", path: [maxField], message: "min_greater_than_max" });
   }
 }
+
+/** A moderator's reason, read by the owner: optional (required to reject), plain text, ≤ 2000 characters. */
+export const ModerationReasonSchema = z.preprocess(
+  emptyToUndefined,
+  z.string({ error: "invalid_input" }).max(2000, "too_long").refine(isPlainText, "invisible_characters").optional(),
+);
+

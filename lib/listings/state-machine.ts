@@ -16,7 +16,9 @@ export const LISTING_TRANSITIONS: Record<ListingEvent, { from: readonly ListingS
   approve: { from: ["SUBMITTED"], to: "PUBLISHED", by: "moderator" },
   reject: { from: ["SUBMITTED"], to: "REJECTED", by: "moderator" },
   withdraw: { from: ["PUBLISHED", "SUBMITTED"], to: "WITHDRAWN", by: "owner" },
-  // Renewing restarts the 12-month publication period; an expired listing comes back unchanged.
+  // Renewing restarts the 12-month publication period after screening against today's lists
+  // (lib/listings/mutations.ts): prohibited stays where it is, restricted goes back to SUBMITTED
+  // for a department officer instead of being republished.
   renew: { from: ["PUBLISHED", "EXPIRED"], to: "PUBLISHED", by: "owner" },
   expire: { from: ["PUBLISHED"], to: "EXPIRED", by: "system" },
 };

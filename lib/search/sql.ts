@@ -38,9 +38,10 @@ export interface Display {
   joins: string;
 }
 
+// A confidential demand's organization type is unknown to the facets (see filterClauses).
 const TABLES = {
-  offers: { index: "offer_search", listing: "offers", ip: "x.ip_status::text" },
-  demands: { index: "demand_search", listing: "demands", ip: "NULL::text" },
+  offers: { index: "offer_search", listing: "offers", ip: "x.ip_status::text", orgType: "x.org_type" },
+  demands: { index: "demand_search", listing: "demands", ip: "NULL::text", orgType: "CASE WHEN x.confidential THEN NULL ELSE x.org_type END" },
 } as const;
 
 /** Facets are counted exactly over at most this many matches, and scaled to the total beyond. */
@@ -242,13 +243,13 @@ export function facetStatement(kind: ListingSearchKind, input: SearchInput): Sta
   return {
     name: "facets",
     text: `WITH m AS MATERIALIZED (
-        SELECT x.field_code AS field, x.trl, ${TABLES[kind].ip} AS ip, x.org_type AS org_type, x.city AS location, x.forms_mask
+        SELECT x.field_code AS field, x.trl, ${TABLES[kind].ip} AS ip, ${TABLES[kind].orgType} AS org_type, x.city AS location, x.forms_mask
           FROM ${fencedMatches(TABLES[kind].index, where)} LIMIT ${p.add(FACET_SAMPLE)})
       SELECT '_rows' AS facet, NULL AS key, count(*)::int AS n FROM m
       UNION ALL SELECT 'field', field, count(*)::int FROM m GROUP BY field
       UNION ALL SELECT 'trl', trl::text, count(*)::int FROM m GROUP BY trl
       UNION ALL SELECT 'ipStatus', ip, count(*)::int FROM m WHERE ip IS NOT NULL GROUP BY ip
-      UNION ALL SELECT 'orgType', org_type::text, count(*)::int FROM m GROUP BY org_type
+      UNION ALL SELECT 'orgType', org_type::text, count(*)::int FROM m WHERE org_type IS NOT NULL GROUP BY org_type
       UNION ALL SELECT 'location', location, count(*)::int FROM m GROUP BY location
       UNION ALL SELECT 'transferForm', f.form::text, count(*)::int
         FROM m JOIN unnest(enum_range(NULL::"TransferForm")) WITH ORDINALITY AS f(form, i) ON m.forms_mask & (1 << (f.i::int - 1)) <> 0

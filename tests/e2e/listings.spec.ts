@@ -129,6 +129,23 @@ test("a restricted technology waits for a department officer, who can approve it
   expect(row!.status).toBe("PUBLISHED");
 });
 
+test("an account whose e-mail is not confirmed can save a draft but not submit it, and is told why", async ({ page }) => {
+  // A member of the provider's organization who never opened the confirmation link.
+  const email = `chua-xac-nhan-${unique()}@demo.vn`;
+  await query(
+    `INSERT INTO users (email, name, password_hash, roles, organization_id, org_role, email_verified_at, updated_at)
+     SELECT $1, 'Người Chưa Xác Nhận', password_hash, roles, organization_id, 'MEMBER', NULL, now() FROM users WHERE email = 'provider@demo.vn'`,
+    [email],
+  );
+  await signIn(page, email);
+  const title = `Công nghệ của người chưa xác nhận email ${unique()}`;
+  await createDraft(page, title);
+  await page.getByRole("button", { name: "Gửi kiểm duyệt" }).click();
+  await expect(page.getByText("Bạn cần xác nhận địa chỉ email trước khi gửi kiểm duyệt hoặc gia hạn tin.")).toBeVisible();
+  const [row] = await query<{ status: string }>("SELECT status FROM offers WHERE title_vi = $1", [title]);
+  expect(row!.status).toBe("DRAFT");
+});
+
 test("bad listing input gets clear errors and saves nothing", async ({ page }) => {
   await signIn(page, "provider@demo.vn");
   await page.goto("/account/offers/new");

@@ -166,9 +166,11 @@ describe("demand catalog filters", () => {
     [{ budgetMin: "300000000" }, ["d3"]],
     [{ budgetMax: "150000000" }, ["d1"]],
     [{ budgetMin: "150000000", budgetMax: "600000000" }, ["d3", "d1"]],
-    [{ orgType: "UNIVERSITY" }, ["d2"]],
+    // d2 is confidential: its university and verification must not find it (issue 9, item 11).
+    [{ orgType: "UNIVERSITY" }, []],
+    [{ orgType: "ENTERPRISE" }, ["d3", "d1"]],
     [{ location: "HN" }, ["d3", "d1"]],
-    [{ verified: "1" }, ["d2"]],
+    [{ verified: "1" }, []],
     [{ location: "HN", form: "CAPITAL_CONTRIBUTION" }, ["d3"]],
   ])("%j narrows to %j", async (params, expected) => {
     expect(await demands(params)).toEqual(expected);
@@ -186,5 +188,7 @@ describe("demand catalog filters", () => {
     expect(result.items[0]!.confidential).toBe(true);
     expect(result.items[0]!.organization.name).toBe("");
     expect(result.items[0]!.organization.slug).toBe("");
+    expect(result.items[0]!.organization.type).toBeNull();
+    expect(result.items[0]!.organization.verificationStatus).toBeNull();
   });
 });

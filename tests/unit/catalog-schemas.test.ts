@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  DemandApiQuerySchema, DemandQuerySchema, OfferApiQuerySchema, OfferQuerySchema, parseLenient, parseStrict,
+  DemandApiQuerySchema, DemandQuerySchema, isSlug, OfferApiQuerySchema, OfferQuerySchema, parseLenient, parseStrict,
 } from "@/lib/catalog/schemas";
 import { ExpertQuerySchema, OrganizationQuerySchema } from "@/lib/catalog/directory-schemas";
 import { firstValues, isCanonical, toQueryString } from "@/lib/catalog/query-input";
@@ -67,6 +67,14 @@ describe("catalog filter schema", () => {
     expect(data).toMatchObject({ trlMin: 7 });
     expect(data.trlMax).toBeUndefined();
     expect(issues.map((i) => i.code)).toEqual(["range"]);
+  });
+
+  it("refuses control characters in q (the API answers 400, pages drop it) and non-slugs", () => {
+    expect(parseStrict(OfferApiQuerySchema, new URLSearchParams("q=a%00b"))).toMatchObject({ ok: false, issues: [{ path: "q" }] });
+    expect(parseLenient(DemandQuerySchema, { q: "x\u0007y", trlMin: "5" })).toMatchObject({ data: { trlMin: 5 }, issues: [{ path: "q" }] });
+    expect(OfferQuerySchema.parse({ q: "xử lý\tnước thải" }).q).toBe("xử lý\tnước thải");
+    expect(isSlug("xu-ly-nuoc-thai-ab12c")).toBe(true);
+    for (const slug of ["a\u0000b", "../x", "", "A", "x".repeat(201)]) expect(isSlug(slug)).toBe(false);
   });
 
   it("validates the directory filters", () => {

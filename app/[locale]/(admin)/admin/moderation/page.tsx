@@ -50,7 +50,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Page
                   <TD><Link href={`/admin/moderation/${item.kind}/${item.id}`} className="font-medium text-brand-700 hover:underline">{item.titleVi}</Link></TD>
                   <TD>{t(`kind_${item.kind}`)}{item.isRevision && <Badge tone="info" className="ml-1">{t("revision")}</Badge>}</TD>
                   <TD>{item.organization}</TD>
-                  <TD>{item.screening === "CLEAR" ? "—" : <Badge tone={item.screening === "RESTRICTED" ? "warning" : "success"}>{te(`screening.${item.screening}`)}</Badge>}</TD>
+                  <TD>{item.screening === "CLEAR" ? "—" : <Badge tone={item.screening === "RESTRICTED" ? "warning" : item.screening === "PROHIBITED" ? "danger" : "success"}>{te(`screening.${item.screening}`)}</Badge>}</TD>
                   <TD>
                     <Badge tone={tone}>{t("age", { days: age })}</Badge>
                     <span className="ml-2 text-xs text-muted">{format.dateTime(item.waitingSince, "datetime")}</span>

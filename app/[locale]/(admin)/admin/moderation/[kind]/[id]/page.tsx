@@ -31,9 +31,12 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
   const te = await getTranslations("enums");
   const format = await getFormatter();
   const row = listing as unknown as Record<string, unknown>;
-  const revision = listing.pendingRevision as Record<string, unknown> | null;
-  const restricted = listing.status === "SUBMITTED" && listing.screening === "RESTRICTED";
-  const decidable = listing.status === "SUBMITTED" || (listing.status === "PUBLISHED" && revision !== null);
+  const revision = listing.status === "PUBLISHED" ? (listing.pendingRevision as Record<string, unknown> | null) : null;
+  // A revision is decided on its own screening (stored with it), a submission on the listing's.
+  const revisionScreening = revision ? String(revision.screening ?? "CLEAR") : null;
+  const screening = revisionScreening ?? listing.screening;
+  const decidable = listing.status === "SUBMITTED" || revision !== null;
+  const restricted = decidable && screening === "RESTRICTED";
   const mayDecide = decidable && (restricted ? can(user, "listing:decide-restricted") : can(user, "listing:moderate"));
   const changed = revision ? FACTS.filter((k) => k in revision && show(revision[k]) !== show(row[k])) : [];
   const label = (k: string) => (tf.has(k) ? tf(k) : k);
@@ -53,12 +56,21 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
       {listing.screening !== "CLEAR" && (
         <Alert tone={listing.screening === "ENCOURAGED" ? "success" : "warning"} title={te(`screening.${listing.screening}`)}>{listing.screeningNote}</Alert>
       )}
-      {restricted && !can(user, "listing:decide-restricted") && <Alert tone="info">{t("restrictedForOfficer")}</Alert>}
+      {restricted && !can(user, "listing:decide-restricted") && <Alert tone="info">{t(revision ? "revisionRestrictedForOfficer" : "restrictedForOfficer")}</Alert>}
 
       {revision && (
         <Card as="section">
           <CardHeader><CardTitle>{t("revisionTitle", { count: changed.length })}</CardTitle></CardHeader>
           <CardContent>
+            {revisionScreening && revisionScreening !== "CLEAR" && (
+              <Alert
+                className="mb-4"
+                tone={revisionScreening === "ENCOURAGED" ? "success" : revisionScreening === "RESTRICTED" ? "warning" : "danger"}
+                title={t("revisionScreening", { outcome: te(`screening.${revisionScreening}`) })}
+              >
+                {String(revision?.screeningNote ?? "")}
+              </Alert>
+            )}
             <dl className="space-y-3 text-sm">
               {changed.map((k) => (
                 <div key={k}>
@@ -96,7 +108,7 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
       {mayDecide && (
         <Card as="section">
           <CardHeader><CardTitle>{t("decisionTitle")}</CardTitle></CardHeader>
-          <CardContent><DecisionForm kind={kind} id={id} canApprove={listing.screening !== "PROHIBITED"} /></CardContent>
+          <CardContent><DecisionForm kind={kind} id={id} canApprove={screening !== "PROHIBITED"} /></CardContent>
         </Card>
       )}
     </div>

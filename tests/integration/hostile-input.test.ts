@@ -1,0 +1,164 @@
+/**
+ * Issue 9 item 10 (listings, catalog, moderation): hostile input answers a field error or a typed
+ * error ActionResult, never a 500. PostgreSQL refuses NUL in text (22021), so NUL must be stopped at
+ * the boundary; server actions must survive wrong-typed arguments.
+ */
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createListingAction, deleteAttachmentAction, transitionAction, updateListingAction } from "@/app/[locale]/(account)/account/listing-actions";
+import { decideListingAction } from "@/app/[locale]/(admin)/admin/moderation/actions";
+import { GET as demandsGET } from "@/app/api/v1/demands/route";
+import { GET as offersGET } from "@/app/api/v1/offers/route";
+import { GET as suggestGET } from "@/app/api/v1/suggest/route";
+import { systemContext } from "@/lib/audit/context";
+import type { Principal } from "@/lib/authz";
+import { demandCatalog, offerCatalog } from "@/lib/catalog/catalog";
+import { publishedDemandBySlug } from "@/lib/catalog/demands";
+import { publishedOfferBySlug } from "@/lib/catalog/offers";
+import { organizationProfile } from "@/lib/catalog/organizations";
+import { db } from "@/lib/db";
+import { DemandInputSchema } from "@/lib/demands/schemas";
+import { formToObject } from "@/lib/forms";
+import { createListing, moderateListing, ownerTransition } from "@/lib/listings/mutations";
+import { ModerationReasonSchema } from "@/lib/listings/schemas";
+import { OfferInputSchema } from "@/lib/offers/schemas";
+import { createOrganization, createUser, ensureTaxonomy } from "../factories";
+
+// The actions run outside a Next.js request here: the framework's request-bound helpers are replaced
+// (the signed-in user is whoever `session.user` names); the lib code and the database are real.
+const session = vi.hoisted(() => ({ user: null as unknown }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "vi" }));
+vi.mock("@/lib/i18n/navigation", () => ({
+  redirect: ({ href }: { href: string }) => {
+    throw Object.assign(new Error(`NEXT_REDIRECT ${href}`), { digest: `NEXT_REDIRECT;replace;${href};307;` });
+  },
+}));
+vi.mock("@/lib/auth/session", () => ({
+  getCurrentUser: async () => session.user,
+  auditContext: async (user: { id: string } | null) => ({ actor: { id: user?.id ?? null, role: "test" }, request: { requestId: "test", ip: null } }),
+}));
+
+const ctx = systemContext("test:hostile");
+let provider: Principal;
+let operator: Principal;
+const UUID = "7f1c2d7e-8a41-4e0b-9f55-3c2d1e0a9b77";
+
+const offerInput = (overrides: Record<string, unknown> = {}) => ({
+  titleVi: "Công nghệ sấy nông sản bằng bơm nhiệt",
+  summaryVi: "Máy sấy bơm nhiệt tiết kiệm năng lượng cho hợp tác xã nông nghiệp.",
+  description: "Máy sấy bơm nhiệt nhiệt độ thấp giữ màu và vi chất của nông sản, tiết kiệm 40% điện năng so với sấy điện trở.",
+  sectorCode: "207",
+  keywords: "sấy, bơm nhiệt",
+  trl: "7",
+  ipStatus: "KNOW_HOW",
+  transferObjects: ["KNOW_HOW"],
+  transferForms: ["STANDALONE"],
+  transferMethods: ["DOCUMENTS"],
+  priceType: "NEGOTIABLE",
+  location: "HN-CAUGIAY",
+  ...overrides,
+});
+
+const form = (entries: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(entries)) data.append(k, v);
+  return data;
+};
+
+beforeAll(async () => {
+  await ensureTaxonomy(db);
+  const org = await createOrganization(db, { type: "UNIVERSITY" });
+  provider = await createUser(db, { roles: ["PROVIDER"], organizationId: org.id });
+  operator = await createUser(db, { roles: ["OPERATOR"] });
+});
+
+describe("NUL and control characters", () => {
+  it("rejects NUL and control characters in keywords with a field error", () => {
+    for (const keywords of ["sấy\u0000khô, bơm nhiệt", "sấy\u0007, bơm", "sấy\u0085khô"]) {
+      const parsed = OfferInputSchema.safeParse(offerInput({ keywords }));
+      expect(parsed.success, JSON.stringify(keywords)).toBe(false);
+      expect(parsed.error!.issues.map((i) => i.path[0])).toContain("keywords");
+    }
+    const demand = DemandInputSchema.safeParse({ keywords: "nước\u0000thải" });
+    expect(demand.error!.issues.some((i) => i.path[0] === "keywords" && i.message === "invisible_characters")).toBe(true);
+  });
+
+  it("strips bidi overrides and zero-width characters from keywords", () => {
+    const parsed = OfferInputSchema.parse(offerInput({ keywords: "\u202esấy\u202c, bơm\u200b nhiệt, \ufeffnông\u200d sản\u2066" }));
+    expect(parsed.keywords).toEqual(["sấy", "bơm nhiệt", "nông sản"]);
+  });
+
+  it("rejects C1 control characters in text fields too", () => {
+    const parsed = OfferInputSchema.safeParse(offerInput({ titleVi: "Công nghệ sấy\u0085 nông sản" }));
+    expect(parsed.error!.issues.map((i) => i.path[0])).toContain("titleVi");
+  });
+
+  it("refuses a moderation reason with NUL as a validation error, before the database sees it", async () => {
+    const offer = await createListing(ctx, provider, "offer", OfferInputSchema.parse(offerInput()));
+    await ownerTransition(ctx, provider, "offer", offer.id, "submit");
+    await expect(moderateListing(ctx, operator, "offer", offer.id, "reject", "Thiếu hồ sơ\u0000")).rejects.toMatchObject({ code: "validation" });
+    expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe("SUBMITTED");
+    expect(ModerationReasonSchema.safeParse("Thiếu\u0000 hồ sơ").success).toBe(false);
+    expect(ModerationReasonSchema.parse("  Thiếu hồ sơ  ")).toBe("Thiếu hồ sơ");
+  });
+
+  it("answers the moderation action's NUL reason with a field error", async () => {
+    const result = await decideListingAction({ ok: true }, form({ kind: "offer", id: UUID, decision: "reject", reason: "a\u0000b" }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { reason: ["invisible_characters"] } });
+  });
+});
+
+describe("wrong-typed server action arguments", () => {
+  const hostile: unknown[] = [42, null, undefined, "text", { kind: "offer" }, [1, 2], new Map()];
+
+  it("formToObject accepts anything and returns a plain object", () => {
+    for (const value of hostile) expect(formToObject(value as FormData)).toEqual({});
+    expect(formToObject(42 as unknown as FormData, ["transferForms"])).toEqual({ transferForms: [] });
+  });
+
+  it("the moderation action answers a typed error to anything but its form", async () => {
+    for (const value of hostile) {
+      const result = await decideListingAction({ ok: true }, value as FormData);
+      expect(result.ok, String(value)).toBe(false);
+    }
+    const bad = [
+      { kind: "deal", id: UUID, decision: "approve" },
+      { kind: "offer", id: "../../etc", decision: "approve" },
+      { kind: "offer", id: UUID, decision: "delete" },
+    ];
+    for (const entries of bad) expect(await decideListingAction({ ok: true }, form(entries))).toMatchObject({ ok: false });
+  });
+
+  it("the listing actions answer a typed error to an unknown kind, a non-uuid id or a non-form", async () => {
+    expect(await createListingAction("deal" as "offer", { ok: true }, new FormData())).toMatchObject({ ok: false });
+    expect(await createListingAction("offer", { ok: true }, 42 as unknown as FormData)).toMatchObject({ ok: false });
+    expect(await updateListingAction({ kind: "offer" } as unknown as "offer", UUID, { ok: true }, new FormData())).toMatchObject({ ok: false });
+    expect(await updateListingAction("offer", "1 OR 1=1", { ok: true }, new FormData())).toMatchObject({ ok: false });
+    expect(await updateListingAction("offer", UUID, { ok: true }, "x" as unknown as FormData)).toMatchObject({ ok: false });
+    expect(await transitionAction("offer", 42 as unknown as string, "submit")).toMatchObject({ ok: false });
+    expect(await transitionAction("demand", UUID, { toString: () => "submit" } as unknown as string)).toMatchObject({ ok: false });
+    expect(await transitionAction("offer", UUID, "explode")).toMatchObject({ ok: false });
+    expect(await deleteAttachmentAction("offer", UUID, "not-a-uuid")).toMatchObject({ ok: false });
+    expect(await deleteAttachmentAction(7 as unknown as "offer", UUID, UUID)).toMatchObject({ ok: false });
+  });
+});
+
+describe("catalog and API input", () => {
+  it("answers NUL and control characters in q and slugs without a database error", async () => {
+    for (const q of ["s\u0000y", "\u0000", "sấy\u0007"]) {
+      const offers = await offersGET(new Request(`http://localhost/api/v1/offers?q=${encodeURIComponent(q)}`));
+      // The API names the bad parameter; pages drop it with a notice (parseLenient).
+      expect(offers.status).toBe(400);
+      expect((await offers.json()).issues[0].path).toBe("q");
+      const demands = await demandsGET(new Request(`http://localhost/api/v1/demands?q=${encodeURIComponent(q)}&orgType=ENTERPRISE`));
+      expect(demands.status).toBe(400);
+      const suggestions = await suggestGET(new Request(`http://localhost/api/v1/suggest?q=${encodeURIComponent(q)}`));
+      expect([200, 400]).toContain(suggestions.status);
+      expect((await offerCatalog({ q })).issues.map((i) => i.path)).toContain("q");
+      await expect(demandCatalog({ q })).resolves.toBeDefined();
+    }
+    expect(await publishedOfferBySlug("a\u0000b")).toBeNull();
+    expect(await publishedDemandBySlug("a\u0000b")).toBeNull();
+    expect(await organizationProfile("a\u0000b")).toBeNull();
+  });
+});
