@@ -11,6 +11,11 @@ export const PERMISSIONS = {
   "demand:create": ["SEEKER"],
   "demand:manage-own": ["SEEKER"],
   "organization:manage-own": ["PROVIDER", "SEEKER", "INTERMEDIARY"],
+  // Further limited to the organization's administrator (User.orgRole) by lib/organizations/membership.ts.
+  "membership:manage-own": ["PROVIDER", "SEEKER", "INTERMEDIARY"],
+  "membership:request": ["PROVIDER", "SEEKER", "INTERMEDIARY"],
+  // Requests to organizations that have no administrator (e.g. created before membership existed).
+  "membership:decide-orphan": ["OPERATOR"],
   "intermediary:profile-own": ["INTERMEDIARY"],
   "deal:start": ["PROVIDER", "SEEKER"],
   "workspace:access": ["PROVIDER", "SEEKER", "INTERMEDIARY"],

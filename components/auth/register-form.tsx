@@ -6,16 +6,20 @@ import { registerAction } from "@/app/[locale]/(auth)/register/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Checkbox, Input, Select } from "@/components/ui/input";
+import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
+import { OrganizationPicker } from "@/components/organizations/organization-picker";
 import type { ActionResult } from "@/lib/errors";
 
+// The types a member of the public may choose (lib/auth/schemas.ts PUBLIC_ORG_TYPES; not imported
+// here, which would ship the password dictionaries to the browser).
 const ORG_TYPES = ["UNIVERSITY", "INSTITUTE", "ENTERPRISE", "INDIVIDUAL", "INTERMEDIARY"] as const;
 
 interface Props {
-  organizations: { id: string; name: string; type: string }[];
+  /** Registration through an e-mailed invitation: the organization is fixed, the address expected. */
+  invite: { token: string; organization: string; email: string } | null;
 }
 
-export function RegisterForm({ organizations }: Props) {
+export function RegisterForm({ invite }: Props) {
   const t = useTranslations("auth");
   const tv = useTranslations("validation");
   const to = useTranslations("orgTypes");
@@ -23,6 +27,7 @@ export function RegisterForm({ organizations }: Props) {
   const [pending, startTransition] = useTransition();
   const [orgMode, setOrgMode] = useState<"create" | "join">("create");
   const errors = state.ok ? {} : state.fieldErrors;
+  const formError = !state.ok ? state.formError : undefined;
   const err = (field: string) => errors[field]?.map((code) => tv(code));
   const errorCount = Object.keys(errors).length;
 
@@ -37,6 +42,9 @@ export function RegisterForm({ organizations }: Props) {
         startTransition(() => dispatch(data));
       }}
     >
+      {formError && (
+        <Alert tone="danger">{t.has(`errors_form.${formError}`) ? t(`errors_form.${formError}`) : t("errors_form.unknown")}</Alert>
+      )}
       {errorCount > 0 && (
         <Alert tone="danger" title={t("fixErrors", { count: errorCount })}>
           {t("fixErrorsHint")}
@@ -64,7 +72,7 @@ export function RegisterForm({ organizations }: Props) {
           {(aria) => <Input {...aria} name="name" autoComplete="name" maxLength={120} />}
         </Field>
         <Field id="email" label={t("email")} error={err("email")} required className="sm:col-span-2">
-          {(aria) => <Input {...aria} name="email" type="email" autoComplete="email" maxLength={254} />}
+          {(aria) => <Input {...aria} name="email" type="email" autoComplete="email" maxLength={254} defaultValue={invite?.email} />}
         </Field>
         <Field id="password" label={t("password")} hint={t("passwordHint")} error={err("password")} required>
           {(aria) => <Input {...aria} name="password" type="password" autoComplete="new-password" maxLength={128} />}
@@ -76,27 +84,31 @@ export function RegisterForm({ organizations }: Props) {
 
       <fieldset className="space-y-3 rounded-md border border-border p-4">
         <legend className="px-1 text-sm font-medium">{t("organization")}</legend>
-        <div className="flex flex-wrap gap-4">
-          {(["create", "join"] as const).map((mode) => (
-            <label key={mode} className="flex items-center gap-2 text-sm">
-              <input type="radio" name="orgMode" value={mode} checked={orgMode === mode} onChange={() => setOrgMode(mode)} />
-              {t(`orgMode_${mode}`)}
-            </label>
-          ))}
-        </div>
-        {orgMode === "join" ? (
-          <Field id="organizationId" label={t("organizationSelect")} error={err("organizationId")} required>
-            {(aria) => (
-              <Select {...aria} name="organizationId" defaultValue="">
-                <option value="">{t("choose")}</option>
-                {organizations.map((org) => (
-                  <option key={org.id} value={org.id}>
-                    {org.name}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+        {invite ? (
+          <>
+            <input type="hidden" name="orgMode" value="invite" />
+            <input type="hidden" name="inviteToken" value={invite.token} />
+            <Alert tone="info">{t("inviteNote", { organization: invite.organization, email: invite.email })}</Alert>
+            {err("inviteToken") && <p className="text-sm text-danger-700">{err("inviteToken")}</p>}
+          </>
+        ) : (
+          <div className="flex flex-wrap gap-4">
+            {(["create", "join"] as const).map((mode) => (
+              <label key={mode} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="orgMode" value={mode} checked={orgMode === mode} onChange={() => setOrgMode(mode)} />
+                {t(`orgMode_${mode}`)}
+              </label>
+            ))}
+          </div>
+        )}
+        {invite ? null : orgMode === "join" ? (
+          <div className="space-y-3">
+            <OrganizationPicker error={err("organizationId")} />
+            <Field id="joinMessage" label={t("joinMessage")} error={err("joinMessage")}>
+              {(aria) => <Textarea {...aria} name="joinMessage" rows={2} maxLength={1000} />}
+            </Field>
+            <p className="text-xs text-muted">{t("joinNote")}</p>
+          </div>
         ) : (
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="organizationName" label={t("organizationName")} error={err("organizationName")} required>

@@ -9,12 +9,17 @@ import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
 
-export function VerificationDecision({ id }: { id: string }) {
+/** `kind` "legal": accept or discard a verified organization's pending change of legal fields. */
+export function VerificationDecision({ id, kind = "verification" }: { id: string; kind?: "verification" | "legal" }) {
   const t = useTranslations("moderation");
+  const tm = useTranslations("membership.admin");
+  const te = useTranslations("membership.errors");
   const [state, dispatch] = useActionState<ActionResult, FormData>(decideVerificationAction, { ok: true });
   const [pending, startTransition] = useTransition();
-  if (state.ok && state.message) return <Alert tone="success">{t(`done_${state.message}`)}</Alert>;
-  const reasonError = !state.ok ? state.fieldErrors.reason?.map((c) => t(`errors.${c}`)) : undefined;
+  if (state.ok && state.message) {
+    return <Alert tone="success">{kind === "legal" ? tm(state.message === "verified" ? "done_accepted" : "done_rejected") : t(`done_${state.message}`)}</Alert>;
+  }
+  const reasonError = !state.ok ? state.fieldErrors.reason?.map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : te.has(c) ? te(c) : te("invalid_input"))) : undefined;
   const submit = (decision: "approve" | "reject") => (event: React.MouseEvent<HTMLButtonElement>) => {
     const data = new FormData(event.currentTarget.form!);
     data.set("decision", decision);
@@ -23,13 +28,14 @@ export function VerificationDecision({ id }: { id: string }) {
   return (
     <form className="space-y-3" onSubmit={(e) => e.preventDefault()}>
       <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="kind" value={kind} />
       {!state.ok && state.formError && <Alert tone="danger">{t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : t("errors.unknown")}</Alert>}
-      <Field id={`reason-${id}`} label={t("reason")} error={reasonError}>
+      <Field id={`reason-${kind}-${id}`} label={t("reason")} error={reasonError}>
         {(aria) => <Textarea {...aria} name="reason" rows={2} maxLength={2000} />}
       </Field>
       <div className="flex gap-2">
-        <Button type="button" size="sm" pending={pending} onClick={submit("approve")}>{t("verify")}</Button>
-        <Button type="button" size="sm" variant="danger" pending={pending} onClick={submit("reject")}>{t("reject")}</Button>
+        <Button type="button" size="sm" pending={pending} onClick={submit("approve")}>{kind === "legal" ? tm("accept") : t("verify")}</Button>
+        <Button type="button" size="sm" variant="danger" pending={pending} onClick={submit("reject")}>{kind === "legal" ? tm("discard") : t("reject")}</Button>
       </div>
     </form>
   );

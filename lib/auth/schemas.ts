@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from "./password-strength";
 
 /**
  * Registration and sign-in input. Messages are catalog keys under `validation.` so every error is
@@ -23,7 +24,7 @@ export const PasswordSchema = z
   .string({ error: "required" })
   .min(1, "required")
   .transform((v) => v.normalize("NFC"))
-  .pipe(z.string().min(12, "password_too_short").max(128, "too_long"));
+  .pipe(z.string().min(PASSWORD_MIN_LENGTH, "password_too_short").max(PASSWORD_MAX_LENGTH, "too_long"));
 
 export const PersonNameSchema = z.preprocess(
   nfc,
@@ -35,9 +36,20 @@ export const PersonNameSchema = z.preprocess(
     .refine((v) => /\p{L}/u.test(v), "name_needs_letters"),
 );
 
+/** Every organization type, as stored. */
 export const OrgTypeSchema = z.enum(["UNIVERSITY", "INSTITUTE", "ENTERPRISE", "INDIVIDUAL", "INTERMEDIARY", "STATE_AGENCY"], {
   error: "choose_one",
 });
+
+/**
+ * The types a member of the public may give an organization: state agencies (the Department's own
+ * organization among them) are created by the system administrator only.
+ */
+export const PUBLIC_ORG_TYPES = ["UNIVERSITY", "INSTITUTE", "ENTERPRISE", "INDIVIDUAL", "INTERMEDIARY"] as const;
+export const PublicOrgTypeSchema = z.enum(PUBLIC_ORG_TYPES, { error: "choose_one" });
+
+/** A single-use token from an e-mailed link (base64url, 43 characters for 32 random bytes). */
+export const LinkTokenSchema = z.string({ error: "invalid_link" }).regex(/^[A-Za-z0-9_-]{32,64}$/, "invalid_link");
 
 export const RegisterSchema = z
   .object({
@@ -46,10 +58,13 @@ export const RegisterSchema = z
     password: PasswordSchema,
     confirmPassword: z.string({ error: "required" }).transform((v) => v.normalize("NFC")),
     role: z.enum(["PROVIDER", "SEEKER"], { error: "choose_one" }),
-    orgMode: z.enum(["join", "create"], { error: "choose_one" }),
+    /** create: a new organization, its administrator; join: a request to an existing one; invite: an e-mailed invitation. */
+    orgMode: z.enum(["join", "create", "invite"], { error: "choose_one" }),
     organizationId: z.string().optional(),
     organizationName: z.preprocess(nfc, z.string().max(200, "too_long").optional()),
-    organizationType: z.preprocess((v) => (v === "" ? undefined : v), OrgTypeSchema.optional()),
+    organizationType: z.preprocess((v) => (v === "" ? undefined : v), PublicOrgTypeSchema.optional()),
+    inviteToken: z.preprocess((v) => (v === "" ? undefined : v), LinkTokenSchema.optional()),
+    joinMessage: z.preprocess(nfc, z.string().max(1000, "too_long").optional()),
     acceptTerms: z.literal("on", { error: "must_accept" }),
   })
   // Runs even when single fields failed, so the user sees every problem in one go; the data may
@@ -60,15 +75,20 @@ export const RegisterSchema = z
       if (password && typeof data.confirmPassword === "string" && password !== data.confirmPassword) {
         ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwords_differ" });
       }
-      const local = typeof data.email === "string" ? (data.email.split("@")[0] ?? "") : "";
-      if (password.length >= 12 && local.length >= 4 && password.toLowerCase().includes(local)) {
+      const email = typeof data.email === "string" ? data.email : "";
+      const local = email.split("@")[0] ?? "";
+      if (password.length >= PASSWORD_MIN_LENGTH && local.length >= 4 && password.toLowerCase().includes(local)) {
         ctx.addIssue({ code: "custom", path: ["password"], message: "password_contains_email" });
       }
-      if (password.length >= 12 && new Set(password).size < 4) {
-        ctx.addIssue({ code: "custom", path: ["password"], message: "password_too_simple" });
+      if (password.length >= PASSWORD_MIN_LENGTH && password.length <= PASSWORD_MAX_LENGTH) {
+        const context = [email, typeof data.name === "string" ? data.name : "", typeof data.organizationName === "string" ? data.organizationName : ""];
+        for (const problem of passwordProblems(password, context)) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
       }
       if (data.orgMode === "join" && !z.uuid().safeParse(data.organizationId).success) {
         ctx.addIssue({ code: "custom", path: ["organizationId"], message: "choose_one" });
+      }
+      if (data.orgMode === "invite" && !data.inviteToken) {
+        ctx.addIssue({ code: "custom", path: ["inviteToken"], message: "invalid_link" });
       }
       if (data.orgMode === "create") {
         const name = typeof data.organizationName === "string" ? data.organizationName : "";
@@ -90,6 +110,30 @@ export const LoginSchema = z.object({
 });
 
 export type LoginInput = z.infer<typeof LoginSchema>;
+
+/** "Forgot password": only the address. */
+export const ForgotPasswordSchema = z.object({ email: EmailSchema });
+
+/** A new password from a reset link; its strength against the account's own words is checked by the server. */
+export const ResetPasswordSchema = z
+  .object({
+    token: LinkTokenSchema,
+    password: PasswordSchema,
+    confirmPassword: z.string({ error: "required" }).transform((v) => v.normalize("NFC")),
+  })
+  .superRefine(
+    (data, ctx) => {
+      if (typeof data.password === "string" && typeof data.confirmPassword === "string" && data.password !== data.confirmPassword) {
+        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwords_differ" });
+      }
+    },
+    { when: () => true },
+  );
+
+export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
+
+/** The token of a verification link, posted back by the verify page's button. */
+export const VerifyEmailSchema = z.object({ token: LinkTokenSchema });
 
 /** All issues of a failed parse, grouped by field: `{ email: ["email_invalid"] }`. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {

@@ -113,3 +113,18 @@ export function renderEmail(
   );
   return { subject: title, body: lines.join("\n") };
 }
+
+/**
+ * An e-mail that is not a notification (address verification, password reset, invitation): the
+ * link is the point of the message, and the footer says why it came instead of pointing to the
+ * notification list, which the recipient may not have.
+ */
+export function renderAccountEmail(
+  t: NotificationTranslator,
+  input: { locale: NotificationLocale; baseUrl: string; name: string | null; type: string; params: NotificationParams; link: string },
+): { subject: string; body: string } {
+  const { title, body } = renderNotification(t, input.type, input.params);
+  const greeting = input.name ? t("email.greeting", { name: input.name }) : t("email.greetingAnonymous");
+  const lines = [greeting, "", body, "", absoluteUrl(input.baseUrl, input.locale, input.link), "", "-- ", t("email.signature"), t("email.footerAccount")];
+  return { subject: title, body: lines.join("\n") };
+}

@@ -17,6 +17,20 @@ export interface NotificationParamsByType {
   "listing.update_reminder": { title: string };
   "organization.verified": { name: string };
   "organization.rejected": { name: string; reason: string };
+  /** Legal fields (name, tax code, type) of a verified organization: the operator's decision. */
+  "organization.legal_accepted": { name: string };
+  "organization.legal_rejected": { name: string; reason: string };
+  /** To the organization's administrators: someone asks to join. */
+  "membership.requested": { name: string; organization: string };
+  /** To the requester. */
+  "membership.approved": { organization: string };
+  "membership.rejected": { organization: string; note: string };
+  /** To the administrators: an invited person joined. */
+  "membership.joined": { name: string; organization: string };
+  /** To the person removed. */
+  "membership.removed": { organization: string };
+  /** To the new administrator. */
+  "membership.admin_transferred": { organization: string };
   /** `score`: the match score 0–1, shown as a percentage ("85%"). */
   "match.new": { title: string; score: number };
 }
@@ -37,6 +51,14 @@ export const NOTIFICATION_TYPES = [
   "listing.update_reminder",
   "organization.verified",
   "organization.rejected",
+  "organization.legal_accepted",
+  "organization.legal_rejected",
+  "membership.requested",
+  "membership.approved",
+  "membership.rejected",
+  "membership.joined",
+  "membership.removed",
+  "membership.admin_transferred",
   "match.new",
 ] as const satisfies readonly NotificationType[];
 
@@ -46,3 +68,21 @@ const _everyTypeListed: Exclude<NotificationType, (typeof NOTIFICATION_TYPES)[nu
 export function isNotificationType(value: string): value is NotificationType {
   return (NOTIFICATION_TYPES as readonly string[]).includes(value);
 }
+
+/**
+ * E-mails that are not notifications: sent to an address (perhaps of nobody with an account yet),
+ * never shown in the app, usually carrying a single-use link (`types.<type>` in the same catalog).
+ */
+export interface EmailParamsByType {
+  /** The link confirms the address (48 h). */
+  "account.verify_email": Record<string, never>;
+  /** Someone tried to register with an address that already has an account. */
+  "account.signup_existing": Record<string, never>;
+  /** The link sets a new password (1 h). */
+  "account.password_reset": Record<string, never>;
+  "account.password_changed": Record<string, never>;
+  /** The link accepts the invitation (7 days). */
+  "organization.invite": { organization: string; inviter: string };
+}
+
+export type EmailType = keyof EmailParamsByType;

@@ -4,27 +4,95 @@ import type { AuditContext } from "@/lib/audit/context";
 import { audited } from "@/lib/audit/mutations";
 import { assertCan, type Principal } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/notifications/mutations";
 import type { OrganizationProfileInput } from "./schemas";
 
-const PROFILE_FIELDS = ["name", "nameEn", "description", "descriptionEn", "taxCode", "establishmentDecision", "address", "location", "website"] as const;
+const PROFILE_FIELDS = ["nameEn", "description", "descriptionEn", "address", "location", "website"] as const;
+/** The organization's legal identity: checked by the operator, changed only by its administrator. */
+export const LEGAL_FIELDS = ["name", "taxCode", "establishmentDecision", "type"] as const;
+type LegalField = (typeof LEGAL_FIELDS)[number];
+type Legal = Record<LegalField, string | null>;
 
-/** Members edit their organization's profile. Changing the legal identity clears a verification. */
+const legalOf = (org: Record<LegalField, unknown>): Legal =>
+  Object.fromEntries(LEGAL_FIELDS.map((k) => [k, (org[k] as string | null | undefined) ?? null])) as Legal;
+const sameLegal = (a: Legal, b: Legal) => LEGAL_FIELDS.every((k) => a[k] === b[k]);
+
+/**
+ * Members edit their organization's profile. The legal fields (name, tax code, establishment
+ * decision, type) are the administrator's alone; on a verified organization a change waits in
+ * `pendingLegal` for the operator, and everything public keeps the verified values meanwhile.
+ * Throws AppError("forbidden", "legal_admin_only") when a member changes a legal field.
+ */
 export async function updateOwnOrganization(ctx: AuditContext, user: Principal, input: OrganizationProfileInput) {
+  assertCan(user, "organization:manage-own", { organizationId: user.organizationId });
   return audited(ctx, async (tx) => {
-    const org = user.organizationId ? await tx.organization.findUnique({ where: { id: user.organizationId } }) : null;
-    assertCan(user, "organization:manage-own", { organizationId: org?.id ?? null });
-    const data = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, input[k] ?? null]));
-    const identityChanged = org!.name !== data.name || org!.taxCode !== data.taxCode || org!.establishmentDecision !== data.establishmentDecision;
-    const reset = identityChanged && org!.verificationStatus === "VERIFIED" ? { verificationStatus: "UNVERIFIED" as const, verifiedAt: null } : {};
-    await tx.organization.update({ where: { id: org!.id }, data: { ...data, ...reset } });
-    const before = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, org![k]]));
-    return { result: { verificationReset: Boolean(reset.verificationStatus) }, audit: { action: "organization.update", entityType: "organization", entityId: org!.id, ...diffFields(before, { ...data, ...reset }) } };
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM organizations WHERE id = ${user.organizationId}::uuid FOR UPDATE`;
+    const org = locked ? await tx.organization.findUnique({ where: { id: locked.id } }) : null;
+    const actor = await tx.user.findUnique({ where: { id: user.id }, select: { organizationId: true, orgRole: true } });
+    if (!org || actor?.organizationId !== org.id) throw new AppError("not_found");
+
+    const current = legalOf(org);
+    const pending = org.pendingLegal ? { ...current, ...(org.pendingLegal as Partial<Legal>) } : current;
+    const submitted: Legal = { name: input.name, taxCode: input.taxCode ?? null, establishmentDecision: input.establishmentDecision ?? null, type: input.type ?? pending.type };
+    if (!sameLegal(submitted, pending) && actor.orgRole !== "ADMIN") throw new AppError("forbidden", "legal_admin_only");
+
+    const profile = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, input[k] ?? null]));
+    const verified = org.verificationStatus === "VERIFIED";
+    const legalPending = verified && !sameLegal(submitted, current);
+    const data = {
+      ...profile,
+      ...(verified ? {} : submitted),
+      pendingLegal: legalPending ? (submitted as Prisma.InputJsonValue) : Prisma.DbNull,
+    };
+    await tx.organization.update({ where: { id: org.id }, data: data as Prisma.OrganizationUncheckedUpdateInput });
+    const before = { ...Object.fromEntries(PROFILE_FIELDS.map((k) => [k, org[k]])), ...current, pendingLegal: org.pendingLegal };
+    const after = { ...profile, ...(verified ? current : submitted), pendingLegal: legalPending ? submitted : null };
+    return { result: { legalPending }, audit: { action: "organization.update", entityType: "organization", entityId: org.id, ...diffFields(before, after) } };
+  });
+}
+
+/**
+ * The operator accepts (the verified organization takes the new legal fields) or rejects (they
+ * are discarded, with a note the members read) a pending legal change.
+ */
+export async function decideLegalChange(ctx: AuditContext, user: Principal, input: { id: string; decision: "approve" | "reject"; note?: string | null }) {
+  assertCan(user, "organization:verify");
+  if (input.decision === "reject" && !input.note) throw new AppError("validation", "reason_required");
+  return audited(ctx, async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM organizations WHERE id = ${input.id}::uuid FOR UPDATE`;
+    const org = locked ? await tx.organization.findUnique({ where: { id: locked.id } }) : null;
+    if (!org) throw new AppError("not_found");
+    if (!org.pendingLegal) throw new AppError("invalid_state", "invalid_state");
+    const current = legalOf(org);
+    const proposed = { ...current, ...(org.pendingLegal as Partial<Legal>) };
+    const approve = input.decision === "approve";
+    const data = approve
+      ? { ...proposed, pendingLegal: Prisma.DbNull, verifiedAt: new Date(), verificationNote: null }
+      : { pendingLegal: Prisma.DbNull, verificationNote: input.note ?? null };
+    await tx.organization.update({ where: { id: org.id }, data: data as Prisma.OrganizationUncheckedUpdateInput });
+    if (approve) {
+      await notify(tx, { organizationId: org.id, type: "organization.legal_accepted", params: { name: proposed.name ?? org.name }, link: "/account/organization" });
+    } else {
+      await notify(tx, { organizationId: org.id, type: "organization.legal_rejected", params: { name: org.name, reason: input.note ?? "" }, link: "/account/organization" });
+    }
+    return {
+      result: approve ? "accepted" : "rejected",
+      audit: {
+        action: approve ? "organization.legal_accept" : "organization.legal_reject",
+        entityType: "organization",
+        entityId: org.id,
+        before: { ...current, pendingLegal: org.pendingLegal },
+        after: approve ? proposed : current,
+        reason: input.note ?? null,
+      },
+    };
   });
 }
 
 /** Asks the operator to verify the organization: needs a tax code or an establishment decision. */
-export async function requestVerification(ctx: AuditContext, user: Principal) {
+export async function requestVerification(ctx: AuditContext, user: Principal | null) {
+  assertCan(user, "organization:manage-own", { organizationId: user?.organizationId ?? null });
   return audited(ctx, async (tx) => {
     const org = user.organizationId ? await tx.organization.findUnique({ where: { id: user.organizationId } }) : null;
     assertCan(user, "organization:manage-own", { organizationId: org?.id ?? null });

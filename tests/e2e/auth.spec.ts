@@ -8,17 +8,17 @@ test("a researcher registers in Vietnamese, signs in and signs out", async ({ pa
   await page.getByLabel("Nhà khoa học / bên chuyển giao").check();
   await page.getByLabel("Họ và tên").fill("Nguyễn Thị Nghiên Cứu");
   await page.getByLabel("Email").fill(email);
-  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill("phòng thí nghiệm 2026");
-  await page.getByLabel("Nhập lại mật khẩu").fill("phòng thí nghiệm 2026");
+  await page.getByRole("textbox", { name: "Mật khẩu", exact: true }).fill("bánh cuốn Thanh Trì lúc 6 giờ");
+  await page.getByLabel("Nhập lại mật khẩu").fill("bánh cuốn Thanh Trì lúc 6 giờ");
   await page.getByLabel("Tên tổ chức").fill("Phòng thí nghiệm Cảm biến Sinh học");
   await page.getByLabel("Loại hình tổ chức").selectOption("INSTITUTE");
   await page.getByLabel(/Tôi đồng ý/).check();
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
 
   await expect(page).toHaveURL(/\/login\?/);
-  await expect(page.getByText("Đăng ký thành công")).toBeVisible();
+  await expect(page.getByText("Đã nhận đăng ký")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(email);
-  await page.getByLabel("Mật khẩu").fill("phòng thí nghiệm 2026");
+  await page.getByLabel("Mật khẩu").fill("bánh cuốn Thanh Trì lúc 6 giờ");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "Không gian làm việc" })).toBeVisible();
@@ -30,34 +30,37 @@ test("a researcher registers in Vietnamese, signs in and signs out", async ({ pa
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login$/);
 
-  const rows = await query<{ roles: string }>("SELECT roles::text FROM users WHERE email = $1", [email]);
+  const rows = await query<{ roles: string; org_role: string }>("SELECT roles::text, org_role::text FROM users WHERE email = $1", [email]);
   expect(rows[0]?.roles).toBe("{PROVIDER}");
+  // The first registrant of a new organization administers it.
+  expect(rows[0]?.org_role).toBe("ADMIN");
 });
 
-test("a business registers in English by joining an existing organization", async ({ page }) => {
+test("a business registers in English asking to join an organization found by name, without becoming a member", async ({ page }) => {
   const email = `buyer-${unique()}@company.vn`;
   const [org] = await query<{ id: string; name: string }>(
-    "SELECT id, name FROM organizations WHERE type = 'ENTERPRISE' ORDER BY name LIMIT 1",
+    "SELECT id, name FROM organizations WHERE type = 'ENTERPRISE' AND verification_status <> 'REJECTED' ORDER BY name LIMIT 1",
   );
   await page.goto("/en/register");
+  await expect(page.locator("select[name=organizationId]")).toHaveCount(0);
   await page.getByLabel("Business / technology seeker").check();
   await page.getByLabel("Full name").fill("Pham Van Business");
   await page.getByLabel("Email").fill(email);
-  await page.getByRole("textbox", { name: "Password", exact: true }).fill("a long enough passphrase");
-  await page.getByLabel("Repeat password").fill("a long enough passphrase");
-  await page.getByLabel("Join an existing organization").check();
-  await page.getByLabel("Choose an organization").selectOption(org!.id);
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill("ferry to Bat Trang at dawn");
+  await page.getByLabel("Repeat password").fill("ferry to Bat Trang at dawn");
+  await page.getByLabel("Ask to join an existing organization").check();
+  await page.getByLabel("Find an organization by name").fill(org!.name);
+  await page.getByRole("button", { name: "Find organizations", exact: true }).click();
+  await page.getByRole("radio", { name: new RegExp(org!.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).check();
   await page.getByLabel(/I accept/).check();
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/en\/login\?/);
 
-  await page.getByLabel("Password").fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/en\/account$/);
-  await expect(page.getByText(org!.name)).toBeVisible();
-  await expect(page.getByRole("heading", { name: "My demands" })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  const rows = await query<{ organization_id: string | null; status: string }>(
+    "SELECT u.organization_id, r.status::text FROM users u JOIN membership_requests r ON r.user_id = u.id WHERE u.email = $1",
+    [email],
+  );
+  expect(rows).toEqual([{ organization_id: null, status: "PENDING" }]);
 });
 
 test("bad registration input shows every error, keeps what was typed and writes nothing", async ({ page }) => {
@@ -70,7 +73,7 @@ test("bad registration input shows every error, keeps what was typed and writes 
 
   await expect(page.getByText(/mục cần sửa/)).toBeVisible();
   await expect(page.getByText("Email không hợp lệ.")).toBeVisible();
-  await expect(page.getByText("Mật khẩu phải có ít nhất 12 ký tự.")).toBeVisible();
+  await expect(page.getByText("Mật khẩu phải có ít nhất 10 ký tự.")).toBeVisible();
   await expect(page.getByText("Hai mật khẩu không khớp.")).toBeVisible();
   await expect(page.getByText("Có ký tự ẩn hoặc ký tự điều khiển không được phép.")).toBeVisible();
   await expect(page.getByText("Bạn cần đồng ý để tiếp tục.")).toBeVisible();

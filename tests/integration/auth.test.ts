@@ -6,6 +6,9 @@ import { db } from "@/lib/db";
 import { createOrganization, createUser } from "../factories";
 
 const request = { requestId: "test-req", ip: "203.0.113.7" };
+let ipCounter = 0;
+/** A new client address per registration, so the sign-up throttle stays out of these tests. */
+const requestFrom = () => ({ requestId: "test-req", ip: `203.0.113.${ipCounter++ % 250}` });
 
 function registration(overrides: Record<string, string> = {}) {
   return {
@@ -25,9 +28,11 @@ function registration(overrides: Record<string, string> = {}) {
 describe("registration", () => {
   it("creates the user and the organization with audit events in one transaction", async () => {
     const input = RegisterSchema.parse(registration());
-    const { id } = await registerUser(input, request);
-    const user = await db.user.findUniqueOrThrow({ where: { id }, include: { organization: true } });
+    await registerUser(input, request);
+    const user = await db.user.findUniqueOrThrow({ where: { email: input.email }, include: { organization: true } });
     expect(user.roles).toEqual(["PROVIDER"]);
+    expect(user.orgRole).toBe("ADMIN");
+    expect(user.emailVerifiedAt).toBeNull();
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.organization?.verificationStatus).toBe("UNVERIFIED");
     const events = await db.auditEvent.findMany({ where: { requestId: "test-req" }, orderBy: { seq: "asc" } });
@@ -36,20 +41,22 @@ describe("registration", () => {
     expect(JSON.stringify(events, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(input.password);
   });
 
-  it("joins an existing organization", async () => {
+  it("files a request to join an existing organization instead of making the registrant a member", async () => {
     const org = await createOrganization(db, { type: "ENTERPRISE" });
     const input = RegisterSchema.parse(registration({ role: "SEEKER", orgMode: "join", organizationId: org.id }));
-    const { id } = await registerUser(input, request);
-    expect((await db.user.findUniqueOrThrow({ where: { id } })).organizationId).toBe(org.id);
+    await registerUser(input, requestFrom());
+    const user = await db.user.findUniqueOrThrow({ where: { email: input.email } });
+    expect(user.organizationId).toBeNull();
+    expect(await db.membershipRequest.count({ where: { userId: user.id, organizationId: org.id, status: "PENDING" } })).toBe(1);
   });
 
-  it("refuses a taken email (any letter case) and writes nothing", async () => {
+  it("answers a taken email (any letter case) like a new one and creates no account", async () => {
     const input = RegisterSchema.parse(registration({ email: "dup@example.vn" }));
-    await registerUser(input, request);
+    await registerUser(input, requestFrom());
     const counts = async () => [await db.user.count(), await db.organization.count(), await db.auditEvent.count()];
     const before = await counts();
     const again = RegisterSchema.parse(registration({ email: "  DUP@Example.VN " }));
-    await expect(registerUser(again, request)).rejects.toMatchObject({ code: "conflict", message: "email_taken" });
+    await expect(registerUser(again, requestFrom())).resolves.toEqual({ status: "accepted" });
     expect(await counts()).toEqual(before);
   });
 
@@ -58,7 +65,7 @@ describe("registration", () => {
     const input = RegisterSchema.parse(
       registration({ orgMode: "join", organizationId: "00000000-0000-4000-8000-000000000000" }),
     );
-    await expect(registerUser(input, request)).rejects.toMatchObject({ message: "organization_not_found" });
+    await expect(registerUser(input, requestFrom())).rejects.toMatchObject({ message: "organization_not_found" });
     expect(await db.user.count()).toBe(before);
   });
 });

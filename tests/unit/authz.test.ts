@@ -41,4 +41,16 @@ describe("permission table", () => {
     expect(() => assertCan(null, "offer:create")).toThrow(expect.objectContaining({ code: "unauthenticated" }));
     expect(() => assertCan(user(["SEEKER"]), "offer:create")).toThrow(expect.objectContaining({ code: "forbidden" }));
   });
+
+  it("lets organization members (not staff) request and manage membership, and only the operator decide orphan requests", () => {
+    for (const role of ["PROVIDER", "SEEKER", "INTERMEDIARY"] as const) {
+      expect(can(user([role]), "membership:request")).toBe(true);
+      expect(can(user([role]), "membership:manage-own")).toBe(true);
+      expect(can(user([role]), "membership:decide-orphan")).toBe(false);
+    }
+    expect(ALL_ROLES.filter((role) => can(user([role]), "membership:decide-orphan"))).toEqual(["OPERATOR"]);
+    expect(() => assertCan(user(["PROVIDER"], null), "membership:manage-own", { organizationId: null })).toThrow(
+      expect.objectContaining({ code: "not_found" }),
+    );
+  });
 });

@@ -22,6 +22,14 @@ const SAMPLE: NotificationParamsByType = {
   "listing.update_reminder": { title: "Máy lọc nước nano" },
   "organization.verified": { name: "Viện Vật liệu" },
   "organization.rejected": { name: "Viện Vật liệu", reason: "Mã số thuế không khớp" },
+  "organization.legal_accepted": { name: "Viện Vật liệu" },
+  "organization.legal_rejected": { name: "Viện Vật liệu", reason: "Mã số thuế không khớp" },
+  "membership.requested": { name: "Lê Văn An", organization: "Viện Vật liệu" },
+  "membership.approved": { organization: "Viện Vật liệu" },
+  "membership.rejected": { organization: "Viện Vật liệu", note: "Không có trong danh sách" },
+  "membership.joined": { name: "Lê Văn An", organization: "Viện Vật liệu" },
+  "membership.removed": { organization: "Viện Vật liệu" },
+  "membership.admin_transferred": { organization: "Viện Vật liệu" },
   "match.new": { title: "Máy lọc nước nano", score: 0.85 },
 };
 

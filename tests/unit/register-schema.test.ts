@@ -47,16 +47,20 @@ describe("RegisterSchema", () => {
     expect(errorsFor({ ...valid, [field]: value })[field]).toContain(code);
   });
 
-  it("requires passwords of at least 12 characters that match and avoid the email", () => {
-    expect(errorsFor({ ...valid, password: "short-pass1", confirmPassword: "short-pass1" }).password).toContain("password_too_short");
+  it("requires passwords of at least 10 characters that match and avoid the email", () => {
+    expect(errorsFor({ ...valid, password: "short-pw1", confirmPassword: "short-pw1" }).password).toContain("password_too_short");
     expect(errorsFor({ ...valid, confirmPassword: "something else entirely" }).confirmPassword).toContain("passwords_differ");
     expect(errorsFor({ ...valid, password: "doanh-doanh-2026", confirmPassword: "doanh-doanh-2026" }).password).toContain(
       "password_contains_email",
     );
-    expect(errorsFor({ ...valid, password: "aaaaaaaaaaaaaa", confirmPassword: "aaaaaaaaaaaaaa" }).password).toContain(
-      "password_too_simple",
-    );
   });
+
+  it.each(["123456789012", "passwordpassword", "aaaaaaaaaaaaaa", "qwertyuiop123", "techex2026!!", "Doanh1234567", "congtycokhidonganh"])(
+    "refuses the guessable password %j",
+    (password) => {
+      expect(errorsFor({ ...valid, password, confirmPassword: password }).password).toContain("password_weak");
+    },
+  );
 
   it("treats NFC and NFD spellings of a password as the same", () => {
     const nfd = "một mật khẩu đủ dài".normalize("NFD");
@@ -72,5 +76,14 @@ describe("RegisterSchema", () => {
 
   it("only offers the provider and seeker roles at sign-up", () => {
     expect(errorsFor({ ...valid, role: "ADMIN" }).role).toContain("choose_one");
+  });
+
+  it("never lets the public create a state agency", () => {
+    expect(errorsFor({ ...valid, organizationType: "STATE_AGENCY" }).organizationType).toContain("choose_one");
+  });
+
+  it("needs the token of an invitation to register through one", () => {
+    expect(errorsFor({ ...valid, orgMode: "invite" }).inviteToken).toContain("invalid_link");
+    expect(errorsFor({ ...valid, orgMode: "invite", inviteToken: "x".repeat(43) }).inviteToken).toBeUndefined();
   });
 });

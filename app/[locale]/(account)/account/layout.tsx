@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { SectionNav } from "@/components/layout/section-nav";
 import { can } from "@/lib/authz";
 import { requireUser } from "@/lib/auth/session";
@@ -15,12 +16,18 @@ export default async function AccountLayout({ children }: LayoutProps<"/[locale]
     ...(can(user, "offer:create") ? [{ href: "/account/offers", label: t("myOffers") }] : []),
     ...(can(user, "demand:create") ? [{ href: "/account/demands", label: t("myDemands") }] : []),
     ...(can(user, "workspace:access") ? [{ href: "/account/matches", label: tm("nav") }] : []),
-    ...(can(user, "organization:manage-own") && user.organizationId ? [{ href: "/account/organization", label: t("myOrganization") }] : []),
+    // Without an organization the page offers to join one (membership requests).
+    ...(can(user, "organization:manage-own") ? [{ href: "/account/organization", label: t("myOrganization") }] : []),
     { href: "/account/notifications", label: t("notifications") },
   ];
   return (
     <>
       <SectionNav label={t("workspace")} links={links} />
+      {!user.emailVerified && (
+        <div className="mb-6">
+          <VerifyEmailBanner />
+        </div>
+      )}
       {children}
     </>
   );

@@ -25,6 +25,11 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
       )}
       <div className="rounded-lg border border-border bg-white p-6 shadow-sm">
         <LoginForm defaultEmail={email} />
+        <p className="mt-4 text-right text-sm">
+          <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+            {t("forgotLink")}
+          </Link>
+        </p>
       </div>
       <p className="mt-4 text-center text-sm">
         {t("noAccount")}{" "}

@@ -1,27 +1,29 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RegisterForm } from "@/components/auth/register-form";
+import { LinkTokenSchema } from "@/lib/auth/schemas";
 import { Link } from "@/lib/i18n/navigation";
-import { organizationsForSignup } from "@/lib/organizations/queries";
+import { inviteByToken } from "@/lib/organizations/queries";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
-  return { title: t("registerTitle") };
+  return { title: t("registerTitle"), robots: { index: false } };
 }
 
-export default async function RegisterPage({ params }: PageProps<"/[locale]/register">) {
+export default async function RegisterPage({ params, searchParams }: PageProps<"/[locale]/register">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("auth");
-  const organizations = await organizationsForSignup();
+  const token = LinkTokenSchema.safeParse((await searchParams).invite);
+  const invite = token.success ? await inviteByToken(token.data) : null;
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-bold">{t("registerTitle")}</h1>
       <p className="mb-6 mt-1 text-muted">{t("registerLead")}</p>
       <div className="rounded-lg border border-border bg-white p-6 shadow-sm">
-        <RegisterForm organizations={organizations} />
+        <RegisterForm invite={invite && token.success ? { token: token.data, organization: invite.organization.name, email: invite.email } : null} />
       </div>
       <p className="mt-4 text-center text-sm">
         {t("haveAccount")}{" "}

@@ -4,10 +4,10 @@ import { revalidatePath } from "next/cache";
 import { fieldErrorsOf } from "@/lib/auth/schemas";
 import { auditContext, getCurrentUser } from "@/lib/auth/session";
 import { AppError, type ActionResult } from "@/lib/errors";
-import { saveAttachment } from "@/lib/files/mutations";
 import { formToObject } from "@/lib/forms";
+import { cancelMembershipRequest, requestMembership } from "@/lib/organizations/membership";
 import { requestVerification, updateOwnOrganization } from "@/lib/organizations/mutations";
-import { OrganizationProfileSchema } from "@/lib/organizations/schemas";
+import { IdSchema, MembershipRequestSchema, OrganizationProfileSchema } from "@/lib/organizations/schemas";
 
 const expected = (error: unknown): ActionResult => {
   if (error instanceof AppError) return { ok: false, fieldErrors: {}, formError: error.message };
@@ -18,10 +18,11 @@ export async function updateOrganizationAction(_prev: ActionResult, formData: Fo
   const parsed = OrganizationProfileSchema.safeParse(formToObject(formData));
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const user = await getCurrentUser();
+  if (!user) return { ok: false, fieldErrors: {}, formError: "unauthenticated" };
   try {
-    const result = await updateOwnOrganization(await auditContext(user, "organization:manage-own"), user!, parsed.data);
+    const result = await updateOwnOrganization(await auditContext(user, "organization:manage-own"), user, parsed.data);
     revalidatePath("/[locale]/account/organization", "page");
-    return { ok: true, message: result.verificationReset ? "org_saved_unverified" : "saved" };
+    return { ok: true, message: result.legalPending ? "org_saved_legal_pending" : "saved" };
   } catch (error) {
     return expected(error);
   }
@@ -29,8 +30,9 @@ export async function updateOrganizationAction(_prev: ActionResult, formData: Fo
 
 export async function requestVerificationAction(): Promise<ActionResult> {
   const user = await getCurrentUser();
+  if (!user) return { ok: false, fieldErrors: {}, formError: "unauthenticated" };
   try {
-    await requestVerification(await auditContext(user, "organization:manage-own"), user!);
+    await requestVerification(await auditContext(user, "organization:manage-own"), user);
     revalidatePath("/[locale]/account/organization", "page");
     return { ok: true, message: "verification_requested" };
   } catch (error) {
@@ -38,20 +40,32 @@ export async function requestVerificationAction(): Promise<ActionResult> {
   }
 }
 
-/** A verification document (establishment decision, business registration) for the operator. */
-export async function uploadOrganizationDocumentAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+/** A signed-in user without an organization asks to join one found by name. */
+export async function requestMembershipAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = MembershipRequestSchema.safeParse(formToObject(formData));
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const user = await getCurrentUser();
-  const file = formData.get("file");
-  // The browser already found the file too large and did not send it.
-  if (formData.get("tooLarge") === "1") return { ok: false, fieldErrors: { file: ["too_large"] } };
-  if (!(file instanceof File) || file.size === 0) return { ok: false, fieldErrors: { file: ["file_required"] } };
+  if (!user) return { ok: false, fieldErrors: {}, formError: "unauthenticated" };
   try {
-    if (!user?.organizationId) throw new AppError("not_found");
-    await saveAttachment(await auditContext(user, "organization:manage-own"), { file, uploadedById: user.id, target: { organizationId: user.organizationId }, kind: "DOCUMENT" });
+    await requestMembership(await auditContext(user, "membership:request"), user, parsed.data);
     revalidatePath("/[locale]/account/organization", "page");
-    return { ok: true, message: "uploaded" };
+    return { ok: true, message: "requested" };
   } catch (error) {
-    if (error instanceof AppError && (error.code === "too_large" || error.code === "unsupported_type")) return { ok: false, fieldErrors: { file: [error.code] } };
+    return expected(error);
+  }
+}
+
+/** The requester withdraws their pending request. */
+export async function cancelMembershipRequestAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
+  const parsed = IdSchema.safeParse(formToObject(formData));
+  if (!parsed.success) return { ok: false, fieldErrors: {}, formError: "invalid_input" };
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, fieldErrors: {}, formError: "unauthenticated" };
+  try {
+    await cancelMembershipRequest(await auditContext(user, "membership:request"), user, parsed.data.id);
+    revalidatePath("/[locale]/account/organization", "page");
+    return { ok: true, message: "cancelled" };
+  } catch (error) {
     return expected(error);
   }
 }

@@ -1,0 +1,24 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { forgotPasswordAction } from "@/app/[locale]/(auth)/forgot-password/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useActionForm } from "./use-action-form";
+
+export function ForgotPasswordForm() {
+  const t = useTranslations("auth");
+  const tv = useTranslations("validation");
+  const { state, pending, onSubmit, fieldErrors } = useActionForm(forgotPasswordAction);
+  if (state.ok && state.message) return <Alert tone="success">{t("forgot.sent")}</Alert>;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <Field id="email" label={t("email")} error={fieldErrors.email?.map((c) => tv(c))} required>
+        {(aria) => <Input {...aria} name="email" type="email" autoComplete="email" maxLength={254} />}
+      </Field>
+      <Button type="submit" pending={pending} className="w-full">{t("forgot.submit")}</Button>
+    </form>
+  );
+}

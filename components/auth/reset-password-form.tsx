@@ -1,0 +1,43 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { resetPasswordAction } from "@/app/[locale]/(auth)/reset-password/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Link } from "@/lib/i18n/navigation";
+import { useActionForm } from "./use-action-form";
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations("auth");
+  const tv = useTranslations("validation");
+  const { state, pending, onSubmit, fieldErrors, formError } = useActionForm(resetPasswordAction);
+  const err = (field: string) => fieldErrors[field]?.map((c) => (tv.has(c) ? tv(c) : c));
+  if (state.ok && state.message) {
+    return (
+      <div className="space-y-4">
+        <Alert tone="success">{t("reset.done")}</Alert>
+        <Link href="/login" className="font-medium text-brand-700 underline">{t("loginLink")}</Link>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError && (
+        <Alert tone="danger">
+          {formError === "invalid_link" ? t("reset.invalid") : t("errors_form.unknown")}{" "}
+          <Link href="/forgot-password" className="underline">{t("reset.again")}</Link>
+        </Alert>
+      )}
+      <input type="hidden" name="token" value={token} />
+      <Field id="password" label={t("reset.newPassword")} hint={t("passwordHint")} error={err("password")} required>
+        {(aria) => <Input {...aria} name="password" type="password" autoComplete="new-password" maxLength={128} />}
+      </Field>
+      <Field id="confirmPassword" label={t("confirmPassword")} error={err("confirmPassword")} required>
+        {(aria) => <Input {...aria} name="confirmPassword" type="password" autoComplete="new-password" maxLength={128} />}
+      </Field>
+      <Button type="submit" pending={pending} className="w-full">{t("reset.submit")}</Button>
+    </form>
+  );
+}

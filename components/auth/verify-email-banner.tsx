@@ -1,0 +1,26 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { resendVerificationAction } from "@/app/[locale]/(auth)/verify-email/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useActionForm } from "./use-action-form";
+
+/** Shown to a signed-in user whose address is not confirmed yet, with a way to get a new link. */
+export function VerifyEmailBanner() {
+  const t = useTranslations("auth.verify");
+  const { state, pending, onSubmit, formError } = useActionForm(resendVerificationAction);
+  return (
+    <Alert tone="warning" title={t("bannerTitle")}>
+      <p>{t("bannerText")}</p>
+      {state.ok && state.message ? (
+        <p role="status" className="mt-2 font-medium">{t("resent")}</p>
+      ) : (
+        <form onSubmit={onSubmit} className="mt-2">
+          {formError && <p className="mb-2 text-danger-700">{formError === "already_verified" ? t("already_verified") : formError === "rate_limited" ? t("rateLimited") : t("failed")}</p>}
+          <Button type="submit" size="sm" variant="secondary" pending={pending}>{t("resend")}</Button>
+        </form>
+      )}
+    </Alert>
+  );
+}

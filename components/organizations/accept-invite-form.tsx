@@ -1,0 +1,29 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { acceptInviteAction } from "@/app/[locale]/(auth)/invite/actions";
+import { useActionForm } from "@/components/auth/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Link } from "@/lib/i18n/navigation";
+
+export function AcceptInviteForm({ token }: { token: string }) {
+  const t = useTranslations("auth.invite");
+  const tm = useTranslations("membership");
+  const { state, pending, onSubmit, formError } = useActionForm(acceptInviteAction);
+  if (state.ok && state.message) {
+    return (
+      <div className="space-y-3">
+        <Alert tone="success">{t("accepted")}</Alert>
+        <Link href="/account/organization" className="font-medium text-brand-700 underline">{t("toWorkspace")}</Link>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} className="space-y-3">
+      {formError && <Alert tone="danger">{tm.has(`errors.${formError}`) ? tm(`errors.${formError}`) : tm("errors.unknown")}</Alert>}
+      <input type="hidden" name="token" value={token} />
+      <Button type="submit" pending={pending}>{t("accept")}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Issue 9 item 10 (organization actions): a signed-out call, a user without an organization and
+ * wrong-typed arguments answer a typed ActionResult, never a 500 (the actions used to assert the
+ * user with `user!` and crash on null). The lib code and the database are real; only the framework's
+ * request-bound helpers are replaced.
+ */
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { requestVerificationAction, updateOrganizationAction } from "@/app/[locale]/(account)/account/organization/actions";
+import { db } from "@/lib/db";
+import { createOrganization, createUser } from "../factories";
+
+const session = vi.hoisted(() => ({ user: null as unknown }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("@/lib/auth/session", () => ({
+  getCurrentUser: async () => session.user,
+  auditContext: async (user: { id: string } | null) => ({ actor: { id: user?.id ?? null, role: "test" }, request: { requestId: "test", ip: null } }),
+}));
+
+const profile = () => {
+  const data = new FormData();
+  data.append("name", "Viện Công nghệ Môi trường");
+  data.append("location", "HN-CAUGIAY");
+  return data;
+};
+
+let orgId: string;
+beforeAll(async () => {
+  orgId = (await createOrganization(db, { name: "Viện Công nghệ Môi trường", taxCode: "0101234567", verificationStatus: "UNVERIFIED", verifiedAt: null })).id;
+});
+
+describe("organization actions never answer a 500", () => {
+  it("refuses a signed-out caller with a typed error and changes nothing", async () => {
+    session.user = null;
+    expect(await updateOrganizationAction({ ok: true }, profile())).toMatchObject({ ok: false, formError: "unauthenticated" });
+    expect(await requestVerificationAction()).toMatchObject({ ok: false, formError: "unauthenticated" });
+    expect((await db.organization.findUniqueOrThrow({ where: { id: orgId } })).verificationStatus).toBe("UNVERIFIED");
+  });
+
+  it("answers a user without an organization with not-found", async () => {
+    const loner = await createUser(db, { roles: ["SEEKER"] });
+    session.user = { ...loner, orgRole: null, emailVerified: true, organization: null };
+    expect(await requestVerificationAction()).toMatchObject({ ok: false, formError: "not_found" });
+    expect(await updateOrganizationAction({ ok: true }, profile())).toMatchObject({ ok: false });
+  });
+
+  it("answers wrong-typed arguments with field errors", async () => {
+    const member = await createUser(db, { roles: ["PROVIDER"], organizationId: orgId });
+    session.user = { ...member, orgRole: "ADMIN", emailVerified: true, organization: null };
+    for (const bad of [42, null, { name: "x" }, "name=x"]) {
+      const result = await updateOrganizationAction({ ok: true }, bad as unknown as FormData);
+      expect(result.ok, JSON.stringify(bad)).toBe(false);
+    }
+    expect((await db.organization.findUniqueOrThrow({ where: { id: orgId } })).name).toBe("Viện Công nghệ Môi trường");
+  });
+
+  it("still works for the organization's administrator", async () => {
+    const admin = await createUser(db, { roles: ["PROVIDER"], organizationId: orgId });
+    session.user = { ...admin, orgRole: "ADMIN", emailVerified: true, organization: null };
+    expect(await requestVerificationAction()).toMatchObject({ ok: true });
+    expect((await db.organization.findUniqueOrThrow({ where: { id: orgId } })).verificationStatus).toBe("PENDING");
+  });
+});
