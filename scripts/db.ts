@@ -1,5 +1,5 @@
 /** `npm run db:migrate` / `npm run db:seed [-- --demo]` against DATABASE_URL (or the embedded database). */
-import { localAuditChainKey, openDatabase, prepareDatabase } from "./lib/app";
+import { closeLibClients, localAuditChainKey, openDatabase, prepareDatabase } from "./lib/app";
 import { runSeedCli } from "../prisma/seed";
 
 const log = (line: string) => console.log(`[db] ${line}`);
@@ -11,6 +11,7 @@ async function main() {
     localAuditChainKey();
     await prepareDatabase(database, log);
     if (command === "seed") await runSeedCli(database.ownerUrl, process.argv);
+    await closeLibClients();
   } finally {
     await database.stop();
   }

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { freePort } from "./dev-db";
-import { build, buildIsStale, openDatabase, prepareDatabase, startNext, waitForHealth } from "./lib/app";
+import { build, buildIsStale, closeLibClients, openDatabase, prepareDatabase, startNext, waitForHealth } from "./lib/app";
 import { runSeedCli } from "../prisma/seed";
 
 const log = (line: string) => console.log(`[e2e] ${line}`);
@@ -20,6 +20,7 @@ async function main() {
     process.env.AUDIT_CHAIN_KEY = "e2e-audit-chain-key-e2e-audit-chain-key-0123";
     await prepareDatabase(database, log);
     await runSeedCli(database.ownerUrl, ["--demo"]);
+    await closeLibClients();
     if (buildIsStale()) build(log);
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;

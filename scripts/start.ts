@@ -4,7 +4,7 @@
  * PORT (3000) and stops everything cleanly on Ctrl-C.
  */
 import { freePort } from "./dev-db";
-import { build, buildIsStale, localAuditChainKey, localAuthSecret, openDatabase, prepareDatabase, startNext } from "./lib/app";
+import { build, buildIsStale, closeLibClients, localAuditChainKey, localAuthSecret, openDatabase, prepareDatabase, startNext } from "./lib/app";
 import { DEMO_ACCOUNTS, runSeedCli } from "../prisma/seed";
 import { DEMO_PASSWORD } from "../tests/factories";
 
@@ -39,6 +39,7 @@ async function main() {
   const auditChainKey = localAuditChainKey();
   await prepareDatabase(database, log);
   await runSeedCli(database.ownerUrl, process.argv);
+  await closeLibClients();
   if (!dev && buildIsStale()) build(log);
 
   const child = startNext({

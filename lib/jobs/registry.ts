@@ -1,5 +1,8 @@
 import "server-only";
 import { verifyAndCheckpoint } from "@/lib/audit/checkpoints";
+import { purgeLoginAttempts } from "@/lib/auth/login";
+import { purgeUserTokens } from "@/lib/auth/tokens";
+import { purgeOrphanUploads } from "@/lib/files/cleanup";
 import { runListingLifecycle } from "@/lib/listings/lifecycle";
 import { sweepMatches } from "@/lib/matching/mutations";
 import { sendPendingEmails } from "@/lib/mail/outbox";
@@ -65,5 +68,26 @@ export const JOBS: JobDefinition[] = [
     name: "security.purge-log",
     cron: "15 3 * * *",
     handler: () => purgeSecurityLog(),
+  },
+  {
+    // Sign-in attempts only feed the rate limiter: gone once they are older than its windows.
+    name: "auth.purge-login-attempts",
+    cron: "10 3 * * *",
+    handler: () => purgeLoginAttempts(),
+  },
+  {
+    // Used or expired e-mail verification and password-reset links.
+    name: "accounts.purge-tokens",
+    cron: "5 3 * * *",
+    handler: () => purgeUserTokens(),
+  },
+  {
+    // Uploaded bytes whose row never committed (a crash mid-upload), once they are an hour old.
+    name: "files.purge-orphans",
+    cron: "20 * * * *",
+    handler: async () => {
+      const run = await purgeOrphanUploads();
+      return Object.values(run).some((n) => typeof n === "number" && n > 0) ? run : undefined;
+    },
   },
 ];

@@ -108,6 +108,23 @@ export async function prepareDatabase(database: Database, log: (line: string) =>
   }
 }
 
+/**
+ * Closes the database clients lib/db.ts keeps on globalThis (the seed computes matches through lib),
+ * so stopping the embedded server afterwards does not kill their idle connections under us: an
+ * unhandled pool error would end this process with a failure after everything passed.
+ */
+export async function closeLibClients() {
+  const g = globalThis as unknown as {
+    prisma?: { $disconnect(): Promise<void> };
+    pool?: { end(): Promise<void> };
+    searchPool?: { end(): Promise<void> };
+  };
+  await Promise.allSettled([g.prisma?.$disconnect(), g.pool?.end(), g.searchPool?.end()]);
+  g.prisma = undefined;
+  g.pool = undefined;
+  g.searchPool = undefined;
+}
+
 /** A secret generated once into the git-ignored data folder (readable by its owner only). */
 function localSecret(name: string): string {
   const file = path.join(ROOT, ".data", name);
