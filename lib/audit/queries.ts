@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/db";
-import { chainHash, GENESIS_HASH } from "./chain";
+import { chainHash, GENESIS_HASH, type ChainedFields } from "./chain";
 import { auditChainKey } from "./key";
 
 export type ChainProblem = "hash_mismatch" | "link_mismatch" | "checkpoint_mismatch" | "truncated";
@@ -10,7 +10,8 @@ export type ChainVerdict =
   | { ok: true; checked: number; legacy: number; lastSeq: string | null; lastHash: string }
   | { ok: false; checked: number; legacy: number; brokenAt: string; problem: ChainProblem; expected: string; found: string };
 
-interface Row {
+/** An audit_events row as the verifier reads it (snake_case, seq as text). */
+export interface AuditEventRow {
   seq: string;
   occurred_at: Date;
   actor_id: string | null;
@@ -25,6 +26,24 @@ interface Row {
   ip: string | null;
   prev_hash: string;
   hash: string;
+}
+
+/** The columns that enter an event's hash, from a stored row. */
+export function chainedFieldsOf(row: Omit<AuditEventRow, "prev_hash" | "hash">): ChainedFields {
+  return {
+    seq: row.seq,
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before,
+    after: row.after,
+    reason: row.reason,
+    requestId: row.request_id,
+    ip: row.ip,
+  };
 }
 
 /** Events from this sequence number on are keyed (HMAC); earlier ones predate keyed hashes. */
@@ -70,7 +89,7 @@ export async function verifyAuditChain(batchSize = 5000, key: string = auditChai
       found,
     });
     for (;;) {
-      const { rows } = await client.query<Row>(
+      const { rows } = await client.query<AuditEventRow>(
         `SELECT seq::text AS seq, occurred_at, actor_id, actor_role, action, entity_type, entity_id,
                 before, after, reason, request_id, ip, prev_hash, hash
            FROM audit_events WHERE audit_events.seq > $1::bigint ORDER BY audit_events.seq LIMIT $2`,
@@ -80,24 +99,7 @@ export async function verifyAuditChain(batchSize = 5000, key: string = auditChai
       for (const row of rows) {
         if (row.prev_hash !== previous) return broken(row.seq, "link_mismatch", previous, row.prev_hash);
         const keyed = BigInt(row.seq) >= keyedFrom;
-        const expected = chainHash(
-          row.prev_hash,
-          {
-            seq: row.seq,
-            occurredAt: row.occurred_at,
-            actorId: row.actor_id,
-            actorRole: row.actor_role,
-            action: row.action,
-            entityType: row.entity_type,
-            entityId: row.entity_id,
-            before: row.before,
-            after: row.after,
-            reason: row.reason,
-            requestId: row.request_id,
-            ip: row.ip,
-          },
-          keyed ? key : null,
-        );
+        const expected = chainHash(row.prev_hash, chainedFieldsOf(row), keyed ? key : null);
         if (expected !== row.hash) return broken(row.seq, "hash_mismatch", expected, row.hash);
         const mark = marks.get(row.seq);
         if (mark) {

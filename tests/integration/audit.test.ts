@@ -4,7 +4,7 @@ import { audited } from "@/lib/audit/mutations";
 import { createHash } from "node:crypto";
 import { verifyAndCheckpoint, verifyChainAs } from "@/lib/audit/checkpoints";
 import { canonicalEvent, GENESIS_HASH } from "@/lib/audit/chain";
-import { verifyAuditChain } from "@/lib/audit/queries";
+import { chainedFieldsOf, verifyAuditChain, type AuditEventRow } from "@/lib/audit/queries";
 import { systemContext } from "@/lib/audit/context";
 import { db } from "@/lib/db";
 
@@ -22,21 +22,6 @@ const raw = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =
 /** The application's own database login (the unprivileged app role). */
 const asApp = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => query<T>(process.env.DATABASE_URL, sql, params);
 
-interface EventRow {
-  seq: string;
-  occurred_at: Date;
-  actor_id: string | null;
-  actor_role: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  request_id: string | null;
-  ip: string | null;
-}
-
 /**
  * What an attacker with the database but without the key does: delete one event and recompute
  * every later hash (plain SHA-256, or HMAC with a key of their own) so that the links hold again.
@@ -45,26 +30,13 @@ async function deleteAndRechain(victimSeq: string, rehash: (prev: string, canoni
   await raw("ALTER TABLE audit_events DISABLE TRIGGER USER");
   try {
     await raw("DELETE FROM audit_events WHERE seq = $1", [victimSeq]);
-    const { rows } = await raw<EventRow & { prev_hash: string }>(
+    const { rows } = await raw<AuditEventRow>(
       `SELECT seq::text AS seq, occurred_at, actor_id, actor_role, action, entity_type, entity_id, before, after,
               reason, request_id, ip, prev_hash FROM audit_events ORDER BY seq`,
     );
     let prev = GENESIS_HASH;
     for (const row of rows) {
-      const canonical = canonicalEvent({
-        seq: row.seq,
-        occurredAt: row.occurred_at,
-        actorId: row.actor_id,
-        actorRole: row.actor_role,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        before: row.before,
-        after: row.after,
-        reason: row.reason,
-        requestId: row.request_id,
-        ip: row.ip,
-      });
+      const canonical = canonicalEvent(chainedFieldsOf(row));
       const hash = rehash(prev, canonical);
       await raw("UPDATE audit_events SET prev_hash = $1, hash = $2 WHERE seq = $3", [prev, hash, row.seq]);
       prev = hash;
