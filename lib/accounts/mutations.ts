@@ -110,8 +110,8 @@ export async function registerUser(input: RegisterInput, request: RequestMeta, o
       }
       if (joinOrg) {
         const req = await tx.membershipRequest.create({ data: { organizationId: joinOrg.id, userId: user.id, message: input.joinMessage || null } });
+        // Nobody is told yet: the administrators hear of it once the address is confirmed (verifyEmail).
         audit.push({ action: "membership.request", entityType: "membership_request", entityId: req.id, after: { organizationId: joinOrg.id, userId: user.id, status: "PENDING" } });
-        await notify(tx, { userIds: await organizationAdminIds(tx, joinOrg.id), type: "membership.requested", params: { name: user.name, organization: joinOrg.name }, link: "/account/organization/members" });
       }
       if (!emailVerifiedAt) await sendVerificationEmail(tx, user);
       await recordSecurityEvent("sign_up", { userId: user.id, email: user.email, ip: request.ip, detail: { orgMode: input.orgMode } }, tx);

@@ -4,6 +4,7 @@ import { audited } from "@/lib/audit/mutations";
 import { consumeUserToken, recentUserTokens } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 import { recordSecurityEvent } from "@/lib/security/log";
+import { notifyMembershipRequested } from "@/lib/organizations/membership";
 import { sendVerificationEmail } from "./mutations";
 
 /** Verification links one account may ask for per hour. */
@@ -18,8 +19,16 @@ export async function verifyEmail(token: string, request: RequestMeta): Promise<
   return audited({ actor: { id: null, role: "anonymous" }, request }, async (tx) => {
     const userId = await consumeUserToken(tx, token, "VERIFY_EMAIL", now);
     if (!userId) throw new AppError("validation", "invalid_link");
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
-    if (!user.emailVerifiedAt) await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, emailVerifiedAt: true } });
+    if (!user.emailVerifiedAt) {
+      await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
+      // A join request made at sign-up reaches its organization only now that the address is real.
+      const pending = await tx.membershipRequest.findFirst({
+        where: { userId, status: "PENDING" },
+        select: { organization: { select: { id: true, name: true } } },
+      });
+      if (pending) await notifyMembershipRequested(tx, pending.organization, user.name);
+    }
     await recordSecurityEvent("email.verified", { userId, email: user.email, ip: request.ip }, tx);
     return {
       result: { email: user.email },

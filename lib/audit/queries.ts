@@ -4,7 +4,7 @@ import { pool } from "@/lib/db";
 import { chainHash, GENESIS_HASH, type ChainedFields } from "./chain";
 import { auditChainKey } from "./key";
 
-export type ChainProblem = "hash_mismatch" | "link_mismatch" | "checkpoint_mismatch" | "truncated";
+export type ChainProblem = "hash_mismatch" | "link_mismatch" | "checkpoint_mismatch" | "truncated" | "unkeyed";
 
 export type ChainVerdict =
   | { ok: true; checked: number; legacy: number; lastSeq: string | null; lastHash: string }
@@ -46,6 +46,16 @@ export function chainedFieldsOf(row: Omit<AuditEventRow, "prev_hash" | "hash">):
   };
 }
 
+/**
+ * The last event an operator has accepted as unkeyed (written before keyed hashes existed), from
+ * AUDIT_CHAIN_LEGACY_UNTIL — configuration, like the key, so that whoever can write the database
+ * cannot move the boundary in audit_chain_epochs and re-hash history without the key.
+ */
+function acceptedLegacyUntil(): bigint {
+  const value = process.env.AUDIT_CHAIN_LEGACY_UNTIL;
+  return value && /^\d{1,18}$/.test(value) ? BigInt(value) : 0n;
+}
+
 /** Events from this sequence number on are keyed (HMAC); earlier ones predate keyed hashes. */
 async function keyedFromSeq(client: pg.PoolClient): Promise<bigint> {
   const { rows } = await client.query<{ seq: string }>("SELECT keyed_from_seq::text AS seq FROM audit_chain_epochs ORDER BY id LIMIT 1");
@@ -76,7 +86,10 @@ export async function verifyAuditChain(batchSize = 5000, key: string = auditChai
   let legacy = 0;
   let after = "0";
   try {
-    const keyedFrom = await keyedFromSeq(client);
+    // Unkeyed only where both the database's epoch and the configuration say so.
+    const epoch = await keyedFromSeq(client);
+    const legacyUntil = acceptedLegacyUntil();
+    const keyedFrom = epoch <= legacyUntil + 1n ? epoch : legacyUntil + 1n;
     const marks = await checkpoints(client);
     const seen = new Set<string>();
     const broken = (brokenAt: string, problem: ChainProblem, expected: string, found: string): ChainVerdict => ({
@@ -100,7 +113,12 @@ export async function verifyAuditChain(batchSize = 5000, key: string = auditChai
         if (row.prev_hash !== previous) return broken(row.seq, "link_mismatch", previous, row.prev_hash);
         const keyed = BigInt(row.seq) >= keyedFrom;
         const expected = chainHash(row.prev_hash, chainedFieldsOf(row), keyed ? key : null);
-        if (expected !== row.hash) return broken(row.seq, "hash_mismatch", expected, row.hash);
+        if (expected !== row.hash) {
+          // An unkeyed hash where a keyed one belongs: written before keyed hashes (not accepted in
+          // AUDIT_CHAIN_LEGACY_UNTIL), or history re-hashed by someone without the key.
+          const unkeyed = keyed && chainHash(row.prev_hash, chainedFieldsOf(row), null) === row.hash;
+          return broken(row.seq, unkeyed ? "unkeyed" : "hash_mismatch", expected, row.hash);
+        }
         const mark = marks.get(row.seq);
         if (mark) {
           const other = [...mark].find((hash) => hash !== row.hash);

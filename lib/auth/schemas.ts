@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPlainText } from "@/lib/listings/schemas";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from "./password-strength";
 
 /**
@@ -64,7 +65,7 @@ export const RegisterSchema = z
     organizationName: z.preprocess(nfc, z.string().max(200, "too_long").optional()),
     organizationType: z.preprocess((v) => (v === "" ? undefined : v), PublicOrgTypeSchema.optional()),
     inviteToken: z.preprocess((v) => (v === "" ? undefined : v), LinkTokenSchema.optional()),
-    joinMessage: z.preprocess(nfc, z.string().max(1000, "too_long").optional()),
+    joinMessage: z.preprocess(nfc, z.string().max(1000, "too_long").refine(isPlainText, "invisible_characters").optional()),
     acceptTerms: z.literal("on", { error: "must_accept" }),
   })
   // Runs even when single fields failed, so the user sees every problem in one go; the data may

@@ -54,6 +54,17 @@ async function administeredOrganization(tx: Tx, user: Principal) {
 }
 
 /**
+ * Tells the organization's administrators about a join request, or the operators when it has none.
+ * Only for requesters whose address is confirmed: a made-up address must not reach anyone.
+ */
+export async function notifyMembershipRequested(tx: Tx, org: { id: string; name: string }, requesterName: string) {
+  const admins = await organizationAdminIds(tx, org.id);
+  const params = { name: requesterName, organization: org.name };
+  if (admins.length > 0) await notify(tx, { userIds: admins, type: "membership.requested", params, link: MEMBERS_LINK });
+  else await notify(tx, { roles: ["OPERATOR"], type: "membership.requested", params, link: "/admin/organizations" });
+}
+
+/**
  * A signed-in user without an organization asks to join one (one pending request at a time).
  * Throws "email_unverified", ("conflict", "already_member" | "request_pending"), or not-found for
  * an unknown or state-agency organization.
@@ -69,10 +80,7 @@ export async function requestMembership(ctx: AuditContext, user: Principal, inpu
     const org = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { id: true, name: true, type: true } });
     if (!org || org.type === "STATE_AGENCY") throw new AppError("not_found");
     const req = await tx.membershipRequest.create({ data: { organizationId: org.id, userId: me.id, message: input.message || null } });
-    const admins = await organizationAdminIds(tx, org.id);
-    const params = { name: me.name, organization: org.name };
-    if (admins.length > 0) await notify(tx, { userIds: admins, type: "membership.requested", params, link: MEMBERS_LINK });
-    else await notify(tx, { roles: ["OPERATOR"], type: "membership.requested", params, link: "/admin/organizations" });
+    await notifyMembershipRequested(tx, org, me.name);
     return { result: req, audit: { action: "membership.request", entityType: "membership_request", entityId: req.id, after: { organizationId: org.id, userId: me.id, status: "PENDING" } } };
   });
 }

@@ -2,15 +2,13 @@ import "server-only";
 import { diffFields } from "@/lib/audit/chain";
 import type { AuditContext } from "@/lib/audit/context";
 import { audited } from "@/lib/audit/mutations";
-import { assertCan, type Principal } from "@/lib/authz";
+import { assertCan, assertEmailVerified, type Principal } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/notifications/mutations";
-import type { OrganizationProfileInput } from "./schemas";
+import { LEGAL_FIELDS, type OrganizationProfileInput } from "./schemas";
 
-const PROFILE_FIELDS = ["nameEn", "description", "descriptionEn", "address", "location", "website"] as const;
-/** The organization's legal identity: checked by the operator, changed only by its administrator. */
-export const LEGAL_FIELDS = ["name", "taxCode", "establishmentDecision", "type"] as const;
+const PROFILE_FIELDS = ["description", "descriptionEn", "address", "location", "website"] as const;
 type LegalField = (typeof LEGAL_FIELDS)[number];
 type Legal = Record<LegalField, string | null>;
 
@@ -34,21 +32,24 @@ export async function updateOwnOrganization(ctx: AuditContext, user: Principal, 
 
     const current = legalOf(org);
     const pending = org.pendingLegal ? { ...current, ...(org.pendingLegal as Partial<Legal>) } : current;
-    const submitted: Legal = { name: input.name, taxCode: input.taxCode ?? null, establishmentDecision: input.establishmentDecision ?? null, type: input.type ?? pending.type };
+    const submitted: Legal = { name: input.name, nameEn: input.nameEn ?? null, taxCode: input.taxCode ?? null, establishmentDecision: input.establishmentDecision ?? null, type: input.type ?? pending.type };
     if (!sameLegal(submitted, pending) && actor.orgRole !== "ADMIN") throw new AppError("forbidden", "legal_admin_only");
 
     const profile = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, input[k] ?? null]));
     const verified = org.verificationStatus === "VERIFIED";
     const legalPending = verified && !sameLegal(submitted, current);
+    // Changed while the operator reviews it: the review would approve values nobody looked at.
+    const reviewReset = org.verificationStatus === "PENDING" && !sameLegal(submitted, current) ? { verificationStatus: "UNVERIFIED" as const } : {};
     const data = {
       ...profile,
       ...(verified ? {} : submitted),
+      ...reviewReset,
       pendingLegal: legalPending ? (submitted as Prisma.InputJsonValue) : Prisma.DbNull,
     };
     await tx.organization.update({ where: { id: org.id }, data: data as Prisma.OrganizationUncheckedUpdateInput });
     const before = { ...Object.fromEntries(PROFILE_FIELDS.map((k) => [k, org[k]])), ...current, pendingLegal: org.pendingLegal };
     const after = { ...profile, ...(verified ? current : submitted), pendingLegal: legalPending ? submitted : null };
-    return { result: { legalPending }, audit: { action: "organization.update", entityType: "organization", entityId: org.id, ...diffFields(before, after) } };
+    return { result: { legalPending, reviewReset: "verificationStatus" in reviewReset }, audit: { action: "organization.update", entityType: "organization", entityId: org.id, ...diffFields(before, after) } };
   });
 }
 
@@ -96,6 +97,9 @@ export async function requestVerification(ctx: AuditContext, user: Principal | n
   return audited(ctx, async (tx) => {
     const org = user.organizationId ? await tx.organization.findUnique({ where: { id: user.organizationId } }) : null;
     assertCan(user, "organization:manage-own", { organizationId: org?.id ?? null });
+    assertEmailVerified(user);
+    const actor = await tx.user.findUnique({ where: { id: user.id }, select: { orgRole: true } });
+    if (actor?.orgRole !== "ADMIN") throw new AppError("forbidden", "legal_admin_only");
     if (!org!.taxCode && !org!.establishmentDecision) throw new AppError("validation", "identity_required");
     if (org!.verificationStatus === "VERIFIED" || org!.verificationStatus === "PENDING") throw new AppError("invalid_state", "invalid_state");
     await tx.organization.update({ where: { id: org!.id }, data: { verificationStatus: "PENDING", verificationNote: null } });

@@ -2,6 +2,12 @@ import { z } from "zod";
 import { EmailSchema, PublicOrgTypeSchema } from "@/lib/auth/schemas";
 import { isPlainText, locationCode, optionalText, text } from "@/lib/listings/schemas";
 
+/**
+ * The organization's legal identity, checked by the operator and changed only by its administrator.
+ * The English name is part of it: it is the name every English page shows beside the verified badge.
+ */
+export const LEGAL_FIELDS = ["name", "nameEn", "taxCode", "establishmentDecision", "type"] as const;
+
 /** An organization's public profile as its members edit it (legal fields: administrators only). */
 export const OrganizationProfileSchema = z.object({
   name: text(3, 200),

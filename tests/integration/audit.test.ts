@@ -1,5 +1,5 @@
 import pg from "pg";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { audited } from "@/lib/audit/mutations";
 import { createHash } from "node:crypto";
 import { verifyAndCheckpoint, verifyChainAs } from "@/lib/audit/checkpoints";
@@ -119,7 +119,7 @@ describe("audit trail", () => {
     // Plain SHA-256, as the published algorithm would let anyone recompute it.
     await deleteAndRechain(rows[2]!.seq, (prev, canonical) => createHash("sha256").update(prev).update(canonical).digest("hex"));
     const verdict = await verifyAuditChain();
-    expect(verdict).toMatchObject({ ok: false, problem: "hash_mismatch", brokenAt: rows[0]!.seq });
+    expect(verdict).toMatchObject({ ok: false, problem: "unkeyed", brokenAt: rows[0]!.seq });
   });
 
   it("detects newest events deleted after a checkpoint (the head went backwards)", async () => {
@@ -148,6 +148,44 @@ describe("audit trail", () => {
     expect(await verifyChainAs(null)).toEqual({ ok: false, error: "forbidden" });
     expect(await verifyChainAs({ id: "x", roles: ["PROVIDER"], organizationId: null })).toEqual({ ok: false, error: "forbidden" });
     expect(await verifyChainAs({ id: "x", roles: ["AUDITOR"], organizationId: null })).toMatchObject({ ok: true, verdict: { ok: true } });
+  });
+});
+
+describe("events written before keyed hashes", () => {
+  const sha = (prev: string, canonical: string) => createHash("sha256").update(prev).update(canonical).digest("hex");
+  beforeEach(async () => {
+    delete process.env.AUDIT_CHAIN_LEGACY_UNTIL;
+    await raw(`ALTER TABLE audit_events DISABLE TRIGGER USER;
+               ALTER TABLE audit_checkpoints DISABLE TRIGGER USER;
+               TRUNCATE audit_events, audit_checkpoints;
+               ALTER TABLE audit_events ENABLE TRIGGER USER;
+               ALTER TABLE audit_checkpoints ENABLE TRIGGER USER`);
+    await raw("UPDATE audit_chain_epochs SET keyed_from_seq = 1");
+  });
+  afterEach(async () => {
+    delete process.env.AUDIT_CHAIN_LEGACY_UNTIL;
+    await raw("UPDATE audit_chain_epochs SET keyed_from_seq = 1");
+  });
+
+  it("are not accepted when the owner moves the epoch and re-hashes history without the key", async () => {
+    await writeEvents(4);
+    const { rows } = await raw<{ seq: string }>("SELECT seq::text AS seq FROM audit_events ORDER BY seq");
+    await raw("UPDATE audit_chain_epochs SET keyed_from_seq = $1", [String(BigInt(rows.at(-1)!.seq) + 1n)]);
+    await deleteAndRechain(rows[1]!.seq, sha);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, problem: "unkeyed", brokenAt: rows[0]!.seq });
+  });
+
+  it("are accepted up to the sequence number the configuration names, and no further", async () => {
+    await writeEvents(3);
+    const { rows } = await raw<{ seq: string }>("SELECT seq::text AS seq FROM audit_events ORDER BY seq");
+    // The events as an earlier version wrote them: plain SHA-256, and an epoch after them.
+    await raw("UPDATE audit_chain_epochs SET keyed_from_seq = $1", [String(BigInt(rows.at(-1)!.seq) + 1n)]);
+    await deleteAndRechain("0", sha);
+    process.env.AUDIT_CHAIN_LEGACY_UNTIL = rows.at(-1)!.seq;
+    await writeEvents(2);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, checked: 5, legacy: 3 });
+    process.env.AUDIT_CHAIN_LEGACY_UNTIL = rows[0]!.seq;
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, problem: "unkeyed", brokenAt: rows[1]!.seq });
   });
 });
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { can } from "@/lib/authz";
 import { auditContext, getCurrentUser } from "@/lib/auth/session";
 import { AppError, type ActionResult } from "@/lib/errors";
+import { isFormData } from "@/lib/forms";
 import { setMatchState } from "@/lib/matching/mutations";
 
 // SEEN is set by the system, never from this page; SUGGESTED is "restore" after a dismissal.
@@ -17,7 +18,7 @@ const MatchStateSchema = z.object({
 /** An owner dismisses, marks interest in, or restores a match for their own side (form fields `id`, `state`). */
 export async function setMatchStateAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const t = await getTranslations("matching.account");
-  const parsed = MatchStateSchema.safeParse({ id: formData.get("id"), state: formData.get("state") });
+  const parsed = MatchStateSchema.safeParse(isFormData(formData) ? { id: formData.get("id"), state: formData.get("state") } : null);
   if (!parsed.success) return { ok: false, fieldErrors: {}, formError: t("errors.invalid") };
   const user = await getCurrentUser();
   if (!user) return { ok: false, fieldErrors: {}, formError: t("errors.unauthenticated") };

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { auditContext, requireUser } from "@/lib/auth/session";
+import { isFormData } from "@/lib/forms";
 import { markRead } from "@/lib/notifications/mutations";
 import { MarkReadSchema } from "@/lib/notifications/schemas";
 
@@ -11,7 +12,7 @@ import { MarkReadSchema } from "@/lib/notifications/schemas";
 /** Marks one notification as read (form field `id`). */
 export async function markReadAction(formData: FormData): Promise<void> {
   const user = await requireUser();
-  const parsed = MarkReadSchema.safeParse({ id: formData.get("id") });
+  const parsed = MarkReadSchema.safeParse(isFormData(formData) ? { id: formData.get("id") } : null);
   if (!parsed.success) return;
   await markRead(user.id, [parsed.data.id], await auditContext(user));
   // The whole layout, so the header bell's count updates with the list.

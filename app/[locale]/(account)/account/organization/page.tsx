@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LEGAL_FIELDS } from "@/lib/organizations/schemas";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { OrganizationForm } from "@/components/listings/organization-form";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("workspace"))("org.title"), robots: { index: false } };
 }
 
-const LEGAL = ["name", "taxCode", "establishmentDecision", "type"] as const;
+const LEGAL = LEGAL_FIELDS;
 
 export default async function OrganizationPage({ params }: PageProps<"/[locale]/account/organization">) {
   const { locale } = await params;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LEGAL_FIELDS } from "@/lib/organizations/schemas";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { VerificationDecision } from "@/components/moderation/verification-decision";
 import { MembershipForm } from "@/components/organizations/membership-form";
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("verificationTitle"), robots: { index: false } };
 }
 
-const LEGAL = ["name", "taxCode", "establishmentDecision", "type"] as const;
+const LEGAL = LEGAL_FIELDS;
 
 /** The operator's queue: first verifications, changes of verified legal fields, and orphan membership requests. */
 export default async function VerificationQueuePage({ params }: PageProps<"/[locale]/admin/organizations">) {
