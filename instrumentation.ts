@@ -4,6 +4,18 @@
  * jobs apart, set JOBS_IN_PROCESS=false and run `npm run worker` instead (pg-boss makes the two
  * setups safe together: each scheduled run is worked once).
  */
+import type { Instrumentation } from "next";
+
+/**
+ * Unexpected server errors (pages, route handlers, server actions, the proxy) as one JSON line with
+ * the request id the audit events carry, so a user's report and the log meet.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  const { requestErrorLine } = await import("./lib/observability/request-error");
+  const hops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
+  console.error(requestErrorLine(error, { request, context }, { hops: Number.isInteger(hops) ? hops : 0, secret: process.env.AUTH_SECRET }));
+};
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
