@@ -1,4 +1,5 @@
 import "server-only";
+import { assertCan, type Principal } from "@/lib/authz";
 import { pool } from "@/lib/db";
 
 /** Listing counts of one organization, for the workspace overview. */
@@ -14,8 +15,9 @@ export async function workspaceCounts(organizationId: string | null) {
   return rows[0]!;
 }
 
-/** Users with their roles, newest first, for the administrator. */
-export async function listUsers(page: number, pageSize = 50) {
+/** Users with their roles, newest first, for the system administrator (`user:manage`; others: "forbidden"). */
+export async function listUsers(user: Principal, page: number, pageSize = 50) {
+  assertCan(user, "user:manage");
   const offset = (page - 1) * pageSize;
   const [{ rows }, { rows: total }] = await Promise.all([
     pool().query<{ id: string; email: string; name: string; roles: string[]; status: string; organization: string | null; created_at: Date }>(

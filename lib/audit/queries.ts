@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { assertCan, type Principal } from "@/lib/authz";
 import { pool } from "@/lib/db";
 import { chainHash, GENESIS_HASH, type ChainedFields } from "./chain";
 import { auditChainKey } from "./key";
@@ -73,6 +74,9 @@ async function checkpoints(client: pg.PoolClient): Promise<Map<string, Set<strin
 }
 
 /**
+ * System-level: callers authorize first (the auditor's entry point is verifyChainAs in
+ * ./checkpoints.ts; the nightly job runs as the system).
+ *
  * Walks the whole audit chain in order and recomputes every hash with the chain key. Reports the
  * first event whose content no longer matches its hash, whose link to the previous event is broken,
  * or that disagrees with a checkpoint of the head taken earlier; and a head that went backwards
@@ -146,7 +150,8 @@ export async function verifyAuditChain(batchSize = 5000, key: string = auditChai
 }
 
 /** The newest audit events, for the auditor's overview. */
-export async function recentAuditEvents(limit = 20) {
+export async function recentAuditEvents(user: Principal | null, limit = 20) {
+  assertCan(user, "audit:read");
   const { rows } = await pool().query<{
     seq: string;
     occurred_at: Date;

@@ -2,6 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { AuditContext } from "@/lib/audit/context";
 import { audited } from "@/lib/audit/mutations";
+import { assertCan, type Principal } from "@/lib/authz";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -14,7 +16,6 @@ import { newStorageKey, storage } from "./storage";
 export interface SaveAttachmentInput {
   /** A File from FormData, or bytes with the client's name (imports, seeds, tests). */
   file: File | { name: string; bytes: Buffer };
-  uploadedById: string;
   /** Exactly one of offerId, demandId, organizationId. */
   target: AttachmentTarget;
   /** IMAGE accepts PNG/JPEG/WebP only; DOCUMENT (default for non-images) accepts every allowed type. */
@@ -54,19 +55,49 @@ export interface SaveStagedInput {
   bytes?: Buffer;
 }
 
+// New files only while the owner is still editing (the rule of POST /api/uploads, upload-request.ts).
+const ATTACHABLE_LISTING: ListingStatus[] = ["DRAFT", "REJECTED"];
+
 /**
- * Validates, stores and records an uploaded file in one audited transaction ("attachment.create").
- *
- * Authorization is the CALLER's job: check that the user may attach to this offer, demand or
- * organization (e.g. `assertCan(user, "offer:manage-own", offer)`) before calling.
- *
- * Throws AppError "validation" (target not exactly one id), "too_large" (over UPLOAD_MAX_BYTES),
- * "unsupported_type" (bytes are not an accepted type, or not an image for kind IMAGE) and
- * "not_found" (target or uploader does not exist). The bytes are staged first and moved under
- * their key only after the transaction committed (see saveStagedAttachment).
+ * Throws unless `user` may attach a new file to `target`: a DRAFT or REJECTED offer (demand) of
+ * the user's own organization under "offer:manage-own" ("demand:manage-own") — another
+ * organization's listing, or a missing one, answers "not_found", a submitted or published one
+ * "invalid_state" — or a verification document of the user's own organization, which a plain
+ * member may not add ("forbidden").
  */
-export async function saveAttachment(ctx: AuditContext, input: SaveAttachmentInput): Promise<SavedAttachment> {
-  if (!AttachmentTargetSchema.safeParse(input.target).success) throw new AppError("validation", "attachment_target");
+export async function assertMayAttach(user: Principal, target: AttachmentTarget): Promise<void> {
+  if (target.organizationId) {
+    assertCan(user, "organization:manage-own", { organizationId: target.organizationId });
+    if (user.orgRole === "MEMBER") throw new AppError("forbidden", "org_admin_required");
+    return;
+  }
+  const id = target.offerId ?? target.demandId ?? "";
+  // Scoped in the WHERE clause: someone else's listing is not found, not forbidden.
+  const where = { id, organizationId: user.organizationId ?? "00000000-0000-0000-0000-000000000000" };
+  const select = { organizationId: true, status: true } as const;
+  const listing = target.offerId ? await db.offer.findFirst({ where, select }) : await db.demand.findFirst({ where, select });
+  if (!listing) throw new AppError("not_found");
+  assertCan(user, target.offerId ? "offer:manage-own" : "demand:manage-own", listing);
+  if (!ATTACHABLE_LISTING.includes(listing.status)) throw new AppError("invalid_state", "attachments_locked");
+}
+
+/**
+ * Validates, authorizes, stores and records a file that `user` uploads, in one audited transaction
+ * ("attachment.create"); the uploader is `user`.
+ *
+ * Authorizes itself (assertMayAttach: the same rule POST /api/uploads applies before reading a
+ * byte), so no caller can attach to someone else's listing or to one already under review.
+ *
+ * Throws AppError "validation" (target not exactly one id), "not_found" / "forbidden" /
+ * "invalid_state" (see assertMayAttach), "too_large" (over UPLOAD_MAX_BYTES) and
+ * "unsupported_type" (bytes are not an accepted type, or not an image for kind IMAGE). The bytes
+ * are staged first and moved under their key only after the transaction committed (see
+ * saveStagedAttachment).
+ */
+export async function saveAttachment(ctx: AuditContext, user: Principal, input: SaveAttachmentInput): Promise<SavedAttachment> {
+  const target = AttachmentTargetSchema.safeParse(input.target);
+  if (!target.success) throw new AppError("validation", "attachment_target");
+  await assertMayAttach(user, target.data);
   const { name, bytes } = await readUpload(input.file, env().UPLOAD_MAX_BYTES);
   // Refused types never touch the disk.
   if (!sniffFileType(bytes)) throw new AppError("unsupported_type");
@@ -74,7 +105,7 @@ export async function saveAttachment(ctx: AuditContext, input: SaveAttachmentInp
   await storage().stage(storageKey, bytes);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const { file: _file, ...rest } = input;
-  return saveStagedAttachment(ctx, { ...rest, bytes, staged: { storageKey, name, size: bytes.length, sha256 } });
+  return saveStagedAttachment(ctx, { ...rest, uploadedById: user.id, bytes, staged: { storageKey, name, size: bytes.length, sha256 } });
 }
 
 // Enough for every signature but ZIP's, whose central directory sits at the end of the file.
@@ -97,7 +128,8 @@ const isZip = (head: Buffer) => head.length >= 4 && head.readUInt32LE(0) === 0x0
  * in one transaction, and only after the commit moves the bytes under their key. On any refusal
  * or failure the staged bytes are discarded, so no file without a row is left behind. A crash
  * between the commit and the move leaves a staged file with a row: purgeOrphanUploads completes
- * the move. Same errors and same caller duty (authorization) as saveAttachment.
+ * the move. Same errors as saveAttachment; the caller authorizes first with assertMayAttach (the
+ * upload route does, before it reads the body).
  */
 export async function saveStagedAttachment(ctx: AuditContext, input: SaveStagedInput): Promise<SavedAttachment> {
   const store = storage();

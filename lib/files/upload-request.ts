@@ -1,11 +1,9 @@
 import "server-only";
 import type { AuditContext } from "@/lib/audit/context";
 import { assertCan, type Action, type Principal } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, httpStatus } from "@/lib/errors";
-import type { ListingStatus } from "@/lib/generated/prisma/enums";
-import { saveStagedAttachment } from "./mutations";
+import { assertMayAttach, saveStagedAttachment } from "./mutations";
 import { UploadQuerySchema, type AttachmentKindInput, type AttachmentTarget, type UploadResponseBody } from "./schemas";
 import { assertDeclaredLength, receiveUpload } from "./upload";
 
@@ -15,10 +13,6 @@ interface UploadPlan {
   action: Action;
 }
 
-// New files only while the owner is still editing: files of a submitted or published listing were
-// part of what was reviewed (a published listing changes through a reviewed revision instead).
-const EDITABLE: ListingStatus[] = ["DRAFT", "REJECTED"];
-const NO_ORG = "00000000-0000-0000-0000-000000000000";
 
 /**
  * Decides from the query string alone where the file goes and whether `user` may put it there:
@@ -32,17 +26,14 @@ export async function planUpload(user: Principal, url: URL): Promise<UploadPlan>
   const query = parsed.data;
   if (query.for === "organization") {
     assertCan(user, "organization:manage-own", { organizationId: user.organizationId });
-    if (user.orgRole === "MEMBER") throw new AppError("forbidden", "org_admin_required");
-    return { target: { organizationId: user.organizationId! }, kind: "DOCUMENT", action: "organization:manage-own" };
+    const target = { organizationId: user.organizationId! };
+    await assertMayAttach(user, target);
+    return { target, kind: "DOCUMENT", action: "organization:manage-own" };
   }
-  const action: Action = query.for === "offer" ? "offer:manage-own" : "demand:manage-own";
-  const where = { id: query.id, organizationId: user.organizationId ?? NO_ORG };
-  const select = { organizationId: true, status: true } as const;
-  const listing = query.for === "offer" ? await db.offer.findFirst({ where, select }) : await db.demand.findFirst({ where, select });
-  if (!listing) throw new AppError("not_found");
-  assertCan(user, action, listing);
-  if (!EDITABLE.includes(listing.status)) throw new AppError("invalid_state", "attachments_locked");
-  return { target: query.for === "offer" ? { offerId: query.id } : { demandId: query.id }, kind: query.kind, action };
+  const target = query.for === "offer" ? { offerId: query.id } : { demandId: query.id };
+  // The one rule saveAttachment applies too: own organization's DRAFT or REJECTED listing.
+  await assertMayAttach(user, target);
+  return { target, kind: query.kind, action: query.for === "offer" ? "offer:manage-own" : "demand:manage-own" };
 }
 
 /**

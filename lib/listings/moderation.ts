@@ -2,7 +2,7 @@ import "server-only";
 import { toJsonSafe } from "@/lib/audit/chain";
 import type { AuditContext } from "@/lib/audit/context";
 import { audited } from "@/lib/audit/mutations";
-import { assertCan, can, type Principal } from "@/lib/authz";
+import { assertCan, can, type Action, type Principal } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
 import { listings, revisionToColumns, type ListingKind } from "./data";
@@ -17,6 +17,45 @@ export type ApprovalRefusal = "prohibited" | "needs_officer";
 export interface ModerationResult {
   status: string;
   refused?: ApprovalRefusal;
+}
+
+/** The parts of a listing that say whether a decision waits on it, and whose. */
+export interface Reviewable {
+  status: string;
+  screening: string;
+  pendingRevision: unknown;
+}
+
+/** A published listing's pending revision, or null (a submission is decided on its own columns). */
+function pendingRevisionOf(listing: Reviewable): Record<string, unknown> | null {
+  const revision = listing.pendingRevision;
+  return listing.status === "PUBLISHED" && typeof revision === "object" && revision !== null ? (revision as Record<string, unknown>) : null;
+}
+
+/** The screening a decision is about: a revision's own (stored with it), otherwise the listing's. */
+export function screeningUnderReview(listing: Reviewable): string {
+  const revision = pendingRevisionOf(listing);
+  return revision ? String(revision.screening ?? "CLEAR") : listing.screening;
+}
+
+/**
+ * Who decides the listing now: a department officer when what waits (submission or revision) is
+ * screened RESTRICTED, the operator otherwise; null when nothing waits for a decision.
+ */
+export function reviewerActionFor(listing: Reviewable): Action | null {
+  if (listing.status !== "SUBMITTED" && !pendingRevisionOf(listing)) return null;
+  return screeningUnderReview(listing) === "RESTRICTED" ? "listing:decide-restricted" : "listing:moderate";
+}
+
+/** True when `user` may approve or reject the listing now (see reviewerActionFor). */
+export function canDecide(user: Principal, listing: Reviewable): boolean {
+  const action = reviewerActionFor(listing);
+  return action !== null && can(user, action);
+}
+
+/** The staff who work the moderation queue: operators, and officers for restricted listings. */
+export function canReview(user: Principal): boolean {
+  return can(user, "listing:moderate") || can(user, "listing:decide-restricted");
 }
 
 /** Keys a stored revision carries besides the listing's columns. */
@@ -51,16 +90,17 @@ export async function moderateListing(
     const officer = can(user, "listing:decide-restricted");
     if (!officer) assertCan(user, "listing:moderate");
     if (decision === "reject" && !reason) throw new AppError("validation", "reason_required");
-    const revision = row.status === "PUBLISHED" && row.pendingRevision ? (row.pendingRevision as Record<string, unknown>) : null;
+    const revision = pendingRevisionOf(row);
     const to = revision ? row.status : nextStatus(row.status, decision);
-    if (!to) throw new AppError("invalid_state", "invalid_state");
-    const stored = revision ? String(revision.screening ?? "CLEAR") : row.screening;
+    const decider = reviewerActionFor(row);
+    if (!to || !decider) throw new AppError("invalid_state", "invalid_state");
+    const stored = screeningUnderReview(row);
     const columns = revision ? Object.fromEntries(Object.entries(revision).filter(([k]) => !REVISION_META.includes(k))) : null;
     const link = ownerLink(kind, id);
     const what = revision ? "revision_" : "";
 
     if (decision === "reject") {
-      assertCan(user, stored === "RESTRICTED" ? "listing:decide-restricted" : "listing:moderate");
+      assertCan(user, decider);
       await move(tx, kind, row, revision ? { pendingRevision: null, moderationNote: reason } : { status: to, moderationNote: reason });
       await notify(tx, { userIds: [row.createdById], type: revision ? "listing.revision_rejected" : "listing.rejected", params: { title: row.titleVi, reason: reason ?? "" }, link });
       return {
@@ -71,7 +111,8 @@ export async function moderateListing(
 
     const fresh = await screenAgainstLists(tx, columns ?? (row as unknown as Record<string, unknown>));
     const restricted = stored === "RESTRICTED" || fresh.outcome === "RESTRICTED";
-    if (stored === "RESTRICTED" || !restricted) assertCan(user, restricted ? "listing:decide-restricted" : "listing:moderate");
+    // Restricted only by the fresh screening, either may approve: an officer publishes, an operator hands it on below.
+    if (stored === "RESTRICTED" || !restricted) assertCan(user, decider);
     const screening = { screening: fresh.outcome, screeningNote: fresh.note };
     if (fresh.outcome === "PROHIBITED" || (restricted && !officer)) {
       const refused: ApprovalRefusal = fresh.outcome === "PROHIBITED" ? "prohibited" : "needs_officer";

@@ -1,7 +1,9 @@
 import "server-only";
 import { can, type Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { ListingKind } from "./data";
+import { canReview, screeningUnderReview } from "./moderation";
 
 const PAGE_SIZE = 20;
 
@@ -42,9 +44,10 @@ export interface QueueItem {
 /**
  * Listings waiting for a decision, oldest first: submissions and revisions of published listings.
  * Restricted ones (submissions, or revisions screened RESTRICTED) are the officer's; the operator
- * sees them marked as waiting for the officer.
+ * sees them marked as waiting for the officer. Refuses ("forbidden") anyone else.
  */
 export async function moderationQueue(user: Principal): Promise<QueueItem[]> {
+  if (!canReview(user)) throw new AppError("forbidden");
   const officerOnly = can(user, "listing:decide-restricted") && !can(user, "listing:moderate");
   const pendingRevision = { not: { equals: null } };
   const where = officerOnly
@@ -61,14 +64,14 @@ export async function moderationQueue(user: Principal): Promise<QueueItem[]> {
     db.demand.findMany({ where: where as never, select, take: 500 }),
   ]);
   const toItem = (kind: ListingKind) => (row: (typeof offers)[number]): QueueItem => {
-    const revision = row.status === "PUBLISHED" && row.pendingRevision !== null ? (row.pendingRevision as { submittedAt?: string; screening?: string }) : null;
+    const revision = row.status === "PUBLISHED" && row.pendingRevision !== null ? (row.pendingRevision as { submittedAt?: string }) : null;
     return {
       kind,
       id: row.id,
       titleVi: row.titleVi,
       organization: row.organization.name,
       // A revision is decided on its own screening, not the published version's.
-      screening: revision ? (revision.screening ?? "CLEAR") : row.screening,
+      screening: screeningUnderReview(row),
       isRevision: revision !== null,
       waitingSince: revision?.submittedAt ? new Date(revision.submittedAt) : (row.submittedAt ?? row.updatedAt),
     };
@@ -78,8 +81,12 @@ export async function moderationQueue(user: Principal): Promise<QueueItem[]> {
   );
 }
 
-/** A listing in any status, for moderators (staff read everything). */
-export async function listingForReview(kind: ListingKind, id: string) {
+/**
+ * A listing in any status, for the staff who oversee listings (`oversight:read`: they read
+ * everything, whoever decides it). Anyone else is answered "not found", as for a missing listing.
+ */
+export async function listingForReview(user: Principal, kind: ListingKind, id: string) {
+  if (!can(user, "oversight:read")) throw new AppError("not_found");
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const include = { organization: true, sector: { include: { parent: true } }, attachments: true, createdBy: { select: { name: true, email: true } } };
   return kind === "offer" ? db.offer.findUnique({ where: { id }, include }) : db.demand.findUnique({ where: { id }, include });

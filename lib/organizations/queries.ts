@@ -1,5 +1,6 @@
 import "server-only";
 import { tokenHash } from "@/lib/auth/tokens";
+import { assertCan, type Principal } from "@/lib/authz";
 import { db, pool } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -39,9 +40,11 @@ export function ownOrganization(organizationId: string | null) {
 
 /**
  * Organizations waiting for the operator, oldest first, with their documents: first verifications,
- * and verified organizations whose legal fields changed.
+ * and verified organizations whose legal fields changed. Only for `organization:verify` (others:
+ * "forbidden").
  */
-export function verificationQueue() {
+export async function verificationQueue(user: Principal) {
+  assertCan(user, "organization:verify");
   return db.organization.findMany({
     where: { OR: [{ verificationStatus: "PENDING" }, { pendingLegal: { not: Prisma.DbNull } }] },
     orderBy: { updatedAt: "asc" },
@@ -89,8 +92,12 @@ export function ownMembershipRequest(userId: string) {
   });
 }
 
-/** Pending requests to organizations without an administrator: the operator decides them. */
-export function orphanMembershipRequests() {
+/**
+ * Pending requests to organizations without an administrator: the operator decides them
+ * (`membership:decide-orphan`; others: "forbidden").
+ */
+export async function orphanMembershipRequests(user: Principal) {
+  assertCan(user, "membership:decide-orphan");
   return db.membershipRequest.findMany({
     where: { status: "PENDING", organization: { members: { none: { orgRole: "ADMIN", status: "ACTIVE" } } } },
     orderBy: { createdAt: "asc" },

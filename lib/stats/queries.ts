@@ -1,4 +1,5 @@
 import "server-only";
+import { assertCan, type Principal } from "@/lib/authz";
 import { pool } from "@/lib/db";
 
 export interface HomeFigures {
@@ -18,8 +19,12 @@ export async function homeFigures(): Promise<HomeFigures> {
   return rows[0]!;
 }
 
-/** Work waiting for staff: listings to moderate, restricted ones for the officer, organizations to verify. */
-export async function staffQueueCounts() {
+/**
+ * Work waiting for staff: listings to moderate, restricted ones for the officer, organizations to
+ * verify. For the staff who oversee the exchange (`oversight:read`); anyone else: "forbidden".
+ */
+export async function staffQueueCounts(user: Principal) {
+  assertCan(user, "oversight:read");
   const { rows } = await pool().query<{ submitted: number; restricted: number; organizations: number }>(`
     SELECT ((SELECT count(*) FROM offers WHERE status = 'SUBMITTED' AND screening <> 'RESTRICTED')
           + (SELECT count(*) FROM demands WHERE status = 'SUBMITTED' AND screening <> 'RESTRICTED'))::int AS submitted,

@@ -4,7 +4,7 @@ import { audited } from "@/lib/audit/mutations";
 import { createHash } from "node:crypto";
 import { verifyAndCheckpoint, verifyChainAs } from "@/lib/audit/checkpoints";
 import { canonicalEvent, GENESIS_HASH } from "@/lib/audit/chain";
-import { chainedFieldsOf, verifyAuditChain, type AuditEventRow } from "@/lib/audit/queries";
+import { chainedFieldsOf, recentAuditEvents, verifyAuditChain, type AuditEventRow } from "@/lib/audit/queries";
 import { systemContext } from "@/lib/audit/context";
 import { db } from "@/lib/db";
 
@@ -141,6 +141,15 @@ describe("audit trail", () => {
     expect(await verifyAndCheckpoint("nightly")).toMatchObject({ ok: true, checked: 3 });
     const { rows } = await asApp<{ n: number }>("SELECT count(*)::int AS n FROM audit_checkpoints WHERE source = 'nightly'");
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it("shows the newest events to the auditor only", async () => {
+    await writeEvents(2);
+    for (const roles of [[], ["OPERATOR"], ["OFFICER"], ["ADMIN"], ["PROVIDER"]] as const) {
+      await expect(recentAuditEvents({ id: "x", roles, organizationId: null })).rejects.toMatchObject({ code: "forbidden" });
+    }
+    await expect(recentAuditEvents(null)).rejects.toMatchObject({ code: "unauthenticated" });
+    expect(await recentAuditEvents({ id: "x", roles: ["AUDITOR"], organizationId: null }, 5)).toHaveLength(2);
   });
 
   it("answers the auditor's verification with a typed refusal for other roles, never an exception", async () => {

@@ -15,7 +15,7 @@ const stored = (key: string) => path.join(storageDir, key);
 const staged = (key: string) => path.join(storageDir, "tmp", key.slice(3));
 const age = (file: string) => fs.utimesSync(file, TWO_HOURS_AGO, TWO_HOURS_AGO);
 
-let user: { id: string };
+let user: Awaited<ReturnType<typeof createUser>>;
 let offerId: string;
 
 beforeAll(async () => {
@@ -47,7 +47,8 @@ describe("saveAttachment", () => {
       const before = onDisk().final.length;
       saving = saveAttachment(
         { actor: { id: user.id, role: "PROVIDER" }, request: { requestId: null, ip: null } },
-        { file: { name: "during.png", bytes: fixture("image.png") }, uploadedById: user.id, target: { offerId } },
+        user,
+        { file: { name: "during.png", bytes: fixture("image.png") }, target: { offerId } },
       );
       const waiting = async () =>
         Number((await blocker.query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0].n) > 0;
@@ -74,7 +75,8 @@ describe("purgeOrphanUploads", () => {
 
     const recorded = await saveAttachment(
       { actor: { id: user.id, role: "PROVIDER" }, request: { requestId: null, ip: null } },
-      { file: { name: "kept.png", bytes: png }, uploadedById: user.id, target: { offerId } },
+      user,
+      { file: { name: "kept.png", bytes: png }, target: { offerId } },
     );
     const recordedKey = (await db.attachment.findUniqueOrThrow({ where: { id: recorded.id } })).storageKey;
     age(stored(recordedKey));

@@ -28,7 +28,8 @@ beforeAll(async () => {
   const bytes = fs.readFileSync(path.join(import.meta.dirname, "../fixtures/files/report.pdf"));
   const saved = await saveAttachment(
     { actor: { id: user.id, role: "PROVIDER" }, request: { requestId: null, ip: null } },
-    { file: { name: "hồ sơ.pdf", bytes }, uploadedById: user.id, target: { offerId: offer.id } },
+    member,
+    { file: { name: "hồ sơ.pdf", bytes }, target: { offerId: offer.id } },
   );
   draftFileId = saved.id;
   sha = saved.sha256;

@@ -3,10 +3,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { deleteAttachment, saveAttachment } from "@/lib/files/mutations";
+import type { ListingStatus } from "@/lib/generated/prisma/enums";
+import { deleteAttachment, saveAttachment, saveStagedAttachment } from "@/lib/files/mutations";
 import { readAttachmentForUser } from "@/lib/files/queries";
 import { fileResponse } from "@/lib/files/response";
-import { storage } from "@/lib/files/storage";
+import { newStorageKey, storage } from "@/lib/files/storage";
 import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../fixtures/files", name));
@@ -24,6 +25,8 @@ const state = async () => ({ rows: await db.attachment.count(), events: await db
 
 let orgA: { id: string };
 let member: Awaited<ReturnType<typeof createUser>>;
+let seeker: Awaited<ReturnType<typeof createUser>>;
+let plainMember: Awaited<ReturnType<typeof createUser>>;
 let outsider: Awaited<ReturnType<typeof createUser>>;
 let operator: Awaited<ReturnType<typeof createUser>>;
 let published: { id: string };
@@ -35,6 +38,8 @@ beforeAll(async () => {
   orgA = await createOrganization(db, { verificationStatus: "UNVERIFIED", verifiedAt: null });
   const orgB = await createOrganization(db, { type: "ENTERPRISE" });
   member = await createUser(db, { roles: ["PROVIDER"], organizationId: orgA.id });
+  seeker = await createUser(db, { roles: ["SEEKER"], organizationId: orgA.id });
+  plainMember = await createUser(db, { roles: ["PROVIDER"], organizationId: orgA.id, orgRole: "MEMBER" });
   outsider = await createUser(db, { roles: ["SEEKER"], organizationId: orgB.id });
   operator = await createUser(db, { roles: ["OPERATOR"] });
   published = await db.offer.create({ data: buildOffer(orgA.id, member.id) });
@@ -49,7 +54,7 @@ describe("saveAttachment", () => {
     const bytes = fixture("report.pdf");
     // The client's name is Vietnamese, decomposed and pathful; its MIME type lies.
     const file = new File([new Uint8Array(bytes)], "C:\\tmp\\Báo cáo kết quả".normalize("NFD"), { type: "text/html" });
-    const saved = await saveAttachment(ctx(member.id), { file, uploadedById: member.id, target: { offerId: draft.id } });
+    const saved = await saveAttachment(ctx(member.id), member, { file, target: { offerId: draft.id } });
 
     expect(saved).toMatchObject({ kind: "DOCUMENT", filename: "Báo cáo kết quả.pdf", mimeType: "application/pdf", size: bytes.length, sha256: sha256(bytes) });
     const row = await db.attachment.findUniqueOrThrow({ where: { id: saved.id } });
@@ -71,9 +76,8 @@ describe("saveAttachment", () => {
   });
 
   it("detects images and defaults their kind to IMAGE", async () => {
-    const saved = await saveAttachment(ctx(member.id), {
+    const saved = await saveAttachment(ctx(member.id), member, {
       file: { name: "ảnh.webp", bytes: fixture("picture.webp") },
-      uploadedById: member.id,
       target: { offerId: draft.id },
     });
     expect(saved).toMatchObject({ kind: "IMAGE", mimeType: "image/webp", filename: "ảnh.webp" });
@@ -83,10 +87,10 @@ describe("saveAttachment", () => {
     const before = await state();
     const tooBig = Buffer.concat([fixture("image.png"), Buffer.alloc(10 * 1024 * 1024)]);
     await expect(
-      saveAttachment(ctx(member.id), { file: { name: "big.png", bytes: tooBig }, uploadedById: member.id, target: { offerId: draft.id } }),
+      saveAttachment(ctx(member.id), member, { file: { name: "big.png", bytes: tooBig }, target: { offerId: draft.id } }),
     ).rejects.toMatchObject({ code: "too_large" });
     const asFile = new File([new Uint8Array(tooBig)], "big.png");
-    await expect(saveAttachment(ctx(member.id), { file: asFile, uploadedById: member.id, target: { offerId: draft.id } })).rejects.toMatchObject({
+    await expect(saveAttachment(ctx(member.id), member, { file: asFile, target: { offerId: draft.id } })).rejects.toMatchObject({
       code: "too_large",
     });
     expect(await state()).toEqual(before);
@@ -96,7 +100,7 @@ describe("saveAttachment", () => {
     const before = await state();
     for (const name of ["html-as.pdf", "text-as.png", "drawing.svg", "archive.zip"]) {
       await expect(
-        saveAttachment(ctx(member.id), { file: { name, bytes: fixture(name) }, uploadedById: member.id, target: { offerId: draft.id } }),
+        saveAttachment(ctx(member.id), member, { file: { name, bytes: fixture(name) }, target: { offerId: draft.id } }),
         name,
       ).rejects.toMatchObject({ code: "unsupported_type" });
     }
@@ -105,20 +109,23 @@ describe("saveAttachment", () => {
 
   it("accepts only images for kind IMAGE", async () => {
     await expect(
-      saveAttachment(ctx(member.id), {
+      saveAttachment(ctx(member.id), member, {
         file: { name: "scan.pdf", bytes: fixture("report.pdf") },
-        uploadedById: member.id,
         target: { offerId: draft.id },
         kind: "IMAGE",
       }),
     ).rejects.toMatchObject({ code: "unsupported_type" });
   });
 
-  it("deletes the stored bytes again when the database write fails", async () => {
+  it("deletes the staged bytes again when the database write fails", async () => {
+    // The upload route records staged bytes after its own checks; a target gone meanwhile fails the INSERT.
     const before = await state();
+    const bytes = fixture("image.png");
+    const storageKey = newStorageKey();
+    await storage().stage(storageKey, bytes);
     await expect(
-      saveAttachment(ctx(member.id), {
-        file: { name: "x.png", bytes: fixture("image.png") },
+      saveStagedAttachment(ctx(member.id), {
+        staged: { storageKey, name: "x.png", size: bytes.length, sha256: sha256(bytes) },
         uploadedById: member.id,
         target: { offerId: "00000000-0000-4000-8000-000000000000" }, // no such offer
       }),
@@ -126,17 +133,58 @@ describe("saveAttachment", () => {
     expect(await state()).toEqual(before);
   });
 
+  it("authorizes itself: only the owner's organization, only while drafting, and nothing is saved otherwise", async () => {
+    const before = await state();
+    const file = { name: "x.png", bytes: fixture("image.png") };
+    const refusals: [string, () => Promise<unknown>, string][] = [
+      ["another organization's draft", () => saveAttachment(ctx(outsider.id), outsider, { file, target: { offerId: draft.id } }), "not_found"],
+      ["an unknown offer", () => saveAttachment(ctx(member.id), member, { file, target: { offerId: "00000000-0000-4000-8000-000000000000" } }), "not_found"],
+      ["a demand, for a provider", () => saveAttachment(ctx(member.id), member, { file, target: { demandId: confidentialDemand.id } }), "not_found"],
+      ["a published offer", () => saveAttachment(ctx(member.id), member, { file, target: { offerId: published.id } }), "invalid_state"],
+      ["another organization's documents", () => saveAttachment(ctx(outsider.id), outsider, { file, target: { organizationId: orgA.id } }), "not_found"],
+      ["staff, for an organization's documents", () => saveAttachment(ctx(operator.id), operator, { file, target: { organizationId: orgA.id } }), "not_found"],
+      ["a plain member, for the organization's documents", () => saveAttachment(ctx(plainMember.id), plainMember, { file, target: { organizationId: orgA.id } }), "forbidden"],
+    ];
+    for (const [what, attempt, code] of refusals) await expect(attempt(), what).rejects.toMatchObject({ code });
+    expect(await state()).toEqual(before);
+  });
+
   it("requires exactly one target", async () => {
     const file = { name: "x.png", bytes: fixture("image.png") };
-    await expect(saveAttachment(ctx(member.id), { file, uploadedById: member.id, target: {} })).rejects.toMatchObject({ code: "validation" });
+    await expect(saveAttachment(ctx(member.id), member, { file, target: {} })).rejects.toMatchObject({ code: "validation" });
     await expect(
-      saveAttachment(ctx(member.id), { file, uploadedById: member.id, target: { offerId: draft.id, organizationId: orgA.id } }),
+      saveAttachment(ctx(member.id), member, { file, target: { offerId: draft.id, organizationId: orgA.id } }),
     ).rejects.toMatchObject({ code: "validation" });
   });
 });
 
-const attach = (name: string, target: { offerId?: string; demandId?: string; organizationId?: string }) =>
-  saveAttachment(ctx(member.id), { file: { name, bytes: fixture(name) }, uploadedById: member.id, target });
+/** Sets a listing's status directly, as the lifecycle would have. */
+async function setStatus(target: { offerId?: string; demandId?: string }, status: ListingStatus) {
+  if (target.offerId) await db.offer.update({ where: { id: target.offerId }, data: { status } });
+  if (target.demandId) await db.demand.update({ where: { id: target.demandId }, data: { status } });
+}
+
+/**
+ * Attaches a file as the organization's provider (its seeker for demands). A listing past DRAFT
+ * got its files while its owner drafted it (saveAttachment refuses them later), so one is put back
+ * to DRAFT for the upload and then restored.
+ */
+async function attach(name: string, target: { offerId?: string; demandId?: string; organizationId?: string }) {
+  const by = target.demandId ? seeker : member;
+  const save = () => saveAttachment(ctx(by.id), by, { file: { name, bytes: fixture(name) }, target });
+  const listing = target.offerId
+    ? await db.offer.findUniqueOrThrow({ where: { id: target.offerId }, select: { status: true } })
+    : target.demandId
+      ? await db.demand.findUniqueOrThrow({ where: { id: target.demandId }, select: { status: true } })
+      : null;
+  if (!listing || listing.status === "DRAFT") return save();
+  await setStatus(target, "DRAFT");
+  try {
+    return await save();
+  } finally {
+    await setStatus(target, listing.status);
+  }
+}
 
 describe("readAttachmentForUser", () => {
   it("shows a published listing's file to anyone, anonymous included", async () => {
@@ -251,9 +299,8 @@ describe("fileResponse", () => {
   });
 
   it("sends Office files as downloads with the Vietnamese name, privately cached", async () => {
-    const saved = await saveAttachment(ctx(member.id), {
+    const saved = await saveAttachment(ctx(member.id), member, {
       file: { name: "Hợp đồng.docx", bytes: fixture("contract.docx") },
-      uploadedById: member.id,
       target: { offerId: draft.id },
     });
     const response = await fileResponse(member, saved.id, null);

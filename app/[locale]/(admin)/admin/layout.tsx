@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { canReview } from "@/lib/listings/moderation";
 import { SectionNav } from "@/components/layout/section-nav";
 import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
@@ -11,7 +12,7 @@ export default async function AdminLayout({ children }: LayoutProps<"/[locale]/a
   const t = await getTranslations("nav");
   const links = [
     { href: "/admin", label: t("overview") },
-    ...(can(user, "listing:moderate") || can(user, "listing:decide-restricted") ? [{ href: "/admin/moderation", label: t("moderation") }] : []),
+    ...(canReview(user) ? [{ href: "/admin/moderation", label: t("moderation") }] : []),
     ...(can(user, "organization:verify") ? [{ href: "/admin/organizations", label: t("verification") }] : []),
     { href: "/account/notifications", label: t("notifications") },
   ];

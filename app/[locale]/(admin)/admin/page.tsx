@@ -30,10 +30,10 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(query.page ?? "1"), 10) || 1));
 
   const [queue, figures, events, users] = await Promise.all([
-    can(user, "oversight:read") ? staffQueueCounts() : null,
+    can(user, "oversight:read") ? staffQueueCounts(user) : null,
     can(user, "oversight:read") ? homeFigures() : null,
-    can(user, "audit:read") ? recentAuditEvents(20) : null,
-    can(user, "user:manage") ? listUsers(page) : null,
+    can(user, "audit:read") ? recentAuditEvents(user, 20) : null,
+    can(user, "user:manage") ? listUsers(user, page) : null,
   ]);
 
   return (

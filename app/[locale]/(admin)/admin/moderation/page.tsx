@@ -4,10 +4,10 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { can } from "@/lib/authz";
 import { requireUser } from "@/lib/auth/session";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { Link } from "@/lib/i18n/navigation";
+import { canReview } from "@/lib/listings/moderation";
 import { moderationQueue } from "@/lib/listings/queries";
 import { notFound } from "next/navigation";
 
@@ -22,7 +22,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Page
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requireUser();
-  if (!can(user, "listing:moderate") && !can(user, "listing:decide-restricted")) notFound();
+  if (!canReview(user)) notFound();
   const t = await getTranslations("moderation");
   const te = await getTranslations("enums");
   const format = await getFormatter();

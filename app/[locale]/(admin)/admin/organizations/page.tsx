@@ -26,7 +26,7 @@ export default async function VerificationQueuePage({ params }: PageProps<"/[loc
   const tm = await getTranslations("membership");
   const to = await getTranslations("orgTypes");
   const format = await getFormatter();
-  const [queue, orphans] = await Promise.all([verificationQueue(), can(user, "membership:decide-orphan") ? orphanMembershipRequests() : Promise.resolve([])]);
+  const [queue, orphans] = await Promise.all([verificationQueue(user), can(user, "membership:decide-orphan") ? orphanMembershipRequests(user) : Promise.resolve([])]);
   const show = (key: (typeof LEGAL)[number], value: unknown) => (key === "type" && typeof value === "string" ? to(value) : typeof value === "string" && value ? value : "—");
   return (
     <div className="space-y-4">

@@ -4,10 +4,10 @@ import { DecisionForm } from "@/components/moderation/decision-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
+import { canDecide, reviewerActionFor, screeningUnderReview } from "@/lib/listings/moderation";
 import { listingForReview } from "@/lib/listings/queries";
 
 const FACTS = ["titleEn", "summaryVi", "summaryEn", "description", "keywords", "trl", "trlMin", "ipStatus", "ipTitleNumber", "transferObjects", "transferForms", "transferMethods", "preferredForms", "priceType", "priceMin", "priceMax", "budgetMin", "budgetMax", "deadline", "applicationAreas", "advantages", "location", "stateFunded", "fundingProgramme", "confidential"];
@@ -24,7 +24,7 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
   setRequestLocale(locale);
   const user = await requirePermission("oversight:read");
   if (kind !== "offer" && kind !== "demand") notFound();
-  const listing = await listingForReview(kind, id);
+  const listing = await listingForReview(user, kind, id);
   if (!listing) notFound();
   const t = await getTranslations("moderation");
   const tf = await getTranslations(kind === "offer" ? "offerForm" : "demandForm");
@@ -33,11 +33,10 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
   const row = listing as unknown as Record<string, unknown>;
   const revision = listing.status === "PUBLISHED" ? (listing.pendingRevision as Record<string, unknown> | null) : null;
   // A revision is decided on its own screening (stored with it), a submission on the listing's.
-  const revisionScreening = revision ? String(revision.screening ?? "CLEAR") : null;
-  const screening = revisionScreening ?? listing.screening;
-  const decidable = listing.status === "SUBMITTED" || revision !== null;
-  const restricted = decidable && screening === "RESTRICTED";
-  const mayDecide = decidable && (restricted ? can(user, "listing:decide-restricted") : can(user, "listing:moderate"));
+  const screening = screeningUnderReview(listing);
+  const revisionScreening = revision ? screening : null;
+  const forOfficer = reviewerActionFor(listing) === "listing:decide-restricted";
+  const mayDecide = canDecide(user, listing);
   const changed = revision ? FACTS.filter((k) => k in revision && show(revision[k]) !== show(row[k])) : [];
   const label = (k: string) => (tf.has(k) ? tf(k) : k);
 
@@ -56,7 +55,7 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
       {listing.screening !== "CLEAR" && (
         <Alert tone={listing.screening === "ENCOURAGED" ? "success" : "warning"} title={te(`screening.${listing.screening}`)}>{listing.screeningNote}</Alert>
       )}
-      {restricted && !can(user, "listing:decide-restricted") && <Alert tone="info">{t(revision ? "revisionRestrictedForOfficer" : "restrictedForOfficer")}</Alert>}
+      {forOfficer && !mayDecide && <Alert tone="info">{t(revision ? "revisionRestrictedForOfficer" : "restrictedForOfficer")}</Alert>}
 
       {revision && (
         <Card as="section">
