@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chainHash, GENESIS_HASH, toJsonSafe } from "./chain";
+import type { AuditAction } from "./actions";
 import type { AuditContext } from "./context";
 import { auditChainKey } from "./key";
 
@@ -10,7 +11,8 @@ import { auditChainKey } from "./key";
 const AUDIT_CHAIN_LOCK = 53_2022;
 
 export interface AuditEntry {
-  action: string;
+  /** From the catalogue in ./actions.ts: an unlisted action does not compile. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   before?: unknown;

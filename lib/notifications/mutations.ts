@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { AuditContext } from "@/lib/audit/context";
-import { audited } from "@/lib/audit/mutations";
+import { audited, type AuditEntry } from "@/lib/audit/mutations";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -111,7 +111,7 @@ export async function markRead(
       select: { id: true },
     });
     const count = updated.length;
-    const audit =
+    const audit: AuditEntry[] =
       count === 0
         ? []
         : [

@@ -35,7 +35,7 @@ describe("notify", () => {
     const title = `Máy lọc ${Math.random()}`;
     const result = await audited(systemContext(), async (tx) => ({
       result: await notify(tx, approved(title)),
-      audit: { action: "test.approve", entityType: "offer" },
+      audit: { action: "offer.approve", entityType: "offer" },
     }));
     expect(result.recipients).toBe(2);
     const rows = await db.notification.findMany({ where: { params: { path: ["title"], equals: title } } });
