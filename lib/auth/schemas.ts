@@ -1,14 +1,11 @@
 import { z } from "zod";
-import { isPlainText } from "@/lib/listings/schemas";
+import { isPlainLine, isPlainText } from "@/lib/text";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from "./password-strength";
 
 /**
  * Registration and sign-in input. Messages are catalog keys under `validation.` so every error is
  * shown in the user's language. Imports nothing server-side.
  */
-
-// Bidi overrides, zero-width and other invisible or control characters used to spoof names.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 export const nfc = (value: unknown) => (typeof value === "string" ? value.normalize("NFC").trim() : value);
 
@@ -33,7 +30,7 @@ export const PersonNameSchema = z.preprocess(
     .string({ error: "required" })
     .min(2, "too_short")
     .max(120, "too_long")
-    .refine((v) => !INVISIBLE.test(v), "invisible_characters")
+    .refine(isPlainLine, "invisible_characters")
     .refine((v) => /\p{L}/u.test(v), "name_needs_letters"),
 );
 
@@ -94,7 +91,7 @@ export const RegisterSchema = z
       if (data.orgMode === "create") {
         const name = typeof data.organizationName === "string" ? data.organizationName : "";
         if (name.length < 3) ctx.addIssue({ code: "custom", path: ["organizationName"], message: "too_short" });
-        else if (INVISIBLE.test(name)) {
+        else if (!isPlainLine(name)) {
           ctx.addIssue({ code: "custom", path: ["organizationName"], message: "invisible_characters" });
         }
         if (!data.organizationType) ctx.addIssue({ code: "custom", path: ["organizationType"], message: "choose_one" });

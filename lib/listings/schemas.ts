@@ -1,21 +1,14 @@
 import { z } from "zod";
 import { LOCATION_CODES } from "@/lib/geo/locations";
+import { CONTROL_CHARS, FORMATTING_CHARS, isPlainLine, isPlainText } from "@/lib/text";
 
 /**
  * Field rules shared by offers and demands. Messages are keys under `validation.`; every problem is
  * reported at once. Imports nothing server-side.
  */
-// Control characters (C0 but tab and line breaks, DEL, C1) are refused with a field error: NUL would
-// even make PostgreSQL fail the whole statement (22021). Zero-width and bidi controls are refused in
-// prose (they hide or reorder what a moderator reads) and silently removed from keywords.
-const CONTROL = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f";
-const FORMATTING = "\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff";
-const INVISIBLE = new RegExp(`[${CONTROL}${FORMATTING}]`);
-const CONTROL_CHARS = new RegExp(`[${CONTROL}]`);
-const FORMATTING_CHARS = new RegExp(`[${FORMATTING}]`, "g");
-
-/** True when `value` has no control, zero-width or bidi characters. */
-export const isPlainText = (value: string) => !INVISIBLE.test(value);
+// Text rules come from lib/text.ts (the one sanitizer): controls and invisible characters are refused
+// in prose and names, and invisible ones silently removed from keywords.
+export { isPlainLine, isPlainText } from "@/lib/text";
 
 const clean = (v: unknown) => (typeof v === "string" ? v.normalize("NFC").replace(/\r\n/g, "\n").trim() : v);
 const emptyToUndefined = (v: unknown) => {
@@ -31,13 +24,31 @@ export const text = (min: number, max: number) =>
       .min(1, "required")
       .min(min, "too_short")
       .max(max, "too_long")
-      .refine((v) => !INVISIBLE.test(v), "invisible_characters"),
+      .refine(isPlainText, "invisible_characters"),
   );
 
 export const optionalText = (max: number) =>
   z.preprocess(
     emptyToUndefined,
-    z.string().max(max, "too_long").refine((v) => !INVISIBLE.test(v), "invisible_characters").optional(),
+    z.string().max(max, "too_long").refine(isPlainText, "invisible_characters").optional(),
+  );
+
+/** A single line, such as a person's or an organization's name: like `text`, without tab or line breaks. */
+export const line = (min: number, max: number) =>
+  z.preprocess(
+    clean,
+    z
+      .string({ error: "required" })
+      .min(1, "required")
+      .min(min, "too_short")
+      .max(max, "too_long")
+      .refine(isPlainLine, "invisible_characters"),
+  );
+
+export const optionalLine = (max: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.string().max(max, "too_long").refine(isPlainLine, "invisible_characters").optional(),
   );
 
 /** VND amount typed with or without thousand separators ("1.500.000", "1 500 000"). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EmailSchema, PublicOrgTypeSchema } from "@/lib/auth/schemas";
-import { isPlainText, locationCode, optionalText, text } from "@/lib/listings/schemas";
+import { isPlainText, line, locationCode, optionalLine, optionalText } from "@/lib/listings/schemas";
 
 /**
  * The organization's legal identity, checked by the operator and changed only by its administrator.
@@ -10,8 +10,8 @@ export const LEGAL_FIELDS = ["name", "nameEn", "taxCode", "establishmentDecision
 
 /** An organization's public profile as its members edit it (legal fields: administrators only). */
 export const OrganizationProfileSchema = z.object({
-  name: text(3, 200),
-  nameEn: optionalText(200),
+  name: line(3, 200),
+  nameEn: optionalLine(200),
   /** Absent: unchanged. State agencies are never a type chosen by members. */
   type: z.preprocess((v) => (v === "" ? undefined : v), PublicOrgTypeSchema.optional()),
   description: optionalText(5000),
