@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { routing } from "@/lib/i18n/routing";
+import { publicBaseUrl } from "@/lib/seo/urls";
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -14,12 +15,13 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "common" });
   return {
-    // Absolute URLs for OpenGraph and canonical links; the public URL comes from the environment.
-    metadataBase: new URL(process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000"),
+    // Relative URLs (OpenGraph images) resolve against the configured public URL. No default
+    // alternates: each public page declares its own canonical and hreflang links (lib/seo/urls.ts);
+    // inherited ones would tell search engines that every page's translation is the home page.
+    metadataBase: publicBaseUrl(),
     title: { default: t("appName"), template: `%s · ${t("appNameShort")}` },
     description: t("tagline"),
     applicationName: t("appName"),
-    alternates: { languages: { vi: "/", en: "/en" } },
   };
 }
 

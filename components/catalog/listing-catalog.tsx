@@ -8,7 +8,7 @@ import { demandCatalog, offerCatalog } from "@/lib/catalog/catalog";
 import { isCanonical, toQueryString, type QueryInput } from "@/lib/catalog/query-input";
 import { DEMAND_SORTS, OFFER_SORTS } from "@/lib/catalog/schemas";
 import { catalogTaxonomy } from "@/lib/catalog/taxonomy";
-import { alternatesFor } from "@/lib/catalog/urls";
+import { pageAlternates } from "@/lib/seo/urls";
 import { Link, redirect } from "@/lib/i18n/navigation";
 import { CatalogPagination } from "./catalog-pagination";
 import { CatalogShell } from "./catalog-shell";
@@ -26,7 +26,7 @@ const KIND = {
 export async function catalogMetadata(kind: Kind, locale: string): Promise<Metadata> {
   const { pathname, ns } = KIND[kind];
   const t = await getTranslations({ locale, namespace: `catalog.${ns}` });
-  return { title: t("title"), description: t("lead"), alternates: alternatesFor(locale, pathname) };
+  return { title: t("title"), description: t("lead"), alternates: pageAlternates(locale, pathname) };
 }
 
 /** The public catalog of published offers (`/technologies`) or demands (`/demands`). */

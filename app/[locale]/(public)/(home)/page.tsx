@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { DemandCard } from "@/components/demands/demand-card";
 import { OfferCard } from "@/components/offers/offer-card";
@@ -7,10 +8,15 @@ import { Stat } from "@/components/ui/stat";
 import { latestDemands } from "@/lib/demands/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { latestOffers } from "@/lib/offers/queries";
+import { pageAlternates } from "@/lib/seo/urls";
 import { homeFigures } from "@/lib/stats/queries";
 
 // Figures are live: rendered per request from the database.
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
+  return { alternates: pageAlternates((await params).locale, "/") };
+}
 
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const { locale } = await params;

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Stat } from "@/components/ui/stat";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { pick } from "@/lib/i18n/pick";
+import { pageAlternates } from "@/lib/seo/urls";
 import { figuresByField, homeFigures } from "@/lib/stats/queries";
 
 // Live figures from the database: rendered per request (never at build time, when there is no database).
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: PageProps<"/[locale]/statistics">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "statistics" });
-  return { title: t("title"), description: t("lead") };
+  return { title: t("title"), description: t("lead"), alternates: pageAlternates(locale, "/statistics") };
 }
 
 export default async function StatisticsPage({ params }: PageProps<"/[locale]/statistics">) {

@@ -3,7 +3,8 @@ import { setRequestLocale } from "next-intl/server";
 import { catalogMetadata, ListingCatalog } from "@/components/catalog/listing-catalog";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/demands">): Promise<Metadata> {
-  return catalogMetadata("demand", (await params).locale);
+  const { locale } = await params;
+  return catalogMetadata("demand", locale);
 }
 
 export default async function DemandsPage({ params, searchParams }: PageProps<"/[locale]/demands">) {

@@ -12,8 +12,8 @@ import { PublicMatches } from "@/components/matching/public-matches";
 import { Badge } from "@/components/ui/badge";
 import { publishedDemandBySlug, type DemandDetail } from "@/lib/catalog/demands";
 import { demandJsonLd } from "@/lib/catalog/json-ld";
-import { absoluteUrl, alternatesFor, siteUrl } from "@/lib/catalog/urls";
 import { pick } from "@/lib/i18n/pick";
+import { pageAlternates, pageUrl, toLocale } from "@/lib/seo/urls";
 
 // Withdrawn or expired demands must disappear at once: always rendered from the database.
 export const dynamic = "force-dynamic";
@@ -35,17 +35,16 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/demands/
   if (!demand) return {};
   const title = pick(locale, demand.titleVi, demand.titleEn);
   const description = summaryOf(locale, demand);
-  const path = `/demands/${demand.slug}`;
+  const alternates = pageAlternates(locale, `/demands/${demand.slug}`);
   return {
-    metadataBase: siteUrl(),
     title,
     description,
-    alternates: alternatesFor(locale, path),
+    alternates,
     openGraph: {
       type: "article",
       title,
       description,
-      url: alternatesFor(locale, path).canonical,
+      url: alternates.canonical,
       locale: locale === "en" ? "en_US" : "vi_VN",
       publishedTime: demand.publishedAt?.toISOString(),
       modifiedTime: demand.updatedAt.toISOString(),
@@ -62,7 +61,7 @@ export default async function DemandPage({ params }: PageProps<"/[locale]/demand
   const ld = demandJsonLd({
     name: pick(locale, demand.titleVi, demand.titleEn),
     description: summaryOf(locale, demand),
-    url: absoluteUrl(locale, `/demands/${demand.slug}`),
+    url: pageUrl(toLocale(locale), `/demands/${demand.slug}`),
     category: pick(locale, demand.sector.nameVi, demand.sector.nameEn),
     keywords: demand.keywords,
     budgetMin: demand.budgetMin === null ? null : Number(demand.budgetMin),

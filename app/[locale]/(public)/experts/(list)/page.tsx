@@ -13,13 +13,13 @@ import { Select } from "@/components/ui/input";
 import { expertDirectory } from "@/lib/catalog/experts";
 import { isCanonical, toQueryString } from "@/lib/catalog/query-input";
 import { catalogTaxonomy } from "@/lib/catalog/taxonomy";
-import { alternatesFor } from "@/lib/catalog/urls";
 import { Link, redirect } from "@/lib/i18n/navigation";
+import { pageAlternates } from "@/lib/seo/urls";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/experts">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "experts" });
-  return { title: t("title"), description: t("lead"), alternates: alternatesFor(locale, "/experts") };
+  return { title: t("title"), description: t("lead"), alternates: pageAlternates(locale, "/experts") };
 }
 
 export default async function ExpertsPage({ params, searchParams }: PageProps<"/[locale]/experts">) {

@@ -8,9 +8,9 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { publicExpertBySlug } from "@/lib/catalog/experts";
 import { catalogTaxonomy } from "@/lib/catalog/taxonomy";
-import { alternatesFor, siteUrl } from "@/lib/catalog/urls";
 import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
+import { pageAlternates } from "@/lib/seo/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -23,10 +23,9 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/experts/
   const { locale, expert } = await load(params);
   if (!expert) return {};
   return {
-    metadataBase: siteUrl(),
     title: expert.title ? `${expert.title} ${expert.name}` : expert.name,
     description: pick(locale, expert.expertise, expert.expertiseEn).slice(0, 300),
-    alternates: alternatesFor(locale, `/experts/${expert.slug}`),
+    alternates: pageAlternates(locale, `/experts/${expert.slug}`),
   };
 }
 

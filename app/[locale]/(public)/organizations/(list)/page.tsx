@@ -11,14 +11,14 @@ import { Field } from "@/components/ui/field";
 import { Checkbox, Select } from "@/components/ui/input";
 import { organizationDirectory } from "@/lib/catalog/organizations";
 import { isCanonical, toQueryString } from "@/lib/catalog/query-input";
-import { alternatesFor } from "@/lib/catalog/urls";
 import { OrgType } from "@/lib/generated/prisma/enums";
 import { Link, redirect } from "@/lib/i18n/navigation";
+import { pageAlternates } from "@/lib/seo/urls";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/organizations">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "organizations" });
-  return { title: t("title"), description: t("lead"), alternates: alternatesFor(locale, "/organizations") };
+  return { title: t("title"), description: t("lead"), alternates: pageAlternates(locale, "/organizations") };
 }
 
 export default async function OrganizationsPage({ params, searchParams }: PageProps<"/[locale]/organizations">) {

@@ -9,8 +9,8 @@ import { DemandCard } from "@/components/demands/demand-card";
 import { OfferCard } from "@/components/offers/offer-card";
 import { Badge } from "@/components/ui/badge";
 import { organizationProfile } from "@/lib/catalog/organizations";
-import { alternatesFor, siteUrl } from "@/lib/catalog/urls";
 import { pick } from "@/lib/i18n/pick";
+import { pageAlternates } from "@/lib/seo/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -24,10 +24,9 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/organiza
   if (!org) return {};
   const description = pick(locale, org.description ?? "", org.descriptionEn).slice(0, 300) || undefined;
   return {
-    metadataBase: siteUrl(),
     title: pick(locale, org.name, org.nameEn),
     description,
-    alternates: alternatesFor(locale, `/organizations/${org.slug}`),
+    alternates: pageAlternates(locale, `/organizations/${org.slug}`),
   };
 }
 

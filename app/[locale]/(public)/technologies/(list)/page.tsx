@@ -3,7 +3,8 @@ import { setRequestLocale } from "next-intl/server";
 import { catalogMetadata, ListingCatalog } from "@/components/catalog/listing-catalog";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/technologies">): Promise<Metadata> {
-  return catalogMetadata("offer", (await params).locale);
+  const { locale } = await params;
+  return catalogMetadata("offer", locale);
 }
 
 export default async function TechnologiesPage({ params, searchParams }: PageProps<"/[locale]/technologies">) {

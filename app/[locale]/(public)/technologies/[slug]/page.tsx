@@ -12,8 +12,8 @@ import { PublicMatches } from "@/components/matching/public-matches";
 import { Badge } from "@/components/ui/badge";
 import { offerJsonLd } from "@/lib/catalog/json-ld";
 import { publishedOfferBySlug, type OfferDetail } from "@/lib/catalog/offers";
-import { absoluteUrl, alternatesFor, siteUrl } from "@/lib/catalog/urls";
 import { pick } from "@/lib/i18n/pick";
+import { pageAlternates, pageUrl, publicBaseUrl, toLocale } from "@/lib/seo/urls";
 
 // Withdrawn or expired offers must disappear at once: always rendered from the database.
 export const dynamic = "force-dynamic";
@@ -31,16 +31,16 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/technolo
   const description = pick(locale, offer.summaryVi, offer.summaryEn);
   const path = `/technologies/${offer.slug}`;
   const image = offer.attachments.find((a) => a.kind === "IMAGE");
+  const alternates = pageAlternates(locale, path);
   return {
-    metadataBase: siteUrl(),
     title,
     description,
-    alternates: alternatesFor(locale, path),
+    alternates,
     openGraph: {
       type: "article",
       title,
       description,
-      url: alternatesFor(locale, path).canonical,
+      url: alternates.canonical,
       locale: locale === "en" ? "en_US" : "vi_VN",
       publishedTime: offer.publishedAt?.toISOString(),
       modifiedTime: offer.updatedAt.toISOString(),
@@ -53,7 +53,7 @@ function jsonLd(locale: string, offer: OfferDetail) {
   return offerJsonLd({
     name: pick(locale, offer.titleVi, offer.titleEn),
     description: pick(locale, offer.summaryVi, offer.summaryEn),
-    url: absoluteUrl(locale, `/technologies/${offer.slug}`),
+    url: pageUrl(toLocale(locale), `/technologies/${offer.slug}`),
     category: pick(locale, offer.sector.nameVi, offer.sector.nameEn),
     keywords: offer.keywords,
     priceType: offer.priceType,
@@ -62,9 +62,9 @@ function jsonLd(locale: string, offer: OfferDetail) {
     trl: offer.trl,
     organization: {
       name: pick(locale, offer.organization.name, offer.organization.nameEn),
-      url: absoluteUrl(locale, `/organizations/${offer.organization.slug}`),
+      url: pageUrl(toLocale(locale), `/organizations/${offer.organization.slug}`),
     },
-    images: offer.attachments.filter((a) => a.kind === "IMAGE").map((a) => new URL(`/api/files/${a.id}`, siteUrl()).toString()),
+    images: offer.attachments.filter((a) => a.kind === "IMAGE").map((a) => new URL(`/api/files/${a.id}`, publicBaseUrl()).toString()),
   });
 }
 
