@@ -12,7 +12,8 @@ type Db = PrismaClient | Prisma.TransactionClient;
 let counter = 0;
 const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-export const DEMO_PASSWORD = "hanoi-techex-demo";
+export { DEMO_PASSWORD } from "../prisma/data/demo-password";
+import { DEMO_PASSWORD } from "../prisma/data/demo-password";
 
 export function buildOrganization(overrides: Partial<Prisma.OrganizationUncheckedCreateInput> = {}) {
   const name = overrides.name ?? `Viện Công nghệ Thử nghiệm ${next()}`;

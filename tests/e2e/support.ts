@@ -1,7 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
 
-export const DEMO_PASSWORD = "hanoi-techex-demo";
+export { DEMO_PASSWORD } from "../../prisma/data/demo-password";
+import { DEMO_PASSWORD } from "../../prisma/data/demo-password";
 
 /** Signs in through the real form (Vietnamese unless `locale` is "en") and waits for the landing page. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, locale: "vi" | "en" = "vi") {
