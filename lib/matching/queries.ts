@@ -1,7 +1,7 @@
 import "server-only";
 import type { Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
-import type { MatchExplanation } from "./types";
+import { parseExplanation } from "./schemas";
 
 const PAGE_SIZE = 20;
 const listing = { select: { id: true, slug: true, titleVi: true, titleEn: true, status: true, organizationId: true, organization: { select: { name: true, nameEn: true } } } } as const;
@@ -35,7 +35,7 @@ export async function matchesForUser(user: Principal, options: { page?: number; 
       score: m.score,
       side,
       state: side === "offer" ? m.offerState : m.demandState,
-      explanation: m.explanation as unknown as MatchExplanation,
+      explanation: parseExplanation(m.explanation, m.id),
       mine: side === "offer" ? m.offer : m.demand,
       other: side === "offer" ? m.demand : m.offer,
       // A confidential demand's business stays anonymous to providers.
@@ -71,7 +71,7 @@ export async function publicMatches(kind: "offer" | "demand", id: string, limit 
     const hidden = kind === "offer" && m.demand.confidential;
     return {
       score: m.score,
-      explanation: m.explanation as unknown as MatchExplanation,
+      explanation: parseExplanation(m.explanation, m.id),
       [kind === "offer" ? "demand" : "offer"]: {
         id: other.id, slug: other.slug, titleVi: other.titleVi, titleEn: other.titleEn,
         organization: hidden ? null : other.organization,
