@@ -2,14 +2,15 @@
  * `npm run bench`: a throw-away database, BENCH_SIZE (default 100,000) generated offers and as many
  * demands (deterministic from BENCH_SEED, default 42), then search, suggest and matching timings.
  * Prints a table, the targets with pass/fail marks, and as the very last line one JSON object.
- * Missing a target never fails the run; only a crash does.
+ * Missing a target never fails the run; only a crash does. The throw-away database (several GB at
+ * the default size) is removed at the end, also after a crash or Ctrl-C.
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { loadDataset } from "./bench/insert";
 import { runBenchmarks, type SearchSample, type Subject } from "./bench/run";
 import { percentile, report, round1, type SlowSearch, type Summary } from "./bench/stats";
-import { localAuditChainKey, openDatabase, prepareDatabase } from "./lib/app";
+import { localAuditChainKey, onInterrupt, openDatabase, prepareDatabase } from "./lib/app";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -17,7 +18,8 @@ function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
   return value;
 }
 
@@ -34,14 +36,25 @@ function memorySampler() {
 }
 
 async function seedDatabase(url: string, size: number, seed: number): Promise<number> {
-  const clients: [pg.Client, pg.Client] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+  const clients: [pg.Client, pg.Client] = [
+    new pg.Client({ connectionString: url }),
+    new pg.Client({ connectionString: url }),
+  ];
   await Promise.all(clients.map((c) => c.connect()));
   try {
     // Dates are relative to today (UTC midnight), so a day's runs share identical data.
     const now = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
     const start = performance.now();
-    log(`generating and inserting ${size.toLocaleString("en")} offers and ${size.toLocaleString("en")} demands (seed ${seed})…`);
-    await loadDataset(clients, { seed, size, organizations: Math.min(2000, Math.max(50, Math.ceil(size / 50))), now, log });
+    log(
+      `generating and inserting ${size.toLocaleString("en")} offers and ${size.toLocaleString("en")} demands (seed ${seed})…`,
+    );
+    await loadDataset(clients, {
+      seed,
+      size,
+      organizations: Math.min(2000, Math.max(50, Math.ceil(size / 50))),
+      now,
+      log,
+    });
     return (performance.now() - start) / 1000;
   } finally {
     await Promise.all(clients.map((c) => c.end()));
@@ -52,7 +65,9 @@ async function seedDatabase(url: string, size: number, seed: number): Promise<nu
 function slowest(searches: SearchSample[]): SlowSearch[] {
   const worst = new Map<string, SlowSearch>();
   for (const { query, ms, total } of searches) {
-    const filters = Object.entries(query.filters).map(([k, v]) => `${k}=${v}`).join("&");
+    const filters = Object.entries(query.filters)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("&");
     const label = `${query.kind} "${query.q}"${filters ? ` ${filters}` : ""} (${query.category})`;
     if ((worst.get(label)?.ms ?? -1) < ms) worst.set(label, { label, ms, total });
   }
@@ -65,6 +80,7 @@ async function main() {
   const rounds = envInt("BENCH_ROUNDS", 2);
   const memory = memorySampler();
   const database = await openDatabase("bench", log);
+  onInterrupt(() => database.stop(), log);
   let output: string;
   try {
     localAuditChainKey();

@@ -7,23 +7,32 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase } from "./lib/app";
+import { onInterrupt, openDatabase } from "./lib/app";
 
 async function main() {
-  const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_|_$/g, "");
+  const name = (process.argv[2] ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!name) throw new Error("usage: npm run db:migration -- <name>");
   let previous: string | null = null;
   try {
-    previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
   } catch {
     previous = null; // no committed schema yet: diff from empty
   }
   // The driver-adapter engine needs a live connection even to diff two files.
-  const database = await openDatabase("bench", () => {});
+  const database = await openDatabase("migration", () => {});
+  onInterrupt(
+    () => database.stop(),
+    () => {},
+  );
+  const committed = previous ? writeTemp(previous) : null;
   try {
-    const from = previous
-      ? ["--from-schema-datamodel", writeTemp(previous)]
-      : ["--from-empty"];
+    const from = committed ? ["--from-schema-datamodel", committed] : ["--from-empty"];
     const sql = execFileSync(
       path.join("node_modules", ".bin", "prisma"),
       ["migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
@@ -39,6 +48,7 @@ async function main() {
     fs.writeFileSync(path.join(dir, "migration.sql"), sql);
     console.log(`wrote ${dir}/migration.sql`);
   } finally {
+    if (committed) fs.rmSync(path.dirname(committed), { recursive: true, force: true });
     await database.stop();
   }
 }

@@ -4,7 +4,7 @@
  * PORT (3000) and stops everything cleanly on Ctrl-C.
  */
 import { freePort } from "./dev-db";
-import { build, buildIsStale, closeLibClients, localAuditChainKey, localAuthSecret, openDatabase, prepareDatabase, startNext } from "./lib/app";
+import { buildInBackground, buildIsStale, closeLibClients, localAuditChainKey, localAuthSecret, openDatabase, prepareDatabase, startNext } from "./lib/app";
 import { DEMO_ACCOUNTS, runSeedCli } from "../prisma/seed";
 import { DEMO_PASSWORD } from "../tests/factories";
 
@@ -40,7 +40,8 @@ async function main() {
   await prepareDatabase(database, log);
   await runSeedCli(database.ownerUrl, process.argv);
   await closeLibClients();
-  if (!dev && buildIsStale()) build(log);
+  // Not spawnSync: Ctrl-C during the first build must reach our shutdown handler.
+  if (!dev && buildIsStale()) await buildInBackground(log);
 
   const child = startNext({
     port,

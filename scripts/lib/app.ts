@@ -1,10 +1,11 @@
 /** Shared by `npm start`, the e2e runner and the benchmark: database, build and server plumbing. */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { defaultDataDir, startEmbeddedPostgres, type EmbeddedDb } from "../dev-db";
+import { defaultDataDir, removeStaleThrowAways, startEmbeddedPostgres, type EmbeddedDb } from "../dev-db";
 import { migrate } from "../migrate";
 import { isPrivilegedConnection, provisionAppRole } from "./db-roles";
 
@@ -45,12 +46,26 @@ export function withDatabase(url: string, database: string) {
 
 /**
  * DATABASE_URL when set (used as is); otherwise the embedded server with its data in `.data/`.
- * `kind` "dev" keeps data between runs; the others are throw-away.
+ * `kind` "dev" keeps data between runs; the others are throw-away, removed by `stop()` (and, for an
+ * embedded cluster, on exit or by a watchdog when the process is killed). A throw-away run first
+ * removes what earlier runs, killed before they could clean up, left in `.data/`.
  */
-export async function openDatabase(kind: "dev" | "e2e" | "bench", log: (line: string) => void): Promise<Database> {
+export async function openDatabase(
+  kind: "dev" | "e2e" | "bench" | "migration",
+  log: (line: string) => void,
+): Promise<Database> {
+  if (kind !== "dev") {
+    const removed = await removeStaleThrowAways(path.join(ROOT, ".data"));
+    if (removed.length)
+      log(`removed what earlier, interrupted runs left: ${removed.map((name) => `.data/${name}`).join(", ")}`);
+  }
   if (process.env.DATABASE_URL && kind === "dev") {
     // Given databases are used as configured: the app as DATABASE_URL, migrations as the owner.
-    return { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL, stop: async () => {} };
+    return {
+      url: process.env.DATABASE_URL,
+      ownerUrl: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL,
+      stop: async () => {},
+    };
   }
   if (process.env.DATABASE_URL) {
     // A throw-away database on the given server, dropped afterwards.
@@ -97,7 +112,9 @@ export async function prepareDatabase(database: Database, log: (line: string) =>
       database.url = await provisionAppRole(database.ownerUrl, database.appPassword, log);
     } catch (error) {
       if (database.embedded) throw error;
-      log(`could not create the application's database role (${(error as Error).message}); the app uses the owner role`);
+      log(
+        `could not create the application's database role (${(error as Error).message}); the app uses the owner role`,
+      );
     }
   }
   if (await isPrivilegedConnection(database.url)) {
@@ -150,7 +167,18 @@ export function localAuditChainKey(): string {
   return process.env.AUDIT_CHAIN_KEY;
 }
 
-const SOURCES = ["app", "components", "lib", "messages", "public", "next.config.ts", "package.json", "proxy.ts", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "next.config.ts",
+  "package.json",
+  "proxy.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;
@@ -172,13 +200,62 @@ export function buildIsStale(): boolean {
   return SOURCES.some((source) => newestMtime(path.join(ROOT, source)) > built);
 }
 
-export function build(log: (line: string) => void) {
+/**
+ * `next build`, without blocking this process while it runs: under tsx a process whose event loop is busy
+ * when Ctrl-C arrives is killed outright (it cannot acknowledge the signal), before any clean-up.
+ */
+export async function buildInBackground(log: (line: string) => void, started?: (child: ChildProcess) => void) {
   log("building the web application (next build)…");
-  const result = spawnSync(BIN("next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error("next build failed");
+  const child = spawn(BIN("next"), ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  started?.(child); // so that an interrupted run can stop the build too
+  if ((await exitOf(child)) !== 0) throw new Error("next build failed");
 }
 
-export function startNext(options: { port: number; env: Record<string, string>; dev?: boolean; quiet?: boolean }): ChildProcess {
+/** Resolves with the child's exit code (128 + n when a signal ended it; 1 when it could not start). */
+export function exitOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once("error", () => resolve(1));
+    child.once("exit", (code, signal) => resolve(code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 1)));
+  });
+}
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * Runs `cleanup` once when the run is interrupted (Ctrl-C, SIGTERM, a closed terminal), then exits
+ * with 128 + the signal's number, as shells expect. A second signal while cleaning up exits at once
+ * (exit hooks still remove throw-away clusters). Returns a function that removes the handlers.
+ */
+export function onInterrupt(cleanup: (signal: NodeJS.Signals) => Promise<void> | void, log: (line: string) => void) {
+  let cleaning = false;
+  const handler = (signal: NodeJS.Signals) => {
+    const code = 128 + (os.constants.signals[signal] ?? 0);
+    if (cleaning) process.exit(code);
+    cleaning = true;
+    log(`${signal}: stopping and cleaning up…`);
+    // Ctrl-C stops PostgreSQL too: open pools now fail with "terminating connection". Those errors
+    // are expected from here on and must not end the process before the clean-up has finished.
+    process.on("uncaughtException", () => {});
+    void Promise.resolve()
+      .then(() => cleanup(signal))
+      .catch((error: unknown) => console.error(error))
+      .finally(() => process.exit(code));
+  };
+  for (const signal of SIGNALS) process.on(signal, handler);
+  return () => {
+    for (const signal of SIGNALS) process.off(signal, handler);
+  };
+}
+
+export function startNext(options: {
+  port: number;
+  env: Record<string, string>;
+  dev?: boolean;
+  quiet?: boolean;
+}): ChildProcess {
   const args = options.dev ? ["dev", "-p", String(options.port)] : ["start", "-p", String(options.port)];
   return spawn(BIN("next"), args, {
     stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { query, unique } from "./support";
 
 test("a researcher registers in Vietnamese, signs in and signs out", async ({ page }) => {
+  test.slow(); // a journey (registration, sign-in and sign-out): 90 s, so a busy machine does not time it out
   const email = `nhakhoahoc-${unique()}@vnu.edu.vn`;
   await page.goto("/register");
   await expect(page.getByRole("heading", { name: "Đăng ký tài khoản" })).toBeVisible();

@@ -42,6 +42,7 @@ async function decide(page: Page, title: string, decision: "Duyệt và công b�
 }
 
 test("a provider lists an offer with an image and a PDF; the operator approves it; it is public in both languages", async ({ browser }) => {
+  test.slow(); // a journey (three people, two sign-ins, two uploads): 90 s, so a busy machine does not time it out
   const title = `Chế phẩm enzyme thủy phân phụ phẩm ${unique()}`;
   const provider = await browser.newPage();
   await signIn(provider, "provider@demo.vn");
@@ -77,6 +78,7 @@ test("a provider lists an offer with an image and a PDF; the operator approves i
 });
 
 test("a rejected offer shows the operator's reason to its owner", async ({ browser }) => {
+  test.slow(); // a journey (two people, two sign-ins): 90 s, so a busy machine does not time it out
   const title = `Công nghệ thiếu hồ sơ ${unique()}`;
   const provider = await browser.newPage();
   await signIn(provider, "provider@demo.vn");
@@ -108,6 +110,7 @@ test("a prohibited technology cannot be submitted, and the reason is shown", asy
 });
 
 test("a restricted technology waits for a department officer, who can approve it", async ({ browser }) => {
+  test.slow(); // a journey (three sign-ins): 90 s, so a busy machine does not time it out
   const title = `Thiết bị gây nhiễu sóng bảo vệ sân bay ${unique()}`;
   const provider = await browser.newPage();
   await signIn(provider, "provider@demo.vn");
@@ -178,6 +181,7 @@ test("bad listing input gets clear errors and saves nothing", async ({ page }) =
 });
 
 test("a script in the description is shown as text, and bad files are refused", async ({ page }) => {
+  test.slow(); // a journey (an 11 MB upload): 90 s, so a busy machine does not time it out
   await signIn(page, "provider@demo.vn");
   const title = `Mô tả có thẻ script ${unique()}`;
   const id = await createDraft(page, title, { description: 'Mô tả <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned=2"> đủ dài để hợp lệ.' });

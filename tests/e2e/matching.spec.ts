@@ -65,6 +65,7 @@ test("an offer page shows its matching demands", async ({ page }) => {
 // The seeker's two tests change the same organization's matches: one after the other.
 test.describe.serial("the seeker's matches", () => {
   test("the seeker sees the organization's matches; a dismissed one leaves the list and stays dismissed", async ({ page }) => {
+    test.slow(); // a journey (a sign-in, a dismissal, a reload and a restore): 90 s, so a busy machine does not time it out
     await signIn(page, "seeker@demo.vn");
     await page.getByRole("link", { name: "Gợi ý kết nối", exact: true }).click();
     await expect(page).toHaveURL(/\/account\/matches$/);

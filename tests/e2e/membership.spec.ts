@@ -18,6 +18,7 @@ async function signOut(page: Page) {
 }
 
 test("a registrant asks to join by name, confirms the address, and gets access only when the administrator approves", async ({ page }) => {
+  test.slow(); // a journey (registration, confirmation and three sign-ins): 90 s, so a busy machine does not time it out
   const email = `thanhvien-${unique()}@congty.vn`;
   const password = "xe đạp điện đi Ba Vì";
   const [org] = await query<{ name: string }>(
@@ -67,6 +68,7 @@ test("a registrant asks to join by name, confirms the address, and gets access o
 });
 
 test("forgot password answers the same for any address, and the e-mailed link sets a new password once", async ({ page }) => {
+  test.slow(); // a journey (registration, two reset requests, a reset and a sign-in): 90 s, so a busy machine does not time it out
   const email = `quenmatkhau-${unique()}@vnu.edu.vn`;
   await page.goto("/register");
   await page.getByLabel("Họ và tên").fill("Hồ Thị Hay Quên");

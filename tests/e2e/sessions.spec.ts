@@ -13,6 +13,7 @@ async function freshSeeker() {
 }
 
 test("after sign-out, a saved copy of the session cookie no longer opens the workspace", async ({ page, browser }) => {
+  test.slow(); // a journey (a sign-in, a sign-out and a second browser context): 90 s, so a busy machine does not time it out
   const email = await freshSeeker();
   await signIn(page, email);
   const saved = await page.context().cookies();

@@ -26,6 +26,7 @@ async function createDraft(page: Page, title: string): Promise<string> {
 }
 
 test("a provider uploads files through the streaming upload route; bad files get a clear message", async ({ page }) => {
+  test.slow(); // a journey (a draft, four uploads and an 11 MB request): 90 s, so a busy machine does not time it out
   await signIn(page, "provider@demo.vn");
   const id = await createDraft(page, `Tệp đính kèm qua luồng tải lên ${unique()}`);
 

@@ -3,6 +3,8 @@
  * run in parallel without seeing each other's rows.
  */
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { withDatabase } from "./urls";
@@ -10,6 +12,7 @@ import { withDatabase } from "./urls";
 const serverUrl = inject("dbServerUrl");
 const template = inject("dbTemplate");
 const appServerUrl = inject("dbAppServerUrl");
+const uploadsRoot = inject("uploadsRoot");
 const name = `techex_t_${randomBytes(5).toString("hex")}`;
 
 const admin = new pg.Client({ connectionString: serverUrl });
@@ -22,10 +25,14 @@ process.env.DATABASE_URL = withDatabase(appServerUrl, name);
 process.env.DATABASE_OWNER_URL = withDatabase(serverUrl, name);
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 process.env.AUDIT_CHAIN_KEY ??= "test-audit-chain-key-test-audit-chain-key-01";
-process.env.STORAGE_DIR = `.data/test-uploads/${name}`;
+process.env.STORAGE_DIR = path.join(uploadsRoot, name);
 
 afterAll(async () => {
-  const g = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> }; pool?: pg.Pool; searchPool?: pg.Pool };
+  const g = globalThis as unknown as {
+    prisma?: { $disconnect(): Promise<void> };
+    pool?: pg.Pool;
+    searchPool?: pg.Pool;
+  };
   await g.prisma?.$disconnect();
   await g.pool?.end();
   await g.searchPool?.end();
@@ -36,4 +43,5 @@ afterAll(async () => {
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await client.end();
+  fs.rmSync(process.env.STORAGE_DIR!, { recursive: true, force: true });
 });
