@@ -1,17 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { forgotPasswordAction } from "@/app/[locale]/(auth)/forgot-password/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/errors";
 import { useActionForm } from "./use-action-form";
 
-export function ForgotPasswordForm() {
+/** `action` sends the reset link (the forgot-password route's server action, passed in by the page). */
+export function ForgotPasswordForm({ action }: { action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
   const t = useTranslations("auth");
   const tv = useTranslations("validation");
-  const { state, pending, onSubmit, fieldErrors } = useActionForm(forgotPasswordAction);
+  const { state, pending, onSubmit, fieldErrors } = useActionForm(action);
   if (state.ok && state.message) return <Alert tone="success">{t("forgot.sent")}</Alert>;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

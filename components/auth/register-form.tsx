@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
-import { registerAction } from "@/app/[locale]/(auth)/register/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
 import { OrganizationPicker } from "@/components/organizations/organization-picker";
 import type { ActionResult } from "@/lib/errors";
+import type { JoinCandidate } from "@/lib/organizations/queries";
 
 // The types a member of the public may choose (lib/auth/schemas.ts PUBLIC_ORG_TYPES; not imported
 // here, which would ship the password dictionaries to the browser).
@@ -17,13 +17,16 @@ const ORG_TYPES = ["UNIVERSITY", "INSTITUTE", "ENTERPRISE", "INDIVIDUAL", "INTER
 interface Props {
   /** Registration through an e-mailed invitation: the organization is fixed, the address expected. */
   invite: { token: string; organization: string; email: string } | null;
+  /** The register route's server actions, passed in by the page. */
+  action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
+  searchOrganizations: (query: string) => Promise<JoinCandidate[]>;
 }
 
-export function RegisterForm({ invite }: Props) {
+export function RegisterForm({ invite, action, searchOrganizations }: Props) {
   const t = useTranslations("auth");
   const tv = useTranslations("validation");
   const to = useTranslations("orgTypes");
-  const [state, dispatch] = useActionState<ActionResult, FormData>(registerAction, { ok: true });
+  const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
   const [pending, startTransition] = useTransition();
   const [orgMode, setOrgMode] = useState<"create" | "join">("create");
   const errors = state.ok ? {} : state.fieldErrors;
@@ -103,7 +106,7 @@ export function RegisterForm({ invite }: Props) {
         )}
         {invite ? null : orgMode === "join" ? (
           <div className="space-y-3">
-            <OrganizationPicker error={err("organizationId")} />
+            <OrganizationPicker search={searchOrganizations} error={err("organizationId")} />
             <Field id="joinMessage" label={t("joinMessage")} error={err("joinMessage")}>
               {(aria) => <Textarea {...aria} name="joinMessage" rows={2} maxLength={1000} />}
             </Field>

@@ -1,18 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { resetPasswordAction } from "@/app/[locale]/(auth)/reset-password/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/errors";
 import { Link } from "@/lib/i18n/navigation";
 import { useActionForm } from "./use-action-form";
 
-export function ResetPasswordForm({ token }: { token: string }) {
+/** `action` sets the new password (the reset-password route's server action, passed in by the page). */
+export function ResetPasswordForm({ token, action }: { token: string; action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
   const t = useTranslations("auth");
   const tv = useTranslations("validation");
-  const { state, pending, onSubmit, fieldErrors, formError } = useActionForm(resetPasswordAction);
+  const { state, pending, onSubmit, fieldErrors, formError } = useActionForm(action);
   const err = (field: string) => fieldErrors[field]?.map((c) => (tv.has(c) ? tv(c) : c));
   if (state.ok && state.message) {
     return (

@@ -1,15 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { resendVerificationAction } from "@/app/[locale]/(auth)/verify-email/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/errors";
 import { useActionForm } from "./use-action-form";
 
-/** Shown to a signed-in user whose address is not confirmed yet, with a way to get a new link. */
-export function VerifyEmailBanner() {
+/**
+ * Shown to a signed-in user whose address is not confirmed yet, with a way to get a new link.
+ * `action` sends that link (the verify-email route's server action, passed in by the page).
+ */
+export function VerifyEmailBanner({ action }: { action: () => Promise<ActionResult> }) {
   const t = useTranslations("auth.verify");
-  const { state, pending, onSubmit, formError } = useActionForm(resendVerificationAction);
+  const { state, pending, onSubmit, formError } = useActionForm(action);
   return (
     <Alert tone="warning" title={t("bannerTitle")}>
       <p>{t("bannerText")}</p>

@@ -1,16 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { verifyEmailAction } from "@/app/[locale]/(auth)/verify-email/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/errors";
 import { Link } from "@/lib/i18n/navigation";
 import { useActionForm } from "./use-action-form";
 
 /** One button that posts the link's token back: opening the link alone (a mail scanner) changes nothing. */
-export function VerifyEmailForm({ token }: { token: string }) {
+export function VerifyEmailForm({ token, action }: { token: string; action: (prev: ActionResult<{ email: string }>, data: FormData) => Promise<ActionResult<{ email: string }>> }) {
   const t = useTranslations("auth.verify");
-  const { state, pending, onSubmit, formError } = useActionForm(verifyEmailAction);
+  const { state, pending, onSubmit, formError } = useActionForm(action);
   if (state.ok && state.data) {
     return (
       <div className="space-y-4">

@@ -3,19 +3,29 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import { deleteAttachmentAction } from "@/app/[locale]/(account)/account/listing-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/errors";
 import type { ListingKind } from "@/lib/listings/data";
 import type { UploadQuery } from "@/lib/files/schemas";
 import { sendUpload, uploadUrl } from "@/lib/files/upload-client";
 
 export interface AttachmentItem { id: string; filename: string; kind: string; size: number; mimeType: string }
 
+/** Deletes one attachment of a listing: the workspace's server action, passed down from the page. */
+export type DeleteAttachment = (kind: ListingKind, listingId: string, attachmentId: string) => Promise<ActionResult>;
+
 /** Images and documents of a listing: upload (type checked by content on the server) and delete. */
-export function Attachments({ kind, listingId, items, editable, maxMb }: { kind: ListingKind; listingId: string; items: AttachmentItem[]; editable: boolean; maxMb: number }) {
+export function Attachments({ kind, listingId, items, editable, maxMb, deleteAttachment }: {
+  kind: ListingKind;
+  listingId: string;
+  items: AttachmentItem[];
+  editable: boolean;
+  maxMb: number;
+  deleteAttachment: DeleteAttachment;
+}) {
   const t = useTranslations("workspace.files");
   const tw = useTranslations("workspace");
   const [pending, startTransition] = useTransition();
@@ -35,7 +45,7 @@ export function Attachments({ kind, listingId, items, editable, maxMb }: { kind:
                   variant="ghost"
                   pending={pending}
                   onClick={() => {
-                    if (window.confirm(t("confirmDelete", { name: item.filename }))) startTransition(async () => void (await deleteAttachmentAction(kind, listingId, item.id)));
+                    if (window.confirm(t("confirmDelete", { name: item.filename }))) startTransition(async () => void (await deleteAttachment(kind, listingId, item.id)));
                   }}
                 >
                   {t("delete")}

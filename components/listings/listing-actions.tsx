@@ -2,22 +2,25 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { transitionAction } from "@/app/[locale]/(account)/account/listing-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/errors";
 import type { ListingKind } from "@/lib/listings/data";
 
 const CONFIRM = new Set(["withdraw", "recall"]);
 
+/** Runs one lifecycle event on a listing: the workspace's server action, passed down from the page. */
+export type TransitionListing = (kind: ListingKind, id: string, event: string) => Promise<ActionResult<unknown>>;
+
 /** The lifecycle buttons the owner may use now; destructive ones ask for confirmation first. */
-export function ListingActions({ kind, id, events }: { kind: ListingKind; id: string; events: string[] }) {
+export function ListingActions({ kind, id, events, action }: { kind: ListingKind; id: string; events: string[]; action: TransitionListing }) {
   const t = useTranslations("workspace");
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
   const run = (event: string) => {
     if (CONFIRM.has(event) && !window.confirm(t(`confirm.${event}`))) return;
     startTransition(async () => {
-      const result = await transitionAction(kind, id, event);
+      const result = await action(kind, id, event);
       if (result.ok) setMessage({ tone: "success", text: t(`notices.${result.message ?? "saved"}`) });
       else setMessage({ tone: "danger", text: t.has(`errors.${result.formError}`) ? t(`errors.${result.formError}`) : t("errors.unknown") });
     });

@@ -1,24 +1,31 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { updateListingAction } from "@/app/[locale]/(account)/account/listing-actions";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Principal } from "@/lib/authz";
 import { env } from "@/lib/env";
+import type { ActionResult } from "@/lib/errors";
 import { Link } from "@/lib/i18n/navigation";
 import type { ListingKind } from "@/lib/listings/data";
 import { formValues, locationOptions, sectorOptions } from "@/lib/listings/form-options";
 import { ownListing } from "@/lib/listings/queries";
 import { ownerEvents } from "@/lib/listings/state-machine";
-import { Attachments } from "./attachments";
+import { Attachments, type DeleteAttachment } from "./attachments";
 import { DemandForm } from "./demand-form";
-import { ListingActions } from "./listing-actions";
+import { ListingActions, type TransitionListing } from "./listing-actions";
 import { OfferForm } from "./offer-form";
 import { STATUS_TONE } from "./own-listings";
 
+/** The workspace's server actions for one listing, passed in by the page (components never import app/). */
+export interface ListingEditorActions {
+  update: (kind: ListingKind, id: string, prev: ActionResult, data: FormData) => Promise<ActionResult>;
+  transition: TransitionListing;
+  deleteAttachment: DeleteAttachment;
+}
+
 /** The owner's page for one listing: status and feedback, lifecycle actions, the form and files. */
-export async function ListingEditor({ user, kind, id, saved }: { user: Principal; kind: ListingKind; id: string; saved: boolean }) {
+export async function ListingEditor({ user, kind, id, saved, actions }: { user: Principal; kind: ListingKind; id: string; saved: boolean; actions: ListingEditorActions }) {
   const listing = await ownListing(user, kind, id);
   if (!listing) notFound();
   const locale = await getLocale();
@@ -28,7 +35,7 @@ export async function ListingEditor({ user, kind, id, saved }: { user: Principal
   const events = ownerEvents(listing.status).filter((e) => e !== "edit");
   const editable = listing.status === "DRAFT" || listing.status === "REJECTED" || listing.status === "PUBLISHED";
   const values = formValues(listing as unknown as Record<string, unknown>);
-  const action = updateListingAction.bind(null, kind, id);
+  const action = actions.update.bind(null, kind, id);
   const common = { action, sectors: await sectorOptions(locale), locations: locationOptions(locale), submitLabel: listing.status === "PUBLISHED" ? t("saveRevision") : t("save") };
   const publicPath = kind === "offer" ? `/technologies/${listing.slug}` : `/demands/${listing.slug}`;
   // A revision carries its own screening (lib/listings/mutations.ts updateListing).
@@ -67,13 +74,13 @@ export async function ListingEditor({ user, kind, id, saved }: { user: Principal
       )}
 
       {events.length > 0 && (
-        <Card as="section"><CardHeader><CardTitle>{t("actionsTitle")}</CardTitle></CardHeader><CardContent><ListingActions kind={kind} id={id} events={events} /></CardContent></Card>
+        <Card as="section"><CardHeader><CardTitle>{t("actionsTitle")}</CardTitle></CardHeader><CardContent><ListingActions kind={kind} id={id} events={events} action={actions.transition} /></CardContent></Card>
       )}
 
       <Card as="section">
         <CardHeader><CardTitle>{t("attachmentsTitle")}</CardTitle></CardHeader>
         <CardContent>
-          <Attachments kind={kind} listingId={id} items={listing.attachments} editable={listing.status === "DRAFT" || listing.status === "REJECTED"} maxMb={Math.round(env().UPLOAD_MAX_BYTES / 1048576)} />
+          <Attachments kind={kind} listingId={id} items={listing.attachments} editable={listing.status === "DRAFT" || listing.status === "REJECTED"} maxMb={Math.round(env().UPLOAD_MAX_BYTES / 1048576)} deleteAttachment={actions.deleteAttachment} />
         </CardContent>
       </Card>
 

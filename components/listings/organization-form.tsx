@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { updateOrganizationAction } from "@/app/[locale]/(account)/account/organization/actions";
+import type { ActionResult } from "@/lib/errors";
 import { SelectField, TextAreaField, TextField } from "./fields";
 import { FormShell } from "./form-shell";
 import type { Option } from "./offer-form";
@@ -12,7 +12,9 @@ const LEGAL = ["name", "taxCode", "establishmentDecision", "type"] as const;
  * The organization's profile. The legal fields are editable by its administrator only; members
  * see them read-only (and post them back unchanged, so the rest of the profile still saves).
  */
-export function OrganizationForm({ values, locations, canEditLegal, types }: {
+export function OrganizationForm({ action, values, locations, canEditLegal, types }: {
+  /** Saves the profile (the organization route's server action, passed in by the page). */
+  action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
   values: Partial<Record<string, string>>;
   locations: Option[];
   canEditLegal: boolean;
@@ -22,7 +24,7 @@ export function OrganizationForm({ values, locations, canEditLegal, types }: {
   const t = useTranslations("workspace.org");
   const tw = useTranslations("workspace");
   return (
-    <FormShell action={updateOrganizationAction} submitLabel={tw("save")}>
+    <FormShell action={action} submitLabel={tw("save")}>
       {(err) => {
         const bind = (name: string, required = false) => ({ name, label: t(name), error: err(name), required, defaultValue: values[name] });
         return (

@@ -2,14 +2,18 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { requestVerificationAction } from "@/app/[locale]/(account)/account/organization/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 import { UploadForm } from "./attachments";
 
-/** Documents for the operator and the "request verification" button. */
-export function VerificationPanel({ status, documents, maxMb }: { status: string; documents: { id: string; filename: string }[]; maxMb: number }) {
+/** Documents for the operator and the "request verification" button, which calls `requestVerification` (a server action). */
+export function VerificationPanel({ status, documents, maxMb, requestVerification }: {
+  status: string;
+  documents: { id: string; filename: string }[];
+  maxMb: number;
+  requestVerification: () => Promise<ActionResult>;
+}) {
   const t = useTranslations("workspace");
   const tf = useTranslations("workspace.files");
   const [pending, startTransition] = useTransition();
@@ -23,7 +27,7 @@ export function VerificationPanel({ status, documents, maxMb }: { status: string
       </ul>
       <UploadForm id="org-file" label={t("org.document")} maxMb={maxMb} target={() => ({ for: "organization" })} accept=".pdf,.docx,.png,.jpg,.jpeg,.webp" buttonVariant="secondary" className="flex flex-wrap items-end gap-3" />
       {(status === "UNVERIFIED" || status === "REJECTED") && (
-        <Button pending={pending} onClick={() => startTransition(async () => setResult(await requestVerificationAction()))}>{t("org.requestVerification")}</Button>
+        <Button pending={pending} onClick={() => startTransition(async () => setResult(await requestVerification()))}>{t("org.requestVerification")}</Button>
       )}
       {result && (result.ok ? <Alert tone="success">{t("notices.verification_requested")}</Alert> : <Alert tone="danger">{t.has(`errors.${result.formError}`) ? t(`errors.${result.formError}`) : t("errors.unknown")}</Alert>)}
     </div>

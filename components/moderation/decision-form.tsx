@@ -2,17 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useTransition } from "react";
-import { decideListingAction } from "@/app/[locale]/(admin)/admin/moderation/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
 
-/** Approve, or reject with a reason (required) that the owner will read. */
-export function DecisionForm({ kind, id, canApprove }: { kind: string; id: string; canApprove: boolean }) {
+/** Approve, or reject with a reason (required) that the owner will read. `action` is the moderation route's server action. */
+export function DecisionForm({ kind, id, canApprove, action }: { kind: string; id: string; canApprove: boolean; action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
   const t = useTranslations("moderation");
-  const [state, dispatch] = useActionState<ActionResult, FormData>(decideListingAction, { ok: true });
+  const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
   const [pending, startTransition] = useTransition();
   if (state.ok && state.message) return <Alert tone="success">{t(`done_${state.message}`)}</Alert>;
   const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.unknown"));

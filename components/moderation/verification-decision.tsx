@@ -2,19 +2,21 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useTransition } from "react";
-import { decideVerificationAction } from "@/app/[locale]/(admin)/admin/organizations/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
 
-/** `kind` "legal": accept or discard a verified organization's pending change of legal fields. */
-export function VerificationDecision({ id, kind = "verification" }: { id: string; kind?: "verification" | "legal" }) {
+/**
+ * `kind` "legal": accept or discard a verified organization's pending change of legal fields.
+ * `action` is the organizations queue's server action, passed in by the page.
+ */
+export function VerificationDecision({ id, kind = "verification", action }: { id: string; kind?: "verification" | "legal"; action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
   const t = useTranslations("moderation");
   const tm = useTranslations("membership.admin");
   const te = useTranslations("membership.errors");
-  const [state, dispatch] = useActionState<ActionResult, FormData>(decideVerificationAction, { ok: true });
+  const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
   const [pending, startTransition] = useTransition();
   if (state.ok && state.message) {
     return <Alert tone="success">{kind === "legal" ? tm(state.message === "verified" ? "done_accepted" : "done_rejected") : t(`done_${state.message}`)}</Alert>;

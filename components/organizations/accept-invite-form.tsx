@@ -1,16 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { acceptInviteAction } from "@/app/[locale]/(auth)/invite/actions";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/errors";
 import { Link } from "@/lib/i18n/navigation";
 
-export function AcceptInviteForm({ token }: { token: string }) {
+/** `action` accepts the invitation (the invite route's server action, passed in by the page). */
+export function AcceptInviteForm({ token, action }: { token: string; action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
   const t = useTranslations("auth.invite");
   const tm = useTranslations("membership");
-  const { state, pending, onSubmit, formError } = useActionForm(acceptInviteAction);
+  const { state, pending, onSubmit, formError } = useActionForm(action);
   if (state.ok && state.message) {
     return (
       <div className="space-y-3">

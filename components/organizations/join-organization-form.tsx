@@ -1,24 +1,29 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { requestMembershipAction } from "@/app/[locale]/(account)/account/organization/actions";
 import { useActionForm } from "@/components/auth/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/errors";
+import type { JoinCandidate } from "@/lib/organizations/queries";
 import { OrganizationPicker } from "./organization-picker";
 
 /** A signed-in user without an organization finds theirs by name and asks its administrator to let them in. */
-export function JoinOrganizationForm() {
+export function JoinOrganizationForm({ action, searchOrganizations }: {
+  /** Sends the membership request (server action, passed in by the page). */
+  action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
+  searchOrganizations: (query: string) => Promise<JoinCandidate[]>;
+}) {
   const t = useTranslations("membership");
-  const { state, pending, onSubmit, fieldErrors, formError } = useActionForm(requestMembershipAction);
+  const { state, pending, onSubmit, fieldErrors, formError } = useActionForm(action);
   const err = (field: string) => fieldErrors[field]?.map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : t("errors.invalid_input")));
   if (state.ok && state.message) return <Alert tone="success">{t(`notices.${state.message}`)}</Alert>;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && <Alert tone="danger">{t.has(`errors.${formError}`) ? t(`errors.${formError}`) : t("errors.unknown")}</Alert>}
-      <OrganizationPicker error={err("organizationId")} />
+      <OrganizationPicker search={searchOrganizations} error={err("organizationId")} />
       <Field id="message" label={t("joinMessage")} error={err("message")}>
         {(aria) => <Textarea {...aria} name="message" rows={2} maxLength={1000} />}
       </Field>

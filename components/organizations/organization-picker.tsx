@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { searchOrganizationsAction } from "@/app/[locale]/(auth)/register/actions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { JoinCandidate } from "@/lib/organizations/queries";
@@ -10,8 +9,9 @@ import type { JoinCandidate } from "@/lib/organizations/queries";
 /**
  * Finds an organization to join by a few letters of its name (a handful of matches at a time) and
  * offers them as radio buttons named `organizationId`: nobody ever sees a list of every organization.
+ * `search` is the server action that answers (passed down from the page).
  */
-export function OrganizationPicker({ error }: { error?: string[] }) {
+export function OrganizationPicker({ search: searchAction, error }: { search: (query: string) => Promise<JoinCandidate[]>; error?: string[] }) {
   const t = useTranslations("auth");
   const to = useTranslations("orgTypes");
   const [query, setQuery] = useState("");
@@ -19,7 +19,7 @@ export function OrganizationPicker({ error }: { error?: string[] }) {
   const [pending, startTransition] = useTransition();
   const search = () => {
     if (query.trim().length < 2) return;
-    startTransition(async () => setResults(await searchOrganizationsAction(query)));
+    startTransition(async () => setResults(await searchAction(query)));
   };
   const errorId = error?.length ? "organizationId-error" : undefined;
   return (

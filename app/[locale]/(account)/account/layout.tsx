@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { resendVerificationAction } from "@/app/[locale]/(auth)/verify-email/actions";
 import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { SectionNav } from "@/components/layout/section-nav";
 import { can } from "@/lib/authz";
@@ -25,7 +26,7 @@ export default async function AccountLayout({ children }: LayoutProps<"/[locale]
       <SectionNav label={t("workspace")} links={links} />
       {!user.emailVerified && (
         <div className="mb-6">
-          <VerifyEmailBanner />
+          <VerifyEmailBanner action={resendVerificationAction} />
         </div>
       )}
       {children}

@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { LinkTokenSchema } from "@/lib/auth/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
 import { inviteByToken } from "@/lib/organizations/queries";
+import { acceptInviteAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export default async function InvitePage({ params, searchParams }: PageProps<"/[
           <>
             <p>{t("invite.lead", { organization: invite.organization.name, email: invite.email, date: format.dateTime(invite.expiresAt, { dateStyle: "long" }) })}</p>
             {user ? (
-              <AcceptInviteForm token={token.data} />
+              <AcceptInviteForm token={token.data} action={acceptInviteAction} />
             ) : (
               <div className="flex flex-wrap gap-2">
                 <ButtonLink href="/login">{t("invite.signInToAccept")}</ButtonLink>

@@ -4,6 +4,7 @@ import { RegisterForm } from "@/components/auth/register-form";
 import { LinkTokenSchema } from "@/lib/auth/schemas";
 import { Link } from "@/lib/i18n/navigation";
 import { inviteByToken } from "@/lib/organizations/queries";
+import { registerAction, searchOrganizationsAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
       <h1 className="text-2xl font-bold">{t("registerTitle")}</h1>
       <p className="mb-6 mt-1 text-muted">{t("registerLead")}</p>
       <div className="rounded-lg border border-border bg-white p-6 shadow-sm">
-        <RegisterForm invite={invite && token.success ? { token: token.data, organization: invite.organization.name, email: invite.email } : null} />
+        <RegisterForm invite={invite && token.success ? { token: token.data, organization: invite.organization.name, email: invite.email } : null} action={registerAction} searchOrganizations={searchOrganizationsAction} />
       </div>
       <p className="mt-4 text-center text-sm">
         {t("haveAccount")}{" "}

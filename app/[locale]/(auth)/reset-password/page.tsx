@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { resetTokenValid } from "@/lib/accounts/password-reset";
 import { LinkTokenSchema } from "@/lib/auth/schemas";
 import { Link } from "@/lib/i18n/navigation";
+import { resetPasswordAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function ResetPasswordPage({ params, searchParams }: PagePr
       <h1 className="mb-6 text-2xl font-bold">{t("reset.title")}</h1>
       <div className="rounded-lg border border-border bg-white p-6 shadow-sm">
         {valid ? (
-          <ResetPasswordForm token={token.data!} />
+          <ResetPasswordForm token={token.data!} action={resetPasswordAction} />
         ) : (
           <Alert tone="danger">
             {t("reset.invalid")}{" "}

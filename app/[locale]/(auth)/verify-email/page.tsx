@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { VerifyEmailForm } from "@/components/auth/verify-email-form";
 import { Alert } from "@/components/ui/alert";
 import { LinkTokenSchema } from "@/lib/auth/schemas";
+import { verifyEmailAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export default async function VerifyEmailPage({ params, searchParams }: PageProp
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-bold">{t("verify.title")}</h1>
       <div className="rounded-lg border border-border bg-white p-6 shadow-sm">
-        {token.success ? <VerifyEmailForm token={token.data} /> : <Alert tone="danger">{t("verify.invalid")}</Alert>}
+        {token.success ? <VerifyEmailForm token={token.data} action={verifyEmailAction} /> : <Alert tone="danger">{t("verify.invalid")}</Alert>}
       </div>
     </div>
   );

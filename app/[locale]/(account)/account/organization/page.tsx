@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { LEGAL_FIELDS } from "@/lib/organizations/schemas";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { resendVerificationAction } from "@/app/[locale]/(auth)/verify-email/actions";
+import { searchOrganizationsAction } from "@/app/[locale]/(auth)/register/actions";
 import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { OrganizationForm } from "@/components/listings/organization-form";
 import { VerificationPanel } from "@/components/listings/verification-panel";
@@ -14,7 +16,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { formValues, locationOptions } from "@/lib/listings/form-options";
 import { ownMembershipRequest, ownOrganization } from "@/lib/organizations/queries";
-import { cancelMembershipRequestAction } from "./actions";
+import { cancelMembershipRequestAction, requestMembershipAction, requestVerificationAction, updateOrganizationAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("workspace"))("org.title"), robots: { index: false } };
@@ -37,7 +39,7 @@ export default async function OrganizationPage({ params }: PageProps<"/[locale]/
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-bold">{tm("joinTitle")}</h1>
-        {!user.emailVerified && <VerifyEmailBanner />}
+        {!user.emailVerified && <VerifyEmailBanner action={resendVerificationAction} />}
         {request?.status === "PENDING" ? (
           <Alert tone="info">
             <p>{tm("requestPending", { organization: request.organization.name })}</p>
@@ -48,7 +50,7 @@ export default async function OrganizationPage({ params }: PageProps<"/[locale]/
             <CardContent className="space-y-4 pt-6">
               {request?.status === "REJECTED" && <Alert tone="warning">{tm("requestRejected", { organization: request.organization.name, note: request.decisionNote ?? "" })}</Alert>}
               <p className="text-sm text-muted">{tm("joinLead")}</p>
-              <JoinOrganizationForm />
+              <JoinOrganizationForm action={requestMembershipAction} searchOrganizations={searchOrganizationsAction} />
             </CardContent>
           </Card>
         )}
@@ -71,7 +73,7 @@ export default async function OrganizationPage({ params }: PageProps<"/[locale]/
         </div>
         <ButtonLink href="/account/organization/members" variant="secondary">{tm("membersLink")}</ButtonLink>
       </div>
-      {!user.emailVerified && <VerifyEmailBanner />}
+      {!user.emailVerified && <VerifyEmailBanner action={resendVerificationAction} />}
       {org.verificationStatus === "REJECTED" && org.verificationNote && <Alert tone="danger" title={t("org.rejectedTitle")}>{org.verificationNote}</Alert>}
       {pending && changes.length > 0 && <Alert tone="info" title={tm("legalPendingTitle")}>{tm("legalPendingText", { changes: changes.join("; ") })}</Alert>}
       {!pending && org.verificationStatus === "VERIFIED" && org.verificationNote && <Alert tone="warning" title={tm("legalRejectedTitle")}>{org.verificationNote}</Alert>}
@@ -79,13 +81,14 @@ export default async function OrganizationPage({ params }: PageProps<"/[locale]/
         <CardHeader><CardTitle>{t("org.verificationTitle")}</CardTitle></CardHeader>
         <CardContent>
           <p className="mb-3 text-sm text-muted">{t("org.verificationLead")}</p>
-          <VerificationPanel status={org.verificationStatus} documents={org.attachments} maxMb={Math.round(env().UPLOAD_MAX_BYTES / 1048576)} />
+          <VerificationPanel status={org.verificationStatus} documents={org.attachments} maxMb={Math.round(env().UPLOAD_MAX_BYTES / 1048576)} requestVerification={requestVerificationAction} />
         </CardContent>
       </Card>
       <Card as="section">
         <CardHeader><CardTitle>{t("org.profileTitle")}</CardTitle></CardHeader>
         <CardContent>
           <OrganizationForm
+            action={updateOrganizationAction}
             values={values}
             locations={locationOptions(locale)}
             canEditLegal={user.orgRole === "ADMIN"}

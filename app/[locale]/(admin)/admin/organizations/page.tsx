@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
 import { orphanMembershipRequests, verificationQueue } from "@/lib/organizations/queries";
-import { decideOrphanMembershipAction } from "./actions";
+import { decideOrphanMembershipAction, decideVerificationAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("verificationTitle"), robots: { index: false } };
@@ -62,7 +62,7 @@ export default async function VerificationQueuePage({ params }: PageProps<"/[loc
                   <dd>{org.attachments.length === 0 ? "—" : org.attachments.map((a) => <a key={a.id} className="block text-brand-700 underline" href={`/api/files/${a.id}`}>{a.filename}</a>)}</dd>
                 </dl>
               )}
-              <VerificationDecision id={org.id} kind={legal ? "legal" : "verification"} />
+              <VerificationDecision id={org.id} kind={legal ? "legal" : "verification"} action={decideVerificationAction} />
             </CardContent>
           </Card>
         );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { resendVerificationAction } from "@/app/[locale]/(auth)/verify-email/actions";
 import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { MembershipForm } from "@/components/organizations/membership-form";
 import { Badge } from "@/components/ui/badge";
@@ -35,7 +36,7 @@ export default async function MembersPage({ params }: PageProps<"/[locale]/accou
         <h1 className="text-2xl font-bold">{t("membersTitle")}</h1>
         <p className="mt-1 text-muted">{user.organization?.name} · {t("membersLead")}</p>
       </div>
-      {!user.emailVerified && <VerifyEmailBanner />}
+      {!user.emailVerified && <VerifyEmailBanner action={resendVerificationAction} />}
       {!isAdmin && <p className="text-sm text-muted">{t("onlyAdmin")}</p>}
 
       {isAdmin && (

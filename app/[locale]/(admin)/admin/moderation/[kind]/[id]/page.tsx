@@ -9,6 +9,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
 import { canDecide, reviewerActionFor, screeningUnderReview } from "@/lib/listings/moderation";
 import { listingForReview } from "@/lib/listings/queries";
+import { decideListingAction } from "../../actions";
 
 const FACTS = ["titleEn", "summaryVi", "summaryEn", "description", "keywords", "trl", "trlMin", "ipStatus", "ipTitleNumber", "transferObjects", "transferForms", "transferMethods", "preferredForms", "priceType", "priceMin", "priceMax", "budgetMin", "budgetMax", "deadline", "applicationAreas", "advantages", "location", "stateFunded", "fundingProgramme", "confidential"];
 
@@ -107,7 +108,7 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
       {mayDecide && (
         <Card as="section">
           <CardHeader><CardTitle>{t("decisionTitle")}</CardTitle></CardHeader>
-          <CardContent><DecisionForm kind={kind} id={id} canApprove={screening !== "PROHIBITED"} /></CardContent>
+          <CardContent><DecisionForm kind={kind} id={id} canApprove={screening !== "PROHIBITED"} action={decideListingAction} /></CardContent>
         </Card>
       )}
     </div>
