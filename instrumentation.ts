@@ -13,7 +13,13 @@ import type { Instrumentation } from "next";
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   const { requestErrorLine } = await import("./lib/observability/request-error");
   const hops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
-  console.error(requestErrorLine(error, { request, context }, { hops: Number.isInteger(hops) ? hops : 0, secret: process.env.AUTH_SECRET }));
+  console.error(
+    requestErrorLine(
+      error,
+      { request, context },
+      { hops: Number.isInteger(hops) ? hops : 0, secret: process.env.AUTH_SECRET },
+    ),
+  );
 };
 
 export async function register() {

@@ -39,7 +39,15 @@ export const PERMISSIONS = {
 
 export type Action = keyof typeof PERMISSIONS;
 
-export const ALL_ROLES: readonly Role[] = ["PROVIDER", "SEEKER", "INTERMEDIARY", "OPERATOR", "OFFICER", "AUDITOR", "ADMIN"];
+export const ALL_ROLES: readonly Role[] = [
+  "PROVIDER",
+  "SEEKER",
+  "INTERMEDIARY",
+  "OPERATOR",
+  "OFFICER",
+  "AUDITOR",
+  "ADMIN",
+];
 
 /** The part of the signed-in user that authorization needs. */
 export interface Principal {

@@ -29,7 +29,12 @@ export function pool(): pg.Pool {
     // The typo fallbacks (lib/search) accept titles at least this similar; they only run when the
     // query's words found nothing, so they can be more forgiving than pg_trgm's default of 0.6. Set in
     // the startup packet: a SET on connect would race the pool's first query.
-    globals.pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, types: rawTypes, options: TRIGRAM_SESSION });
+    globals.pool = new pg.Pool({
+      connectionString: env().DATABASE_URL,
+      max: 10,
+      types: rawTypes,
+      options: TRIGRAM_SESSION,
+    });
   }
   return globals.pool;
 }
@@ -46,7 +51,12 @@ export const SEARCH_SESSION = `-c enable_seqscan=off -c jit=off ${TRIGRAM_SESSIO
  */
 export function searchPool(): pg.Pool {
   if (!globals.searchPool) {
-    globals.searchPool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, types: rawTypes, options: SEARCH_SESSION });
+    globals.searchPool = new pg.Pool({
+      connectionString: env().DATABASE_URL,
+      max: 10,
+      types: rawTypes,
+      options: SEARCH_SESSION,
+    });
   }
   return globals.searchPool;
 }

@@ -27,7 +27,11 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("San Giao dich Cong nghe Ha Noi <no-reply@techex.hanoi.gov.vn>"),
   STORAGE_DIR: z.string().default(".data/uploads"),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
@@ -54,7 +58,9 @@ export function env(): Env {
   if (parsed.data.NODE_ENV === "production") {
     const missing = (["AUTH_SECRET", "AUDIT_CHAIN_KEY"] as const).filter((name) => !parsed.data[name]);
     if (missing.length > 0) {
-      throw new Error(`Invalid environment:\n${missing.map((name) => `  - ${name}: required in production`).join("\n")}`);
+      throw new Error(
+        `Invalid environment:\n${missing.map((name) => `  - ${name}: required in production`).join("\n")}`,
+      );
     }
   }
   cached = parsed.data;

@@ -35,7 +35,9 @@ const DAY = 86_400_000;
 async function screened(prisma: PrismaClient, listing: { key: string; status: string } & Record<string, unknown>) {
   const result = await screenAgainstLists(prisma, listing);
   if (result.outcome === "PROHIBITED" && !["DRAFT", "REJECTED"].includes(listing.status)) {
-    throw new Error(`demo listing ${listing.key} matches a prohibited screening entry (${result.note}) but is ${listing.status}`);
+    throw new Error(
+      `demo listing ${listing.key} matches a prohibited screening entry (${result.note}) but is ${listing.status}`,
+    );
   }
   return { screening: result.outcome, screeningNote: result.note };
 }
@@ -228,7 +230,8 @@ async function seedDemo(prisma: PrismaClient, bump: (key: string) => void) {
 export async function runSeedCli(databaseUrl: string, argv: string[]) {
   const production = process.env.NODE_ENV === "production";
   const demo = !production || argv.includes("--demo");
-  if (production && !demo) console.log("NODE_ENV=production: demo accounts and content skipped (pass --demo to load them).");
+  if (production && !demo)
+    console.log("NODE_ENV=production: demo accounts and content skipped (pass --demo to load them).");
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
     const created = await seed(prisma, { demo, log: console.log });

@@ -61,7 +61,9 @@ export async function migrate(connectionString: string, log: (line: string) => v
       const previous = done.get(migration.name);
       if (previous) {
         if (!previous.finished_at) {
-          throw new MigrationError(`Migration ${migration.name} started earlier but never finished; inspect the database.`);
+          throw new MigrationError(
+            `Migration ${migration.name} started earlier but never finished; inspect the database.`,
+          );
         }
         if (previous.checksum !== migration.checksum) {
           throw new MigrationError(

@@ -4,7 +4,16 @@
  * PORT (3000) and stops everything cleanly on Ctrl-C.
  */
 import { freePort } from "./dev-db";
-import { buildInBackground, buildIsStale, closeLibClients, localAuditChainKey, localAuthSecret, openDatabase, prepareDatabase, startNext } from "./lib/app";
+import {
+  buildInBackground,
+  buildIsStale,
+  closeLibClients,
+  localAuditChainKey,
+  localAuthSecret,
+  openDatabase,
+  prepareDatabase,
+  startNext,
+} from "./lib/app";
 import { DEMO_ACCOUNTS, runSeedCli } from "../prisma/seed";
 import { DEMO_PASSWORD } from "../tests/factories";
 

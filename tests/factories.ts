@@ -120,9 +120,21 @@ export async function createOrganization(db: Db, overrides: Partial<Prisma.Organ
 /** The taxonomy rows tests need (the seed loads the full list). */
 export async function ensureTaxonomy(db: Db) {
   const rows = [
-    { code: "2", parentCode: null, level: 1, nameVi: "Khoa học kỹ thuật và công nghệ", nameEn: "Engineering and technology" },
+    {
+      code: "2",
+      parentCode: null,
+      level: 1,
+      nameVi: "Khoa học kỹ thuật và công nghệ",
+      nameEn: "Engineering and technology",
+    },
     { code: "207", parentCode: "2", level: 2, nameVi: "Kỹ thuật môi trường", nameEn: "Environmental engineering" },
-    { code: "202", parentCode: "2", level: 2, nameVi: "Kỹ thuật điện, điện tử, viễn thông", nameEn: "Electrical engineering" },
+    {
+      code: "202",
+      parentCode: "2",
+      level: 2,
+      nameVi: "Kỹ thuật điện, điện tử, viễn thông",
+      nameEn: "Electrical engineering",
+    },
   ];
   for (const row of rows) await db.taxonomyNode.upsert({ where: { code: row.code }, create: row, update: {} });
 }

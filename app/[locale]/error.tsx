@@ -15,7 +15,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-2xl font-bold">{t("unexpectedTitle")}</h1>
       <p className="mt-2 text-muted">{t("unexpectedText")}</p>
       {error.digest && <p className="mt-2 text-xs text-muted">{t("reference", { id: error.digest })}</p>}
-      <Button className="mt-6" onClick={reset}>{t("retry")}</Button>
+      <Button className="mt-6" onClick={reset}>
+        {t("retry")}
+      </Button>
     </div>
   );
 }

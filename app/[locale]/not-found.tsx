@@ -9,7 +9,9 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="mt-2 text-2xl font-bold">{t("notFoundTitle")}</h1>
       <p className="mt-2 text-muted">{t("notFoundText")}</p>
-      <Link href="/" className={buttonClasses("primary", "md", "mt-6")}>{t("backHome")}</Link>
+      <Link href="/" className={buttonClasses("primary", "md", "mt-6")}>
+        {t("backHome")}
+      </Link>
     </div>
   );
 }

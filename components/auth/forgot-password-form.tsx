@@ -9,7 +9,11 @@ import type { ActionResult } from "@/lib/errors";
 import { useActionForm } from "./use-action-form";
 
 /** `action` sends the reset link (the forgot-password route's server action, passed in by the page). */
-export function ForgotPasswordForm({ action }: { action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
+export function ForgotPasswordForm({
+  action,
+}: {
+  action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
+}) {
   const t = useTranslations("auth");
   const tv = useTranslations("validation");
   const { state, pending, onSubmit, fieldErrors } = useActionForm(action);
@@ -19,7 +23,9 @@ export function ForgotPasswordForm({ action }: { action: (prev: ActionResult, da
       <Field id="email" label={t("email")} error={fieldErrors.email?.map((c) => tv(c))} required>
         {(aria) => <Input {...aria} name="email" type="email" autoComplete="email" maxLength={254} />}
       </Field>
-      <Button type="submit" pending={pending} className="w-full">{t("forgot.submit")}</Button>
+      <Button type="submit" pending={pending} className="w-full">
+        {t("forgot.submit")}
+      </Button>
     </form>
   );
 }

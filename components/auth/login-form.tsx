@@ -53,7 +53,16 @@ export function LoginForm({ defaultEmail = "" }: { defaultEmail?: string }) {
         </Alert>
       )}
       <Field id="email" label={t("email")} error={fieldErrors.email} required>
-        {(aria) => <Input {...aria} name="email" type="email" autoComplete="username" defaultValue={defaultEmail} maxLength={254} />}
+        {(aria) => (
+          <Input
+            {...aria}
+            name="email"
+            type="email"
+            autoComplete="username"
+            defaultValue={defaultEmail}
+            maxLength={254}
+          />
+        )}
       </Field>
       <Field id="password" label={t("password")} error={fieldErrors.password} required>
         {(aria) => <Input {...aria} name="password" type="password" autoComplete="current-password" maxLength={256} />}

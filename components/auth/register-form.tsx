@@ -46,7 +46,9 @@ export function RegisterForm({ invite, action, searchOrganizations }: Props) {
       }}
     >
       {formError && (
-        <Alert tone="danger">{t.has(`errors_form.${formError}`) ? t(`errors_form.${formError}`) : t("errors_form.unknown")}</Alert>
+        <Alert tone="danger">
+          {t.has(`errors_form.${formError}`) ? t(`errors_form.${formError}`) : t("errors_form.unknown")}
+        </Alert>
       )}
       {errorCount > 0 && (
         <Alert tone="danger" title={t("fixErrors", { count: errorCount })}>
@@ -58,7 +60,10 @@ export function RegisterForm({ invite, action, searchOrganizations }: Props) {
         <legend className="text-sm font-medium">{t("roleQuestion")}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {(["PROVIDER", "SEEKER"] as const).map((role) => (
-            <label key={role} className="flex cursor-pointer gap-3 rounded-md border border-border p-3 has-checked:border-brand-600 has-checked:bg-brand-50">
+            <label
+              key={role}
+              className="flex cursor-pointer gap-3 rounded-md border border-border p-3 has-checked:border-brand-600 has-checked:bg-brand-50"
+            >
               <input type="radio" name="role" value={role} defaultChecked={role === "PROVIDER"} className="mt-1" />
               <span>
                 <span className="block text-sm font-semibold">{t(`role_${role}`)}</span>
@@ -75,13 +80,24 @@ export function RegisterForm({ invite, action, searchOrganizations }: Props) {
           {(aria) => <Input {...aria} name="name" autoComplete="name" maxLength={120} />}
         </Field>
         <Field id="email" label={t("email")} error={err("email")} required className="sm:col-span-2">
-          {(aria) => <Input {...aria} name="email" type="email" autoComplete="email" maxLength={254} defaultValue={invite?.email} />}
+          {(aria) => (
+            <Input
+              {...aria}
+              name="email"
+              type="email"
+              autoComplete="email"
+              maxLength={254}
+              defaultValue={invite?.email}
+            />
+          )}
         </Field>
         <Field id="password" label={t("password")} hint={t("passwordHint")} error={err("password")} required>
           {(aria) => <Input {...aria} name="password" type="password" autoComplete="new-password" maxLength={128} />}
         </Field>
         <Field id="confirmPassword" label={t("confirmPassword")} error={err("confirmPassword")} required>
-          {(aria) => <Input {...aria} name="confirmPassword" type="password" autoComplete="new-password" maxLength={128} />}
+          {(aria) => (
+            <Input {...aria} name="confirmPassword" type="password" autoComplete="new-password" maxLength={128} />
+          )}
         </Field>
       </div>
 
@@ -98,7 +114,13 @@ export function RegisterForm({ invite, action, searchOrganizations }: Props) {
           <div className="flex flex-wrap gap-4">
             {(["create", "join"] as const).map((mode) => (
               <label key={mode} className="flex items-center gap-2 text-sm">
-                <input type="radio" name="orgMode" value={mode} checked={orgMode === mode} onChange={() => setOrgMode(mode)} />
+                <input
+                  type="radio"
+                  name="orgMode"
+                  value={mode}
+                  checked={orgMode === mode}
+                  onChange={() => setOrgMode(mode)}
+                />
                 {t(`orgMode_${mode}`)}
               </label>
             ))}
@@ -135,7 +157,12 @@ export function RegisterForm({ invite, action, searchOrganizations }: Props) {
       </fieldset>
 
       <div>
-        <Checkbox name="acceptTerms" label={t("acceptTerms")} aria-invalid={Boolean(err("acceptTerms"))} aria-describedby={err("acceptTerms") ? "acceptTerms-error" : undefined} />
+        <Checkbox
+          name="acceptTerms"
+          label={t("acceptTerms")}
+          aria-invalid={Boolean(err("acceptTerms"))}
+          aria-describedby={err("acceptTerms") ? "acceptTerms-error" : undefined}
+        />
         {err("acceptTerms") && (
           <p id="acceptTerms-error" className="mt-1 text-sm text-danger-700">
             {err("acceptTerms")}

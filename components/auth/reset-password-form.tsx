@@ -10,7 +10,13 @@ import { Link } from "@/lib/i18n/navigation";
 import { useActionForm } from "./use-action-form";
 
 /** `action` sets the new password (the reset-password route's server action, passed in by the page). */
-export function ResetPasswordForm({ token, action }: { token: string; action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
+export function ResetPasswordForm({
+  token,
+  action,
+}: {
+  token: string;
+  action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
+}) {
   const t = useTranslations("auth");
   const tv = useTranslations("validation");
   const { state, pending, onSubmit, fieldErrors, formError } = useActionForm(action);
@@ -19,7 +25,9 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (p
     return (
       <div className="space-y-4">
         <Alert tone="success">{t("reset.done")}</Alert>
-        <Link href="/login" className="font-medium text-brand-700 underline">{t("loginLink")}</Link>
+        <Link href="/login" className="font-medium text-brand-700 underline">
+          {t("loginLink")}
+        </Link>
       </div>
     );
   }
@@ -28,7 +36,9 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (p
       {formError && (
         <Alert tone="danger">
           {formError === "invalid_link" ? t("reset.invalid") : t("errors_form.unknown")}{" "}
-          <Link href="/forgot-password" className="underline">{t("reset.again")}</Link>
+          <Link href="/forgot-password" className="underline">
+            {t("reset.again")}
+          </Link>
         </Alert>
       )}
       <input type="hidden" name="token" value={token} />
@@ -36,9 +46,13 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (p
         {(aria) => <Input {...aria} name="password" type="password" autoComplete="new-password" maxLength={128} />}
       </Field>
       <Field id="confirmPassword" label={t("confirmPassword")} error={err("confirmPassword")} required>
-        {(aria) => <Input {...aria} name="confirmPassword" type="password" autoComplete="new-password" maxLength={128} />}
+        {(aria) => (
+          <Input {...aria} name="confirmPassword" type="password" autoComplete="new-password" maxLength={128} />
+        )}
       </Field>
-      <Button type="submit" pending={pending} className="w-full">{t("reset.submit")}</Button>
+      <Button type="submit" pending={pending} className="w-full">
+        {t("reset.submit")}
+      </Button>
     </form>
   );
 }

@@ -7,7 +7,9 @@ import type { ActionResult } from "@/lib/errors";
  * A form posting to a server action through a transition (not the `action` prop), so the typed
  * input stays in place when the action answers with errors.
  */
-export function useActionForm<T = undefined>(action: (prev: ActionResult<T>, data: FormData) => Promise<ActionResult<T>>) {
+export function useActionForm<T = undefined>(
+  action: (prev: ActionResult<T>, data: FormData) => Promise<ActionResult<T>>,
+) {
   const [state, dispatch] = useActionState<ActionResult<T>, FormData>(action, { ok: true });
   const [pending, startTransition] = useTransition();
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {

@@ -17,11 +17,23 @@ export function VerifyEmailBanner({ action }: { action: () => Promise<ActionResu
     <Alert tone="warning" title={t("bannerTitle")}>
       <p>{t("bannerText")}</p>
       {state.ok && state.message ? (
-        <p role="status" className="mt-2 font-medium">{t("resent")}</p>
+        <p role="status" className="mt-2 font-medium">
+          {t("resent")}
+        </p>
       ) : (
         <form onSubmit={onSubmit} className="mt-2">
-          {formError && <p className="mb-2 text-danger-700">{formError === "already_verified" ? t("already_verified") : formError === "rate_limited" ? t("rateLimited") : t("failed")}</p>}
-          <Button type="submit" size="sm" variant="secondary" pending={pending}>{t("resend")}</Button>
+          {formError && (
+            <p className="mb-2 text-danger-700">
+              {formError === "already_verified"
+                ? t("already_verified")
+                : formError === "rate_limited"
+                  ? t("rateLimited")
+                  : t("failed")}
+            </p>
+          )}
+          <Button type="submit" size="sm" variant="secondary" pending={pending}>
+            {t("resend")}
+          </Button>
         </form>
       )}
     </Alert>

@@ -12,13 +12,20 @@ export async function AttachmentList({ attachments }: { attachments: AttachmentI
     <>
       {images.length > 0 && (
         <section aria-labelledby="images-heading">
-          <h2 id="images-heading" className="mb-3 text-lg font-semibold">{t("images")}</h2>
+          <h2 id="images-heading" className="mb-3 text-lg font-semibold">
+            {t("images")}
+          </h2>
           <ul className="grid gap-3 sm:grid-cols-2">
             {images.map((image) => (
               <li key={image.id}>
                 {/* A plain <img>: files come from our own access-checked route, not the image optimizer. */}
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={`/api/files/${image.id}`} alt={image.filename} loading="lazy" className="w-full rounded-md border border-border bg-surface-muted object-contain" />
+                <img
+                  src={`/api/files/${image.id}`}
+                  alt={image.filename}
+                  loading="lazy"
+                  className="w-full rounded-md border border-border bg-surface-muted object-contain"
+                />
               </li>
             ))}
           </ul>
@@ -26,11 +33,17 @@ export async function AttachmentList({ attachments }: { attachments: AttachmentI
       )}
       {documents.length > 0 && (
         <section aria-labelledby="documents-heading">
-          <h2 id="documents-heading" className="mb-3 text-lg font-semibold">{t("documents")}</h2>
+          <h2 id="documents-heading" className="mb-3 text-lg font-semibold">
+            {t("documents")}
+          </h2>
           <ul className="space-y-2">
             {documents.map((doc) => (
               <li key={doc.id}>
-                <a href={`/api/files/${doc.id}`} download={doc.filename} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                <a
+                  href={`/api/files/${doc.id}`}
+                  download={doc.filename}
+                  className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
+                >
                   {doc.filename}
                 </a>{" "}
                 <span className="text-sm text-muted">

@@ -25,7 +25,9 @@ export function CatalogShell(props: {
       <div className="grid items-start gap-6 lg:grid-cols-[19rem_minmax(0,1fr)]">
         <aside>{props.filters}</aside>
         <section aria-labelledby="results-heading" className="space-y-4">
-          <h2 id="results-heading" className="sr-only">{props.resultsLabel}</h2>
+          <h2 id="results-heading" className="sr-only">
+            {props.resultsLabel}
+          </h2>
           {props.notice}
           <div className="flex flex-wrap items-center justify-between gap-3">
             <ResultCount text={props.count} />

@@ -27,15 +27,31 @@ export async function DemandFacts({ demand }: { demand: DemandDetail }) {
     <FactList
       facts={[
         { label: t("field"), value: field ? pick(locale, field.nameVi, field.nameEn) : null },
-        { label: t("sector"), value: `${demand.sector.code} · ${pick(locale, demand.sector.nameVi, demand.sector.nameEn)}` },
+        {
+          label: t("sector"),
+          value: `${demand.sector.code} · ${pick(locale, demand.sector.nameVi, demand.sector.nameEn)}`,
+        },
         { label: t("keywords"), value: demand.keywords.join(", ") },
-        { label: t("trlMin"), value: te("trlLevel", { level: demand.trlMin, label: te(`trl.${demand.trlMin}`) }), testId: "fact-trl" },
+        {
+          label: t("trlMin"),
+          value: te("trlLevel", { level: demand.trlMin, label: te(`trl.${demand.trlMin}`) }),
+          testId: "fact-trl",
+        },
         { label: t("budget"), value: budget, testId: "fact-budget" },
         // A DATE column: formatted in UTC so the day never shifts with the server's zone.
-        { label: t("deadline"), value: demand.deadline ? format.dateTime(demand.deadline, { dateStyle: "long", timeZone: "UTC" }) : t("noDeadline") },
+        {
+          label: t("deadline"),
+          value: demand.deadline
+            ? format.dateTime(demand.deadline, { dateStyle: "long", timeZone: "UTC" })
+            : t("noDeadline"),
+        },
         {
           label: t("preferredForms"),
-          value: demand.preferredForms.length ? <LabelList items={demand.preferredForms.map((v) => te(`transferForm.${v}`))} /> : t("anyForm"),
+          value: demand.preferredForms.length ? (
+            <LabelList items={demand.preferredForms.map((v) => te(`transferForm.${v}`))} />
+          ) : (
+            t("anyForm")
+          ),
         },
         { label: t("location"), value: locationName(locale, demand.location) },
         { label: t("published"), value: date(demand.publishedAt), testId: "fact-published" },

@@ -16,13 +16,22 @@ export async function DirectoryFilter(props: {
 }) {
   const locale = await getLocale();
   return (
-    <section aria-labelledby="directory-filter-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
-      <h2 id="directory-filter-heading" className="mb-3 text-base font-semibold">{props.heading}</h2>
+    <section
+      aria-labelledby="directory-filter-heading"
+      className="rounded-lg border border-border bg-white p-4 shadow-sm"
+    >
+      <h2 id="directory-filter-heading" className="mb-3 text-base font-semibold">
+        {props.heading}
+      </h2>
       <Form key={props.stateKey} action={getPathname({ href: props.pathname, locale })} className="space-y-4">
         {props.children}
         <div className="flex flex-wrap gap-2">
-          <button type="submit" className={buttonClasses("primary", "md")}>{props.apply}</button>
-          <Link href={props.pathname} className={buttonClasses("secondary", "md")}>{props.clear}</Link>
+          <button type="submit" className={buttonClasses("primary", "md")}>
+            {props.apply}
+          </button>
+          <Link href={props.pathname} className={buttonClasses("secondary", "md")}>
+            {props.clear}
+          </Link>
         </div>
       </Form>
     </section>

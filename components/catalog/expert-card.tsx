@@ -24,7 +24,9 @@ export async function ExpertCard({ expert, taxonomy }: { expert: ExpertListItem;
       {/* Badges never wrap by default and cn() does not merge classes, hence the "!": long sector names must wrap. */}
       <div className="mb-2 flex flex-wrap gap-1.5">
         {expert.sectorCodes.map((code) => (
-          <Badge key={code} tone="brand" className="whitespace-normal!">{sectorName(taxonomy, code, locale)}</Badge>
+          <Badge key={code} tone="brand" className="whitespace-normal!">
+            {sectorName(taxonomy, code, locale)}
+          </Badge>
         ))}
       </div>
       <h3 className="text-base font-semibold leading-snug">

@@ -10,11 +10,15 @@ export async function ExpressInterest() {
   const t = await getTranslations("catalog.detail");
   return (
     <section aria-labelledby="interest-heading" className="rounded-lg border border-brand-200 bg-brand-50 p-4">
-      <h2 id="interest-heading" className="text-base font-semibold">{t("interestTitle")}</h2>
+      <h2 id="interest-heading" className="text-base font-semibold">
+        {t("interestTitle")}
+      </h2>
       <Link href="/login" className={buttonClasses("primary", "md", "mt-3 w-full")} aria-describedby="interest-note">
         {t("interestButton")}
       </Link>
-      <p id="interest-note" className="mt-2 text-sm text-muted">{t("interestNote")}</p>
+      <p id="interest-note" className="mt-2 text-sm text-muted">
+        {t("interestNote")}
+      </p>
     </section>
   );
 }

@@ -30,8 +30,11 @@ export async function FilterForm(props: Props) {
   const t = await getTranslations("catalog.filters");
   const te = await getTranslations("enums");
   const to = await getTranslations("orgTypes");
-  const [min, max] = kind === "offer" ? ["priceMin", "priceMax"] as const : ["budgetMin", "budgetMax"] as const;
-  const amounts = props.kind === "offer" ? [props.query.priceMin, props.query.priceMax] : [props.query.budgetMin, props.query.budgetMax];
+  const [min, max] = kind === "offer" ? (["priceMin", "priceMax"] as const) : (["budgetMin", "budgetMax"] as const);
+  const amounts =
+    props.kind === "offer"
+      ? [props.query.priceMin, props.query.priceMax]
+      : [props.query.budgetMin, props.query.budgetMax];
   const any = <option value="">{t("any")}</option>;
 
   const trlSelect = (name: "trlMin" | "trlMax", label: string) => (
@@ -55,7 +58,12 @@ export async function FilterForm(props: Props) {
         {t("heading")}
       </h2>
       {/* Re-mounted whenever the filters change, so "clear" and back/forward show the URL's values. */}
-      <Form key={toQueryString(query)} id={FILTER_FORM_ID} action={getPathname({ href: pathname, locale })} className="space-y-4">
+      <Form
+        key={toQueryString(query)}
+        id={FILTER_FORM_ID}
+        action={getPathname({ href: pathname, locale })}
+        className="space-y-4"
+      >
         <Field id="filter-q" label={t("q")} hint={t("qHint")}>
           {(aria) => <Input {...aria} type="search" name="q" defaultValue={query.q ?? ""} maxLength={200} />}
         </Field>
@@ -77,7 +85,9 @@ export async function FilterForm(props: Props) {
               <Select {...aria} name="ip" defaultValue={props.query.ip ?? ""}>
                 {any}
                 {Object.values(IpStatus).map((v) => (
-                  <option key={v} value={v}>{te(`ipStatus.${v}`)}</option>
+                  <option key={v} value={v}>
+                    {te(`ipStatus.${v}`)}
+                  </option>
                 ))}
               </Select>
             )}
@@ -88,7 +98,9 @@ export async function FilterForm(props: Props) {
             <Select {...aria} name="form" defaultValue={query.form ?? ""}>
               {any}
               {Object.values(TransferForm).map((v) => (
-                <option key={v} value={v}>{te(`transferForm.${v}`)}</option>
+                <option key={v} value={v}>
+                  {te(`transferForm.${v}`)}
+                </option>
               ))}
             </Select>
           )}
@@ -98,7 +110,15 @@ export async function FilterForm(props: Props) {
             {[min, max].map((name, i) => (
               <Field key={name} id={`filter-${name}`} label={t(name)}>
                 {(aria) => (
-                  <Input {...aria} name={name} type="number" min={0} step={1} inputMode="numeric" defaultValue={amounts[i] ?? ""} />
+                  <Input
+                    {...aria}
+                    name={name}
+                    type="number"
+                    min={0}
+                    step={1}
+                    inputMode="numeric"
+                    defaultValue={amounts[i] ?? ""}
+                  />
                 )}
               </Field>
             ))}
@@ -110,7 +130,9 @@ export async function FilterForm(props: Props) {
             <Select {...aria} name="orgType" defaultValue={query.orgType ?? ""}>
               {any}
               {Object.values(OrgType).map((v) => (
-                <option key={v} value={v}>{to(v)}</option>
+                <option key={v} value={v}>
+                  {to(v)}
+                </option>
               ))}
             </Select>
           )}

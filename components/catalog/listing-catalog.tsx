@@ -32,7 +32,10 @@ export async function catalogMetadata(kind: Kind, locale: string): Promise<Metad
 /** The public catalog of published offers (`/technologies`) or demands (`/demands`). */
 export async function ListingCatalog({ kind, locale, raw }: { kind: Kind; locale: string; raw: QueryInput }) {
   const { pathname, ns, sorts } = KIND[kind];
-  const [catalog, taxonomy] = await Promise.all([kind === "offer" ? offerCatalog(raw) : demandCatalog(raw), catalogTaxonomy()]);
+  const [catalog, taxonomy] = await Promise.all([
+    kind === "offer" ? offerCatalog(raw) : demandCatalog(raw),
+    catalogTaxonomy(),
+  ]);
   const { query, issues, result } = catalog;
   const canonical = toQueryString(query, { page: result.page });
   // A submitted GET form carries every empty field; send it to the short URL (only when nothing was ignored,
@@ -42,13 +45,23 @@ export async function ListingCatalog({ kind, locale, raw }: { kind: Kind; locale
   }
   const t = await getTranslations("catalog");
   const filters =
-    catalog.kind === "offer"
-      ? <FilterForm kind="offer" pathname="/technologies" query={catalog.query} taxonomy={taxonomy} />
-      : <FilterForm kind="demand" pathname="/demands" query={catalog.query} taxonomy={taxonomy} />;
+    catalog.kind === "offer" ? (
+      <FilterForm kind="offer" pathname="/technologies" query={catalog.query} taxonomy={taxonomy} />
+    ) : (
+      <FilterForm kind="demand" pathname="/demands" query={catalog.query} taxonomy={taxonomy} />
+    );
   const cards =
     catalog.kind === "offer"
-      ? catalog.result.items.map((offer) => <li key={offer.id}><OfferCard offer={offer} /></li>)
-      : catalog.result.items.map((demand) => <li key={demand.id}><DemandCard demand={demand} /></li>);
+      ? catalog.result.items.map((offer) => (
+          <li key={offer.id}>
+            <OfferCard offer={offer} />
+          </li>
+        ))
+      : catalog.result.items.map((demand) => (
+          <li key={demand.id}>
+            <DemandCard demand={demand} />
+          </li>
+        ));
 
   return (
     <CatalogShell
@@ -63,17 +76,25 @@ export async function ListingCatalog({ kind, locale, raw }: { kind: Kind; locale
           formId={FILTER_FORM_ID}
           label={t("filters.sort")}
           value={query.sort}
-          options={sorts.filter((value) => value !== "relevance" || query.q).map((value) => ({ value, label: t(`sort.${value}`) }))}
+          options={sorts
+            .filter((value) => value !== "relevance" || query.q)
+            .map((value) => ({ value, label: t(`sort.${value}`) }))}
         />
       }
-      pagination={<CatalogPagination pathname={pathname} query={query} page={result.page} pageCount={result.pageCount} />}
+      pagination={
+        <CatalogPagination pathname={pathname} query={query} page={result.page} pageCount={result.pageCount} />
+      }
     >
       {result.items.length === 0 ? (
         <EmptyState
           titleAs="h3"
           title={t(`${ns}.emptyTitle`)}
           description={t(`${ns}.emptyHint`)}
-          action={<Link href={pathname} className={buttonClasses("secondary", "md")}>{t("filters.clear")}</Link>}
+          action={
+            <Link href={pathname} className={buttonClasses("secondary", "md")}>
+              {t("filters.clear")}
+            </Link>
+          }
         />
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="catalog-results">

@@ -15,7 +15,9 @@ export function ListingHeader(props: {
         <span aria-hidden="true">← </span>
         {props.backLabel}
       </Link>
-      <div className="flex flex-wrap gap-1.5" data-testid="listing-badges">{props.badges}</div>
+      <div className="flex flex-wrap gap-1.5" data-testid="listing-badges">
+        {props.badges}
+      </div>
       <h1 className="max-w-4xl text-2xl font-bold leading-tight md:text-3xl">{props.title}</h1>
       {props.summary && <p className="max-w-3xl text-lg text-muted">{props.summary}</p>}
     </header>

@@ -19,16 +19,25 @@ export async function OfferFacts({ offer }: { offer: OfferDetail }) {
     <FactList
       facts={[
         { label: t("field"), value: field ? pick(locale, field.nameVi, field.nameEn) : null },
-        { label: t("sector"), value: `${offer.sector.code} · ${pick(locale, offer.sector.nameVi, offer.sector.nameEn)}` },
+        {
+          label: t("sector"),
+          value: `${offer.sector.code} · ${pick(locale, offer.sector.nameVi, offer.sector.nameEn)}`,
+        },
         { label: t("keywords"), value: offer.keywords.join(", ") },
-        { label: t("trl"), value: te("trlLevel", { level: offer.trl, label: te(`trl.${offer.trl}`) }), testId: "fact-trl" },
+        {
+          label: t("trl"),
+          value: te("trlLevel", { level: offer.trl, label: te(`trl.${offer.trl}`) }),
+          testId: "fact-trl",
+        },
         {
           label: t("ipStatus"),
           testId: "fact-ip",
           value: (
             <>
               {te(`ipStatus.${offer.ipStatus}`)}
-              {offer.ipTitleNumber && <span className="block text-muted">{t("ipTitleNumber", { number: offer.ipTitleNumber })}</span>}
+              {offer.ipTitleNumber && (
+                <span className="block text-muted">{t("ipTitleNumber", { number: offer.ipTitleNumber })}</span>
+              )}
             </>
           ),
         },
@@ -46,7 +55,9 @@ export async function OfferFacts({ offer }: { offer: OfferDetail }) {
           value: offer.stateFunded ? (
             <>
               {t("stateFunded")}
-              {offer.fundingProgramme && <span className="block text-muted">{t("programme", { programme: offer.fundingProgramme })}</span>}
+              {offer.fundingProgramme && (
+                <span className="block text-muted">{t("programme", { programme: offer.fundingProgramme })}</span>
+              )}
             </>
           ) : (
             t("notStateFunded")

@@ -12,7 +12,9 @@ export async function OrganizationBox({ organization }: { organization: Org | nu
   const to = await getTranslations("orgTypes");
   return (
     <section aria-labelledby="organization-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
-      <h2 id="organization-heading" className="text-sm font-semibold text-muted">{t("organization")}</h2>
+      <h2 id="organization-heading" className="text-sm font-semibold text-muted">
+        {t("organization")}
+      </h2>
       {organization ? (
         <div className="mt-2 space-y-2" data-testid="listing-organization">
           <p className="font-semibold">
@@ -28,7 +30,9 @@ export async function OrganizationBox({ organization }: { organization: Org | nu
           )}
         </div>
       ) : (
-        <p className="mt-2 text-sm" data-testid="listing-organization">{t("confidential")}</p>
+        <p className="mt-2 text-sm" data-testid="listing-organization">
+          {t("confidential")}
+        </p>
       )}
     </section>
   );

@@ -24,7 +24,8 @@ export async function OrganizationCard({ organization }: { organization: Organiz
       </h3>
       <p className="mt-1 text-sm text-muted">{locationName(locale, organization.location)}</p>
       <p className="mt-auto pt-3 text-sm">
-        {t("offersCount", { count: organization._count.offers })} · {t("demandsCount", { count: organization._count.demands })}
+        {t("offersCount", { count: organization._count.offers })} ·{" "}
+        {t("demandsCount", { count: organization._count.demands })}
       </p>
     </article>
   );

@@ -3,7 +3,15 @@ import { Alert } from "@/components/ui/alert";
 import type { CatalogIssue } from "@/lib/catalog/schemas";
 
 /** Lists the query values a page ignored (invalid, out of range, unknown) in the visitor's language. */
-export async function ParamNotice({ issues, requestedPage, page }: { issues: CatalogIssue[]; requestedPage: number; page: number }) {
+export async function ParamNotice({
+  issues,
+  requestedPage,
+  page,
+}: {
+  issues: CatalogIssue[];
+  requestedPage: number;
+  page: number;
+}) {
   if (issues.length === 0) return null;
   const t = await getTranslations("catalog");
   const field = (path: string) => (t.has(`fieldNames.${path}`) ? t(`fieldNames.${path}`) : path);

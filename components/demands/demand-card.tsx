@@ -25,7 +25,9 @@ export async function DemandCard({ demand }: { demand: DemandCardData }) {
       )}
       <div className="mt-auto pt-3 text-xs text-muted">
         <p className="font-medium text-foreground">
-          {demand.confidential ? t("confidentialOrg") : pick(locale, demand.organization.name, demand.organization.nameEn)}
+          {demand.confidential
+            ? t("confidentialOrg")
+            : pick(locale, demand.organization.name, demand.organization.nameEn)}
         </p>
         <p>
           {demand.budgetMin != null && demand.budgetMax != null

@@ -17,7 +17,10 @@ export function MobileMenu({ label, children }: { label: string; children: React
         {label}
       </button>
       {open && (
-        <div id="mobile-menu" className="absolute left-0 right-0 top-16 z-40 border-b border-border bg-white p-4 shadow">
+        <div
+          id="mobile-menu"
+          className="absolute left-0 right-0 top-16 z-40 border-b border-border bg-white p-4 shadow"
+        >
           {children}
         </div>
       )}

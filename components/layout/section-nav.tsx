@@ -7,7 +7,10 @@ export function SectionNav({ label, links }: { label: string; links: { href: str
       <ul className="-mb-px flex flex-wrap gap-1">
         {links.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} className="inline-block border-b-2 border-transparent px-3 py-2 text-sm font-medium text-brand-900 hover:border-brand-300">
+            <Link
+              href={link.href}
+              className="inline-block border-b-2 border-transparent px-3 py-2 text-sm font-medium text-brand-900 hover:border-brand-300"
+            >
               {link.label}
             </Link>
           </li>

@@ -20,9 +20,21 @@ export async function SiteFooter() {
         <nav aria-label={t("linksTitle")}>
           <p className="font-semibold text-white">{t("linksTitle")}</p>
           <ul className="mt-1 space-y-1">
-            <li><Link className="underline-offset-2 hover:underline" href="/statistics">{t("statistics")}</Link></li>
-            <li><NextLink prefetch={false} className="underline-offset-2 hover:underline" href="/api/v1/offers">{t("openData")}</NextLink></li>
-            <li><NextLink prefetch={false} className="underline-offset-2 hover:underline" href="/api/health">{t("status")}</NextLink></li>
+            <li>
+              <Link className="underline-offset-2 hover:underline" href="/statistics">
+                {t("statistics")}
+              </Link>
+            </li>
+            <li>
+              <NextLink prefetch={false} className="underline-offset-2 hover:underline" href="/api/v1/offers">
+                {t("openData")}
+              </NextLink>
+            </li>
+            <li>
+              <NextLink prefetch={false} className="underline-offset-2 hover:underline" href="/api/health">
+                {t("status")}
+              </NextLink>
+            </li>
           </ul>
         </nav>
       </div>

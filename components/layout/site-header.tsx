@@ -47,7 +47,10 @@ export async function SiteHeader() {
     <header className="border-b border-border bg-white">
       <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
         <Link href="/" className="flex items-center gap-2" aria-label={tc("homeLink")}>
-          <span aria-hidden className="grid h-9 w-9 place-items-center rounded-md bg-brand-700 text-sm font-bold text-white">
+          <span
+            aria-hidden
+            className="grid h-9 w-9 place-items-center rounded-md bg-brand-700 text-sm font-bold text-white"
+          >
             HN
           </span>
           <span className="hidden flex-col leading-tight sm:flex">

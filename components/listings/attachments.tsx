@@ -12,13 +12,26 @@ import type { ListingKind } from "@/lib/listings/data";
 import type { UploadQuery } from "@/lib/files/schemas";
 import { sendUpload, uploadUrl } from "@/lib/files/upload-client";
 
-export interface AttachmentItem { id: string; filename: string; kind: string; size: number; mimeType: string }
+export interface AttachmentItem {
+  id: string;
+  filename: string;
+  kind: string;
+  size: number;
+  mimeType: string;
+}
 
 /** Deletes one attachment of a listing: the workspace's server action, passed down from the page. */
 export type DeleteAttachment = (kind: ListingKind, listingId: string, attachmentId: string) => Promise<ActionResult>;
 
 /** Images and documents of a listing: upload (type checked by content on the server) and delete. */
-export function Attachments({ kind, listingId, items, editable, maxMb, deleteAttachment }: {
+export function Attachments({
+  kind,
+  listingId,
+  items,
+  editable,
+  maxMb,
+  deleteAttachment,
+}: {
   kind: ListingKind;
   listingId: string;
   items: AttachmentItem[];
@@ -37,15 +50,20 @@ export function Attachments({ kind, listingId, items, editable, maxMb, deleteAtt
         <ul className="divide-y divide-border rounded border border-border bg-white">
           {items.map((item) => (
             <li key={item.id} className="flex items-center justify-between gap-3 p-3 text-sm">
-              <a href={`/api/files/${item.id}`} className="font-medium text-brand-700 hover:underline">{item.filename}</a>
-              <span className="text-muted">{t(`kind.${item.kind}`)} · {(item.size / 1024).toFixed(0)} KB</span>
+              <a href={`/api/files/${item.id}`} className="font-medium text-brand-700 hover:underline">
+                {item.filename}
+              </a>
+              <span className="text-muted">
+                {t(`kind.${item.kind}`)} · {(item.size / 1024).toFixed(0)} KB
+              </span>
               {editable && (
                 <Button
                   size="sm"
                   variant="ghost"
                   pending={pending}
                   onClick={() => {
-                    if (window.confirm(t("confirmDelete", { name: item.filename }))) startTransition(async () => void (await deleteAttachment(kind, listingId, item.id)));
+                    if (window.confirm(t("confirmDelete", { name: item.filename })))
+                      startTransition(async () => void (await deleteAttachment(kind, listingId, item.id)));
                   }}
                 >
                   {t("delete")}
@@ -56,7 +74,12 @@ export function Attachments({ kind, listingId, items, editable, maxMb, deleteAtt
         </ul>
       )}
       {editable ? (
-        <UploadForm id="file" maxMb={maxMb} target={(data) => ({ for: kind, id: listingId, kind: data.get("kind") === "IMAGE" ? "IMAGE" : "DOCUMENT" })} className="grid items-end gap-3 md:grid-cols-[1fr_12rem_auto]">
+        <UploadForm
+          id="file"
+          maxMb={maxMb}
+          target={(data) => ({ for: kind, id: listingId, kind: data.get("kind") === "IMAGE" ? "IMAGE" : "DOCUMENT" })}
+          className="grid items-end gap-3 md:grid-cols-[1fr_12rem_auto]"
+        >
           <Field id="attachment-kind" label={t("kindLabel")}>
             {(aria) => (
               <Select {...aria} name="kind" defaultValue="DOCUMENT">
@@ -73,7 +96,8 @@ export function Attachments({ kind, listingId, items, editable, maxMb, deleteAtt
   );
 }
 
-type UploadState = { phase: "idle" } | { phase: "sending"; percent: number } | { phase: "done" } | { phase: "failed"; error: string };
+type UploadState =
+  { phase: "idle" } | { phase: "sending"; percent: number } | { phase: "done" } | { phase: "failed"; error: string };
 
 /**
  * A one-file upload form that streams the file to POST /api/uploads (never through a server
@@ -118,11 +142,14 @@ export function UploadForm({
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const file = data.get("file");
-    if (!(file instanceof File) || file.size === 0) return setState({ phase: "failed", error: describe("errors.file_required") });
+    if (!(file instanceof File) || file.size === 0)
+      return setState({ phase: "failed", error: describe("errors.file_required") });
     // Checked here too so an oversized file is refused before it is sent at all.
     if (file.size > maxMb * 1_048_576) return setState({ phase: "failed", error: describe("errors.too_large") });
     setState({ phase: "sending", percent: 0 });
-    const answer = await sendUpload(uploadUrl(target(data)), file, (fraction) => setState({ phase: "sending", percent: Math.floor(fraction * 100) }));
+    const answer = await sendUpload(uploadUrl(target(data)), file, (fraction) =>
+      setState({ phase: "sending", percent: Math.floor(fraction * 100) }),
+    );
     if (!answer.ok) return setState({ phase: "failed", error: describe(answer.message) });
     form.current?.reset();
     setState({ phase: "done" });
@@ -132,11 +159,18 @@ export function UploadForm({
   return (
     <div className="space-y-3">
       <form ref={form} className={className} onSubmit={submit} aria-busy={sending || undefined}>
-        <Field id={id} label={label ?? t("file")} hint={t("hint", { max: maxMb })} error={state.phase === "failed" ? state.error : undefined}>
+        <Field
+          id={id}
+          label={label ?? t("file")}
+          hint={t("hint", { max: maxMb })}
+          error={state.phase === "failed" ? state.error : undefined}
+        >
           {(aria) => <Input {...aria} type="file" name="file" accept={accept} disabled={sending} />}
         </Field>
         {children}
-        <Button type="submit" variant={buttonVariant} pending={sending || refreshing}>{t("upload")}</Button>
+        <Button type="submit" variant={buttonVariant} pending={sending || refreshing}>
+          {t("upload")}
+        </Button>
       </form>
       {sending && (
         <div className="space-y-1" role="status">

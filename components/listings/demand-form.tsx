@@ -9,7 +9,13 @@ import type { Option } from "./offer-form";
 
 export type DemandFormValues = Partial<Record<string, string>> & { preferredForms?: string[] };
 
-export function DemandForm({ action, values = {}, sectors, locations, submitLabel }: {
+export function DemandForm({
+  action,
+  values = {},
+  sectors,
+  locations,
+  submitLabel,
+}: {
   action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
   values?: DemandFormValues;
   sectors: Option[];
@@ -22,7 +28,13 @@ export function DemandForm({ action, values = {}, sectors, locations, submitLabe
   return (
     <FormShell action={action} submitLabel={submitLabel}>
       {(err) => {
-        const bind = (name: string, required = false) => ({ name, label: t(name), error: err(name), required, defaultValue: v(name) });
+        const bind = (name: string, required = false) => ({
+          name,
+          label: t(name),
+          error: err(name),
+          required,
+          defaultValue: v(name),
+        });
         return (
           <>
             <input type="hidden" name="version" value={v("version") ?? ""} />
@@ -42,7 +54,10 @@ export function DemandForm({ action, values = {}, sectors, locations, submitLabe
               <legend className="text-lg font-semibold">{t("sectionConditions")}</legend>
               <SelectField
                 {...bind("trlMin", true)}
-                options={Array.from({ length: 9 }, (_, i) => ({ value: String(i + 1), label: te("trlLevel", { level: i + 1, label: te(`trl.${i + 1}`) }) }))}
+                options={Array.from({ length: 9 }, (_, i) => ({
+                  value: String(i + 1),
+                  label: te("trlLevel", { level: i + 1, label: te(`trl.${i + 1}`) }),
+                }))}
                 placeholder={t("choose")}
               />
               <div className="grid gap-4 md:grid-cols-3">
@@ -51,10 +66,25 @@ export function DemandForm({ action, values = {}, sectors, locations, submitLabe
                 <TextField {...bind("deadline")} type="date" />
               </div>
               <SelectField {...bind("location", true)} options={locations} placeholder={t("choose")} />
-              <CheckboxGroup name="preferredForms" legend={t("preferredForms")} required error={err("preferredForms")} selected={values.preferredForms} options={TRANSFER_FORMS.map((o) => ({ value: o, label: te(`transferForm.${o}`) }))} />
+              <CheckboxGroup
+                name="preferredForms"
+                legend={t("preferredForms")}
+                required
+                error={err("preferredForms")}
+                selected={values.preferredForms}
+                options={TRANSFER_FORMS.map((o) => ({ value: o, label: te(`transferForm.${o}`) }))}
+              />
               <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="confidential" defaultChecked={values.confidential === "true"} className="mt-1" />
-                <span>{t("confidential")}<span className="block text-xs text-muted">{t("confidentialHint")}</span></span>
+                <input
+                  type="checkbox"
+                  name="confidential"
+                  defaultChecked={values.confidential === "true"}
+                  className="mt-1"
+                />
+                <span>
+                  {t("confidential")}
+                  <span className="block text-xs text-muted">{t("confidentialHint")}</span>
+                </span>
               </label>
             </fieldset>
           </>

@@ -10,7 +10,11 @@ import type { ActionResult } from "@/lib/errors";
  * Wraps a listing form: submits through a transition (so nothing typed is lost on error), shows the
  * error summary or the saved notice, and hands the translated field errors to its children.
  */
-export function FormShell({ action, submitLabel, children }: {
+export function FormShell({
+  action,
+  submitLabel,
+  children,
+}: {
   action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
   submitLabel: string;
   children: (err: (field: string) => string[] | undefined) => React.ReactNode;
@@ -32,12 +36,22 @@ export function FormShell({ action, submitLabel, children }: {
         startTransition(() => dispatch(data));
       }}
     >
-      {count > 0 && <Alert tone="danger" title={t("fixErrors", { count })}>{t("fixErrorsHint")}</Alert>}
-      {!state.ok && state.formError && <Alert tone="danger">{t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : t("errors.unknown")}</Alert>}
+      {count > 0 && (
+        <Alert tone="danger" title={t("fixErrors", { count })}>
+          {t("fixErrorsHint")}
+        </Alert>
+      )}
+      {!state.ok && state.formError && (
+        <Alert tone="danger">
+          {t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : t("errors.unknown")}
+        </Alert>
+      )}
       {state.ok && state.message && <Alert tone="success">{t(`notices.${state.message}`)}</Alert>}
       {children(err)}
       <div className="flex justify-end border-t border-border pt-4">
-        <Button type="submit" pending={pending}>{submitLabel}</Button>
+        <Button type="submit" pending={pending}>
+          {submitLabel}
+        </Button>
       </div>
     </form>
   );

@@ -13,7 +13,17 @@ const CONFIRM = new Set(["withdraw", "recall"]);
 export type TransitionListing = (kind: ListingKind, id: string, event: string) => Promise<ActionResult<unknown>>;
 
 /** The lifecycle buttons the owner may use now; destructive ones ask for confirmation first. */
-export function ListingActions({ kind, id, events, action }: { kind: ListingKind; id: string; events: string[]; action: TransitionListing }) {
+export function ListingActions({
+  kind,
+  id,
+  events,
+  action,
+}: {
+  kind: ListingKind;
+  id: string;
+  events: string[];
+  action: TransitionListing;
+}) {
   const t = useTranslations("workspace");
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
@@ -22,7 +32,11 @@ export function ListingActions({ kind, id, events, action }: { kind: ListingKind
     startTransition(async () => {
       const result = await action(kind, id, event);
       if (result.ok) setMessage({ tone: "success", text: t(`notices.${result.message ?? "saved"}`) });
-      else setMessage({ tone: "danger", text: t.has(`errors.${result.formError}`) ? t(`errors.${result.formError}`) : t("errors.unknown") });
+      else
+        setMessage({
+          tone: "danger",
+          text: t.has(`errors.${result.formError}`) ? t(`errors.${result.formError}`) : t("errors.unknown"),
+        });
     });
   };
   return (
@@ -30,7 +44,12 @@ export function ListingActions({ kind, id, events, action }: { kind: ListingKind
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <div className="flex flex-wrap gap-2">
         {events.map((event) => (
-          <Button key={event} variant={event === "withdraw" ? "danger" : event === "submit" ? "primary" : "secondary"} pending={pending} onClick={() => run(event)}>
+          <Button
+            key={event}
+            variant={event === "withdraw" ? "danger" : event === "submit" ? "primary" : "secondary"}
+            pending={pending}
+            onClick={() => run(event)}
+          >
             {t(`actions.${event}`)}
           </Button>
         ))}

@@ -25,7 +25,19 @@ export interface ListingEditorActions {
 }
 
 /** The owner's page for one listing: status and feedback, lifecycle actions, the form and files. */
-export async function ListingEditor({ user, kind, id, saved, actions }: { user: Principal; kind: ListingKind; id: string; saved: boolean; actions: ListingEditorActions }) {
+export async function ListingEditor({
+  user,
+  kind,
+  id,
+  saved,
+  actions,
+}: {
+  user: Principal;
+  kind: ListingKind;
+  id: string;
+  saved: boolean;
+  actions: ListingEditorActions;
+}) {
   const listing = await ownListing(user, kind, id);
   if (!listing) notFound();
   const locale = await getLocale();
@@ -36,7 +48,12 @@ export async function ListingEditor({ user, kind, id, saved, actions }: { user: 
   const editable = listing.status === "DRAFT" || listing.status === "REJECTED" || listing.status === "PUBLISHED";
   const values = formValues(listing as unknown as Record<string, unknown>);
   const action = actions.update.bind(null, kind, id);
-  const common = { action, sectors: await sectorOptions(locale), locations: locationOptions(locale), submitLabel: listing.status === "PUBLISHED" ? t("saveRevision") : t("save") };
+  const common = {
+    action,
+    sectors: await sectorOptions(locale),
+    locations: locationOptions(locale),
+    submitLabel: listing.status === "PUBLISHED" ? t("saveRevision") : t("save"),
+  };
   const publicPath = kind === "offer" ? `/technologies/${listing.slug}` : `/demands/${listing.slug}`;
   // A revision carries its own screening (lib/listings/mutations.ts updateListing).
   const revision = listing.pendingRevision as { screening?: string; screeningNote?: string | null } | null;
@@ -44,49 +61,92 @@ export async function ListingEditor({ user, kind, id, saved, actions }: { user: 
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <Link href={kind === "offer" ? "/account/offers" : "/account/demands"} className="text-sm text-brand-700 hover:underline">← {t(kind === "offer" ? "myOffers" : "myDemands")}</Link>
+        <Link
+          href={kind === "offer" ? "/account/offers" : "/account/demands"}
+          className="text-sm text-brand-700 hover:underline"
+        >
+          ← {t(kind === "offer" ? "myOffers" : "myDemands")}
+        </Link>
         <h1 className="text-2xl font-bold">{listing.titleVi}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <Badge tone={STATUS_TONE[listing.status]}>{te(`listingStatus.${listing.status}`)}</Badge>
-          {listing.screening !== "CLEAR" && <Badge tone={listing.screening === "ENCOURAGED" ? "success" : "warning"}>{te(`screening.${listing.screening}`)}</Badge>}
-          {listing.expiresAt && <span className="text-muted">{t("expiresOn", { date: format.dateTime(listing.expiresAt, "long") })}</span>}
-          {listing.status === "PUBLISHED" && <Link href={publicPath} className="text-brand-700 underline">{t("viewPublic")}</Link>}
+          {listing.screening !== "CLEAR" && (
+            <Badge tone={listing.screening === "ENCOURAGED" ? "success" : "warning"}>
+              {te(`screening.${listing.screening}`)}
+            </Badge>
+          )}
+          {listing.expiresAt && (
+            <span className="text-muted">{t("expiresOn", { date: format.dateTime(listing.expiresAt, "long") })}</span>
+          )}
+          {listing.status === "PUBLISHED" && (
+            <Link href={publicPath} className="text-brand-700 underline">
+              {t("viewPublic")}
+            </Link>
+          )}
         </div>
       </div>
 
       {saved && <Alert tone="success">{t("notices.created")}</Alert>}
       {listing.screening === "PROHIBITED" && (
-        <Alert tone="danger" title={t("prohibitedTitle")}>{t("prohibitedText", { entries: listing.screeningNote ?? "" })}</Alert>
+        <Alert tone="danger" title={t("prohibitedTitle")}>
+          {t("prohibitedText", { entries: listing.screeningNote ?? "" })}
+        </Alert>
       )}
       {listing.status === "REJECTED" && listing.moderationNote && (
-        <Alert tone="danger" title={t("rejectedTitle")}>{listing.moderationNote}</Alert>
+        <Alert tone="danger" title={t("rejectedTitle")}>
+          {listing.moderationNote}
+        </Alert>
       )}
       {listing.status === "SUBMITTED" && (
-        <Alert tone="info">{listing.screening === "RESTRICTED" ? t("waitingOfficerLong") : t("waitingModeration")}</Alert>
+        <Alert tone="info">
+          {listing.screening === "RESTRICTED" ? t("waitingOfficerLong") : t("waitingModeration")}
+        </Alert>
       )}
       {revision !== null && <Alert tone="info">{t("revisionPendingLong")}</Alert>}
       {revision?.screening === "PROHIBITED" && (
-        <Alert tone="danger" title={t("revisionProhibitedTitle")}>{t("revisionProhibitedText", { entries: revision.screeningNote ?? "" })}</Alert>
+        <Alert tone="danger" title={t("revisionProhibitedTitle")}>
+          {t("revisionProhibitedText", { entries: revision.screeningNote ?? "" })}
+        </Alert>
       )}
       {revision?.screening === "RESTRICTED" && <Alert tone="info">{t("revisionWaitingOfficer")}</Alert>}
       {listing.status === "PUBLISHED" && listing.pendingRevision === null && listing.moderationNote && (
-        <Alert tone="warning" title={t("revisionRejectedTitle")}>{listing.moderationNote}</Alert>
+        <Alert tone="warning" title={t("revisionRejectedTitle")}>
+          {listing.moderationNote}
+        </Alert>
       )}
 
       {events.length > 0 && (
-        <Card as="section"><CardHeader><CardTitle>{t("actionsTitle")}</CardTitle></CardHeader><CardContent><ListingActions kind={kind} id={id} events={events} action={actions.transition} /></CardContent></Card>
+        <Card as="section">
+          <CardHeader>
+            <CardTitle>{t("actionsTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ListingActions kind={kind} id={id} events={events} action={actions.transition} />
+          </CardContent>
+        </Card>
       )}
 
       <Card as="section">
-        <CardHeader><CardTitle>{t("attachmentsTitle")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("attachmentsTitle")}</CardTitle>
+        </CardHeader>
         <CardContent>
-          <Attachments kind={kind} listingId={id} items={listing.attachments} editable={listing.status === "DRAFT" || listing.status === "REJECTED"} maxMb={Math.round(env().UPLOAD_MAX_BYTES / 1048576)} deleteAttachment={actions.deleteAttachment} />
+          <Attachments
+            kind={kind}
+            listingId={id}
+            items={listing.attachments}
+            editable={listing.status === "DRAFT" || listing.status === "REJECTED"}
+            maxMb={Math.round(env().UPLOAD_MAX_BYTES / 1048576)}
+            deleteAttachment={actions.deleteAttachment}
+          />
         </CardContent>
       </Card>
 
       {editable ? (
         <Card as="section">
-          <CardHeader><CardTitle>{t("contentTitle")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("contentTitle")}</CardTitle>
+          </CardHeader>
           <CardContent>
             {listing.status === "PUBLISHED" && <p className="mb-4 text-sm text-muted">{t("revisionHint")}</p>}
             {kind === "offer" ? <OfferForm {...common} values={values} /> : <DemandForm {...common} values={values} />}

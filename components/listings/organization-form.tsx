@@ -12,7 +12,13 @@ const LEGAL = ["name", "taxCode", "establishmentDecision", "type"] as const;
  * The organization's profile. The legal fields are editable by its administrator only; members
  * see them read-only (and post them back unchanged, so the rest of the profile still saves).
  */
-export function OrganizationForm({ action, values, locations, canEditLegal, types }: {
+export function OrganizationForm({
+  action,
+  values,
+  locations,
+  canEditLegal,
+  types,
+}: {
   /** Saves the profile (the organization route's server action, passed in by the page). */
   action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
   values: Partial<Record<string, string>>;
@@ -26,14 +32,24 @@ export function OrganizationForm({ action, values, locations, canEditLegal, type
   return (
     <FormShell action={action} submitLabel={tw("save")}>
       {(err) => {
-        const bind = (name: string, required = false) => ({ name, label: t(name), error: err(name), required, defaultValue: values[name] });
+        const bind = (name: string, required = false) => ({
+          name,
+          label: t(name),
+          error: err(name),
+          required,
+          defaultValue: values[name],
+        });
         return (
           <div className="grid gap-4 md:grid-cols-2">
             <p className="text-sm text-muted md:col-span-2">{t("legalHint")}</p>
             {canEditLegal ? (
               <>
                 <TextField {...bind("name", true)} maxLength={200} />
-                {types.length > 0 ? <SelectField {...bind("type", true)} options={types} placeholder={tw("choose")} /> : <div />}
+                {types.length > 0 ? (
+                  <SelectField {...bind("type", true)} options={types} placeholder={tw("choose")} />
+                ) : (
+                  <div />
+                )}
                 <TextField {...bind("taxCode")} hint={t("taxCodeHint")} inputMode="numeric" />
                 <TextField {...bind("establishmentDecision")} hint={t("establishmentDecisionHint")} maxLength={120} />
               </>
@@ -54,8 +70,12 @@ export function OrganizationForm({ action, values, locations, canEditLegal, type
             <TextField {...bind("address")} maxLength={300} />
             <SelectField {...bind("location", true)} options={locations} placeholder={tw("choose")} />
             <TextField {...bind("website")} type="url" maxLength={300} />
-            <div className="md:col-span-2"><TextAreaField {...bind("description")} rows={4} maxLength={5000} /></div>
-            <div className="md:col-span-2"><TextAreaField {...bind("descriptionEn")} rows={4} maxLength={5000} /></div>
+            <div className="md:col-span-2">
+              <TextAreaField {...bind("description")} rows={4} maxLength={5000} />
+            </div>
+            <div className="md:col-span-2">
+              <TextAreaField {...bind("descriptionEn")} rows={4} maxLength={5000} />
+            </div>
           </div>
         );
       }}

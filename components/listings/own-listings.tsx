@@ -10,7 +10,12 @@ import type { ListingKind } from "@/lib/listings/data";
 import { ownListings } from "@/lib/listings/queries";
 
 export const STATUS_TONE: Record<string, BadgeTone> = {
-  DRAFT: "neutral", SUBMITTED: "info", PUBLISHED: "success", REJECTED: "danger", EXPIRED: "warning", WITHDRAWN: "neutral",
+  DRAFT: "neutral",
+  SUBMITTED: "info",
+  PUBLISHED: "success",
+  REJECTED: "danger",
+  EXPIRED: "warning",
+  WITHDRAWN: "neutral",
 };
 
 /** The workspace list of the organization's offers or demands, with status and feedback. */
@@ -25,7 +30,9 @@ export async function OwnListings({ user, kind, page }: { user: Principal; kind:
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t(kind === "offer" ? "myOffers" : "myDemands")}</h1>
-        <Link href={`${base}/new`} className={buttonClasses("primary", "md")}>{t(kind === "offer" ? "newOffer" : "newDemand")}</Link>
+        <Link href={`${base}/new`} className={buttonClasses("primary", "md")}>
+          {t(kind === "offer" ? "newOffer" : "newDemand")}
+        </Link>
       </div>
       {items.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t(kind === "offer" ? "emptyOffers" : "emptyDemands")} />
@@ -34,18 +41,35 @@ export async function OwnListings({ user, kind, page }: { user: Principal; kind:
           <p className="text-sm text-muted">{t("count", { count: total })}</p>
           <Table scrollLabel={t(kind === "offer" ? "myOffers" : "myDemands")}>
             <THead>
-              <TR><TH>{t("colTitle")}</TH><TH>{t("colStatus")}</TH><TH>{t("colFeedback")}</TH><TH>{t("colUpdated")}</TH><TH>{t("colExpires")}</TH></TR>
+              <TR>
+                <TH>{t("colTitle")}</TH>
+                <TH>{t("colStatus")}</TH>
+                <TH>{t("colFeedback")}</TH>
+                <TH>{t("colUpdated")}</TH>
+                <TH>{t("colExpires")}</TH>
+              </TR>
             </THead>
             <TBody>
               {items.map((item) => (
                 <TR key={item.id}>
-                  <TD><Link href={`${base}/${item.id}`} className="font-medium text-brand-700 hover:underline">{item.titleVi}</Link></TD>
+                  <TD>
+                    <Link href={`${base}/${item.id}`} className="font-medium text-brand-700 hover:underline">
+                      {item.titleVi}
+                    </Link>
+                  </TD>
                   <TD>
                     <Badge tone={STATUS_TONE[item.status]}>{te(`listingStatus.${item.status}`)}</Badge>
-                    {item.pendingRevision !== null && <Badge tone="info" className="ml-1">{t("revisionPending")}</Badge>}
+                    {item.pendingRevision !== null && (
+                      <Badge tone="info" className="ml-1">
+                        {t("revisionPending")}
+                      </Badge>
+                    )}
                   </TD>
                   <TD className="max-w-xs text-sm">
-                    {item.screening === "PROHIBITED" ? t("prohibitedShort") : item.moderationNote ?? (item.screening === "RESTRICTED" && item.status === "SUBMITTED" ? t("waitingOfficer") : "—")}
+                    {item.screening === "PROHIBITED"
+                      ? t("prohibitedShort")
+                      : (item.moderationNote ??
+                        (item.screening === "RESTRICTED" && item.status === "SUBMITTED" ? t("waitingOfficer") : "—"))}
                   </TD>
                   <TD>{format.dateTime(item.updatedAt, "short")}</TD>
                   <TD>{item.expiresAt ? format.dateTime(item.expiresAt, "short") : "—"}</TD>
@@ -53,7 +77,12 @@ export async function OwnListings({ user, kind, page }: { user: Principal; kind:
               ))}
             </TBody>
           </Table>
-          <Pagination page={page} pageCount={Math.ceil(total / pageSize)} hrefFor={(p) => `?page=${p}`} labels={{ previous: tp("previous"), next: tp("next"), nav: tp("nav"), page: (n) => tp("page", { n }) }} />
+          <Pagination
+            page={page}
+            pageCount={Math.ceil(total / pageSize)}
+            hrefFor={(p) => `?page=${p}`}
+            labels={{ previous: tp("previous"), next: tp("next"), nav: tp("nav"), page: (n) => tp("page", { n }) }}
+          />
         </>
       )}
     </div>

@@ -11,7 +11,15 @@ type Range = [number | null, number | null];
  * Why two listings were matched, in plain words: the score, one line per criterion with its verdict,
  * and the shared terms. Stored explanations may predate a criterion, so every part is optional.
  */
-export async function MatchExplanation({ score, explanation, headingLevel = "h3" }: { score: number; explanation: Explanation; headingLevel?: "h3" | "h4" }) {
+export async function MatchExplanation({
+  score,
+  explanation,
+  headingLevel = "h3",
+}: {
+  score: number;
+  explanation: Explanation;
+  headingLevel?: "h3" | "h4";
+}) {
   const locale = await getLocale();
   const t = await getTranslations("matching.explanation");
   const format = await getFormatter();
@@ -41,14 +49,24 @@ export async function MatchExplanation({ score, explanation, headingLevel = "h3"
     <div className="space-y-3 text-sm" data-testid="match-explanation">
       <div className="flex flex-wrap items-center gap-3">
         <Heading className="font-semibold">{t("label")}</Heading>
-        <span className="rounded-md bg-brand-700 px-2 py-0.5 text-sm font-semibold text-white tabular-nums" data-testid="match-score">
+        <span
+          className="rounded-md bg-brand-700 px-2 py-0.5 text-sm font-semibold text-white tabular-nums"
+          data-testid="match-score"
+        >
           {t("score", { percent: percent(score) })}
         </span>
       </div>
       <ul className="grid gap-2 sm:grid-cols-2">
         {sector && (
-          <VerdictItem criterion="sector" verdict={verdict(sector.verdict)} verdictLabel={label(verdict(sector.verdict))}>
-            {t(`sector.${verdict(sector.verdict)}`, { offer: sectorName(sector.offerSector), demand: sectorName(sector.demandSector) })}
+          <VerdictItem
+            criterion="sector"
+            verdict={verdict(sector.verdict)}
+            verdictLabel={label(verdict(sector.verdict))}
+          >
+            {t(`sector.${verdict(sector.verdict)}`, {
+              offer: sectorName(sector.offerSector),
+              demand: sectorName(sector.demandSector),
+            })}
           </VerdictItem>
         )}
         {trl && (
@@ -67,15 +85,30 @@ export async function MatchExplanation({ score, explanation, headingLevel = "h3"
           </VerdictItem>
         )}
         {location && (
-          <VerdictItem criterion="location" verdict={verdict(location.verdict)} verdictLabel={label(verdict(location.verdict))}>
-            {t(`location.${verdict(location.verdict)}`, { offer: locationName(locale, location.offer), demand: locationName(locale, location.demand) })}
+          <VerdictItem
+            criterion="location"
+            verdict={verdict(location.verdict)}
+            verdictLabel={label(verdict(location.verdict))}
+          >
+            {t(`location.${verdict(location.verdict)}`, {
+              offer: locationName(locale, location.offer),
+              demand: locationName(locale, location.demand),
+            })}
           </VerdictItem>
         )}
-        <VerdictItem criterion="verified" verdict={explanation.verified ? "match" : "unknown"} verdictLabel={label(explanation.verified ? "match" : "unknown")}>
+        <VerdictItem
+          criterion="verified"
+          verdict={explanation.verified ? "match" : "unknown"}
+          verdictLabel={label(explanation.verified ? "match" : "unknown")}
+        >
           {t(explanation.verified ? "verified.yes" : "verified.no")}
         </VerdictItem>
         {explanation.text && (
-          <VerdictItem criterion="text" verdict={textVerdict(explanation.text.similarity)} verdictLabel={label(textVerdict(explanation.text.similarity))}>
+          <VerdictItem
+            criterion="text"
+            verdict={textVerdict(explanation.text.similarity)}
+            verdictLabel={label(textVerdict(explanation.text.similarity))}
+          >
             {t("text", { percent: percent(explanation.text.similarity) })}
           </VerdictItem>
         )}
@@ -85,7 +118,10 @@ export async function MatchExplanation({ score, explanation, headingLevel = "h3"
         {terms.length ? (
           <ul className="flex flex-wrap gap-1.5" aria-label={t("sharedTerms")}>
             {terms.map((term) => (
-              <li key={term} className="rounded-full border border-brand-200 bg-brand-50 px-2 py-0.5 text-xs text-brand-800">
+              <li
+                key={term}
+                className="rounded-full border border-brand-200 bg-brand-50 px-2 py-0.5 text-xs text-brand-800"
+              >
                 {term}
               </li>
             ))}

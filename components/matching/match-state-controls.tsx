@@ -13,7 +13,17 @@ type Action = (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
  * "Dismiss" (after a confirmation), "Interested" and, for a dismissed match, "Restore". Plain forms
  * posting to a server action, so they also work before the page's JavaScript has loaded.
  */
-export function MatchStateControls({ matchId, state, title, action }: { matchId: string; state: MatchState; title: string; action: Action }) {
+export function MatchStateControls({
+  matchId,
+  state,
+  title,
+  action,
+}: {
+  matchId: string;
+  state: MatchState;
+  title: string;
+  action: Action;
+}) {
   const t = useTranslations("matching.account");
   const [result, formAction, pending] = useActionState(action, { ok: true } as ActionResult);
   const button = (next: MatchState, label: string, variant: "primary" | "secondary" | "danger", confirm?: string) => (

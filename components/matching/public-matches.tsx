@@ -5,7 +5,13 @@ import { pick } from "@/lib/i18n/pick";
 import { publicMatches } from "@/lib/matching/queries";
 import { MatchExplanation } from "./match-explanation";
 
-type Counterpart = { id: string; slug: string; titleVi: string; titleEn: string | null; organization: { name: string; nameEn: string | null; slug: string } | null };
+type Counterpart = {
+  id: string;
+  slug: string;
+  titleVi: string;
+  titleEn: string | null;
+  organization: { name: string; nameEn: string | null; slug: string } | null;
+};
 
 /**
  * "Matching technologies" on a demand page, or "Matching demands" on an offer page: the listing's
@@ -24,7 +30,9 @@ export async function PublicMatches({ kind, id, limit = 5 }: { kind: "offer" | "
   return (
     <section aria-labelledby={headingId} className="space-y-4" data-testid="public-matches">
       <div>
-        <h2 id={headingId} className="text-lg font-semibold">{t(`${texts}.heading`)}</h2>
+        <h2 id={headingId} className="text-lg font-semibold">
+          {t(`${texts}.heading`)}
+        </h2>
         <p className="text-sm text-muted">{t(`${texts}.lead`)}</p>
       </div>
       {rows.length === 0 ? (

@@ -7,7 +7,12 @@ import type { UserMatch } from "@/lib/matching/queries";
 import { MatchExplanation } from "./match-explanation";
 import { MatchStateControls } from "./match-state-controls";
 
-const STATE_TONE: Record<UserMatch["state"], BadgeTone> = { SUGGESTED: "brand", SEEN: "neutral", DISMISSED: "neutral", ACTED_ON: "success" };
+const STATE_TONE: Record<UserMatch["state"], BadgeTone> = {
+  SUGGESTED: "brand",
+  SEEN: "neutral",
+  DISMISSED: "neutral",
+  ACTED_ON: "success",
+};
 
 /** One of the organization's matches: my listing → the other listing, the score and why, and what I can do. */
 export async function UserMatchCard(props: {
@@ -26,23 +31,37 @@ export async function UserMatchCard(props: {
   const otherHref = `${path(otherSide)}/${match.other.slug}`;
 
   return (
-    <li className="rounded-lg border border-border bg-white p-4 shadow-sm" data-testid="match-card" data-match-id={match.id}>
+    <li
+      className="rounded-lg border border-border bg-white p-4 shadow-sm"
+      data-testid="match-card"
+      data-match-id={match.id}
+    >
       <article className="space-y-4" aria-labelledby={`match-${match.id}-title`}>
         <div className="grid gap-3 md:grid-cols-[1fr_auto_1fr_auto] md:items-start">
           <div>
-            <p className="text-xs font-semibold text-muted uppercase">{t(match.side === "offer" ? "yourOffer" : "yourDemand")}</p>
+            <p className="text-xs font-semibold text-muted uppercase">
+              {t(match.side === "offer" ? "yourOffer" : "yourDemand")}
+            </p>
             <Link href={`${path(match.side)}/${match.mine.slug}`} className="text-sm text-brand-700 hover:underline">
               {pick(locale, match.mine.titleVi, match.mine.titleEn)}
             </Link>
           </div>
-          <span aria-hidden="true" className="hidden text-xl text-muted md:block">→</span>
+          <span aria-hidden="true" className="hidden text-xl text-muted md:block">
+            →
+          </span>
           <div>
-            <p className="text-xs font-semibold text-muted uppercase">{t(otherSide === "offer" ? "otherOffer" : "otherDemand")}</p>
+            <p className="text-xs font-semibold text-muted uppercase">
+              {t(otherSide === "offer" ? "otherOffer" : "otherDemand")}
+            </p>
             <h2 id={`match-${match.id}-title`} className="font-semibold leading-snug">
-              <Link href={otherHref} className="text-brand-700 hover:underline">{otherTitle}</Link>
+              <Link href={otherHref} className="text-brand-700 hover:underline">
+                {otherTitle}
+              </Link>
             </h2>
             <p className="text-sm text-muted">
-              {match.otherOrganization ? pick(locale, match.otherOrganization.name, match.otherOrganization.nameEn) : tp("confidential")}
+              {match.otherOrganization
+                ? pick(locale, match.otherOrganization.name, match.otherOrganization.nameEn)
+                : tp("confidential")}
             </p>
           </div>
           <Badge tone={STATE_TONE[match.state]} data-testid="match-state" className="justify-self-start">
@@ -52,7 +71,9 @@ export async function UserMatchCard(props: {
         <MatchExplanation score={match.score} explanation={match.explanation} />
         {match.state === "ACTED_ON" && (
           <p className="text-sm">
-            <Link href={otherHref} className="font-medium text-brand-700 hover:underline">{t("openListing")}</Link>
+            <Link href={otherHref} className="font-medium text-brand-700 hover:underline">
+              {t("openListing")}
+            </Link>
           </p>
         )}
         {props.canChange ? (

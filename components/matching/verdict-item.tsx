@@ -11,13 +11,22 @@ const STYLE: Record<CriterionVerdict, { symbol: string; className: string }> = {
 };
 
 /** One criterion of a match explanation: verdict symbol, hidden verdict word, sentence, optional detail. */
-export function VerdictItem(props: { verdict: CriterionVerdict; verdictLabel: string; children: ReactNode; detail?: ReactNode; criterion: string }) {
+export function VerdictItem(props: {
+  verdict: CriterionVerdict;
+  verdictLabel: string;
+  children: ReactNode;
+  detail?: ReactNode;
+  criterion: string;
+}) {
   const style = STYLE[props.verdict];
   return (
     <li className="flex items-start gap-2" data-criterion={props.criterion} data-verdict={props.verdict}>
       <span
         aria-hidden="true"
-        className={cn("mt-0.5 inline-grid size-5 shrink-0 place-items-center rounded-full border text-xs font-bold", style.className)}
+        className={cn(
+          "mt-0.5 inline-grid size-5 shrink-0 place-items-center rounded-full border text-xs font-bold",
+          style.className,
+        )}
       >
         {style.symbol}
       </span>

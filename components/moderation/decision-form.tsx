@@ -9,7 +9,17 @@ import { Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
 
 /** Approve, or reject with a reason (required) that the owner will read. `action` is the moderation route's server action. */
-export function DecisionForm({ kind, id, canApprove, action }: { kind: string; id: string; canApprove: boolean; action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
+export function DecisionForm({
+  kind,
+  id,
+  canApprove,
+  action,
+}: {
+  kind: string;
+  id: string;
+  canApprove: boolean;
+  action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
+}) {
   const t = useTranslations("moderation");
   const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
   const [pending, startTransition] = useTransition();
@@ -32,8 +42,14 @@ export function DecisionForm({ kind, id, canApprove, action }: { kind: string; i
         {(aria) => <Textarea {...aria} name="reason" rows={3} maxLength={2000} />}
       </Field>
       <div className="flex flex-wrap gap-2">
-        {canApprove && <Button type="button" pending={pending} onClick={submit("approve")}>{t("approve")}</Button>}
-        <Button type="button" variant="danger" pending={pending} onClick={submit("reject")}>{t("reject")}</Button>
+        {canApprove && (
+          <Button type="button" pending={pending} onClick={submit("approve")}>
+            {t("approve")}
+          </Button>
+        )}
+        <Button type="button" variant="danger" pending={pending} onClick={submit("reject")}>
+          {t("reject")}
+        </Button>
       </div>
     </form>
   );

@@ -12,16 +12,34 @@ import type { ActionResult } from "@/lib/errors";
  * `kind` "legal": accept or discard a verified organization's pending change of legal fields.
  * `action` is the organizations queue's server action, passed in by the page.
  */
-export function VerificationDecision({ id, kind = "verification", action }: { id: string; kind?: "verification" | "legal"; action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
+export function VerificationDecision({
+  id,
+  kind = "verification",
+  action,
+}: {
+  id: string;
+  kind?: "verification" | "legal";
+  action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
+}) {
   const t = useTranslations("moderation");
   const tm = useTranslations("membership.admin");
   const te = useTranslations("membership.errors");
   const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
   const [pending, startTransition] = useTransition();
   if (state.ok && state.message) {
-    return <Alert tone="success">{kind === "legal" ? tm(state.message === "verified" ? "done_accepted" : "done_rejected") : t(`done_${state.message}`)}</Alert>;
+    return (
+      <Alert tone="success">
+        {kind === "legal"
+          ? tm(state.message === "verified" ? "done_accepted" : "done_rejected")
+          : t(`done_${state.message}`)}
+      </Alert>
+    );
   }
-  const reasonError = !state.ok ? state.fieldErrors.reason?.map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : te.has(c) ? te(c) : te("invalid_input"))) : undefined;
+  const reasonError = !state.ok
+    ? state.fieldErrors.reason?.map((c) =>
+        t.has(`errors.${c}`) ? t(`errors.${c}`) : te.has(c) ? te(c) : te("invalid_input"),
+      )
+    : undefined;
   const submit = (decision: "approve" | "reject") => (event: React.MouseEvent<HTMLButtonElement>) => {
     const data = new FormData(event.currentTarget.form!);
     data.set("decision", decision);
@@ -31,13 +49,21 @@ export function VerificationDecision({ id, kind = "verification", action }: { id
     <form className="space-y-3" onSubmit={(e) => e.preventDefault()}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="kind" value={kind} />
-      {!state.ok && state.formError && <Alert tone="danger">{t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : t("errors.unknown")}</Alert>}
+      {!state.ok && state.formError && (
+        <Alert tone="danger">
+          {t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : t("errors.unknown")}
+        </Alert>
+      )}
       <Field id={`reason-${kind}-${id}`} label={t("reason")} error={reasonError}>
         {(aria) => <Textarea {...aria} name="reason" rows={2} maxLength={2000} />}
       </Field>
       <div className="flex gap-2">
-        <Button type="button" size="sm" pending={pending} onClick={submit("approve")}>{kind === "legal" ? tm("accept") : t("verify")}</Button>
-        <Button type="button" size="sm" variant="danger" pending={pending} onClick={submit("reject")}>{kind === "legal" ? tm("discard") : t("reject")}</Button>
+        <Button type="button" size="sm" pending={pending} onClick={submit("approve")}>
+          {kind === "legal" ? tm("accept") : t("verify")}
+        </Button>
+        <Button type="button" size="sm" variant="danger" pending={pending} onClick={submit("reject")}>
+          {kind === "legal" ? tm("discard") : t("reject")}
+        </Button>
       </div>
     </form>
   );

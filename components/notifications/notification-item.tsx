@@ -7,7 +7,13 @@ import type { NotificationItem as Item } from "@/lib/notifications/queries";
 import { SubmitButton } from "./submit-button";
 
 /** One notification in the list; unread ones stand out (tint, "New" badge, bold title). */
-export async function NotificationItem({ item, markRead }: { item: Item; markRead: (form: FormData) => Promise<void> }) {
+export async function NotificationItem({
+  item,
+  markRead,
+}: {
+  item: Item;
+  markRead: (form: FormData) => Promise<void>;
+}) {
   const t = await getTranslations("notifications");
   const format = await getFormatter();
   const unread = item.readAt === null;

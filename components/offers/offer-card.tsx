@@ -24,7 +24,9 @@ export async function OfferCard({ offer }: { offer: OfferCardData }) {
       </h3>
       <p className="mt-1 line-clamp-3 text-sm text-muted">{pick(locale, offer.summaryVi, offer.summaryEn)}</p>
       <div className="mt-auto pt-3 text-xs text-muted">
-        <p className="font-medium text-foreground">{pick(locale, offer.organization.name, offer.organization.nameEn)}</p>
+        <p className="font-medium text-foreground">
+          {pick(locale, offer.organization.name, offer.organization.nameEn)}
+        </p>
         <p>
           <PriceText type={offer.priceType} min={offer.priceMin} max={offer.priceMax} /> ·{" "}
           {t("updated", { date: format.dateTime(offer.updatedAt, "short") })}

@@ -8,7 +8,13 @@ import type { ActionResult } from "@/lib/errors";
 import { Link } from "@/lib/i18n/navigation";
 
 /** `action` accepts the invitation (the invite route's server action, passed in by the page). */
-export function AcceptInviteForm({ token, action }: { token: string; action: (prev: ActionResult, data: FormData) => Promise<ActionResult> }) {
+export function AcceptInviteForm({
+  token,
+  action,
+}: {
+  token: string;
+  action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
+}) {
   const t = useTranslations("auth.invite");
   const tm = useTranslations("membership");
   const { state, pending, onSubmit, formError } = useActionForm(action);
@@ -16,15 +22,21 @@ export function AcceptInviteForm({ token, action }: { token: string; action: (pr
     return (
       <div className="space-y-3">
         <Alert tone="success">{t("accepted")}</Alert>
-        <Link href="/account/organization" className="font-medium text-brand-700 underline">{t("toWorkspace")}</Link>
+        <Link href="/account/organization" className="font-medium text-brand-700 underline">
+          {t("toWorkspace")}
+        </Link>
       </div>
     );
   }
   return (
     <form onSubmit={onSubmit} className="space-y-3">
-      {formError && <Alert tone="danger">{tm.has(`errors.${formError}`) ? tm(`errors.${formError}`) : tm("errors.unknown")}</Alert>}
+      {formError && (
+        <Alert tone="danger">{tm.has(`errors.${formError}`) ? tm(`errors.${formError}`) : tm("errors.unknown")}</Alert>
+      )}
       <input type="hidden" name="token" value={token} />
-      <Button type="submit" pending={pending}>{t("accept")}</Button>
+      <Button type="submit" pending={pending}>
+        {t("accept")}
+      </Button>
     </form>
   );
 }

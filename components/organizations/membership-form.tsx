@@ -30,17 +30,31 @@ export function MembershipForm({ action, hidden = {}, buttons, input }: Props) {
   const [pending, startTransition] = useTransition();
   const fieldErrors = state.ok ? {} : state.fieldErrors;
   const formError = state.ok ? undefined : state.formError;
-  const fieldError = input ? fieldErrors[input.name]?.map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : t("errors.invalid_input"))) : undefined;
+  const fieldError = input
+    ? fieldErrors[input.name]?.map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : t("errors.invalid_input")))
+    : undefined;
   return (
     <form className="space-y-2" noValidate onSubmit={(e) => e.preventDefault()}>
-      {state.ok && state.message && <p role="status" className="text-sm font-medium text-success-800">{t(`notices.${state.message}`)}</p>}
-      {formError && <Alert tone="danger">{t.has(`errors.${formError}`) ? t(`errors.${formError}`) : t("errors.unknown")}</Alert>}
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {state.ok && state.message && (
+        <p role="status" className="text-sm font-medium text-success-800">
+          {t(`notices.${state.message}`)}
+        </p>
+      )}
+      {formError && (
+        <Alert tone="danger">{t.has(`errors.${formError}`) ? t(`errors.${formError}`) : t("errors.unknown")}</Alert>
+      )}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {input && (
         <Field id={input.id} label={input.label} error={fieldError} required={input.kind === "email"}>
-          {(aria) => input.kind === "email"
-            ? <Input {...aria} name={input.name} type="email" autoComplete="off" maxLength={254} />
-            : <Textarea {...aria} name={input.name} rows={2} maxLength={1000} />}
+          {(aria) =>
+            input.kind === "email" ? (
+              <Input {...aria} name={input.name} type="email" autoComplete="off" maxLength={254} />
+            ) : (
+              <Textarea {...aria} name={input.name} rows={2} maxLength={1000} />
+            )
+          }
         </Field>
       )}
       <div className="flex flex-wrap gap-2">

@@ -11,7 +11,13 @@ import type { JoinCandidate } from "@/lib/organizations/queries";
  * offers them as radio buttons named `organizationId`: nobody ever sees a list of every organization.
  * `search` is the server action that answers (passed down from the page).
  */
-export function OrganizationPicker({ search: searchAction, error }: { search: (query: string) => Promise<JoinCandidate[]>; error?: string[] }) {
+export function OrganizationPicker({
+  search: searchAction,
+  error,
+}: {
+  search: (query: string) => Promise<JoinCandidate[]>;
+  error?: string[];
+}) {
   const t = useTranslations("auth");
   const to = useTranslations("orgTypes");
   const [query, setQuery] = useState("");
@@ -25,7 +31,9 @@ export function OrganizationPicker({ search: searchAction, error }: { search: (q
   return (
     <div className="space-y-3">
       <div className="space-y-1.5">
-        <label htmlFor="organizationQuery" className="block text-sm font-medium">{t("organizationSearch")}</label>
+        <label htmlFor="organizationQuery" className="block text-sm font-medium">
+          {t("organizationSearch")}
+        </label>
         <div className="flex gap-2">
           <Input
             id="organizationQuery"
@@ -41,25 +49,39 @@ export function OrganizationPicker({ search: searchAction, error }: { search: (q
               }
             }}
           />
-          <Button type="button" variant="secondary" pending={pending} onClick={search}>{t("organizationSearchButton")}</Button>
+          <Button type="button" variant="secondary" pending={pending} onClick={search}>
+            {t("organizationSearchButton")}
+          </Button>
         </div>
-        <p id="organizationQuery-hint" className="text-xs text-muted">{t("organizationSearchHint")}</p>
+        <p id="organizationQuery-hint" className="text-xs text-muted">
+          {t("organizationSearchHint")}
+        </p>
       </div>
-      {results !== null && (results.length === 0 ? (
-        <p role="status" className="text-sm text-muted">{t("organizationNoResults")}</p>
-      ) : (
-        <fieldset className="space-y-1">
-          <legend className="text-sm font-medium">{t("organizationResults")}</legend>
-          {results.map((org) => (
-            <label key={org.id} className="flex cursor-pointer items-center gap-2 rounded-md border border-border p-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50">
-              <input type="radio" name="organizationId" value={org.id} />
-              <span className="font-medium">{org.name}</span>
-              <span className="text-xs text-muted">{to(org.type)}</span>
-            </label>
-          ))}
-        </fieldset>
-      ))}
-      {errorId && <p id={errorId} className="text-sm text-danger-700">{error!.join(" ")}</p>}
+      {results !== null &&
+        (results.length === 0 ? (
+          <p role="status" className="text-sm text-muted">
+            {t("organizationNoResults")}
+          </p>
+        ) : (
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">{t("organizationResults")}</legend>
+            {results.map((org) => (
+              <label
+                key={org.id}
+                className="flex cursor-pointer items-center gap-2 rounded-md border border-border p-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50"
+              >
+                <input type="radio" name="organizationId" value={org.id} />
+                <span className="font-medium">{org.name}</span>
+                <span className="text-xs text-muted">{to(org.type)}</span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      {errorId && (
+        <p id={errorId} className="text-sm text-danger-700">
+          {error!.join(" ")}
+        </p>
+      )}
     </div>
   );
 }

@@ -36,7 +36,8 @@ function joinAcrossSpaces(chars: string[], ranges: [number, number][]): [number,
   const out: [number, number][] = [];
   for (const [start, end] of ranges) {
     const last = out.at(-1);
-    if (last && start >= last[1] && /^\s*$/.test(chars.slice(last[1], start).join(""))) last[1] = Math.max(last[1], end);
+    if (last && start >= last[1] && /^\s*$/.test(chars.slice(last[1], start).join("")))
+      last[1] = Math.max(last[1], end);
     else out.push([start, end]);
   }
   return out;

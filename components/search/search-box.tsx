@@ -82,9 +82,10 @@ export function SearchBox() {
 
   // Options in display order (grouped by type), so arrow keys move the way the list reads.
   const ordered = TYPES.flatMap((type) => items.filter((s) => s.type === type));
-  const groups = TYPES.map((type) => ({ type, options: ordered.map((s, index) => ({ s, index })).filter(({ s }) => s.type === type) })).filter(
-    (g) => g.options.length > 0,
-  );
+  const groups = TYPES.map((type) => ({
+    type,
+    options: ordered.map((s, index) => ({ s, index })).filter(({ s }) => s.type === type),
+  })).filter((g) => g.options.length > 0);
   const expanded = open && ordered.length > 0;
   const labelOf = (s: Suggestion) => (locale === "en" && s.labelEn ? s.labelEn : s.label);
   const optionId = (index: number) => `${id}-option-${index}`;
@@ -176,7 +177,11 @@ export function SearchBox() {
           {groups.map((group) => (
             <li key={group.type} role="presentation">
               <ul role="group" aria-labelledby={`${id}-group-${group.type}`}>
-                <li role="presentation" id={`${id}-group-${group.type}`} className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-muted uppercase">
+                <li
+                  role="presentation"
+                  id={`${id}-group-${group.type}`}
+                  className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-muted uppercase"
+                >
                   {t(`types.${group.type}`)}
                 </li>
                 {group.options.map(({ s, index }) => (
@@ -187,7 +192,10 @@ export function SearchBox() {
                     aria-selected={index === active}
                     onClick={() => choose(s)}
                     onMouseMove={() => index !== active && setActive(index)}
-                    className={cn("cursor-pointer px-3 py-1.5 text-sm", index === active ? "bg-brand-700 text-white" : "text-foreground hover:bg-brand-50")}
+                    className={cn(
+                      "cursor-pointer px-3 py-1.5 text-sm",
+                      index === active ? "bg-brand-700 text-white" : "text-foreground hover:bg-brand-50",
+                    )}
                   >
                     {labelOf(s)}
                   </li>

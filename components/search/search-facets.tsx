@@ -24,7 +24,17 @@ const ORDER: Record<"offers" | "demands", FacetName[]> = {
 };
 
 /** Facet counts for the current query, as links into the catalog with that filter and the query. */
-export async function SearchFacets({ kind, q, facets, approximate = false }: { kind: "offers" | "demands"; q: string; facets: Facets; approximate?: boolean }) {
+export async function SearchFacets({
+  kind,
+  q,
+  facets,
+  approximate = false,
+}: {
+  kind: "offers" | "demands";
+  q: string;
+  facets: Facets;
+  approximate?: boolean;
+}) {
   const locale = await getLocale();
   const t = await getTranslations("search.facets");
   const te = await getTranslations("enums");
@@ -53,15 +63,23 @@ export async function SearchFacets({ kind, q, facets, approximate = false }: { k
   if (!groups.length) return null;
 
   return (
-    <section aria-labelledby="facets-heading" className="space-y-4 rounded-lg border border-border bg-white p-4 shadow-sm" data-testid="search-facets">
+    <section
+      aria-labelledby="facets-heading"
+      className="space-y-4 rounded-lg border border-border bg-white p-4 shadow-sm"
+      data-testid="search-facets"
+    >
       <div>
-        <h2 id="facets-heading" className="text-base font-semibold">{t("heading")}</h2>
+        <h2 id="facets-heading" className="text-base font-semibold">
+          {t("heading")}
+        </h2>
         <p className="text-xs text-muted">{t("hint")}</p>
         {approximate && <p className="text-xs text-muted">{t("approximateHint")}</p>}
       </div>
       {groups.map((facet) => (
         <div key={facet}>
-          <h3 id={`facet-${facet}`} className="text-sm font-semibold">{t(facet)}</h3>
+          <h3 id={`facet-${facet}`} className="text-sm font-semibold">
+            {t(facet)}
+          </h3>
           <ul aria-labelledby={`facet-${facet}`} className="mt-1 space-y-0.5 text-sm">
             {facets[facet].map((bucket) => (
               <li key={bucket.key}>
@@ -69,7 +87,10 @@ export async function SearchFacets({ kind, q, facets, approximate = false }: { k
                   href={{ pathname, query: { q, ...PARAMS[facet](bucket.key) } }}
                   className="inline-block rounded px-1 py-0.5 text-brand-700 hover:bg-brand-50 hover:underline"
                 >
-                  {t(approximate ? "bucketApproximate" : "bucket", { label: label(facet, bucket.key), count: bucket.count })}
+                  {t(approximate ? "bucketApproximate" : "bucket", {
+                    label: label(facet, bucket.key),
+                    count: bucket.count,
+                  })}
                 </Link>
               </li>
             ))}

@@ -12,7 +12,13 @@ const DETAIL: Record<SearchKind, string> = {
 };
 
 /** One ranked result: the title (query words marked) linking to the detail page, then the snippet. */
-export async function SearchHitItem({ hit, tokens }: { hit: { kind: SearchKind; slug: string; title: string; titleEn: string | null; snippet: Snippet }; tokens: string[] }) {
+export async function SearchHitItem({
+  hit,
+  tokens,
+}: {
+  hit: { kind: SearchKind; slug: string; title: string; titleEn: string | null; snippet: Snippet };
+  tokens: string[];
+}) {
   const locale = await getLocale();
   const title = pick(locale, hit.title, hit.titleEn);
   return (

@@ -6,7 +6,15 @@ import type { SearchKind } from "@/lib/search/types";
 export const SEARCH_TABS = ["offers", "demands", "organizations", "experts"] as const satisfies readonly SearchKind[];
 
 /** The result types as links (each keeps the query), the current one marked with aria-current. */
-export async function SearchTabs({ q, tab, counts }: { q: string; tab: SearchKind; counts: Record<SearchKind, number> }) {
+export async function SearchTabs({
+  q,
+  tab,
+  counts,
+}: {
+  q: string;
+  tab: SearchKind;
+  counts: Record<SearchKind, number>;
+}) {
   const t = await getTranslations("search.page");
   return (
     <nav aria-label={t("tabsLabel")} className="border-b border-border">
@@ -20,7 +28,9 @@ export async function SearchTabs({ q, tab, counts }: { q: string; tab: SearchKin
                 aria-current={current ? "page" : undefined}
                 className={cn(
                   "inline-block border-b-2 px-3 py-2 text-sm font-medium",
-                  current ? "border-brand-700 text-brand-800" : "border-transparent text-brand-900 hover:border-brand-300",
+                  current
+                    ? "border-brand-700 text-brand-800"
+                    : "border-transparent text-brand-900 hover:border-brand-300",
                 )}
               >
                 {t("tab", { label: t(`tabs.${kind}`), count: counts[kind] })}

@@ -15,27 +15,15 @@ export type AlertProps = Omit<React.ComponentProps<"div">, "title"> & {
 };
 
 /** role="alert" for danger, role="status" otherwise (override via role prop). */
-export function Alert({
-  tone = "info",
-  title,
-  className,
-  children,
-  ...props
-}: AlertProps) {
+export function Alert({ tone = "info", title, className, children, ...props }: AlertProps) {
   return (
     <div
       role={tone === "danger" ? "alert" : "status"}
       {...props}
-      className={cn(
-        "rounded-md border-l-4 px-4 py-3 text-sm",
-        tones[tone],
-        className,
-      )}
+      className={cn("rounded-md border-l-4 px-4 py-3 text-sm", tones[tone], className)}
     >
       {title && <p className="font-semibold">{title}</p>}
-      {children && (
-        <div className={cn(title ? "mt-1" : undefined)}>{children}</div>
-      )}
+      {children && <div className={cn(title ? "mt-1" : undefined)}>{children}</div>}
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { cn } from "../../lib/cn";
 
-export type BadgeTone =
-  "neutral" | "brand" | "success" | "warning" | "danger" | "info";
+export type BadgeTone = "neutral" | "brand" | "success" | "warning" | "danger" | "info";
 
 const tones: Record<BadgeTone, string> = {
   neutral: "border-border bg-surface-muted text-foreground",
@@ -12,11 +11,7 @@ const tones: Record<BadgeTone, string> = {
   info: "border-info-200 bg-info-50 text-info-800",
 };
 
-export function Badge({
-  tone = "neutral",
-  className,
-  ...props
-}: React.ComponentProps<"span"> & { tone?: BadgeTone }) {
+export function Badge({ tone = "neutral", className, ...props }: React.ComponentProps<"span"> & { tone?: BadgeTone }) {
   return (
     <span
       {...props}

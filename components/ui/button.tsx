@@ -9,13 +9,11 @@ const base =
   "inline-flex items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors select-none disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60";
 
 const variants: Record<ButtonVariant, string> = {
-  primary:
-    "bg-brand-700 text-white shadow-sm hover:bg-brand-800 active:bg-brand-900",
+  primary: "bg-brand-700 text-white shadow-sm hover:bg-brand-800 active:bg-brand-900",
   secondary:
     "border border-border-strong bg-surface text-foreground shadow-sm hover:bg-surface-muted active:bg-surface-sunken",
   ghost: "text-brand-700 hover:bg-brand-50 active:bg-brand-100",
-  danger:
-    "bg-danger-600 text-white shadow-sm hover:bg-danger-700 active:bg-danger-800",
+  danger: "bg-danger-600 text-white shadow-sm hover:bg-danger-700 active:bg-danger-800",
 };
 
 const sizes: Record<ButtonSize, string> = {
@@ -23,11 +21,7 @@ const sizes: Record<ButtonSize, string> = {
   md: "min-h-10 px-4 py-2 text-sm",
 };
 
-export function buttonClasses(
-  variant: ButtonVariant = "primary",
-  size: ButtonSize = "md",
-  className?: string,
-): string {
+export function buttonClasses(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string): string {
   return cn(base, variants[variant], sizes[size], className);
 }
 
@@ -38,15 +32,7 @@ export type ButtonProps = React.ComponentProps<"button"> & {
   pending?: boolean;
 };
 
-export function Button({
-  variant,
-  size,
-  pending = false,
-  disabled,
-  className,
-  children,
-  ...props
-}: ButtonProps) {
+export function Button({ variant, size, pending = false, disabled, className, children, ...props }: ButtonProps) {
   return (
     <button
       {...props}
@@ -65,13 +51,6 @@ export type ButtonLinkProps = React.ComponentProps<typeof Link> & {
   size?: ButtonSize;
 };
 
-export function ButtonLink({
-  variant,
-  size,
-  className,
-  ...props
-}: ButtonLinkProps) {
-  return (
-    <Link {...props} className={buttonClasses(variant, size, className)} />
-  );
+export function ButtonLink({ variant, size, className, ...props }: ButtonLinkProps) {
+  return <Link {...props} className={buttonClasses(variant, size, className)} />;
 }

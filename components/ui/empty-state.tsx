@@ -9,13 +9,7 @@ export type EmptyStateProps = {
   className?: string;
 };
 
-export function EmptyState({
-  title,
-  description,
-  action,
-  titleAs: Title = "h2",
-  className,
-}: EmptyStateProps) {
+export function EmptyState({ title, description, action, titleAs: Title = "h2", className }: EmptyStateProps) {
   return (
     <div
       className={cn(
@@ -24,9 +18,7 @@ export function EmptyState({
       )}
     >
       <Title className="text-base font-semibold text-foreground">{title}</Title>
-      {description && (
-        <p className="max-w-prose text-sm text-muted">{description}</p>
-      )}
+      {description && <p className="max-w-prose text-sm text-muted">{description}</p>}
       {action && <div className="mt-2">{action}</div>}
     </div>
   );

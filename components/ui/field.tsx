@@ -18,18 +18,8 @@ export type FieldProps = {
 };
 
 /** Label + control + hint + error, wired together with ids and aria-describedby. */
-export function Field({
-  id,
-  label,
-  hint,
-  error,
-  required,
-  className,
-  children,
-}: FieldProps) {
-  const errors = (Array.isArray(error) ? error : error ? [error] : []).filter(
-    Boolean,
-  );
+export function Field({ id, label, hint, error, required, className, children }: FieldProps) {
+  const errors = (Array.isArray(error) ? error : error ? [error] : []).filter(Boolean);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -56,10 +46,7 @@ export function Field({
         </p>
       )}
       {errorId && (
-        <div
-          id={errorId}
-          className="space-y-0.5 text-sm font-medium text-danger-700"
-        >
+        <div id={errorId} className="space-y-0.5 text-sm font-medium text-danger-700">
           {errors.map((message, i) => (
             <p key={i} className="flex items-start gap-1.5">
               <svg

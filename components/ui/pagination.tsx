@@ -20,9 +20,7 @@ function pageWindow(page: number, count: number): (number | null)[] {
   // Avoid a gap that would hide a single page (e.g. 1 … 3).
   if (page - 1 === 3) wanted.add(2);
   if (page + 1 === count - 2) wanted.add(count - 1);
-  const pages = [...wanted]
-    .filter((p) => p >= 1 && p <= count)
-    .sort((a, b) => a - b);
+  const pages = [...wanted].filter((p) => p >= 1 && p <= count).sort((a, b) => a - b);
   const out: (number | null)[] = [];
   let prev = 0;
   for (const p of pages) {
@@ -33,17 +31,10 @@ function pageWindow(page: number, count: number): (number | null)[] {
   return out;
 }
 
-const item =
-  "inline-flex min-h-10 min-w-10 items-center justify-center gap-1 rounded-md px-3 text-sm font-medium";
+const item = "inline-flex min-h-10 min-w-10 items-center justify-center gap-1 rounded-md px-3 text-sm font-medium";
 const link = "text-brand-700 hover:bg-brand-50";
 
-export function Pagination({
-  page,
-  pageCount,
-  hrefFor,
-  labels,
-  className,
-}: PaginationProps) {
+export function Pagination({ page, pageCount, hrefFor, labels, className }: PaginationProps) {
   if (pageCount <= 1) return null;
   const current = Math.min(Math.max(1, page), pageCount);
   const hasPrev = current > 1;
@@ -54,19 +45,12 @@ export function Pagination({
       <ul className="flex flex-wrap items-center gap-1">
         <li>
           {hasPrev ? (
-            <Link
-              href={hrefFor(current - 1)}
-              rel="prev"
-              className={cn(item, link)}
-            >
+            <Link href={hrefFor(current - 1)} rel="prev" className={cn(item, link)}>
               <span aria-hidden="true">‹</span>
               {labels.previous}
             </Link>
           ) : (
-            <span
-              aria-disabled="true"
-              className={cn(item, "text-muted opacity-60")}
-            >
+            <span aria-disabled="true" className={cn(item, "text-muted opacity-60")}>
               <span aria-hidden="true">‹</span>
               {labels.previous}
             </span>
@@ -74,11 +58,7 @@ export function Pagination({
         </li>
         {pageWindow(current, pageCount).map((p, i) =>
           p === null ? (
-            <li
-              key={`gap-${i}`}
-              aria-hidden="true"
-              className={cn(item, "min-w-6 px-0 text-muted")}
-            >
+            <li key={`gap-${i}`} aria-hidden="true" className={cn(item, "min-w-6 px-0 text-muted")}>
               …
             </li>
           ) : (
@@ -90,9 +70,7 @@ export function Pagination({
                 className={cn(
                   item,
                   "tabular-nums",
-                  p === current
-                    ? "bg-brand-700 text-white hover:bg-brand-800"
-                    : link,
+                  p === current ? "bg-brand-700 text-white hover:bg-brand-800" : link,
                 )}
               >
                 {p}
@@ -102,19 +80,12 @@ export function Pagination({
         )}
         <li>
           {hasNext ? (
-            <Link
-              href={hrefFor(current + 1)}
-              rel="next"
-              className={cn(item, link)}
-            >
+            <Link href={hrefFor(current + 1)} rel="next" className={cn(item, link)}>
               {labels.next}
               <span aria-hidden="true">›</span>
             </Link>
           ) : (
-            <span
-              aria-disabled="true"
-              className={cn(item, "text-muted opacity-60")}
-            >
+            <span aria-disabled="true" className={cn(item, "text-muted opacity-60")}>
               {labels.next}
               <span aria-hidden="true">›</span>
             </span>

@@ -6,26 +6,13 @@ export type TableProps = React.ComponentProps<"table"> & {
   scrollLabel?: string;
 };
 
-export function Table({
-  className,
-  containerClassName,
-  scrollLabel,
-  ...props
-}: TableProps) {
+export function Table({ className, containerClassName, scrollLabel, ...props }: TableProps) {
   return (
     <div
-      className={cn(
-        "overflow-x-auto rounded-lg border border-border bg-surface",
-        containerClassName,
-      )}
-      {...(scrollLabel
-        ? { role: "region", "aria-label": scrollLabel, tabIndex: 0 }
-        : {})}
+      className={cn("overflow-x-auto rounded-lg border border-border bg-surface", containerClassName)}
+      {...(scrollLabel ? { role: "region", "aria-label": scrollLabel, tabIndex: 0 } : {})}
     >
-      <table
-        {...props}
-        className={cn("w-full border-collapse text-left text-sm", className)}
-      />
+      <table {...props} className={cn("w-full border-collapse text-left text-sm", className)} />
     </div>
   );
 }
@@ -35,20 +22,14 @@ export function THead({ className, ...props }: React.ComponentProps<"thead">) {
 }
 
 export function TBody({ className, ...props }: React.ComponentProps<"tbody">) {
-  return (
-    <tbody {...props} className={cn("divide-y divide-border", className)} />
-  );
+  return <tbody {...props} className={cn("divide-y divide-border", className)} />;
 }
 
 export function TR({ className, ...props }: React.ComponentProps<"tr">) {
   return <tr {...props} className={cn("align-top", className)} />;
 }
 
-export function TH({
-  className,
-  scope = "col",
-  ...props
-}: React.ComponentProps<"th">) {
+export function TH({ className, scope = "col", ...props }: React.ComponentProps<"th">) {
   return (
     <th
       scope={scope}
@@ -62,7 +43,5 @@ export function TH({
 }
 
 export function TD({ className, ...props }: React.ComponentProps<"td">) {
-  return (
-    <td {...props} className={cn("px-4 py-3 text-foreground", className)} />
-  );
+  return <td {...props} className={cn("px-4 py-3 text-foreground", className)} />;
 }

@@ -1,7 +1,12 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
-import { appBaseUrl, notificationTranslator, renderAccountEmail, toNotificationLocale } from "@/lib/notifications/render";
+import {
+  appBaseUrl,
+  notificationTranslator,
+  renderAccountEmail,
+  toNotificationLocale,
+} from "@/lib/notifications/render";
 import type { NotificationParams, EmailParamsByType, EmailType } from "@/lib/notifications/types";
 
 export interface AccountEmail<T extends EmailType> {

@@ -28,14 +28,23 @@ const SIGNUP_LOCK = 6_2026;
 async function assertSignUpAllowed(tx: Tx, ip: string | null) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGNUP_LOCK}, hashtext(${ip ?? ""}))`;
   const since = new Date(Date.now() - 3_600_000);
-  const recent = await tx.securityEvent.count({ where: { kind: "sign_up", ip: ip?.slice(0, 64) ?? null, createdAt: { gte: since } } });
+  const recent = await tx.securityEvent.count({
+    where: { kind: "sign_up", ip: ip?.slice(0, 64) ?? null, createdAt: { gte: since } },
+  });
   if (recent >= env().SIGNUP_MAX_PER_IP_PER_HOUR) throw new AppError("rate_limited", "signup_rate_limited");
 }
 
 /** The verification e-mail for a new (or still unverified) account, in the caller's transaction. */
 export async function sendVerificationEmail(tx: Tx, user: { id: string; email: string; name: string; locale: string }) {
   const token = await issueUserToken(tx, user.id, "VERIFY_EMAIL");
-  await queueAccountEmail(tx, { to: user.email, name: user.name, locale: user.locale, type: "account.verify_email", params: {}, link: `/verify-email?token=${token}` });
+  await queueAccountEmail(tx, {
+    to: user.email,
+    name: user.name,
+    locale: user.locale,
+    type: "account.verify_email",
+    params: {},
+    link: `/verify-email?token=${token}`,
+  });
 }
 
 /**
@@ -48,17 +57,35 @@ export async function sendVerificationEmail(tx: Tx, user: { id: string; email: s
  * "organization_not_found") for an unknown or state-agency organization, ("validation",
  * "invite_invalid") for an invitation that is not for this address or no longer valid.
  */
-export async function registerUser(input: RegisterInput, request: RequestMeta, options: { locale?: "vi" | "en" } = {}): Promise<RegisterOutcome> {
+export async function registerUser(
+  input: RegisterInput,
+  request: RequestMeta,
+  options: { locale?: "vi" | "en" } = {},
+): Promise<RegisterOutcome> {
   const passwordHash = await hashPassword(input.password);
   const locale = options.locale ?? "vi";
   const now = new Date();
   try {
     return await audited({ actor: { id: null, role: "anonymous" }, request }, async (tx) => {
       await assertSignUpAllowed(tx, request.ip);
-      const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, name: true, locale: true } });
+      const existing = await tx.user.findUnique({
+        where: { email: input.email },
+        select: { id: true, name: true, locale: true },
+      });
       if (existing) {
-        await recordSecurityEvent("sign_up", { userId: existing.id, email: input.email, ip: request.ip, detail: { existing: true } }, tx);
-        await queueAccountEmail(tx, { to: input.email, name: existing.name, locale: existing.locale, type: "account.signup_existing", params: {}, link: "/forgot-password" });
+        await recordSecurityEvent(
+          "sign_up",
+          { userId: existing.id, email: input.email, ip: request.ip, detail: { existing: true } },
+          tx,
+        );
+        await queueAccountEmail(tx, {
+          to: input.email,
+          name: existing.name,
+          locale: existing.locale,
+          type: "account.signup_existing",
+          params: {},
+          link: "/forgot-password",
+        });
         return { result: ACCEPTED, audit: [] };
       }
 
@@ -70,11 +97,20 @@ export async function registerUser(input: RegisterInput, request: RequestMeta, o
       let inviteId: string | null = null;
       if (input.orgMode === "invite") {
         const invite = await tx.organizationInvite.findFirst({
-          where: { tokenHash: tokenHash(input.inviteToken ?? ""), acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+          where: {
+            tokenHash: tokenHash(input.inviteToken ?? ""),
+            acceptedAt: null,
+            revokedAt: null,
+            expiresAt: { gt: now },
+          },
           include: { organization: { select: { id: true, type: true } } },
         });
-        if (!invite || invite.email !== input.email || invite.organization.type === "STATE_AGENCY") throw new AppError("validation", "invite_invalid");
-        const { count } = await tx.organizationInvite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: now } });
+        if (!invite || invite.email !== input.email || invite.organization.type === "STATE_AGENCY")
+          throw new AppError("validation", "invite_invalid");
+        const { count } = await tx.organizationInvite.updateMany({
+          where: { id: invite.id, acceptedAt: null },
+          data: { acceptedAt: now },
+        });
         if (count !== 1) throw new AppError("validation", "invite_invalid");
         ({ organizationId } = invite);
         orgRole = "MEMBER";
@@ -82,39 +118,88 @@ export async function registerUser(input: RegisterInput, request: RequestMeta, o
         emailVerifiedAt = now;
         inviteId = invite.id;
       } else if (input.orgMode === "join") {
-        const org = await tx.organization.findUnique({ where: { id: input.organizationId! }, select: { id: true, name: true, type: true } });
+        const org = await tx.organization.findUnique({
+          where: { id: input.organizationId! },
+          select: { id: true, name: true, type: true },
+        });
         if (!org || org.type === "STATE_AGENCY") throw new AppError("validation", "organization_not_found");
         joinOrg = org;
       } else {
         const org = await tx.organization.create({
-          data: { name: input.organizationName!, type: input.organizationType!, slug: `${slugify(input.organizationName!)}-${slugSuffix()}` },
+          data: {
+            name: input.organizationName!,
+            type: input.organizationType!,
+            slug: `${slugify(input.organizationName!)}-${slugSuffix()}`,
+          },
         });
         organizationId = org.id;
         orgRole = "ADMIN";
-        audit.push({ action: "organization.create", entityType: "organization", entityId: org.id, after: { name: org.name, type: org.type, slug: org.slug } });
+        audit.push({
+          action: "organization.create",
+          entityType: "organization",
+          entityId: org.id,
+          after: { name: org.name, type: org.type, slug: org.slug },
+        });
       }
 
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash, roles: [input.role], organizationId, orgRole, emailVerifiedAt, locale },
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          roles: [input.role],
+          organizationId,
+          orgRole,
+          emailVerifiedAt,
+          locale,
+        },
       });
       audit.push({
         action: "user.register",
         entityType: "user",
         entityId: user.id,
-        after: { email: user.email, name: user.name, roles: user.roles, organizationId, orgRole, emailVerified: emailVerifiedAt !== null },
+        after: {
+          email: user.email,
+          name: user.name,
+          roles: user.roles,
+          organizationId,
+          orgRole,
+          emailVerified: emailVerifiedAt !== null,
+        },
       });
       if (inviteId) {
-        audit.push({ action: "membership.accept_invite", entityType: "organization_invite", entityId: inviteId, after: { userId: user.id, organizationId, orgRole } });
+        audit.push({
+          action: "membership.accept_invite",
+          entityType: "organization_invite",
+          entityId: inviteId,
+          after: { userId: user.id, organizationId, orgRole },
+        });
         const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId! }, select: { name: true } });
-        await notify(tx, { userIds: await organizationAdminIds(tx, organizationId!), type: "membership.joined", params: { name: user.name, organization: org.name }, link: "/account/organization/members" });
+        await notify(tx, {
+          userIds: await organizationAdminIds(tx, organizationId!),
+          type: "membership.joined",
+          params: { name: user.name, organization: org.name },
+          link: "/account/organization/members",
+        });
       }
       if (joinOrg) {
-        const req = await tx.membershipRequest.create({ data: { organizationId: joinOrg.id, userId: user.id, message: input.joinMessage || null } });
+        const req = await tx.membershipRequest.create({
+          data: { organizationId: joinOrg.id, userId: user.id, message: input.joinMessage || null },
+        });
         // Nobody is told yet: the administrators hear of it once the address is confirmed (verifyEmail).
-        audit.push({ action: "membership.request", entityType: "membership_request", entityId: req.id, after: { organizationId: joinOrg.id, userId: user.id, status: "PENDING" } });
+        audit.push({
+          action: "membership.request",
+          entityType: "membership_request",
+          entityId: req.id,
+          after: { organizationId: joinOrg.id, userId: user.id, status: "PENDING" },
+        });
       }
       if (!emailVerifiedAt) await sendVerificationEmail(tx, user);
-      await recordSecurityEvent("sign_up", { userId: user.id, email: user.email, ip: request.ip, detail: { orgMode: input.orgMode } }, tx);
+      await recordSecurityEvent(
+        "sign_up",
+        { userId: user.id, email: user.email, ip: request.ip, detail: { orgMode: input.orgMode } },
+        tx,
+      );
       return { result: ACCEPTED, audit };
     });
   } catch (error) {

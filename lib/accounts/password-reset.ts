@@ -25,15 +25,29 @@ export async function requestPasswordReset(email: string, request: RequestMeta):
     await recordSecurityEvent("password.reset_requested", { email, ip: ip ?? "", detail: { throttled: true } });
     return;
   }
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, locale: true, status: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, locale: true, status: true },
+  });
   await recordSecurityEvent("password.reset_requested", { userId: user?.id ?? null, email, ip: ip ?? "" });
   if (!user || user.status !== "ACTIVE") return;
   await audited({ actor: { id: null, role: "anonymous" }, request }, async (tx) => {
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
-    if ((await recentUserTokens(tx, user.id, "RESET_PASSWORD", 60)) >= RESET_EMAILS_PER_ACCOUNT_PER_HOUR) return { result: undefined, audit: [] };
+    if ((await recentUserTokens(tx, user.id, "RESET_PASSWORD", 60)) >= RESET_EMAILS_PER_ACCOUNT_PER_HOUR)
+      return { result: undefined, audit: [] };
     const token = await issueUserToken(tx, user.id, "RESET_PASSWORD");
-    await queueAccountEmail(tx, { to: user.email, name: user.name, locale: user.locale, type: "account.password_reset", params: {}, link: `/reset-password?token=${token}` });
-    return { result: undefined, audit: { action: "user.password_reset_requested", entityType: "user", entityId: user.id } };
+    await queueAccountEmail(tx, {
+      to: user.email,
+      name: user.name,
+      locale: user.locale,
+      type: "account.password_reset",
+      params: {},
+      link: `/reset-password?token=${token}`,
+    });
+    return {
+      result: undefined,
+      audit: { action: "user.password_reset_requested", entityType: "user", entityId: user.id },
+    };
   });
 }
 
@@ -48,10 +62,16 @@ export async function resetTokenValid(token: string): Promise<boolean> {
  * AppError("validation", "invalid_link"), or AppError("validation", "password_weak") with
  * `details.fieldErrors` when the password is guessable from the account's own words.
  */
-export async function resetPassword(input: { token: string; password: string }, request: RequestMeta): Promise<{ email: string }> {
+export async function resetPassword(
+  input: { token: string; password: string },
+  request: RequestMeta,
+): Promise<{ email: string }> {
   const pending = await peekUserToken(db, input.token, "RESET_PASSWORD");
   if (!pending) throw new AppError("validation", "invalid_link");
-  const owner = await db.user.findUniqueOrThrow({ where: { id: pending.userId }, select: { email: true, name: true, organization: { select: { name: true } } } });
+  const owner = await db.user.findUniqueOrThrow({
+    where: { id: pending.userId },
+    select: { email: true, name: true, organization: { select: { name: true } } },
+  });
   const problems = passwordProblems(input.password, [owner.email, owner.name, owner.organization?.name]);
   if (problems.length > 0) throw new AppError("validation", problems[0]!, { fieldErrors: { password: problems } });
   const passwordHash = await hashPassword(input.password);
@@ -66,10 +86,22 @@ export async function resetPassword(input: { token: string; password: string }, 
       select: { id: true, email: true, name: true, locale: true, sessionVersion: true },
     });
     await recordSecurityEvent("password.reset", { userId, email: user.email, ip: request.ip }, tx);
-    await queueAccountEmail(tx, { to: user.email, name: user.name, locale: user.locale, type: "account.password_changed", params: {}, link: "/forgot-password" });
+    await queueAccountEmail(tx, {
+      to: user.email,
+      name: user.name,
+      locale: user.locale,
+      type: "account.password_changed",
+      params: {},
+      link: "/forgot-password",
+    });
     return {
       result: { email: user.email },
-      audit: { action: "user.password_reset", entityType: "user", entityId: userId, after: { sessionVersion: user.sessionVersion, emailVerified: true } },
+      audit: {
+        action: "user.password_reset",
+        entityType: "user",
+        entityId: userId,
+        after: { sessionVersion: user.sessionVersion, emailVerified: true },
+      },
     };
   });
 }

@@ -5,7 +5,12 @@ import { pool } from "@/lib/db";
 /** Listing counts of one organization, for the workspace overview. */
 export async function workspaceCounts(organizationId: string | null) {
   if (!organizationId) return { offers: 0, publishedOffers: 0, demands: 0, publishedDemands: 0 };
-  const { rows } = await pool().query<{ offers: number; publishedOffers: number; demands: number; publishedDemands: number }>(
+  const { rows } = await pool().query<{
+    offers: number;
+    publishedOffers: number;
+    demands: number;
+    publishedDemands: number;
+  }>(
     `SELECT (SELECT count(*) FROM offers WHERE organization_id = $1)::int AS offers,
             (SELECT count(*) FROM offers WHERE organization_id = $1 AND status = 'PUBLISHED')::int AS "publishedOffers",
             (SELECT count(*) FROM demands WHERE organization_id = $1)::int AS demands,
@@ -20,7 +25,15 @@ export async function listUsers(user: Principal, page: number, pageSize = 50) {
   assertCan(user, "user:manage");
   const offset = (page - 1) * pageSize;
   const [{ rows }, { rows: total }] = await Promise.all([
-    pool().query<{ id: string; email: string; name: string; roles: string[]; status: string; organization: string | null; created_at: Date }>(
+    pool().query<{
+      id: string;
+      email: string;
+      name: string;
+      roles: string[];
+      status: string;
+      organization: string | null;
+      created_at: Date;
+    }>(
       `SELECT u.id, u.email, u.name, u.roles::text[] AS roles, u.status, o.name AS organization, u.created_at
          FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
         ORDER BY u.created_at DESC, u.id LIMIT $1 OFFSET $2`,

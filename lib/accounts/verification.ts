@@ -19,7 +19,10 @@ export async function verifyEmail(token: string, request: RequestMeta): Promise<
   return audited({ actor: { id: null, role: "anonymous" }, request }, async (tx) => {
     const userId = await consumeUserToken(tx, token, "VERIFY_EMAIL", now);
     if (!userId) throw new AppError("validation", "invalid_link");
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, emailVerifiedAt: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { email: true, name: true, emailVerifiedAt: true },
+    });
     if (!user.emailVerifiedAt) {
       await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
       // A join request made at sign-up reaches its organization only now that the address is real.
@@ -32,7 +35,13 @@ export async function verifyEmail(token: string, request: RequestMeta): Promise<
     await recordSecurityEvent("email.verified", { userId, email: user.email, ip: request.ip }, tx);
     return {
       result: { email: user.email },
-      audit: { action: "user.verify_email", entityType: "user", entityId: userId, before: { emailVerified: user.emailVerifiedAt !== null }, after: { emailVerified: true } },
+      audit: {
+        action: "user.verify_email",
+        entityType: "user",
+        entityId: userId,
+        before: { emailVerified: user.emailVerifiedAt !== null },
+        after: { emailVerified: true },
+      },
     };
   });
 }
@@ -48,7 +57,8 @@ export async function resendVerification(actor: { id: string }, request: Request
       SELECT id, email, name, locale, email_verified_at IS NOT NULL AS verified FROM users WHERE id = ${actor.id}::uuid FOR UPDATE`;
     if (!user) throw new AppError("unauthenticated");
     if (user.verified) throw new AppError("invalid_state", "already_verified");
-    if ((await recentUserTokens(tx, user.id, "VERIFY_EMAIL", 60)) >= VERIFY_RESENDS_PER_HOUR) throw new AppError("rate_limited", "rate_limited");
+    if ((await recentUserTokens(tx, user.id, "VERIFY_EMAIL", 60)) >= VERIFY_RESENDS_PER_HOUR)
+      throw new AppError("rate_limited", "rate_limited");
     await sendVerificationEmail(tx, user);
     return { result: undefined, audit: { action: "user.resend_verification", entityType: "user", entityId: user.id } };
   });

@@ -23,7 +23,15 @@ export async function verifyAndCheckpoint(source: CheckpointSource): Promise<Cha
   console.info(
     `[audit] ${JSON.stringify(
       verdict.ok
-        ? { checkpoint: { source, seq: verdict.lastSeq, hash: verdict.lastHash, checked: verdict.checked, at: new Date() } }
+        ? {
+            checkpoint: {
+              source,
+              seq: verdict.lastSeq,
+              hash: verdict.lastHash,
+              checked: verdict.checked,
+              at: new Date(),
+            },
+          }
         : { broken: { source, seq: verdict.brokenAt, problem: verdict.problem, at: new Date() } },
     )}`,
   );

@@ -9,7 +9,15 @@ export type ChainProblem = "hash_mismatch" | "link_mismatch" | "checkpoint_misma
 
 export type ChainVerdict =
   | { ok: true; checked: number; legacy: number; lastSeq: string | null; lastHash: string }
-  | { ok: false; checked: number; legacy: number; brokenAt: string; problem: ChainProblem; expected: string; found: string };
+  | {
+      ok: false;
+      checked: number;
+      legacy: number;
+      brokenAt: string;
+      problem: ChainProblem;
+      expected: string;
+      found: string;
+    };
 
 /** An audit_events row as the verifier reads it (snake_case, seq as text). */
 export interface AuditEventRow {
@@ -59,7 +67,9 @@ function acceptedLegacyUntil(): bigint {
 
 /** Events from this sequence number on are keyed (HMAC); earlier ones predate keyed hashes. */
 async function keyedFromSeq(client: pg.PoolClient): Promise<bigint> {
-  const { rows } = await client.query<{ seq: string }>("SELECT keyed_from_seq::text AS seq FROM audit_chain_epochs ORDER BY id LIMIT 1");
+  const { rows } = await client.query<{ seq: string }>(
+    "SELECT keyed_from_seq::text AS seq FROM audit_chain_epochs ORDER BY id LIMIT 1",
+  );
   return rows[0] ? BigInt(rows[0].seq) : 0n;
 }
 
@@ -141,7 +151,12 @@ export async function verifyAuditChain(batchSize = 5000, key: string = auditChai
     if (missing.length > 0) {
       const seq = missing[0]!;
       const beyondHead = lastSeq === null || BigInt(seq) > BigInt(lastSeq);
-      return broken(seq, beyondHead ? "truncated" : "checkpoint_mismatch", [...marks.get(seq)!][0]!, lastSeq ? previous : "-");
+      return broken(
+        seq,
+        beyondHead ? "truncated" : "checkpoint_mismatch",
+        [...marks.get(seq)!][0]!,
+        lastSeq ? previous : "-",
+      );
     }
     return { ok: true, checked, legacy, lastSeq, lastHash: previous };
   } finally {

@@ -48,7 +48,10 @@ function normalizeIp(entry: string): string | null {
  * client can send it. Null when the address cannot be known.
  */
 export function clientIp(headers: HeaderReader, hops: number): string | null {
-  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (hops === 0) return entries.length === 1 ? normalizeIp(entries[0]!) : null;
   if (entries.length < hops) return null;
   return normalizeIp(entries[entries.length - hops]!);
@@ -77,7 +80,10 @@ export function proxyRequestId(headers: HeaderReader): string | null {
  * id is generated here (adopted only from a trusted proxy) and, with no trusted proxy, the address
  * is unknown rather than whatever the client wrote.
  */
-export function requestMetaFrom(headers: HeaderReader, options: { hops: number; mark: string | null }): ClientRequestMeta {
+export function requestMetaFrom(
+  headers: HeaderReader,
+  options: { hops: number; mark: string | null },
+): ClientRequestMeta {
   const proxied = sameMark(headers.get(PROXY_MARK_HEADER), options.mark);
   const ip = options.hops === 0 && !proxied ? null : clientIp(headers, options.hops);
   const fromProxy = proxied || options.hops > 0 ? proxyRequestId(headers) : null;

@@ -49,7 +49,10 @@ export function loginLimits(overrides: Partial<LoginLimits> = {}): LoginLimits {
  * doubling with each further failure up to the cap. A slow-down, not a lock-out: an attacker
  * cannot keep the owner out for longer than the cap.
  */
-export function slowDownMs(failuresByEmail: number, limits: Pick<LoginLimits, "maxPerEmail" | "slowDownBaseMs" | "slowDownCapMs">) {
+export function slowDownMs(
+  failuresByEmail: number,
+  limits: Pick<LoginLimits, "maxPerEmail" | "slowDownBaseMs" | "slowDownCapMs">,
+) {
   if (failuresByEmail < limits.maxPerEmail) return 0;
   const doublings = Math.min(failuresByEmail - limits.maxPerEmail, 30);
   return Math.min(limits.slowDownCapMs, limits.slowDownBaseMs * 2 ** doublings);
@@ -64,15 +67,24 @@ type Refusal = { reason: "pair" | "ip" | "slow_down"; retryAfterSeconds: number 
  * many requests arrive at once, each sees the attempts of all those before it, so at most the
  * limit's worth of passwords are ever checked. The attempt becomes a success after the check.
  */
-async function reserveAttempt(email: string, ip: string, limits: LoginLimits): Promise<{ attemptId: string } | Refusal> {
+async function reserveAttempt(
+  email: string,
+  ip: string,
+  limits: LoginLimits,
+): Promise<{ attemptId: string } | Refusal> {
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))", [
-      `login:email:${email}`,
-      `login:ip:${ip}`,
-    ]);
-    const { rows } = await client.query<{ pair: number; by_email: number; by_ip: number; since_last_ms: number | null }>(
+    await client.query(
+      "SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))",
+      [`login:email:${email}`, `login:ip:${ip}`],
+    );
+    const { rows } = await client.query<{
+      pair: number;
+      by_email: number;
+      by_ip: number;
+      since_last_ms: number | null;
+    }>(
       `SELECT count(*) FILTER (WHERE email = $1 AND ip = $2)::int AS pair,
               count(*) FILTER (WHERE email = $1)::int AS by_email,
               count(*) FILTER (WHERE ip = $2)::int AS by_ip,
@@ -88,7 +100,8 @@ async function reserveAttempt(email: string, ip: string, limits: LoginLimits): P
     else {
       const wait = slowDownMs(counts.by_email, limits);
       const since = counts.since_last_ms ?? Number.POSITIVE_INFINITY;
-      if (wait > 0 && since < wait) refusal = { reason: "slow_down", retryAfterSeconds: Math.ceil((wait - since) / 1000) };
+      if (wait > 0 && since < wait)
+        refusal = { reason: "slow_down", retryAfterSeconds: Math.ceil((wait - since) / 1000) };
     }
     if (refusal) {
       await client.query("COMMIT");
@@ -163,6 +176,8 @@ export async function authenticate(raw: unknown, ip: string, options: SignInOpti
 /** Removes sign-in attempts older than two windows (at least a day): a daily job. */
 export async function purgeLoginAttempts(now = new Date()) {
   const keepMs = Math.max(24 * 60 * 60_000, 2 * env().LOGIN_WINDOW_MINUTES * 60_000);
-  const { count } = await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - keepMs) } } });
+  const { count } = await db.loginAttempt.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - keepMs) } },
+  });
   return { purged: count };
 }

@@ -11,7 +11,14 @@ import { revokeSessions } from "./session-version";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string; roles: Role[]; organizationId: string | null; sessionVersion?: number };
+    user: {
+      id: string;
+      name: string;
+      email: string;
+      roles: Role[];
+      organizationId: string | null;
+      sessionVersion?: number;
+    };
   }
 }
 
@@ -77,7 +84,12 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { id: string; roles: Role[]; organizationId: string | null; sessionVersion: number };
+        const u = user as unknown as {
+          id: string;
+          roles: Role[];
+          organizationId: string | null;
+          sessionVersion: number;
+        };
         token.uid = u.id;
         token.roles = u.roles;
         token.organizationId = u.organizationId;
@@ -102,7 +114,10 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       if (!token?.uid) return;
       // The event runs inside the sign-out route's request, whose headers proxy.ts prepared.
-      const meta = await headers().then((h) => requestMeta(h), () => ({ requestId: null, ip: null, userAgent: null }));
+      const meta = await headers().then(
+        (h) => requestMeta(h),
+        () => ({ requestId: null, ip: null, userAgent: null }),
+      );
       await revokeSessions(token.uid, meta);
     },
   },

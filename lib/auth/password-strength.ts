@@ -13,7 +13,17 @@ export const PASSWORD_MAX_LENGTH = 128;
 export const PASSWORD_MIN_SCORE = 3;
 
 /** Words tied to the exchange itself, tried by anyone attacking its accounts. */
-export const SITE_WORDS = ["techex", "sàn giao dịch", "san giao dich", "sangiaodich", "hanoi", "hà nội", "ha noi", "congnghe", "công nghệ"];
+export const SITE_WORDS = [
+  "techex",
+  "sàn giao dịch",
+  "san giao dich",
+  "sangiaodich",
+  "hanoi",
+  "hà nội",
+  "ha noi",
+  "congnghe",
+  "công nghệ",
+];
 
 let configured = false;
 function configure() {
@@ -56,7 +66,8 @@ export function passwordProblems(password: string, context: readonly (string | n
   // zxcvbn multiplies the guesses of every part, so two context words and a year still score 3
   // ("techex-techex", "nguyenvanthanh1990"). What remains without those words must be strong alone.
   const remainder = withoutWords(value, words);
-  if (remainder !== plain(value) && zxcvbn(remainder.slice(0, 100)).score < PASSWORD_MIN_SCORE) return ["password_weak"];
+  if (remainder !== plain(value) && zxcvbn(remainder.slice(0, 100)).score < PASSWORD_MIN_SCORE)
+    return ["password_weak"];
   return [];
 }
 

@@ -35,9 +35,12 @@ export const PersonNameSchema = z.preprocess(
 );
 
 /** Every organization type, as stored. */
-export const OrgTypeSchema = z.enum(["UNIVERSITY", "INSTITUTE", "ENTERPRISE", "INDIVIDUAL", "INTERMEDIARY", "STATE_AGENCY"], {
-  error: "choose_one",
-});
+export const OrgTypeSchema = z.enum(
+  ["UNIVERSITY", "INSTITUTE", "ENTERPRISE", "INDIVIDUAL", "INTERMEDIARY", "STATE_AGENCY"],
+  {
+    error: "choose_one",
+  },
+);
 
 /**
  * The types a member of the public may give an organization: state agencies (the Department's own
@@ -62,7 +65,10 @@ export const RegisterSchema = z
     organizationName: z.preprocess(nfc, z.string().max(200, "too_long").optional()),
     organizationType: z.preprocess((v) => (v === "" ? undefined : v), PublicOrgTypeSchema.optional()),
     inviteToken: z.preprocess((v) => (v === "" ? undefined : v), LinkTokenSchema.optional()),
-    joinMessage: z.preprocess(nfc, z.string().max(1000, "too_long").refine(isPlainText, "invisible_characters").optional()),
+    joinMessage: z.preprocess(
+      nfc,
+      z.string().max(1000, "too_long").refine(isPlainText, "invisible_characters").optional(),
+    ),
     acceptTerms: z.literal("on", { error: "must_accept" }),
   })
   // Runs even when single fields failed, so the user sees every problem in one go; the data may
@@ -79,8 +85,13 @@ export const RegisterSchema = z
         ctx.addIssue({ code: "custom", path: ["password"], message: "password_contains_email" });
       }
       if (password.length >= PASSWORD_MIN_LENGTH && password.length <= PASSWORD_MAX_LENGTH) {
-        const context = [email, typeof data.name === "string" ? data.name : "", typeof data.organizationName === "string" ? data.organizationName : ""];
-        for (const problem of passwordProblems(password, context)) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+        const context = [
+          email,
+          typeof data.name === "string" ? data.name : "",
+          typeof data.organizationName === "string" ? data.organizationName : "",
+        ];
+        for (const problem of passwordProblems(password, context))
+          ctx.addIssue({ code: "custom", path: ["password"], message: problem });
       }
       if (data.orgMode === "join" && !z.uuid().safeParse(data.organizationId).success) {
         ctx.addIssue({ code: "custom", path: ["organizationId"], message: "choose_one" });
@@ -121,7 +132,11 @@ export const ResetPasswordSchema = z
   })
   .superRefine(
     (data, ctx) => {
-      if (typeof data.password === "string" && typeof data.confirmPassword === "string" && data.password !== data.confirmPassword) {
+      if (
+        typeof data.password === "string" &&
+        typeof data.confirmPassword === "string" &&
+        data.password !== data.confirmPassword
+      ) {
         ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwords_differ" });
       }
     },

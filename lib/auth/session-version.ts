@@ -27,7 +27,13 @@ export async function revokeSessions(userId: string, request: RequestMeta & { us
     await bumpSessionVersion(tx, userId);
     await recordSecurityEvent(
       "sign_out",
-      { userId, email: user.email, ip: request.ip, userAgent: request.userAgent, detail: { requestId: request.requestId } },
+      {
+        userId,
+        email: user.email,
+        ip: request.ip,
+        userAgent: request.userAgent,
+        detail: { requestId: request.requestId },
+      },
       tx,
     );
   });

@@ -18,10 +18,18 @@ export async function alertOwnerOfFailures(email: string, limits: { windowMinute
     const since = new Date(Date.now() - limits.windowMinutes * 60_000);
     const failures = await tx.loginAttempt.count({ where: { email, success: false, createdAt: { gte: since } } });
     if (failures < limits.maxPerEmail) return;
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true, status: true } });
+    const user = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, name: true, locale: true, status: true },
+    });
     if (!user || user.status !== "ACTIVE") return;
     const alreadySent = await tx.securityEvent.count({
-      where: { email, kind: "sign_in.rate_limited", createdAt: { gte: since }, detail: { path: ["ownerAlerted"], equals: true } },
+      where: {
+        email,
+        kind: "sign_in.rate_limited",
+        createdAt: { gte: since },
+        detail: { path: ["ownerAlerted"], equals: true },
+      },
     });
     if (alreadySent > 0) return;
     await queueAlert(tx, { email, name: user.name, locale: user.locale, failures, minutes: limits.windowMinutes });
@@ -33,7 +41,10 @@ export async function alertOwnerOfFailures(email: string, limits: { windowMinute
   });
 }
 
-async function queueAlert(tx: Tx, input: { email: string; name: string; locale: string; failures: number; minutes: number }) {
+async function queueAlert(
+  tx: Tx,
+  input: { email: string; name: string; locale: string; failures: number; minutes: number },
+) {
   const locale = toNotificationLocale(input.locale);
   // The catalog-derived key types do not reach a namespace picked at run time like this one.
   const t = createTranslator({

@@ -25,7 +25,9 @@ export function tokenHash(token: string): string {
 /** Creates a token for `userId`; returns the token itself, which only the e-mail will carry. */
 export async function issueUserToken(tx: Tx, userId: string, kind: UserTokenKind, now = new Date()): Promise<string> {
   const token = newToken();
-  await tx.userToken.create({ data: { userId, kind, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[kind]) } });
+  await tx.userToken.create({
+    data: { userId, kind, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[kind]) },
+  });
   return token;
 }
 
@@ -41,7 +43,12 @@ export async function peekUserToken(tx: Tx, token: string, kind: UserTokenKind, 
  * Uses a token up: one conditional UPDATE, so two requests racing with the same link cannot both
  * succeed. Also retires the user's other pending tokens of that kind. Returns the user id, or null.
  */
-export async function consumeUserToken(tx: Tx, token: string, kind: UserTokenKind, now = new Date()): Promise<string | null> {
+export async function consumeUserToken(
+  tx: Tx,
+  token: string,
+  kind: UserTokenKind,
+  now = new Date(),
+): Promise<string | null> {
   const used = await tx.userToken.updateManyAndReturn({
     where: { tokenHash: tokenHash(token), kind, usedAt: null, expiresAt: { gt: now } },
     data: { usedAt: now },
@@ -54,7 +61,9 @@ export async function consumeUserToken(tx: Tx, token: string, kind: UserTokenKin
 
 /** How many tokens of `kind` were issued to the user in the last `minutes` (resend throttles). */
 export function recentUserTokens(tx: Tx, userId: string, kind: UserTokenKind, minutes: number, now = new Date()) {
-  return tx.userToken.count({ where: { userId, kind, createdAt: { gte: new Date(now.getTime() - minutes * 60_000) } } });
+  return tx.userToken.count({
+    where: { userId, kind, createdAt: { gte: new Date(now.getTime() - minutes * 60_000) } },
+  });
 }
 
 /**
@@ -63,6 +72,8 @@ export function recentUserTokens(tx: Tx, userId: string, kind: UserTokenKind, mi
  */
 export async function purgeUserTokens(now = new Date()): Promise<{ purged: number }> {
   const cutoff = new Date(now.getTime() - 7 * 86_400_000);
-  const { count } = await db.userToken.deleteMany({ where: { OR: [{ expiresAt: { lt: cutoff } }, { usedAt: { lt: cutoff } }] } });
+  const { count } = await db.userToken.deleteMany({
+    where: { OR: [{ expiresAt: { lt: cutoff } }, { usedAt: { lt: cutoff } }] },
+  });
   return { purged: count };
 }

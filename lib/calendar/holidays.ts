@@ -34,11 +34,17 @@ export const HOLIDAYS: Readonly<Record<number, HolidayYear>> = {
     daysOff: [
       "2024-01-01",
       // Tết Giáp Thìn (10 Feb, a Saturday): 8–14 Feb off.
-      "2024-02-08", "2024-02-09", "2024-02-12", "2024-02-13", "2024-02-14",
+      "2024-02-08",
+      "2024-02-09",
+      "2024-02-12",
+      "2024-02-13",
+      "2024-02-14",
       "2024-04-18", // Hùng Kings
       "2024-04-29", // bridge day, made up on Sat 4 May
-      "2024-04-30", "2024-05-01",
-      "2024-09-02", "2024-09-03",
+      "2024-04-30",
+      "2024-05-01",
+      "2024-09-02",
+      "2024-09-03",
     ],
     makeUpWorkdays: ["2024-05-04"],
   },
@@ -47,11 +53,17 @@ export const HOLIDAYS: Readonly<Record<number, HolidayYear>> = {
     daysOff: [
       "2025-01-01",
       // Tết Ất Tỵ (29 Jan): 25 Jan – 2 Feb off, the five Tết days being 27–31 Jan.
-      "2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31",
+      "2025-01-27",
+      "2025-01-28",
+      "2025-01-29",
+      "2025-01-30",
+      "2025-01-31",
       "2025-04-07", // Hùng Kings
-      "2025-04-30", "2025-05-01",
+      "2025-04-30",
+      "2025-05-01",
       "2025-05-02", // bridge day, made up on Sat 26 Apr
-      "2025-09-01", "2025-09-02",
+      "2025-09-01",
+      "2025-09-02",
     ],
     makeUpWorkdays: ["2025-04-26"],
   },
@@ -61,12 +73,18 @@ export const HOLIDAYS: Readonly<Record<number, HolidayYear>> = {
       "2026-01-01",
       "2026-01-02", // bridge day (12729/VPCP-KGVX), made up on Sat 10 Jan
       // Tết Bính Ngọ (17 Feb): 14–22 Feb off, the five Tết days being 16–20 Feb.
-      "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20",
+      "2026-02-16",
+      "2026-02-17",
+      "2026-02-18",
+      "2026-02-19",
+      "2026-02-20",
       "2026-04-27", // Hùng Kings falls on Sun 26 Apr: compensatory day
-      "2026-04-30", "2026-05-01",
+      "2026-04-30",
+      "2026-05-01",
       // National Day with 1 Sep as the adjacent day. A bridge for Mon 31 Aug was proposed:
       // check the final notice and add it together with its make-up Saturday.
-      "2026-09-01", "2026-09-02",
+      "2026-09-01",
+      "2026-09-02",
     ],
     makeUpWorkdays: ["2026-01-10"],
   },
@@ -75,11 +93,16 @@ export const HOLIDAYS: Readonly<Record<number, HolidayYear>> = {
     daysOff: [
       "2027-01-01",
       // Tết Đinh Mùi (Sat 6 Feb): eve + days 1–4, the weekend ones compensated on 10–11 Feb.
-      "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11",
+      "2027-02-05",
+      "2027-02-08",
+      "2027-02-09",
+      "2027-02-10",
+      "2027-02-11",
       "2027-04-16", // Hùng Kings
       "2027-04-30",
       "2027-05-03", // 1 May is a Saturday
-      "2027-09-02", "2027-09-03",
+      "2027-09-02",
+      "2027-09-03",
     ],
     makeUpWorkdays: [],
   },
@@ -88,7 +111,11 @@ export const HOLIDAYS: Readonly<Record<number, HolidayYear>> = {
     daysOff: [
       "2028-01-03", // 1 Jan is a Saturday
       // Tết Mậu Thân (Wed 26 Jan): eve + days 1–4, Sat 29 Jan compensated on Mon 31 Jan.
-      "2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28", "2028-01-31",
+      "2028-01-25",
+      "2028-01-26",
+      "2028-01-27",
+      "2028-01-28",
+      "2028-01-31",
       "2028-04-04", // Hùng Kings
       "2028-05-01",
       "2028-05-02", // 30 Apr is a Sunday
@@ -102,9 +129,14 @@ export const HOLIDAYS: Readonly<Record<number, HolidayYear>> = {
     daysOff: [
       "2029-01-01",
       // Tết Kỷ Dậu (Tue 13 Feb): eve + days 1–4.
-      "2029-02-12", "2029-02-13", "2029-02-14", "2029-02-15", "2029-02-16",
+      "2029-02-12",
+      "2029-02-13",
+      "2029-02-14",
+      "2029-02-15",
+      "2029-02-16",
       "2029-04-23", // Hùng Kings
-      "2029-04-30", "2029-05-01",
+      "2029-04-30",
+      "2029-05-01",
       "2029-09-03", // 2 Sep is a Sunday: adjacent day Mon 3 Sep, compensatory Tue 4 Sep
       "2029-09-04",
     ],
@@ -115,10 +147,16 @@ export const HOLIDAYS: Readonly<Record<number, HolidayYear>> = {
     daysOff: [
       "2030-01-01",
       // Tết Canh Tuất (Sat 2 Feb): eve + days 1–4, the weekend ones compensated on 6–7 Feb.
-      "2030-02-01", "2030-02-04", "2030-02-05", "2030-02-06", "2030-02-07",
+      "2030-02-01",
+      "2030-02-04",
+      "2030-02-05",
+      "2030-02-06",
+      "2030-02-07",
       "2030-04-12", // Hùng Kings
-      "2030-04-30", "2030-05-01",
-      "2030-09-02", "2030-09-03",
+      "2030-04-30",
+      "2030-05-01",
+      "2030-09-02",
+      "2030-09-03",
     ],
     makeUpWorkdays: [],
   },

@@ -46,7 +46,7 @@ export function addWorkingDays(date: Date, n: number): Date {
   vnDateKey(date); // validates the date
   const step = n < 0 ? -DAY_MS : DAY_MS;
   let time = date.getTime();
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     time += step;
     if (isWorkingDateKey(vnDateKey(new Date(time)))) left--;
   }

@@ -3,7 +3,13 @@ import { searchDemands, toDemandCard } from "./demands";
 import { searchOffers, toOfferCard } from "./offers";
 import { firstValues, type QueryInput } from "./query-input";
 import {
-  DemandApiQuerySchema, DemandQuerySchema, OfferApiQuerySchema, OfferQuerySchema, PAGE_SIZE, parseLenient, parseStrict,
+  DemandApiQuerySchema,
+  DemandQuerySchema,
+  OfferApiQuerySchema,
+  OfferQuerySchema,
+  PAGE_SIZE,
+  parseLenient,
+  parseStrict,
   type CatalogIssue,
 } from "./schemas";
 import { serializeDemandRow, serializeOfferRow } from "./serializers";
@@ -74,7 +80,10 @@ export async function offerApiList(input: QueryInput) {
   const { pageSize, ...rest } = parsed.data;
   const query = rankByDefault(rest, input);
   const result = await searchOffers(query, pageSize, false);
-  return { ok: true, body: { items: result.items.map(serializeOfferRow), total: result.total, page: query.page, pageSize } } as const;
+  return {
+    ok: true,
+    body: { items: result.items.map(serializeOfferRow), total: result.total, page: query.page, pageSize },
+  } as const;
 }
 
 /** GET /api/v1/demands. */
@@ -84,5 +93,8 @@ export async function demandApiList(input: QueryInput) {
   const { pageSize, ...rest } = parsed.data;
   const query = rankByDefault(rest, input);
   const result = await searchDemands(query, pageSize, false);
-  return { ok: true, body: { items: result.items.map(serializeDemandRow), total: result.total, page: query.page, pageSize } } as const;
+  return {
+    ok: true,
+    body: { items: result.items.map(serializeDemandRow), total: result.total, page: query.page, pageSize },
+  } as const;
 }

@@ -60,13 +60,7 @@ const DEMAND_JOINS = `JOIN demands d ON d.id = page.id
 
 /** One page of published demands matching `query`, with the total (see searchOffers for `clamp`). */
 export function searchDemands(query: DemandQuery, pageSize: number, clamp = true): Promise<CatalogPage<DemandRow>> {
-  return fetchPage<DemandRow>(
-    "demands",
-    query,
-    { select: DEMAND_SELECT, joins: DEMAND_JOINS },
-    pageSize,
-    clamp,
-  );
+  return fetchPage<DemandRow>("demands", query, { select: DEMAND_SELECT, joins: DEMAND_JOINS }, pageSize, clamp);
 }
 
 const toBigInt = (v: number | string | null) => (v === null ? null : BigInt(v));
@@ -103,9 +97,25 @@ export function toDemandCard(row: DemandRow): DemandCardData {
 const taxonomySelect = { code: true, nameVi: true, nameEn: true } as const;
 
 const demandDetailSelect = {
-  id: true, slug: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, description: true,
-  keywords: true, trlMin: true, budgetMin: true, budgetMax: true, deadline: true, location: true,
-  preferredForms: true, confidential: true, screening: true, publishedAt: true, updatedAt: true, expiresAt: true,
+  id: true,
+  slug: true,
+  titleVi: true,
+  titleEn: true,
+  summaryVi: true,
+  summaryEn: true,
+  description: true,
+  keywords: true,
+  trlMin: true,
+  budgetMin: true,
+  budgetMax: true,
+  deadline: true,
+  location: true,
+  preferredForms: true,
+  confidential: true,
+  screening: true,
+  publishedAt: true,
+  updatedAt: true,
+  expiresAt: true,
   sector: { select: { ...taxonomySelect, parent: { select: taxonomySelect } } },
   organization: { select: { name: true, nameEn: true, slug: true, type: true, verificationStatus: true } },
   attachments: {
@@ -124,9 +134,10 @@ function publicDemand(row: DemandPayload | null): DemandDetail | null {
 }
 
 /** A published demand by slug, or null. Cached per request. */
-export const publishedDemandBySlug = cache(
-  async (slug: string): Promise<DemandDetail | null> =>
-    !isSlug(slug) ? null : publicDemand(await db.demand.findFirst({ where: { slug, status: "PUBLISHED" }, select: demandDetailSelect })),
+export const publishedDemandBySlug = cache(async (slug: string): Promise<DemandDetail | null> =>
+  !isSlug(slug)
+    ? null
+    : publicDemand(await db.demand.findFirst({ where: { slug, status: "PUBLISHED" }, select: demandDetailSelect })),
 );
 
 /** A published demand by id, or null. */

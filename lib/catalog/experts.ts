@@ -10,7 +10,12 @@ import { catalogTaxonomy, unknownSectorIssue } from "./taxonomy";
 
 // Contact goes through the platform: no user link, email or phone is ever selected.
 const expertSelect = {
-  slug: true, name: true, title: true, sectorCodes: true, expertise: true, expertiseEn: true,
+  slug: true,
+  name: true,
+  title: true,
+  sectorCodes: true,
+  expertise: true,
+  expertiseEn: true,
   organization: { select: { name: true, nameEn: true, slug: true, verificationStatus: true } },
 } satisfies Prisma.ExpertSelect;
 
@@ -44,5 +49,7 @@ export type ExpertListItem = Awaited<ReturnType<typeof expertDirectory>>["result
 
 /** A public expert profile by slug, or null. */
 export const publicExpertBySlug = cache(async (slug: string) =>
-  !isSlug(slug) ? null : db.expert.findFirst({ where: { slug, isPublic: true }, select: { ...expertSelect, bio: true, updatedAt: true } }),
+  !isSlug(slug)
+    ? null
+    : db.expert.findFirst({ where: { slug, isPublic: true }, select: { ...expertSelect, bio: true, updatedAt: true } }),
 );

@@ -12,19 +12,27 @@ export function safeJsonLd(data: JsonLd): string {
 type Common = { name: string; description: string; url: string; category: string; keywords: string[] };
 
 /** A technology offer as a schema.org Product; the price as an Offer / AggregateOffer when it is not negotiable. */
-export function offerJsonLd(o: Common & {
-  priceType: string;
-  priceMin: number | null;
-  priceMax: number | null;
-  trl: number;
-  organization: { name: string; url: string };
-  images: string[];
-}): JsonLd {
+export function offerJsonLd(
+  o: Common & {
+    priceType: string;
+    priceMin: number | null;
+    priceMax: number | null;
+    trl: number;
+    organization: { name: string; url: string };
+    images: string[];
+  },
+): JsonLd {
   let offers: JsonLd | undefined;
   if (o.priceType === "FIXED" && o.priceMin !== null) {
     offers = { "@type": "Offer", price: o.priceMin, priceCurrency: "VND", url: o.url };
   } else if (o.priceType === "RANGE" && o.priceMin !== null && o.priceMax !== null) {
-    offers = { "@type": "AggregateOffer", lowPrice: o.priceMin, highPrice: o.priceMax, priceCurrency: "VND", url: o.url };
+    offers = {
+      "@type": "AggregateOffer",
+      lowPrice: o.priceMin,
+      highPrice: o.priceMax,
+      priceCurrency: "VND",
+      url: o.url,
+    };
   }
   return {
     "@context": "https://schema.org",
@@ -42,7 +50,9 @@ export function offerJsonLd(o: Common & {
 }
 
 /** A technology demand as a schema.org Demand (the counterpart of an Offer). */
-export function demandJsonLd(d: Common & { budgetMin: number | null; budgetMax: number | null; deadline: string | null }): JsonLd {
+export function demandJsonLd(
+  d: Common & { budgetMin: number | null; budgetMax: number | null; deadline: string | null },
+): JsonLd {
   const price =
     d.budgetMin !== null || d.budgetMax !== null
       ? {

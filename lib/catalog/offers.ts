@@ -3,7 +3,14 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type {
-  IpStatus, OrgType, PriceType, ScreeningOutcome, TransferForm, TransferMethod, TransferObject, VerificationStatus,
+  IpStatus,
+  OrgType,
+  PriceType,
+  ScreeningOutcome,
+  TransferForm,
+  TransferMethod,
+  TransferObject,
+  VerificationStatus,
 } from "@/lib/generated/prisma/enums";
 import type { OfferCardData } from "@/lib/offers/queries";
 import { fetchPage, type CatalogPage } from "./paging";
@@ -67,13 +74,7 @@ const OFFER_JOINS = `JOIN offers o ON o.id = page.id
  * beyond the end by the last page; the API answers an empty page instead.
  */
 export function searchOffers(query: OfferQuery, pageSize: number, clamp = true): Promise<CatalogPage<OfferRow>> {
-  return fetchPage<OfferRow>(
-    "offers",
-    query,
-    { select: OFFER_SELECT, joins: OFFER_JOINS },
-    pageSize,
-    clamp,
-  );
+  return fetchPage<OfferRow>("offers", query, { select: OFFER_SELECT, joins: OFFER_JOINS }, pageSize, clamp);
 }
 
 const toBigInt = (v: number | string | null) => (v === null ? null : BigInt(v));
@@ -111,10 +112,31 @@ const taxonomySelect = { code: true, nameVi: true, nameEn: true } as const;
 
 /** Every public field of an offer (DOMAIN §3); never the author, moderation notes or pending revisions. */
 export const offerDetailSelect = {
-  id: true, slug: true, titleVi: true, titleEn: true, summaryVi: true, summaryEn: true, description: true,
-  keywords: true, trl: true, ipStatus: true, ipTitleNumber: true, transferObjects: true, transferForms: true,
-  transferMethods: true, priceType: true, priceMin: true, priceMax: true, applicationAreas: true, advantages: true,
-  location: true, stateFunded: true, fundingProgramme: true, screening: true, publishedAt: true, updatedAt: true,
+  id: true,
+  slug: true,
+  titleVi: true,
+  titleEn: true,
+  summaryVi: true,
+  summaryEn: true,
+  description: true,
+  keywords: true,
+  trl: true,
+  ipStatus: true,
+  ipTitleNumber: true,
+  transferObjects: true,
+  transferForms: true,
+  transferMethods: true,
+  priceType: true,
+  priceMin: true,
+  priceMax: true,
+  applicationAreas: true,
+  advantages: true,
+  location: true,
+  stateFunded: true,
+  fundingProgramme: true,
+  screening: true,
+  publishedAt: true,
+  updatedAt: true,
   expiresAt: true,
   sector: { select: { ...taxonomySelect, parent: { select: taxonomySelect } } },
   organization: { select: { name: true, nameEn: true, slug: true, type: true, verificationStatus: true } },
@@ -127,9 +149,8 @@ export const offerDetailSelect = {
 export type OfferDetail = Prisma.OfferGetPayload<{ select: typeof offerDetailSelect }>;
 
 /** A published offer by slug, or null (anything unpublished is "not found"). Cached per request. */
-export const publishedOfferBySlug = cache(
-  async (slug: string): Promise<OfferDetail | null> =>
-    isSlug(slug) ? db.offer.findFirst({ where: { slug, status: "PUBLISHED" }, select: offerDetailSelect }) : null,
+export const publishedOfferBySlug = cache(async (slug: string): Promise<OfferDetail | null> =>
+  isSlug(slug) ? db.offer.findFirst({ where: { slug, status: "PUBLISHED" }, select: offerDetailSelect }) : null,
 );
 
 /** A published offer by id, or null. */

@@ -13,7 +13,9 @@ export function clampPage(requested: number, total: number, pageSize: number) {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(requested, pageCount);
   const issues: CatalogIssue[] =
-    page === requested ? [] : [{ path: "page", code: "page_out_of_range", message: `page ${requested} is beyond the last page (${page})` }];
+    page === requested
+      ? []
+      : [{ path: "page", code: "page_out_of_range", message: `page ${requested} is beyond the last page (${page})` }];
   return { page, pageCount, issues };
 }
 
@@ -24,7 +26,11 @@ const visible: Prisma.OrganizationWhereInput = { verificationStatus: { not: "REJ
 export async function organizationDirectory(input: QueryInput) {
   const { data: query, issues } = parseLenient(OrganizationQuerySchema, input);
   const where: Prisma.OrganizationWhereInput = {
-    AND: [visible, query.verified ? { verificationStatus: "VERIFIED" } : {}, query.orgType ? { type: query.orgType } : {}],
+    AND: [
+      visible,
+      query.verified ? { verificationStatus: "VERIFIED" } : {},
+      query.orgType ? { type: query.orgType } : {},
+    ],
   };
   const total = await db.organization.count({ where });
   const { page, pageCount, issues: pageIssues } = clampPage(query.page, total, PAGE_SIZE);
@@ -35,7 +41,13 @@ export async function organizationDirectory(input: QueryInput) {
     skip: (page - 1) * PAGE_SIZE,
     take: PAGE_SIZE,
     select: {
-      id: true, slug: true, name: true, nameEn: true, type: true, location: true, verificationStatus: true,
+      id: true,
+      slug: true,
+      name: true,
+      nameEn: true,
+      type: true,
+      location: true,
+      verificationStatus: true,
       _count: {
         select: {
           offers: { where: { status: "PUBLISHED" } },
@@ -58,8 +70,19 @@ export const organizationProfile = cache(async (slug: string) => {
   const org = await db.organization.findFirst({
     where: { AND: [visible, { slug }] },
     select: {
-      id: true, slug: true, name: true, nameEn: true, type: true, description: true, descriptionEn: true,
-      address: true, location: true, website: true, verificationStatus: true, verifiedAt: true, updatedAt: true,
+      id: true,
+      slug: true,
+      name: true,
+      nameEn: true,
+      type: true,
+      description: true,
+      descriptionEn: true,
+      address: true,
+      location: true,
+      website: true,
+      verificationStatus: true,
+      verifiedAt: true,
+      updatedAt: true,
     },
   });
   if (!org) return null;

@@ -20,7 +20,13 @@ type CatalogQuery = { q?: string; sort: string; page: number } & Record<string, 
  * the total (counted in parallel). `clamp` (pages) replaces a page beyond the end by the last page;
  * the API answers an empty page instead.
  */
-export async function fetchPage<R>(kind: ListingSearchKind, query: CatalogQuery, display: Display, pageSize: number, clamp: boolean): Promise<CatalogPage<R>> {
+export async function fetchPage<R>(
+  kind: ListingSearchKind,
+  query: CatalogQuery,
+  display: Display,
+  pageSize: number,
+  clamp: boolean,
+): Promise<CatalogPage<R>> {
   const { q, sort, page, ...filters } = query;
   const at = (n: number) => listingPage<R & object>(kind, { q: q ?? "", sort, filters, page: n, pageSize }, display);
   const result = (rows: (R & { score?: number })[], total: number, shown: number): CatalogPage<R> => ({

@@ -45,6 +45,8 @@ export function isCanonical(raw: QueryInput, canonical: string): boolean {
   const entries: [string, string][] =
     raw instanceof URLSearchParams
       ? [...raw.entries()]
-      : Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])));
+      : Object.entries(raw).flatMap(([k, v]) =>
+          v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]),
+        );
   return entries.length === [...wanted.keys()].length && entries.every(([k, v]) => wanted.get(k) === v);
 }

@@ -30,10 +30,16 @@ export type DemandSort = (typeof DEMAND_SORTS)[number];
 const list = (values: readonly string[]) => values.join(", ");
 
 const trl = (name: string) =>
-  z.string().regex(/^[1-9]$/, `${name} must be a whole number from 1 to 9`).transform(Number);
+  z
+    .string()
+    .regex(/^[1-9]$/, `${name} must be a whole number from 1 to 9`)
+    .transform(Number);
 // 15 digits stay below Number.MAX_SAFE_INTEGER, so VND amounts survive the trip through JSON.
 const vnd = (name: string) =>
-  z.string().regex(/^\d{1,15}$/, `${name} must be a whole number of VND (0 or more, at most 15 digits)`).transform(Number);
+  z
+    .string()
+    .regex(/^\d{1,15}$/, `${name} must be a whole number of VND (0 or more, at most 15 digits)`)
+    .transform(Number);
 export const oneOf = <T extends Record<string, string>>(name: string, values: T) =>
   z.enum(values, { error: `${name} must be one of: ${list(Object.values(values))}` });
 
@@ -58,7 +64,10 @@ const commonShape = {
   q: z
     .string()
     .max(200, "q must be at most 200 characters")
-    .refine((q) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(q), "q must not contain control characters")
+    .refine(
+      (q) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(q),
+      "q must not contain control characters",
+    )
     .optional(),
   sector: SectorCodeSchema.optional(),
   trlMin: trl("trlMin").optional(),
@@ -66,7 +75,9 @@ const commonShape = {
   form: oneOf("form", TransferForm).optional(),
   orgType: oneOf("orgType", OrgType).optional(),
   location: z
-    .enum(LOCATION_CODES as [string, ...string[]], { error: "location must be a location code such as HN or HN-CAUGIAY" })
+    .enum(LOCATION_CODES as [string, ...string[]], {
+      error: "location must be a location code such as HN or HN-CAUGIAY",
+    })
     .optional(),
   verified: VerifiedSchema.default(false),
   page: PageSchema.default(1),
@@ -96,13 +107,24 @@ const ranges =
       const lo = bounds[min];
       const hi = bounds[max];
       if (lo !== undefined && hi !== undefined && lo > hi) {
-        ctx.addIssue({ code: "custom", path: [max], message: `${max} must be greater than or equal to ${min}`, params: { range: true } });
+        ctx.addIssue({
+          code: "custom",
+          path: [max],
+          message: `${max} must be greater than or equal to ${min}`,
+          params: { range: true },
+        });
       }
     }
   };
 
-const offerRanges = ranges([["trlMin", "trlMax"], ["priceMin", "priceMax"]]);
-const demandRanges = ranges([["trlMin", "trlMax"], ["budgetMin", "budgetMax"]]);
+const offerRanges = ranges([
+  ["trlMin", "trlMax"],
+  ["priceMin", "priceMax"],
+]);
+const demandRanges = ranges([
+  ["trlMin", "trlMax"],
+  ["budgetMin", "budgetMax"],
+]);
 
 export const OfferQuerySchema = z.object(offerShape).superRefine(offerRanges);
 export const DemandQuerySchema = z.object(demandShape).superRefine(demandRanges);
@@ -119,7 +141,11 @@ export type OfferApiQuery = z.output<typeof OfferApiQuerySchema>;
 export type DemandApiQuery = z.output<typeof DemandApiQuerySchema>;
 
 /** `code` lets pages pick a localized sentence; `message` is the English text the API returns. */
-export type CatalogIssue = { path: string; code: "invalid" | "range" | "unknown" | "page_out_of_range"; message: string };
+export type CatalogIssue = {
+  path: string;
+  code: "invalid" | "range" | "unknown" | "page_out_of_range";
+  message: string;
+};
 
 export function toIssues(error: z.ZodError): CatalogIssue[] {
   return error.issues.map((issue) => ({
@@ -141,7 +167,10 @@ export function parseStrict<S extends z.ZodType>(schema: S, input: QueryInput) {
  * Lenient parse for pages: every invalid value is dropped (so the rest of the filters still apply)
  * and reported. Dropping a key can only remove issues, so this settles within a few passes.
  */
-export function parseLenient<S extends z.ZodType>(schema: S, input: QueryInput): { data: z.output<S>; issues: CatalogIssue[] } {
+export function parseLenient<S extends z.ZodType>(
+  schema: S,
+  input: QueryInput,
+): { data: z.output<S>; issues: CatalogIssue[] } {
   const values = firstValues(input);
   const issues: CatalogIssue[] = [];
   for (let pass = 0; pass < 4; pass++) {

@@ -16,11 +16,24 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const named = (n: Named) => ({ code: n.code, nameVi: n.nameVi, nameEn: n.nameEn });
 
 function organization(org: OrgFields) {
-  return { name: org.name, nameEn: org.nameEn, slug: org.slug, type: org.type, verified: org.verificationStatus === "VERIFIED" };
+  return {
+    name: org.name,
+    nameEn: org.nameEn,
+    slug: org.slug,
+    type: org.type,
+    verified: org.verificationStatus === "VERIFIED",
+  };
 }
 
 function attachments(list: { id: string; kind: string; filename: string; mimeType: string; size: number }[]) {
-  return list.map((a) => ({ id: a.id, kind: a.kind, filename: a.filename, mimeType: a.mimeType, size: a.size, url: `/api/files/${a.id}` }));
+  return list.map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    filename: a.filename,
+    mimeType: a.mimeType,
+    size: a.size,
+    url: `/api/files/${a.id}`,
+  }));
 }
 
 export function serializeOfferRow(row: OfferRow) {
@@ -47,7 +60,11 @@ export function serializeOfferRow(row: OfferRow) {
     stateFunded: row.stateFunded,
     encouraged: row.screening === "ENCOURAGED",
     organization: organization({
-      name: row.orgName, nameEn: row.orgNameEn, slug: row.orgSlug, type: row.orgType, verificationStatus: row.orgVerification,
+      name: row.orgName,
+      nameEn: row.orgNameEn,
+      slug: row.orgSlug,
+      type: row.orgType,
+      verificationStatus: row.orgVerification,
     }),
     publishedAt: iso(row.publishedAt),
     updatedAt: iso(row.updatedAt),
@@ -112,10 +129,18 @@ export function serializeDemandRow(row: DemandRow) {
     confidential: row.confidential,
     encouraged: row.screening === "ENCOURAGED",
     organization:
-      row.confidential || row.orgName === null || row.orgSlug === null || row.orgType === null || row.orgVerification === null
+      row.confidential ||
+      row.orgName === null ||
+      row.orgSlug === null ||
+      row.orgType === null ||
+      row.orgVerification === null
         ? null
         : organization({
-            name: row.orgName, nameEn: row.orgNameEn, slug: row.orgSlug, type: row.orgType, verificationStatus: row.orgVerification,
+            name: row.orgName,
+            nameEn: row.orgNameEn,
+            slug: row.orgSlug,
+            type: row.orgType,
+            verificationStatus: row.orgVerification,
           }),
     publishedAt: iso(row.publishedAt),
     updatedAt: iso(row.updatedAt),

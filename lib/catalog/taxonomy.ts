@@ -18,7 +18,8 @@ export const catalogTaxonomy = cache(async (): Promise<TaxonomyField[]> => {
   );
   const fields = new Map<string, TaxonomyField>();
   for (const row of rows) {
-    if (row.parentCode === null) fields.set(row.code, { code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, sectors: [] });
+    if (row.parentCode === null)
+      fields.set(row.code, { code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, sectors: [] });
     else fields.get(row.parentCode)?.sectors.push({ code: row.code, nameVi: row.nameVi, nameEn: row.nameEn });
   }
   return [...fields.values()];
@@ -31,5 +32,7 @@ export const catalogTaxonomy = cache(async (): Promise<TaxonomyField[]> => {
 export async function unknownSectorIssue(sector: string | undefined): Promise<CatalogIssue | null> {
   if (!sector) return null;
   const known = (await catalogTaxonomy()).some((f) => f.code === sector || f.sectors.some((s) => s.code === sector));
-  return known ? null : { path: "sector", code: "unknown", message: `sector ${sector} is not a known field or sector code` };
+  return known
+    ? null
+    : { path: "sector", code: "unknown", message: `sector ${sector} is not a known field or sector code` };
 }

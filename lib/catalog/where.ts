@@ -22,7 +22,8 @@ export class Params {
 export type ListingKind = "offers" | "demands";
 
 /** The catalog filters of either kind (the URL / API names). `q` is handled by lib/search. */
-export type ListingFilters = Partial<Omit<OfferQuery, "q" | "sort" | "page">> & Partial<Omit<DemandQuery, "q" | "sort" | "page">>;
+export type ListingFilters = Partial<Omit<OfferQuery, "q" | "sort" | "page">> &
+  Partial<Omit<DemandQuery, "q" | "sort" | "page">>;
 
 /** The query words of `q`, or null when it has none (then `q` is ignored). */
 export function queryTokens(q: string | undefined): string[] | null {
@@ -57,7 +58,9 @@ export function filterClauses(kind: ListingKind, f: ListingFilters, p: Params): 
       where.push("x.price_type <> 'NEGOTIABLE' AND x.price_min IS NOT NULL");
       if (f.priceMax !== undefined) where.push(`x.price_min <= ${p.add(f.priceMax)}`);
       if (f.priceMin !== undefined) {
-        where.push(`(CASE WHEN x.price_type = 'FIXED' THEN x.price_min ELSE COALESCE(x.price_max, x.price_min) END) >= ${p.add(f.priceMin)}`);
+        where.push(
+          `(CASE WHEN x.price_type = 'FIXED' THEN x.price_min ELSE COALESCE(x.price_max, x.price_min) END) >= ${p.add(f.priceMin)}`,
+        );
       }
     }
   } else if (f.budgetMin !== undefined || f.budgetMax !== undefined) {
@@ -75,7 +78,8 @@ export const OFFER_ORDER: Record<OfferSort, string> = {
   newest: "x.published_at DESC NULLS LAST, x.id",
   updated: "x.updated_at DESC, x.id",
   trl: "x.trl DESC, x.published_at DESC NULLS LAST, x.id",
-  price: "(CASE WHEN x.price_type = 'NEGOTIABLE' THEN NULL ELSE x.price_min END) ASC NULLS LAST, x.published_at DESC NULLS LAST, x.id",
+  price:
+    "(CASE WHEN x.price_type = 'NEGOTIABLE' THEN NULL ELSE x.price_min END) ASC NULLS LAST, x.published_at DESC NULLS LAST, x.id",
   relevance: "x.published_at DESC NULLS LAST, x.id",
 };
 

@@ -26,7 +26,13 @@ type DemandCardRow = Prisma.DemandGetPayload<{ select: typeof demandCardSelect }
 
 /** A demand card; a confidential demand's organization carries nothing that identifies it. */
 export type DemandCardData = Omit<DemandCardRow, "organization"> & {
-  organization: { name: string; nameEn: string | null; slug: string; type: OrgType | null; verificationStatus: VerificationStatus | null };
+  organization: {
+    name: string;
+    nameEn: string | null;
+    slug: string;
+    type: OrgType | null;
+    verificationStatus: VerificationStatus | null;
+  };
 };
 
 /** The card of a demand read with `demandCardSelect`, with a confidential demand's organization blanked. */

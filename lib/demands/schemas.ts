@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { TRANSFER_FORMS } from "@/lib/offers/schemas";
 import {
-  checkboxes, checkRange, flag, keywordList, locationCode, optionalText, sectorCode, text, trlLevel, version, vnd,
+  checkboxes,
+  checkRange,
+  flag,
+  keywordList,
+  locationCode,
+  optionalText,
+  sectorCode,
+  text,
+  trlLevel,
+  version,
+  vnd,
 } from "@/lib/listings/schemas";
 
 export const DEMAND_ARRAY_FIELDS = ["preferredForms"] as const;

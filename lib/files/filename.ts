@@ -55,6 +55,9 @@ function limitLength(name: string, max: number): string {
   const dot = name.lastIndexOf(".");
   const ext = dot > 0 ? [...name.slice(dot)] : [];
   if (ext.length === 0 || ext.length > 16) return chars.slice(0, max).join("").trimEnd();
-  const stem = [...name.slice(0, dot)].slice(0, max - ext.length).join("").trimEnd();
+  const stem = [...name.slice(0, dot)]
+    .slice(0, max - ext.length)
+    .join("")
+    .trimEnd();
   return stem + ext.join("");
 }

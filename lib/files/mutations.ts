@@ -75,7 +75,9 @@ export async function assertMayAttach(user: Principal, target: AttachmentTarget)
   // Scoped in the WHERE clause: someone else's listing is not found, not forbidden.
   const where = { id, organizationId: user.organizationId ?? "00000000-0000-0000-0000-000000000000" };
   const select = { organizationId: true, status: true } as const;
-  const listing = target.offerId ? await db.offer.findFirst({ where, select }) : await db.demand.findFirst({ where, select });
+  const listing = target.offerId
+    ? await db.offer.findFirst({ where, select })
+    : await db.demand.findFirst({ where, select });
   if (!listing) throw new AppError("not_found");
   assertCan(user, target.offerId ? "offer:manage-own" : "demand:manage-own", listing);
   if (!ATTACHABLE_LISTING.includes(listing.status)) throw new AppError("invalid_state", "attachments_locked");
@@ -94,7 +96,11 @@ export async function assertMayAttach(user: Principal, target: AttachmentTarget)
  * are staged first and moved under their key only after the transaction committed (see
  * saveStagedAttachment).
  */
-export async function saveAttachment(ctx: AuditContext, user: Principal, input: SaveAttachmentInput): Promise<SavedAttachment> {
+export async function saveAttachment(
+  ctx: AuditContext,
+  user: Principal,
+  input: SaveAttachmentInput,
+): Promise<SavedAttachment> {
   const target = AttachmentTargetSchema.safeParse(input.target);
   if (!target.success) throw new AppError("validation", "attachment_target");
   await assertMayAttach(user, target.data);
@@ -105,7 +111,12 @@ export async function saveAttachment(ctx: AuditContext, user: Principal, input: 
   await storage().stage(storageKey, bytes);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const { file: _file, ...rest } = input;
-  return saveStagedAttachment(ctx, { ...rest, uploadedById: user.id, bytes, staged: { storageKey, name, size: bytes.length, sha256 } });
+  return saveStagedAttachment(ctx, {
+    ...rest,
+    uploadedById: user.id,
+    bytes,
+    staged: { storageKey, name, size: bytes.length, sha256 },
+  });
 }
 
 // Enough for every signature but ZIP's, whose central directory sits at the end of the file.
@@ -147,13 +158,32 @@ export async function saveStagedAttachment(ctx: AuditContext, input: SaveStagedI
     const filename = displayFilename(name, type);
     row = await audited(ctx, async (tx) => {
       const created = await tx.attachment.create({
-        data: { kind, filename, mimeType: type.mime, size, sha256, storageKey, uploadedById: input.uploadedById, ...parsedTarget.data },
+        data: {
+          kind,
+          filename,
+          mimeType: type.mime,
+          size,
+          sha256,
+          storageKey,
+          uploadedById: input.uploadedById,
+          ...parsedTarget.data,
+        },
         select: attachmentSelect,
       });
-      return { result: created, audit: { action: "attachment.create", entityType: "attachment", entityId: created.id, after: describe(created) } };
+      return {
+        result: created,
+        audit: {
+          action: "attachment.create",
+          entityType: "attachment",
+          entityId: created.id,
+          after: describe(created),
+        },
+      };
     });
   } catch (error) {
-    await store.discard(storageKey).catch((e) => console.error(`[files] could not discard staged ${storageKey}: ${String(e)}`));
+    await store
+      .discard(storageKey)
+      .catch((e) => console.error(`[files] could not discard staged ${storageKey}: ${String(e)}`));
     // A foreign key violation means the offer/demand/organization (or uploader) does not exist.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") {
       throw new AppError("not_found", "attachment_target");
@@ -161,7 +191,9 @@ export async function saveStagedAttachment(ctx: AuditContext, input: SaveStagedI
     throw error;
   }
   // The row is committed: a failed move is completed by purgeOrphanUploads, never undone here.
-  await store.commit(storageKey).catch((e) => console.error(`[files] staged ${storageKey} not moved into place yet: ${String(e)}`));
+  await store
+    .commit(storageKey)
+    .catch((e) => console.error(`[files] staged ${storageKey} not moved into place yet: ${String(e)}`));
   return row;
 }
 
@@ -183,9 +215,16 @@ const isBytes = (file: SaveAttachmentInput["file"]): file is { name: string; byt
   "bytes" in file && Buffer.isBuffer(file.bytes);
 
 /** What the audit log records about a file: enough to prove later which bytes were attached where. */
-function describe(row: Pick<SavedAttachment, "filename" | "mimeType" | "size" | "sha256" | "kind" | "offerId" | "demandId" | "organizationId">) {
+function describe(
+  row: Pick<
+    SavedAttachment,
+    "filename" | "mimeType" | "size" | "sha256" | "kind" | "offerId" | "demandId" | "organizationId"
+  >,
+) {
   const target = Object.fromEntries(
-    Object.entries({ offerId: row.offerId, demandId: row.demandId, organizationId: row.organizationId }).filter(([, v]) => v),
+    Object.entries({ offerId: row.offerId, demandId: row.demandId, organizationId: row.organizationId }).filter(
+      ([, v]) => v,
+    ),
   );
   return { filename: row.filename, mimeType: row.mimeType, size: row.size, sha256: row.sha256, kind: row.kind, target };
 }

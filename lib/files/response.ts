@@ -9,7 +9,11 @@ import { cacheControl } from "./visibility";
 const notFound = () =>
   new Response("Not found", {
     status: 404,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": cacheControl(null), "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": cacheControl(null),
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 
 /**

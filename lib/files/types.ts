@@ -18,9 +18,23 @@ export interface FileType {
 
 export const FILE_TYPES: Readonly<Record<FileTypeId, FileType>> = {
   png: { id: "png", mime: "image/png", ext: "png", aliases: ["png"], category: "image", disposition: "inline" },
-  jpeg: { id: "jpeg", mime: "image/jpeg", ext: "jpg", aliases: ["jpg", "jpeg", "jpe"], category: "image", disposition: "inline" },
+  jpeg: {
+    id: "jpeg",
+    mime: "image/jpeg",
+    ext: "jpg",
+    aliases: ["jpg", "jpeg", "jpe"],
+    category: "image",
+    disposition: "inline",
+  },
   webp: { id: "webp", mime: "image/webp", ext: "webp", aliases: ["webp"], category: "image", disposition: "inline" },
-  pdf: { id: "pdf", mime: "application/pdf", ext: "pdf", aliases: ["pdf"], category: "document", disposition: "inline" },
+  pdf: {
+    id: "pdf",
+    mime: "application/pdf",
+    ext: "pdf",
+    aliases: ["pdf"],
+    category: "document",
+    disposition: "inline",
+  },
   docx: {
     id: "docx",
     mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -2,7 +2,8 @@ import type { UploadQuery, UploadResponseBody } from "./schemas";
 
 /** The URL of POST /api/uploads for a target (the route reads the query before the body). */
 export function uploadUrl(target: UploadQuery): string {
-  const query: Record<string, string> = target.for === "organization" ? { for: "organization" } : { for: target.for, id: target.id, kind: target.kind };
+  const query: Record<string, string> =
+    target.for === "organization" ? { for: "organization" } : { for: target.for, id: target.id, kind: target.kind };
   return `/api/uploads?${new URLSearchParams(query)}`;
 }
 
@@ -12,7 +13,11 @@ export function uploadUrl(target: UploadQuery): string {
  * (`onProgress` gets 0..1). A network failure or a non-JSON answer resolves as `errors.network` /
  * `errors.unknown`, never rejects, so the form always has a message to show.
  */
-export function sendUpload(url: string, file: File, onProgress?: (fraction: number) => void): Promise<UploadResponseBody> {
+export function sendUpload(
+  url: string,
+  file: File,
+  onProgress?: (fraction: number) => void,
+): Promise<UploadResponseBody> {
   return new Promise((resolve) => {
     const body = new FormData();
     body.append("file", file);
@@ -25,7 +30,11 @@ export function sendUpload(url: string, file: File, onProgress?: (fraction: numb
     };
     request.onload = () => {
       const answer = request.response as UploadResponseBody | null;
-      resolve(answer && typeof answer === "object" && "ok" in answer ? answer : { ok: false, code: "unknown", message: "errors.unknown" });
+      resolve(
+        answer && typeof answer === "object" && "ok" in answer
+          ? answer
+          : { ok: false, code: "unknown", message: "errors.unknown" },
+      );
     };
     request.onerror = () => resolve({ ok: false, code: "network", message: "errors.network" });
     request.send(body);

@@ -13,7 +13,6 @@ interface UploadPlan {
   action: Action;
 }
 
-
 /**
  * Decides from the query string alone where the file goes and whether `user` may put it there:
  * an offer/demand of the user's organization in DRAFT or REJECTED (another organization's listing
@@ -54,14 +53,24 @@ export async function handleUpload(
     const maxBytes = env().UPLOAD_MAX_BYTES;
     assertDeclaredLength(request, maxBytes);
     const staged = await receiveUpload(request, maxBytes);
-    const row = await saveStagedAttachment(await contextFor(plan.action), { staged, uploadedById: user.id, target: plan.target, kind: plan.kind });
+    const row = await saveStagedAttachment(await contextFor(plan.action), {
+      staged,
+      uploadedById: user.id,
+      target: plan.target,
+      kind: plan.kind,
+    });
     const { id, filename, kind, mimeType, size } = row;
     return json(201, { ok: true, attachment: { id, filename, kind, mimeType, size } });
   } catch (error) {
     if (error instanceof AppError) {
       const maxBytes = typeof error.details?.maxBytes === "number" ? error.details.maxBytes : undefined;
       const values = maxBytes === undefined ? undefined : { max: Math.round((maxBytes / 1_048_576) * 10) / 10 };
-      return json(httpStatus(error), { ok: false, code: error.code, message: `errors.${error.message}`, ...(values ? { values } : {}) });
+      return json(httpStatus(error), {
+        ok: false,
+        code: error.code,
+        message: `errors.${error.message}`,
+        ...(values ? { values } : {}),
+      });
     }
     console.error(`[files] upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return json(500, { ok: false, code: "unknown", message: "errors.unknown" });
@@ -69,5 +78,8 @@ export async function handleUpload(
 }
 
 function json(status: number, body: UploadResponseBody): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

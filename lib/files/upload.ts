@@ -45,7 +45,8 @@ class Tap extends Transform {
  */
 export async function receiveUpload(request: Request, maxBytes: number): Promise<StagedUpload> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) throw new AppError("validation", "multipart_required");
+  if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body)
+    throw new AppError("validation", "multipart_required");
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -74,7 +75,9 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
       void (async () => {
         if (staged) {
           await staged.done.catch(() => undefined);
-          await store.discard(staged.key).catch((e) => console.error(`[files] could not discard ${staged.key}: ${String(e)}`));
+          await store
+            .discard(staged.key)
+            .catch((e) => console.error(`[files] could not discard ${staged.key}: ${String(e)}`));
         }
         reject(error);
       })();
@@ -109,7 +112,8 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
       void staged.done.then(
         (upload) => {
           if (settled) return;
-          if ((staged.file as Readable & { truncated?: boolean }).truncated) return fail(new AppError("too_large", "too_large", { maxBytes }));
+          if ((staged.file as Readable & { truncated?: boolean }).truncated)
+            return fail(new AppError("too_large", "too_large", { maxBytes }));
           if (upload.size === 0) return fail(new AppError("validation", "file_required"));
           settled = true;
           resolve(upload);

@@ -5,7 +5,10 @@ import { pick } from "@/lib/i18n/pick";
 
 /** Sectors grouped under their field, for the listing forms. */
 export async function sectorOptions(locale: string) {
-  const nodes = await db.taxonomyNode.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
+  const nodes = await db.taxonomyNode.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+  });
   const fields = new Map(nodes.filter((n) => n.level === 1).map((n) => [n.code, n]));
   return nodes
     .filter((n) => n.level === 2)
@@ -23,12 +26,21 @@ export function locationOptions(locale: string) {
   return LOCATIONS.map((l) => ({
     value: l.code,
     label: pick(locale, l.nameVi, l.nameEn),
-    group: l.kind === "hanoi" ? (locale === "en" ? "Hanoi" : "Hà Nội") : locale === "en" ? "Other provinces" : "Tỉnh, thành phố khác",
+    group:
+      l.kind === "hanoi"
+        ? locale === "en"
+          ? "Hanoi"
+          : "Hà Nội"
+        : locale === "en"
+          ? "Other provinces"
+          : "Tỉnh, thành phố khác",
   }));
 }
 
 /** A stored listing as the strings and arrays its form fields hold. */
-export function formValues(row: Record<string, unknown>): Partial<Record<string, string>> & Record<string, string[] | string | undefined> {
+export function formValues(
+  row: Record<string, unknown>,
+): Partial<Record<string, string>> & Record<string, string[] | string | undefined> {
   const out: Record<string, string | string[] | undefined> = {};
   for (const [key, value] of Object.entries(row)) {
     if (value === null || value === undefined) continue;

@@ -19,7 +19,10 @@ export async function runListingLifecycle(now = new Date(), batch = 500) {
   const ctx = systemContext(`job:listings.lifecycle:${now.toISOString()}`);
   const counts = { expired: 0, expiring: 0, reminded: 0 };
   for (const kind of KINDS) {
-    const due = await listings(db, kind).findMany({ where: { status: "PUBLISHED", expiresAt: { lte: now } }, take: batch });
+    const due = await listings(db, kind).findMany({
+      where: { status: "PUBLISHED", expiresAt: { lte: now } },
+      take: batch,
+    });
     for (const row of due) {
       const done = await audited(ctx, async (tx) => {
         // Raw SQL on purpose: expiry and reminders must not move updated_at, which means "the owner
@@ -31,9 +34,23 @@ export async function runListingLifecycle(now = new Date(), batch = 500) {
           now,
         );
         if (count === 1) {
-          await notify(tx, { userIds: [row.createdById], type: "listing.expired", params: { title: row.titleVi }, link: linkFor(kind, row.id) });
+          await notify(tx, {
+            userIds: [row.createdById],
+            type: "listing.expired",
+            params: { title: row.titleVi },
+            link: linkFor(kind, row.id),
+          });
         }
-        return { result: count === 1, audit: { action: `${kind}.expire`, entityType: kind, entityId: row.id, before: { status: "PUBLISHED" }, after: { status: count === 1 ? "EXPIRED" : "unchanged" } } };
+        return {
+          result: count === 1,
+          audit: {
+            action: `${kind}.expire`,
+            entityType: kind,
+            entityId: row.id,
+            before: { status: "PUBLISHED" },
+            after: { status: count === 1 ? "EXPIRED" : "unchanged" },
+          },
+        };
       });
       if (done) counts.expired += 1;
     }
@@ -58,7 +75,15 @@ export async function runListingLifecycle(now = new Date(), batch = 500) {
           params: { title: row.titleVi, date: row.expiresAt ? row.expiresAt.toISOString().slice(0, 10) : "" },
           link: linkFor(kind, row.id),
         });
-        return { result: null, audit: { action: `${kind}.remind`, entityType: kind, entityId: row.id, after: { reminder: expiring ? "expiring" : "update" } } };
+        return {
+          result: null,
+          audit: {
+            action: `${kind}.remind`,
+            entityType: kind,
+            entityId: row.id,
+            after: { reminder: expiring ? "expiring" : "update" },
+          },
+        };
       });
       if (expiring) counts.expiring += 1;
       else counts.reminded += 1;

@@ -29,7 +29,9 @@ export interface Reviewable {
 /** A published listing's pending revision, or null (a submission is decided on its own columns). */
 function pendingRevisionOf(listing: Reviewable): Record<string, unknown> | null {
   const revision = listing.pendingRevision;
-  return listing.status === "PUBLISHED" && typeof revision === "object" && revision !== null ? (revision as Record<string, unknown>) : null;
+  return listing.status === "PUBLISHED" && typeof revision === "object" && revision !== null
+    ? (revision as Record<string, unknown>)
+    : null;
 }
 
 /** The screening a decision is about: a revision's own (stored with it), otherwise the listing's. */
@@ -81,7 +83,9 @@ export async function moderateListing(
 ): Promise<ModerationResult> {
   const parsedReason = ModerationReasonSchema.safeParse(rawReason);
   if (!parsedReason.success) {
-    throw new AppError("validation", "validation", { fieldErrors: { reason: parsedReason.error.issues.map((i) => i.message) } });
+    throw new AppError("validation", "validation", {
+      fieldErrors: { reason: parsedReason.error.issues.map((i) => i.message) },
+    });
   }
   const reason = parsedReason.data;
   return audited(ctx, async (tx) => {
@@ -95,17 +99,36 @@ export async function moderateListing(
     const decider = reviewerActionFor(row);
     if (!to || !decider) throw new AppError("invalid_state", "invalid_state");
     const stored = screeningUnderReview(row);
-    const columns = revision ? Object.fromEntries(Object.entries(revision).filter(([k]) => !REVISION_META.includes(k))) : null;
+    const columns = revision
+      ? Object.fromEntries(Object.entries(revision).filter(([k]) => !REVISION_META.includes(k)))
+      : null;
     const link = ownerLink(kind, id);
     const what = revision ? "revision_" : "";
 
     if (decision === "reject") {
       assertCan(user, decider);
-      await move(tx, kind, row, revision ? { pendingRevision: null, moderationNote: reason } : { status: to, moderationNote: reason });
-      await notify(tx, { userIds: [row.createdById], type: revision ? "listing.revision_rejected" : "listing.rejected", params: { title: row.titleVi, reason: reason ?? "" }, link });
+      await move(
+        tx,
+        kind,
+        row,
+        revision ? { pendingRevision: null, moderationNote: reason } : { status: to, moderationNote: reason },
+      );
+      await notify(tx, {
+        userIds: [row.createdById],
+        type: revision ? "listing.revision_rejected" : "listing.rejected",
+        params: { title: row.titleVi, reason: reason ?? "" },
+        link,
+      });
       return {
         result: { status: to } as ModerationResult,
-        audit: { action: `${kind}.${revision ? "revision_rejected" : "reject"}`, entityType: kind, entityId: id, before: { status: row.status }, after: { status: to }, reason },
+        audit: {
+          action: `${kind}.${revision ? "revision_rejected" : "reject"}`,
+          entityType: kind,
+          entityId: id,
+          before: { status: row.status },
+          after: { status: to },
+          reason,
+        },
       };
     }
 
@@ -120,16 +143,33 @@ export async function moderateListing(
       if (refused === "needs_officer") await notifyOfficers(tx, kind, row);
       return {
         result: { status: row.status, refused } as ModerationResult,
-        audit: { action: `${kind}.${what}approval_refused`, entityType: kind, entityId: id, after: { refused, ...screening } },
+        audit: {
+          action: `${kind}.${what}approval_refused`,
+          entityType: kind,
+          entityId: id,
+          after: { refused, ...screening },
+        },
       };
     }
 
     const now = new Date();
     const data = revision
       ? { ...revisionToColumns(columns!), ...screening, pendingRevision: null, moderationNote: null }
-      : { status: to, ...screening, publishedAt: now, expiresAt: addMonths(now, PUBLICATION_MONTHS), moderationNote: null, remindedAt: null };
+      : {
+          status: to,
+          ...screening,
+          publishedAt: now,
+          expiresAt: addMonths(now, PUBLICATION_MONTHS),
+          moderationNote: null,
+          remindedAt: null,
+        };
     await move(tx, kind, row, data);
-    await notify(tx, { userIds: [row.createdById], type: revision ? "listing.revision_approved" : "listing.approved", params: { title: row.titleVi }, link });
+    await notify(tx, {
+      userIds: [row.createdById],
+      type: revision ? "listing.revision_approved" : "listing.approved",
+      params: { title: row.titleVi },
+      link,
+    });
     return {
       result: { status: to } as ModerationResult,
       audit: {

@@ -48,7 +48,13 @@ export async function createListing(ctx: AuditContext, user: Principal, kind: Li
  * note kept inside the revision for the moderator; restricted ones notify the officers) and again
  * when it is approved.
  */
-export async function updateListing(ctx: AuditContext, user: Principal, kind: ListingKind, id: string, input: ListingInput) {
+export async function updateListing(
+  ctx: AuditContext,
+  user: Principal,
+  kind: ListingKind,
+  id: string,
+  input: ListingInput,
+) {
   return audited(ctx, async (tx) => {
     const row = await ownListingForUpdate(tx, user, kind, id);
     if (input.version !== undefined && input.version !== row.version) throw new AppError("conflict", "conflict");
@@ -62,16 +68,30 @@ export async function updateListing(ctx: AuditContext, user: Principal, kind: Li
       // A revision is a submission for review: it needs a confirmed e-mail address.
       assertEmailVerified(user);
       const screening = await screenAgainstLists(tx, columns);
-      const revision = { ...columns, submittedAt: new Date(), screening: screening.outcome, screeningNote: screening.note };
+      const revision = {
+        ...columns,
+        submittedAt: new Date(),
+        screening: screening.outcome,
+        screeningNote: screening.note,
+      };
       await move(tx, kind, row, { pendingRevision: toJsonSafe(revision) });
       if (screening.outcome === "RESTRICTED") await notifyOfficers(tx, kind, row);
       return {
         result: { revision: true, screening: screening as ScreeningResult | null },
-        audit: { action: `${kind}.revise`, entityType: kind, entityId: id, ...diff, reason: screening.note ?? undefined },
+        audit: {
+          action: `${kind}.revise`,
+          entityType: kind,
+          entityId: id,
+          ...diff,
+          reason: screening.note ?? undefined,
+        },
       };
     }
     await move(tx, kind, row, columns);
-    return { result: { revision: false, screening: null as ScreeningResult | null }, audit: { action: `${kind}.update`, entityType: kind, entityId: id, ...diff } };
+    return {
+      result: { revision: false, screening: null as ScreeningResult | null },
+      audit: { action: `${kind}.update`, entityType: kind, entityId: id, ...diff },
+    };
   });
 }
 
@@ -105,7 +125,13 @@ export async function ownerTransition(
         await move(tx, kind, row, { screening: "PROHIBITED", screeningNote: screening.note });
         return {
           result: { status: row.status, screening: outcome },
-          audit: { action: `${kind}.screening_blocked`, entityType: kind, entityId: id, before: { status: row.status }, after: { event, screening: "PROHIBITED", note: screening.note } },
+          audit: {
+            action: `${kind}.screening_blocked`,
+            entityType: kind,
+            entityId: id,
+            before: { status: row.status },
+            after: { event, screening: "PROHIBITED", note: screening.note },
+          },
         };
       }
       data = { ...data, screening: screening.outcome, screeningNote: screening.note };
@@ -120,12 +146,23 @@ export async function ownerTransition(
       }
     }
     if (event === "renew" && to === "PUBLISHED") {
-      data = { ...data, expiresAt: addMonths(now, PUBLICATION_MONTHS), remindedAt: null, publishedAt: row.publishedAt ?? now };
+      data = {
+        ...data,
+        expiresAt: addMonths(now, PUBLICATION_MONTHS),
+        remindedAt: null,
+        publishedAt: row.publishedAt ?? now,
+      };
     }
     await move(tx, kind, row, data);
     return {
       result: { status: to, screening: outcome },
-      audit: { action: `${kind}.${event}`, entityType: kind, entityId: id, before: { status: row.status }, after: toJsonSafe(data) },
+      audit: {
+        action: `${kind}.${event}`,
+        entityType: kind,
+        entityId: id,
+        before: { status: row.status },
+        after: toJsonSafe(data),
+      },
     };
   });
 }

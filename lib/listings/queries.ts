@@ -8,14 +8,32 @@ import { canReview, screeningUnderReview } from "./moderation";
 const PAGE_SIZE = 20;
 
 const ownSelect = {
-  id: true, slug: true, status: true, titleVi: true, titleEn: true, screening: true, screeningNote: true,
-  moderationNote: true, pendingRevision: true, submittedAt: true, publishedAt: true, expiresAt: true, updatedAt: true, version: true,
+  id: true,
+  slug: true,
+  status: true,
+  titleVi: true,
+  titleEn: true,
+  screening: true,
+  screeningNote: true,
+  moderationNote: true,
+  pendingRevision: true,
+  submittedAt: true,
+  publishedAt: true,
+  expiresAt: true,
+  updatedAt: true,
+  version: true,
 } as const;
 
 /** The user's organization's offers or demands, newest change first. */
 export async function ownListings(user: Principal, kind: ListingKind, page = 1) {
   const where = { organizationId: user.organizationId ?? "00000000-0000-0000-0000-000000000000" };
-  const args = { where, orderBy: { updatedAt: "desc" as const }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: ownSelect };
+  const args = {
+    where,
+    orderBy: { updatedAt: "desc" as const },
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: ownSelect,
+  };
   const [items, total] =
     kind === "offer"
       ? await Promise.all([db.offer.findMany(args), db.offer.count({ where })])
@@ -58,24 +76,38 @@ export async function moderationQueue(user: Principal): Promise<QueueItem[]> {
         ],
       }
     : { OR: [{ status: "SUBMITTED" as const }, { status: "PUBLISHED" as const, pendingRevision }] };
-  const select = { id: true, titleVi: true, screening: true, status: true, submittedAt: true, updatedAt: true, pendingRevision: true, organization: { select: { name: true } } };
+  const select = {
+    id: true,
+    titleVi: true,
+    screening: true,
+    status: true,
+    submittedAt: true,
+    updatedAt: true,
+    pendingRevision: true,
+    organization: { select: { name: true } },
+  };
   const [offers, demands] = await Promise.all([
     db.offer.findMany({ where: where as never, select, take: 500 }),
     db.demand.findMany({ where: where as never, select, take: 500 }),
   ]);
-  const toItem = (kind: ListingKind) => (row: (typeof offers)[number]): QueueItem => {
-    const revision = row.status === "PUBLISHED" && row.pendingRevision !== null ? (row.pendingRevision as { submittedAt?: string }) : null;
-    return {
-      kind,
-      id: row.id,
-      titleVi: row.titleVi,
-      organization: row.organization.name,
-      // A revision is decided on its own screening, not the published version's.
-      screening: screeningUnderReview(row),
-      isRevision: revision !== null,
-      waitingSince: revision?.submittedAt ? new Date(revision.submittedAt) : (row.submittedAt ?? row.updatedAt),
+  const toItem =
+    (kind: ListingKind) =>
+    (row: (typeof offers)[number]): QueueItem => {
+      const revision =
+        row.status === "PUBLISHED" && row.pendingRevision !== null
+          ? (row.pendingRevision as { submittedAt?: string })
+          : null;
+      return {
+        kind,
+        id: row.id,
+        titleVi: row.titleVi,
+        organization: row.organization.name,
+        // A revision is decided on its own screening, not the published version's.
+        screening: screeningUnderReview(row),
+        isRevision: revision !== null,
+        waitingSince: revision?.submittedAt ? new Date(revision.submittedAt) : (row.submittedAt ?? row.updatedAt),
+      };
     };
-  };
   return [...offers.map(toItem("offer")), ...demands.map(toItem("demand"))].sort(
     (a, b) => a.waitingSince.getTime() - b.waitingSince.getTime(),
   );
@@ -88,6 +120,13 @@ export async function moderationQueue(user: Principal): Promise<QueueItem[]> {
 export async function listingForReview(user: Principal, kind: ListingKind, id: string) {
   if (!can(user, "oversight:read")) throw new AppError("not_found");
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const include = { organization: true, sector: { include: { parent: true } }, attachments: true, createdBy: { select: { name: true, email: true } } };
-  return kind === "offer" ? db.offer.findUnique({ where: { id }, include }) : db.demand.findUnique({ where: { id }, include });
+  const include = {
+    organization: true,
+    sector: { include: { parent: true } },
+    attachments: true,
+    createdBy: { select: { name: true, email: true } },
+  };
+  return kind === "offer"
+    ? db.offer.findUnique({ where: { id }, include })
+    : db.demand.findUnique({ where: { id }, include });
 }

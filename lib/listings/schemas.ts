@@ -84,7 +84,12 @@ export const keywordList = z.preprocess(
               .normalize("NFC")
               .replace(FORMATTING_CHARS, "")
               .split(/[,;\n]/)
-              .map((k) => k.replace(/[ \t\r]+/g, " ").trim().toLowerCase())
+              .map((k) =>
+                k
+                  .replace(/[ \t\r]+/g, " ")
+                  .trim()
+                  .toLowerCase(),
+              )
               .filter(Boolean),
           ),
         ]
@@ -115,15 +120,13 @@ export const checkboxes = <T extends string>(values: readonly [T, ...T[]]) =>
 export const flag = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 /** Optimistic concurrency: the version the form was rendered from. */
-export const version = z.preprocess((v) => (v === undefined || v === "" ? undefined : Number(v)), z.number().int().positive().optional());
+export const version = z.preprocess(
+  (v) => (v === undefined || v === "" ? undefined : Number(v)),
+  z.number().int().positive().optional(),
+);
 
 /** Adds "min_greater_than_max" on `maxField` when both amounts are present and min > max. */
-export function checkRange(
-  data: Record<string, unknown>,
-  ctx: z.RefinementCtx,
-  minField: string,
-  maxField: string,
-) {
+export function checkRange(data: Record<string, unknown>, ctx: z.RefinementCtx, minField: string, maxField: string) {
   const min = data[minField];
   const max = data[maxField];
   if (typeof min === "bigint" && typeof max === "bigint" && min > max) {
@@ -136,4 +139,3 @@ export const ModerationReasonSchema = z.preprocess(
   emptyToUndefined,
   z.string({ error: "invalid_input" }).max(2000, "too_long").refine(isPlainText, "invisible_characters").optional(),
 );
-

@@ -61,7 +61,15 @@ export function screeningNote(result: ScreeningResult): string | null {
 }
 
 /** The texts of a listing that are screened, besides its keywords (offer and demand columns). */
-export const SCREENED_TEXT_FIELDS = ["titleVi", "titleEn", "summaryVi", "summaryEn", "description", "applicationAreas", "advantages"] as const;
+export const SCREENED_TEXT_FIELDS = [
+  "titleVi",
+  "titleEn",
+  "summaryVi",
+  "summaryEn",
+  "description",
+  "applicationAreas",
+  "advantages",
+] as const;
 
 /** Where the active list entries are read from: the application's client, a transaction or the seed's client. */
 export interface ScreeningSource {
@@ -69,9 +77,14 @@ export interface ScreeningSource {
 }
 
 /** Screening of a listing's columns (a row, validated input or a stored revision) against `entries`. */
-export function screenFields(entries: readonly ScreeningEntryLike[], listing: Record<string, unknown>): ScreeningResult {
+export function screenFields(
+  entries: readonly ScreeningEntryLike[],
+  listing: Record<string, unknown>,
+): ScreeningResult {
   const texts = SCREENED_TEXT_FIELDS.map((k) => listing[k]).filter((v): v is string => typeof v === "string");
-  const keywords = Array.isArray(listing.keywords) ? listing.keywords.filter((k): k is string => typeof k === "string") : [];
+  const keywords = Array.isArray(listing.keywords)
+    ? listing.keywords.filter((k): k is string => typeof k === "string")
+    : [];
   return screen(entries, { sectorCode: String(listing.sectorCode ?? ""), texts, keywords });
 }
 
@@ -79,9 +92,11 @@ export function screenFields(entries: readonly ScreeningEntryLike[], listing: Re
  * Screens a listing against the lists as they are now. The one screening every path uses: first
  * submission, revisions, approval, renewal and the seed.
  */
-export async function screenAgainstLists(source: ScreeningSource, listing: Record<string, unknown>): Promise<ScreeningResult & { note: string | null }> {
+export async function screenAgainstLists(
+  source: ScreeningSource,
+  listing: Record<string, unknown>,
+): Promise<ScreeningResult & { note: string | null }> {
   const entries = await source.screeningEntry.findMany({ where: { active: true } });
   const result = screenFields(entries, listing);
   return { ...result, note: screeningNote(result) };
 }
-

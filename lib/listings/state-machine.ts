@@ -8,7 +8,10 @@ export type ListingEvent = "submit" | "recall" | "approve" | "reject" | "withdra
 
 export type ListingActor = "owner" | "moderator" | "system";
 
-export const LISTING_TRANSITIONS: Record<ListingEvent, { from: readonly ListingStatus[]; to: ListingStatus | "same"; by: ListingActor }> = {
+export const LISTING_TRANSITIONS: Record<
+  ListingEvent,
+  { from: readonly ListingStatus[]; to: ListingStatus | "same"; by: ListingActor }
+> = {
   // Owners edit drafts and rejected listings in place; published ones through a reviewed revision.
   edit: { from: ["DRAFT", "REJECTED", "PUBLISHED"], to: "same", by: "owner" },
   submit: { from: ["DRAFT", "REJECTED"], to: "SUBMITTED", by: "owner" },

@@ -27,8 +27,16 @@ export async function move(tx: Tx, kind: ListingKind, row: ListingRow, data: Rec
 
 /** Tells every active department officer that a restricted listing (or revision) waits for them. */
 export async function notifyOfficers(tx: Tx, kind: ListingKind, row: Pick<ListingRow, "id" | "titleVi">) {
-  const officers = await tx.user.findMany({ where: { roles: { has: "OFFICER" }, status: "ACTIVE" }, select: { id: true } });
-  await notify(tx, { userIds: officers.map((o) => o.id), type: "listing.needs_officer", params: { title: row.titleVi }, link: `/admin/moderation/${kind}/${row.id}` });
+  const officers = await tx.user.findMany({
+    where: { roles: { has: "OFFICER" }, status: "ACTIVE" },
+    select: { id: true },
+  });
+  await notify(tx, {
+    userIds: officers.map((o) => o.id),
+    type: "listing.needs_officer",
+    params: { title: row.titleVi },
+    link: `/admin/moderation/${kind}/${row.id}`,
+  });
 }
 
 export const ownerLink = (kind: ListingKind, id: string) => `/account/${kind === "offer" ? "offers" : "demands"}/${id}`;

@@ -46,7 +46,10 @@ export function encodeHeaderValue(value: string): string {
 /** A mailbox header ("Name <a@b>") with the display name encoded when it is not ASCII. */
 export function encodeMailbox(mailbox: string): string {
   const address = addressOf(mailbox);
-  const name = mailbox.replace(/<[^<>]*>\s*$/, "").trim().replace(/^"(.*)"$/, "$1");
+  const name = mailbox
+    .replace(/<[^<>]*>\s*$/, "")
+    .trim()
+    .replace(/^"(.*)"$/, "$1");
   if (!name || name === address) return address;
   if (/^[\x20-\x7e]*$/.test(name)) return `"${name.replace(/["\\]/g, "\\$&")}" <${address}>`;
   // Folded before the address so a long encoded name does not make an overlong line.
@@ -59,7 +62,9 @@ export function formatMessage(mail: OutgoingMail, options: { date?: Date; messag
   const domain = from.split("@")[1];
   const messageId = options.messageId ?? `<${randomBytes(12).toString("hex")}@${domain}>`;
   const text = mail.text.replace(/\r\n?/g, "\n").replace(/\n/g, "\r\n");
-  const body = Buffer.from(text, "utf8").toString("base64").replace(/.{1,76}/g, "$&\r\n");
+  const body = Buffer.from(text, "utf8")
+    .toString("base64")
+    .replace(/.{1,76}/g, "$&\r\n");
   const headers = [
     `From: ${encodeMailbox(mail.from)}`,
     `To: ${encodeMailbox(mail.to)}`,

@@ -103,12 +103,14 @@ function upgrade(socket: net.Socket, host: string): Promise<tls.TLSSocket> {
   });
 }
 
-const isLoopback = (host: string) => host === "localhost" || host === "::1" || host === "[::1]" || host.startsWith("127.");
+const isLoopback = (host: string) =>
+  host === "localhost" || host === "::1" || host === "[::1]" || host.startsWith("127.");
 
 /** Sends one message over SMTP as described by `smtpUrl`. */
 export async function sendSmtp(smtpUrl: string, mail: OutgoingMail): Promise<void> {
   const url = new URL(smtpUrl);
-  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") throw new Error("SMTP_URL must start with smtp:// or smtps://");
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:")
+    throw new Error("SMTP_URL must start with smtp:// or smtps://");
   let secure = url.protocol === "smtps:";
   const port = Number(url.port) || (secure ? 465 : 587);
   const user = decodeURIComponent(url.username);
@@ -127,7 +129,8 @@ export async function sendSmtp(smtpUrl: string, mail: OutgoingMail): Promise<voi
     }
     if (user) {
       // Credentials never cross the network in clear text; a local relay on loopback is fine.
-      if (!secure && !isLoopback(url.hostname)) throw new Error("SMTP server offers no TLS; refusing to send credentials");
+      if (!secure && !isLoopback(url.hostname))
+        throw new Error("SMTP server offers no TLS; refusing to send credentials");
       const auth = caps.find((c) => /^AUTH\b/i.test(c))?.toUpperCase() ?? "";
       if (/\bPLAIN\b/.test(auth) || !/\bLOGIN\b/.test(auth)) {
         await conn.command(`AUTH PLAIN ${Buffer.from(`\0${user}\0${pass}`).toString("base64")}`, [235], "AUTH");

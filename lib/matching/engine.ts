@@ -23,18 +23,36 @@ type Row = Record<string, unknown>;
 
 function offerFacts(r: Row): OfferFacts & { id: string } {
   return {
-    id: String(r.id), title: String(r.title_vi), titleEn: r.title_en as string | null, keywords: r.keywords as string[],
-    summary: r.summary_vi as string | null, sectorCode: String(r.sector_code), fieldCode: r.field_code as string | null,
-    location: String(r.location), trl: Number(r.trl), priceType: String(r.price_type), priceMin: num(r.price_min),
-    priceMax: num(r.price_max), verified: Boolean(r.verified), updatedAt: new Date(r.updated_at as string),
+    id: String(r.id),
+    title: String(r.title_vi),
+    titleEn: r.title_en as string | null,
+    keywords: r.keywords as string[],
+    summary: r.summary_vi as string | null,
+    sectorCode: String(r.sector_code),
+    fieldCode: r.field_code as string | null,
+    location: String(r.location),
+    trl: Number(r.trl),
+    priceType: String(r.price_type),
+    priceMin: num(r.price_min),
+    priceMax: num(r.price_max),
+    verified: Boolean(r.verified),
+    updatedAt: new Date(r.updated_at as string),
   };
 }
 
 function demandFacts(r: Row): DemandFacts & { id: string } {
   return {
-    id: String(r.id), title: String(r.title_vi), titleEn: r.title_en as string | null, keywords: r.keywords as string[],
-    summary: r.summary_vi as string | null, sectorCode: String(r.sector_code), fieldCode: r.field_code as string | null,
-    location: String(r.location), trlMin: Number(r.trl_min), budgetMin: num(r.budget_min), budgetMax: num(r.budget_max),
+    id: String(r.id),
+    title: String(r.title_vi),
+    titleEn: r.title_en as string | null,
+    keywords: r.keywords as string[],
+    summary: r.summary_vi as string | null,
+    sectorCode: String(r.sector_code),
+    fieldCode: r.field_code as string | null,
+    location: String(r.location),
+    trlMin: Number(r.trl_min),
+    budgetMin: num(r.budget_min),
+    budgetMax: num(r.budget_max),
   };
 }
 
@@ -42,14 +60,34 @@ function demandFacts(r: Row): DemandFacts & { id: string } {
  * The subject words of a listing's title and keywords, as candidates' head vectors hold them: letters
  * and decimal digits only, so that each word is one lexeme ("m³" would be parsed as "m", in every listing).
  */
-function queryWords(facts: { title: string; titleEn?: string | null; keywords: string[]; sectorCode: string; fieldCode: string | null; location: string }) {
+function queryWords(facts: {
+  title: string;
+  titleEn?: string | null;
+  keywords: string[];
+  sectorCode: string;
+  fieldCode: string | null;
+  location: string;
+}) {
   const subject = { ...facts, summary: null };
   return [...terms(subject)].filter((t) => /^[\p{L}\p{Nd}]+$/u.test(t)).slice(0, MAX_WORDS);
 }
 
 /** SQL for one side of `scoreMatch`'s criteria that need no text: a column of the candidate or a parameter. */
-interface OfferSql { trl: string; negotiable: string; priceMin: string; priceMax: string; location: string; updatedAt?: string; verified?: string }
-interface DemandSql { trlMin: string; budgetMin: string; budgetMax: string; location: string }
+interface OfferSql {
+  trl: string;
+  negotiable: string;
+  priceMin: string;
+  priceMax: string;
+  location: string;
+  updatedAt?: string;
+  verified?: string;
+}
+interface DemandSql {
+  trlMin: string;
+  budgetMin: string;
+  budgetMax: string;
+  location: string;
+}
 
 /**
  * The criteria of `scoreMatch` (score.ts) that need no text — TRL, budget, location, recency,
@@ -69,7 +107,9 @@ function estimateSql(o: OfferSql, d: DemandSql) {
        WHEN ${lo} <= ${bMax} AND ${hi} >= coalesce(${d.budgetMin}, 0) THEN ${f(1)} WHEN ${lo} <= ${bMax} * 1.3 THEN ${f(0.5)} ELSE ${f(0)} END`,
     `${f(WEIGHTS.location)} * CASE WHEN ${o.location} = ${d.location} THEN ${f(1)}
        WHEN ${hanoi(o.location)} AND ${hanoi(d.location)} THEN ${f(0.5)} ELSE ${f(0.3)} END`,
-    ...(o.updatedAt ? [`${f(WEIGHTS.recency)} * exp(-greatest(0, date_part('epoch', now() - ${o.updatedAt})) / 31536000)`] : []),
+    ...(o.updatedAt
+      ? [`${f(WEIGHTS.recency)} * exp(-greatest(0, date_part('epoch', now() - ${o.updatedAt})) / 31536000)`]
+      : []),
     ...(o.verified ? [`${f(WEIGHTS.verified)} * (${o.verified})::int`] : []),
   ].join("\n + ");
 }
@@ -86,7 +126,14 @@ function estimateSql(o: OfferSql, d: DemandSql) {
  * $1 query words, $2 the same as a tsquery (null without words), $3 sector, $4 field, $5 the subject's
  * organization (never matched with itself), $6… the subject's criteria for the estimate.
  */
-async function candidates(side: "offers" | "demands", words: string[], sector: string, field: string | null, excludeOrg: string, estimate: { sql: string; values: unknown[] }) {
+async function candidates(
+  side: "offers" | "demands",
+  words: string[],
+  sector: string,
+  field: string | null,
+  excludeOrg: string,
+  estimate: { sql: string; values: unknown[] },
+) {
   const a = side === "offers" ? "o" : "d";
   const columns = side === "offers" ? OFFER_COLUMNS : DEMAND_COLUMNS;
   const from = `${side} ${a} JOIN taxonomy_nodes s ON s.code = ${a}.sector_code${side === "offers" ? " JOIN organizations g ON g.id = o.organization_id" : ""}`;
@@ -134,13 +181,31 @@ export async function findMatchesForDemand(demandId: string, limit = 10): Promis
   const demand = demandFacts(row);
   const estimate = {
     sql: estimateSql(
-      { trl: "o.trl", negotiable: "o.price_type = 'NEGOTIABLE'", priceMin: "o.price_min::float8", priceMax: "o.price_max::float8", location: "o.location", updatedAt: "o.updated_at", verified: "g.verification_status = 'VERIFIED'" },
+      {
+        trl: "o.trl",
+        negotiable: "o.price_type = 'NEGOTIABLE'",
+        priceMin: "o.price_min::float8",
+        priceMax: "o.price_max::float8",
+        location: "o.location",
+        updatedAt: "o.updated_at",
+        verified: "g.verification_status = 'VERIFIED'",
+      },
       { trlMin: "$6::int", budgetMin: "$7::float8", budgetMax: "$8::float8", location: "$9::text" },
     ),
     values: [demand.trlMin, demand.budgetMin, demand.budgetMax, demand.location],
   };
-  const rows = await candidates("offers", queryWords(demand), demand.sectorCode, demand.fieldCode, String(row.organization_id), estimate);
-  return rank(rows.map(offerFacts).map((offer) => ({ offerId: offer.id, demandId, ...scoreMatch(offer, demand) })), limit);
+  const rows = await candidates(
+    "offers",
+    queryWords(demand),
+    demand.sectorCode,
+    demand.fieldCode,
+    String(row.organization_id),
+    estimate,
+  );
+  return rank(
+    rows.map(offerFacts).map((offer) => ({ offerId: offer.id, demandId, ...scoreMatch(offer, demand) })),
+    limit,
+  );
 }
 
 /** The best demands for a published offer, computed now (nothing stored). */
@@ -152,15 +217,38 @@ export async function findMatchesForOffer(offerId: string, limit = 10): Promise<
   // The offer's recency and verification are the same for every demand: left out of the estimate.
   const estimate = {
     sql: estimateSql(
-      { trl: "$6::int", negotiable: "$7::boolean", priceMin: "$8::float8", priceMax: "$9::float8", location: "$10::text" },
-      { trlMin: "d.trl_min", budgetMin: "d.budget_min::float8", budgetMax: "d.budget_max::float8", location: "d.location" },
+      {
+        trl: "$6::int",
+        negotiable: "$7::boolean",
+        priceMin: "$8::float8",
+        priceMax: "$9::float8",
+        location: "$10::text",
+      },
+      {
+        trlMin: "d.trl_min",
+        budgetMin: "d.budget_min::float8",
+        budgetMax: "d.budget_max::float8",
+        location: "d.location",
+      },
     ),
     values: [offer.trl, offer.priceType === "NEGOTIABLE", offer.priceMin, offer.priceMax, offer.location],
   };
-  const rows = await candidates("demands", queryWords(offer), offer.sectorCode, offer.fieldCode, String(row.organization_id), estimate);
-  return rank(rows.map(demandFacts).map((demand) => ({ offerId, demandId: demand.id, ...scoreMatch(offer, demand) })), limit);
+  const rows = await candidates(
+    "demands",
+    queryWords(offer),
+    offer.sectorCode,
+    offer.fieldCode,
+    String(row.organization_id),
+    estimate,
+  );
+  return rank(
+    rows.map(demandFacts).map((demand) => ({ offerId, demandId: demand.id, ...scoreMatch(offer, demand) })),
+    limit,
+  );
 }
 
 function rank(matches: ScoredMatch[], limit: number) {
-  return matches.sort((x, y) => y.score - x.score || x.offerId.localeCompare(y.offerId) || x.demandId.localeCompare(y.demandId)).slice(0, limit);
+  return matches
+    .sort((x, y) => y.score - x.score || x.offerId.localeCompare(y.offerId) || x.demandId.localeCompare(y.demandId))
+    .slice(0, limit);
 }

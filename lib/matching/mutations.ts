@@ -22,12 +22,16 @@ const TABLE = { offer: "offers", demand: "demands" } as const;
  * owner's dismissal kept. Strong new matches notify both owners, once.
  */
 export async function recomputeMatches(kind: Kind, id: string, ctx: AuditContext = systemContext("job:matching")) {
-  const found = (kind === "offer" ? await findMatchesForOffer(id, KEEP) : await findMatchesForDemand(id, KEEP)).filter((m) => m.score >= MIN_SCORE);
+  const found = (kind === "offer" ? await findMatchesForOffer(id, KEEP) : await findMatchesForDemand(id, KEEP)).filter(
+    (m) => m.score >= MIN_SCORE,
+  );
   return audited(ctx, async (tx) => {
     const key = kind === "offer" ? "offerId" : "demandId";
     const existing = await tx.match.findMany({ where: { [key]: id } });
     const keep = new Set(found.map((m) => `${m.offerId}:${m.demandId}`));
-    const stale = existing.filter((m) => !keep.has(`${m.offerId}:${m.demandId}`) && m.offerState !== "ACTED_ON" && m.demandState !== "ACTED_ON");
+    const stale = existing.filter(
+      (m) => !keep.has(`${m.offerId}:${m.demandId}`) && m.offerState !== "ACTED_ON" && m.demandState !== "ACTED_ON",
+    );
     if (stale.length) await tx.match.deleteMany({ where: { id: { in: stale.map((m) => m.id) } } });
     let notified = 0;
     for (const m of found) {
@@ -44,7 +48,12 @@ export async function recomputeMatches(kind: Kind, id: string, ctx: AuditContext
     await tx.$executeRawUnsafe(`UPDATE ${TABLE[kind]} SET matched_at = now() WHERE id = $1::uuid`, id);
     return {
       result: { stored: found.length, removed: stale.length, notified },
-      audit: { action: "match.recompute", entityType: kind, entityId: id, after: { stored: found.length, removed: stale.length, notified } },
+      audit: {
+        action: "match.recompute",
+        entityType: kind,
+        entityId: id,
+        after: { stored: found.length, removed: stale.length, notified },
+      },
     };
   });
 }
@@ -54,8 +63,18 @@ async function notifyOwners(tx: Tx, matchId: string, offerId: string, demandId: 
     tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { createdById: true, titleVi: true } }),
     tx.demand.findUniqueOrThrow({ where: { id: demandId }, select: { createdById: true, titleVi: true } }),
   ]);
-  await notify(tx, { userIds: [offer.createdById], type: "match.new", params: { title: demand.titleVi, score }, link: "/account/matches" });
-  await notify(tx, { userIds: [demand.createdById], type: "match.new", params: { title: offer.titleVi, score }, link: "/account/matches" });
+  await notify(tx, {
+    userIds: [offer.createdById],
+    type: "match.new",
+    params: { title: demand.titleVi, score },
+    link: "/account/matches",
+  });
+  await notify(tx, {
+    userIds: [demand.createdById],
+    type: "match.new",
+    params: { title: offer.titleVi, score },
+    link: "/account/matches",
+  });
   await tx.match.update({ where: { id: matchId }, data: { notifiedAt: new Date() } });
   return 2;
 }
@@ -82,9 +101,14 @@ export async function sweepMatches(limit = 200) {
     for (const { id } of gone) {
       await audited(systemContext("job:matching"), async (tx) => {
         const key = kind === "offer" ? "offerId" : "demandId";
-        const { count } = await tx.match.deleteMany({ where: { [key]: id, offerState: { not: "ACTED_ON" }, demandState: { not: "ACTED_ON" } } });
+        const { count } = await tx.match.deleteMany({
+          where: { [key]: id, offerState: { not: "ACTED_ON" }, demandState: { not: "ACTED_ON" } },
+        });
         await tx.$executeRawUnsafe(`UPDATE ${table} SET matched_at = NULL WHERE id = $1::uuid`, id);
-        return { result: count, audit: { action: "match.clear", entityType: kind, entityId: id, after: { removed: count } } };
+        return {
+          result: count,
+          audit: { action: "match.clear", entityType: kind, entityId: id, after: { removed: count } },
+        };
       });
     }
   }
@@ -95,17 +119,38 @@ export async function sweepMatches(limit = 200) {
  * An owner dismisses or acts on a match, for their side only. Only the owning organization of the
  * offer (or of the demand) may; anyone else gets not_found.
  */
-export async function setMatchState(ctx: AuditContext, user: Principal, matchId: string, state: "DISMISSED" | "ACTED_ON" | "SEEN" | "SUGGESTED") {
+export async function setMatchState(
+  ctx: AuditContext,
+  user: Principal,
+  matchId: string,
+  state: "DISMISSED" | "ACTED_ON" | "SEEN" | "SUGGESTED",
+) {
   return audited(ctx, async (tx) => {
     const match = await tx.match.findUnique({
       where: { id: matchId },
       include: { offer: { select: { organizationId: true } }, demand: { select: { organizationId: true } } },
     });
     if (!match || !user.organizationId) throw new AppError("not_found");
-    const side = match.offer.organizationId === user.organizationId ? "offerState" : match.demand.organizationId === user.organizationId ? "demandState" : null;
+    const side =
+      match.offer.organizationId === user.organizationId
+        ? "offerState"
+        : match.demand.organizationId === user.organizationId
+          ? "demandState"
+          : null;
     if (!side) throw new AppError("not_found");
-    assertCan(user, side === "offerState" ? "offer:manage-own" : "demand:manage-own", { organizationId: user.organizationId });
+    assertCan(user, side === "offerState" ? "offer:manage-own" : "demand:manage-own", {
+      organizationId: user.organizationId,
+    });
     await tx.match.update({ where: { id: matchId }, data: { [side]: state } });
-    return { result: state, audit: { action: "match.state", entityType: "match", entityId: matchId, before: { [side]: match[side] }, after: { [side]: state } } };
+    return {
+      result: state,
+      audit: {
+        action: "match.state",
+        entityType: "match",
+        entityId: matchId,
+        before: { [side]: match[side] },
+        after: { [side]: state },
+      },
+    };
   });
 }

@@ -4,7 +4,17 @@ import { db } from "@/lib/db";
 import { parseExplanation } from "./schemas";
 
 const PAGE_SIZE = 20;
-const listing = { select: { id: true, slug: true, titleVi: true, titleEn: true, status: true, organizationId: true, organization: { select: { name: true, nameEn: true } } } } as const;
+const listing = {
+  select: {
+    id: true,
+    slug: true,
+    titleVi: true,
+    titleEn: true,
+    status: true,
+    organizationId: true,
+    organization: { select: { name: true, nameEn: true } },
+  },
+} as const;
 
 /**
  * Matches of the user's organization's listings (as provider and as seeker), best first. Each owner
@@ -15,8 +25,16 @@ export async function matchesForUser(user: Principal, options: { page?: number; 
   if (!org) return { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
   const page = Math.max(1, options.page ?? 1);
   const published = { offer: { status: "PUBLISHED" as const }, demand: { status: "PUBLISHED" as const } };
-  const asProvider = { offer: { organizationId: org, status: "PUBLISHED" as const }, demand: { status: "PUBLISHED" as const }, ...(options.includeDismissed ? {} : { offerState: { not: "DISMISSED" as const } }) };
-  const asSeeker = { demand: { organizationId: org, status: "PUBLISHED" as const }, offer: { status: "PUBLISHED" as const }, ...(options.includeDismissed ? {} : { demandState: { not: "DISMISSED" as const } }) };
+  const asProvider = {
+    offer: { organizationId: org, status: "PUBLISHED" as const },
+    demand: { status: "PUBLISHED" as const },
+    ...(options.includeDismissed ? {} : { offerState: { not: "DISMISSED" as const } }),
+  };
+  const asSeeker = {
+    demand: { organizationId: org, status: "PUBLISHED" as const },
+    offer: { status: "PUBLISHED" as const },
+    ...(options.includeDismissed ? {} : { demandState: { not: "DISMISSED" as const } }),
+  };
   const where = { ...published, OR: [asProvider, asSeeker] };
   const [rows, total] = await Promise.all([
     db.match.findMany({
@@ -39,7 +57,8 @@ export async function matchesForUser(user: Principal, options: { page?: number; 
       mine: side === "offer" ? m.offer : m.demand,
       other: side === "offer" ? m.demand : m.offer,
       // A confidential demand's business stays anonymous to providers.
-      otherOrganization: side === "offer" && m.demand.confidential ? null : (side === "offer" ? m.demand : m.offer).organization,
+      otherOrganization:
+        side === "offer" && m.demand.confidential ? null : (side === "offer" ? m.demand : m.offer).organization,
     };
   });
   return { items, total, page, pageSize: PAGE_SIZE };
@@ -53,17 +72,38 @@ export type UserMatch = Awaited<ReturnType<typeof matchesForUser>>["items"][numb
  */
 export async function publicMatches(kind: "offer" | "demand", id: string, limit = 10) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const owner = kind === "offer"
-    ? await db.offer.findFirst({ where: { id, status: "PUBLISHED" }, select: { id: true } })
-    : await db.demand.findFirst({ where: { id, status: "PUBLISHED" }, select: { id: true } });
+  const owner =
+    kind === "offer"
+      ? await db.offer.findFirst({ where: { id, status: "PUBLISHED" }, select: { id: true } })
+      : await db.demand.findFirst({ where: { id, status: "PUBLISHED" }, select: { id: true } });
   if (!owner) return null;
   const rows = await db.match.findMany({
-    where: kind === "offer" ? { offerId: id, demand: { status: "PUBLISHED" } } : { demandId: id, offer: { status: "PUBLISHED" } },
+    where:
+      kind === "offer"
+        ? { offerId: id, demand: { status: "PUBLISHED" } }
+        : { demandId: id, offer: { status: "PUBLISHED" } },
     orderBy: [{ score: "desc" }, { id: "asc" }],
     take: Math.min(Math.max(limit, 1), 50),
     include: {
-      offer: { select: { id: true, slug: true, titleVi: true, titleEn: true, organization: { select: { name: true, nameEn: true, slug: true } } } },
-      demand: { select: { id: true, slug: true, titleVi: true, titleEn: true, confidential: true, organization: { select: { name: true, nameEn: true, slug: true } } } },
+      offer: {
+        select: {
+          id: true,
+          slug: true,
+          titleVi: true,
+          titleEn: true,
+          organization: { select: { name: true, nameEn: true, slug: true } },
+        },
+      },
+      demand: {
+        select: {
+          id: true,
+          slug: true,
+          titleVi: true,
+          titleEn: true,
+          confidential: true,
+          organization: { select: { name: true, nameEn: true, slug: true } },
+        },
+      },
     },
   });
   return rows.map((m) => {
@@ -73,7 +113,10 @@ export async function publicMatches(kind: "offer" | "demand", id: string, limit 
       score: m.score,
       explanation: parseExplanation(m.explanation, m.id),
       [kind === "offer" ? "demand" : "offer"]: {
-        id: other.id, slug: other.slug, titleVi: other.titleVi, titleEn: other.titleEn,
+        id: other.id,
+        slug: other.slug,
+        titleVi: other.titleVi,
+        titleEn: other.titleEn,
         organization: hidden ? null : other.organization,
       },
     };

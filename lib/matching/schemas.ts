@@ -35,6 +35,8 @@ export const UNKNOWN_EXPLANATION: MatchExplanation = {
 export function parseExplanation(value: unknown, matchId?: string): MatchExplanation {
   const parsed = MatchExplanationSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  console.warn(`[matching] unreadable explanation of match ${matchId ?? "?"}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  console.warn(
+    `[matching] unreadable explanation of match ${matchId ?? "?"}: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+  );
   return UNKNOWN_EXPLANATION;
 }

@@ -18,8 +18,10 @@ export const STRONG_MATCH = 0.6;
 // Single syllables so common in Vietnamese technical text that sharing them says nothing. Only
 // syllables: a word like "sản xuất" must not make "sản" (nông sản) or "xuất" (truy xuất) meaningless.
 const STOP = new Set(
-  ("cong nghe he thong giai phap ung dung va cho cua cac trong voi tu la mot nhung duoc de co the bang tren theo " +
-    "moi su ky thuat phuong quy trinh and for the of with in to technology system solution").split(" "),
+  (
+    "cong nghe he thong giai phap ung dung va cho cua cac trong voi tu la mot nhung duoc de co the bang tren theo " +
+    "moi su ky thuat phuong quy trinh and for the of with in to technology system solution"
+  ).split(" "),
 );
 
 export interface ListingFacts {
@@ -101,7 +103,9 @@ function displayTerms(demand: DemandFacts, shared: Set<string>, surface: Map<str
     }
   }
   const pairs = [...shared].filter((t) => t.includes(" ") && !covered.has(t));
-  const singles = [...shared].filter((t) => !t.includes(" ") && !covered.has(t) && !pairs.some((p) => p.split(" ").includes(t)) && t.length > 4);
+  const singles = [...shared].filter(
+    (t) => !t.includes(" ") && !covered.has(t) && !pairs.some((p) => p.split(" ").includes(t)) && t.length > 4,
+  );
   for (const t of [...pairs, ...singles]) out.push(surface.get(t) ?? t);
   return [...new Set(out)].slice(0, 8);
 }
@@ -118,7 +122,11 @@ function budgetVerdict(offer: OfferFacts, demand: DemandFacts): [CriterionVerdic
 }
 
 /** Score 0–1 of an offer for a demand, with the explanation shown to users. */
-export function scoreMatch(offer: OfferFacts, demand: DemandFacts, now = new Date()): { score: number; explanation: MatchExplanation } {
+export function scoreMatch(
+  offer: OfferFacts,
+  demand: DemandFacts,
+  now = new Date(),
+): { score: number; explanation: MatchExplanation } {
   const surface = new Map<string, string>();
   const a = terms(offer);
   const b = terms(demand, surface);
@@ -126,12 +134,21 @@ export function scoreMatch(offer: OfferFacts, demand: DemandFacts, now = new Dat
   // Dice coefficient over the smaller side: a short demand fully covered by an offer is a strong match.
   const similarity = clamp01((2 * shared.length) / (Math.min(a.size, b.size) * 2 || 1));
   const sectorVerdict: CriterionVerdict =
-    offer.sectorCode === demand.sectorCode ? "match" : offer.fieldCode && offer.fieldCode === demand.fieldCode ? "partial" : "mismatch";
-  const trlVerdict: CriterionVerdict = offer.trl >= demand.trlMin ? "match" : offer.trl === demand.trlMin - 1 ? "partial" : "mismatch";
+    offer.sectorCode === demand.sectorCode
+      ? "match"
+      : offer.fieldCode && offer.fieldCode === demand.fieldCode
+        ? "partial"
+        : "mismatch";
+  const trlVerdict: CriterionVerdict =
+    offer.trl >= demand.trlMin ? "match" : offer.trl === demand.trlMin - 1 ? "partial" : "mismatch";
   const [budget, budgetValue] = budgetVerdict(offer, demand);
   const hanoi = (code: string) => code === "HN" || code.startsWith("HN-");
   const locationVerdict: CriterionVerdict =
-    offer.location === demand.location ? "match" : hanoi(offer.location) && hanoi(demand.location) ? "partial" : "mismatch";
+    offer.location === demand.location
+      ? "match"
+      : hanoi(offer.location) && hanoi(demand.location)
+        ? "partial"
+        : "mismatch";
   const value = { match: 1, partial: 0.5, mismatch: 0, unknown: 0.5 } as const;
   const ageDays = Math.max(0, (now.getTime() - offer.updatedAt.getTime()) / 86_400_000);
   const parts = {
@@ -155,7 +172,11 @@ export function scoreMatch(offer: OfferFacts, demand: DemandFacts, now = new Dat
       text: { similarity: Math.round(similarity * 100) / 100 },
       sector: { verdict: sectorVerdict, offerSector: offer.sectorCode, demandSector: demand.sectorCode },
       trl: { verdict: trlVerdict, offerTrl: offer.trl, demandMin: demand.trlMin },
-      budget: { verdict: budget, price: [offer.priceMin, offer.priceMax], budget: [demand.budgetMin, demand.budgetMax] },
+      budget: {
+        verdict: budget,
+        price: [offer.priceMin, offer.priceMax],
+        budget: [demand.budgetMin, demand.budgetMax],
+      },
       location: { verdict: locationVerdict, offer: offer.location, demand: demand.location },
       verified: offer.verified,
       parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),

@@ -16,7 +16,12 @@ import {
   type NotificationTranslator,
 } from "./render";
 import { NotificationLinkSchema } from "./schemas";
-import { isNotificationType, type NotificationParams, type NotificationParamsByType, type NotificationType } from "./types";
+import {
+  isNotificationType,
+  type NotificationParams,
+  type NotificationParamsByType,
+  type NotificationType,
+} from "./types";
 
 export interface NotifyInput<T extends NotificationType = NotificationType> {
   /** Explicit recipients. */
@@ -48,7 +53,10 @@ function subjectLine(title: string) {
  * skipped. Emails go to the outbox in each recipient's language, sent later by `mail.send-outbox`.
  * Throws (failing the caller's transaction) on an unknown type, a missing parameter or a bad link.
  */
-export async function notify<T extends NotificationType>(tx: Tx, input: NotifyInput<T>): Promise<{ recipients: number }> {
+export async function notify<T extends NotificationType>(
+  tx: Tx,
+  input: NotifyInput<T>,
+): Promise<{ recipients: number }> {
   if (!isNotificationType(input.type)) throw new Error(`Unknown notification type "${String(input.type)}"`);
   const params = input.params as unknown as NotificationParams;
   const link = input.link === undefined ? null : NotificationLinkSchema.parse(input.link);
@@ -82,7 +90,14 @@ export async function notify<T extends NotificationType>(tx: Tx, input: NotifyIn
     const emails: Prisma.EmailOutboxCreateManyInput[] = [];
     for (const user of recipients) {
       const locale = toNotificationLocale(user.locale);
-      const mail = renderEmail(await translator(locale), { locale, baseUrl, name: user.name, type: input.type, params, link });
+      const mail = renderEmail(await translator(locale), {
+        locale,
+        baseUrl,
+        name: user.name,
+        type: input.type,
+        params,
+        link,
+      });
       emails.push({ to: user.email, subject: subjectLine(mail.subject), body: mail.body });
     }
     await tx.emailOutbox.createMany({ data: emails });

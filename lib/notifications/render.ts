@@ -121,10 +121,27 @@ export function renderEmail(
  */
 export function renderAccountEmail(
   t: NotificationTranslator,
-  input: { locale: NotificationLocale; baseUrl: string; name: string | null; type: string; params: NotificationParams; link: string },
+  input: {
+    locale: NotificationLocale;
+    baseUrl: string;
+    name: string | null;
+    type: string;
+    params: NotificationParams;
+    link: string;
+  },
 ): { subject: string; body: string } {
   const { title, body } = renderNotification(t, input.type, input.params);
   const greeting = input.name ? t("email.greeting", { name: input.name }) : t("email.greetingAnonymous");
-  const lines = [greeting, "", body, "", absoluteUrl(input.baseUrl, input.locale, input.link), "", "-- ", t("email.signature"), t("email.footerAccount")];
+  const lines = [
+    greeting,
+    "",
+    body,
+    "",
+    absoluteUrl(input.baseUrl, input.locale, input.link),
+    "",
+    "-- ",
+    t("email.signature"),
+    t("email.footerAccount"),
+  ];
   return { subject: title, body: lines.join("\n") };
 }

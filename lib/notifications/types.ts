@@ -63,7 +63,8 @@ export const NOTIFICATION_TYPES = [
 ] as const satisfies readonly NotificationType[];
 
 // Fails to compile when a type above is missing from NOTIFICATION_TYPES.
-const _everyTypeListed: Exclude<NotificationType, (typeof NOTIFICATION_TYPES)[number]> extends never ? true : false = true;
+const _everyTypeListed: Exclude<NotificationType, (typeof NOTIFICATION_TYPES)[number]> extends never ? true : false =
+  true;
 
 export function isNotificationType(value: string): value is NotificationType {
   return (NOTIFICATION_TYPES as readonly string[]).includes(value);

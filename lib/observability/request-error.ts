@@ -12,7 +12,11 @@ export interface RequestErrorInput {
  * not run), the route, and the error's message and digest. Never the request's headers or body,
  * which may carry cookies or personal data; the query string is dropped for the same reason.
  */
-export function requestErrorLine(error: unknown, { request, context }: RequestErrorInput, env: { hops: number; secret?: string }) {
+export function requestErrorLine(
+  error: unknown,
+  { request, context }: RequestErrorInput,
+  env: { hops: number; secret?: string },
+) {
   const headers = {
     get: (name: string) => {
       const value = request.headers[name.toLowerCase()];
@@ -21,7 +25,10 @@ export function requestErrorLine(error: unknown, { request, context }: RequestEr
   };
   const { requestId } = requestMetaFrom(headers, { hops: env.hops, mark: proxyMark(env.secret) });
   const err = error instanceof Error ? error : null;
-  const digest = typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : undefined;
+  const digest =
+    typeof error === "object" && error !== null && "digest" in error
+      ? String((error as { digest: unknown }).digest)
+      : undefined;
   return JSON.stringify({
     level: "error",
     at: new Date().toISOString(),

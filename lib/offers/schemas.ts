@@ -1,15 +1,42 @@
 import { z } from "zod";
 import {
-  checkboxes, checkRange, flag, keywordList, locationCode, optionalText, sectorCode, text, trlLevel, version, vnd,
+  checkboxes,
+  checkRange,
+  flag,
+  keywordList,
+  locationCode,
+  optionalText,
+  sectorCode,
+  text,
+  trlLevel,
+  version,
+  vnd,
 } from "@/lib/listings/schemas";
 
 export const IP_STATUSES = [
-  "PATENT", "UTILITY_SOLUTION", "INDUSTRIAL_DESIGN", "PLANT_VARIETY", "COPYRIGHT_SOFTWARE", "LAYOUT_DESIGN",
-  "APPLICATION_PENDING", "KNOW_HOW", "NONE",
+  "PATENT",
+  "UTILITY_SOLUTION",
+  "INDUSTRIAL_DESIGN",
+  "PLANT_VARIETY",
+  "COPYRIGHT_SOFTWARE",
+  "LAYOUT_DESIGN",
+  "APPLICATION_PENDING",
+  "KNOW_HOW",
+  "NONE",
 ] as const;
-export const TRANSFER_OBJECTS = ["KNOW_HOW", "DOCUMENTS_SOFTWARE_DATA", "RATIONALISATION", "MACHINERY_WITH_TECHNOLOGY"] as const;
+export const TRANSFER_OBJECTS = [
+  "KNOW_HOW",
+  "DOCUMENTS_SOFTWARE_DATA",
+  "RATIONALISATION",
+  "MACHINERY_WITH_TECHNOLOGY",
+] as const;
 export const TRANSFER_FORMS = [
-  "STANDALONE", "INVESTMENT_PROJECT", "CAPITAL_CONTRIBUTION", "FRANCHISE", "IP_RIGHT_TRANSFER", "MACHINERY_SALE",
+  "STANDALONE",
+  "INVESTMENT_PROJECT",
+  "CAPITAL_CONTRIBUTION",
+  "FRANCHISE",
+  "IP_RIGHT_TRANSFER",
+  "MACHINERY_SALE",
 ] as const;
 export const TRANSFER_METHODS = ["DOCUMENTS", "TRAINING", "EXPERT_ASSISTANCE", "MACHINERY_PLUS", "OTHER"] as const;
 export const PRICE_TYPES = ["NEGOTIABLE", "RANGE", "FIXED"] as const;

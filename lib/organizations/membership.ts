@@ -24,7 +24,10 @@ const MEMBERS_LINK = "/account/organization/members";
 
 /** Active administrators of an organization (recipients of its membership notifications). */
 export async function organizationAdminIds(tx: Tx, organizationId: string): Promise<string[]> {
-  const admins = await tx.user.findMany({ where: { organizationId, orgRole: "ADMIN", status: "ACTIVE" }, select: { id: true } });
+  const admins = await tx.user.findMany({
+    where: { organizationId, orgRole: "ADMIN", status: "ACTIVE" },
+    select: { id: true },
+  });
   return admins.map((a) => a.id);
 }
 
@@ -36,7 +39,17 @@ async function lockOrganization(tx: Tx, organizationId: string) {
 
 /** The acting user as stored now (not as the session remembered it), locked for this transaction. */
 async function actorRow(tx: Tx, userId: string) {
-  const [row] = await tx.$queryRaw<{ id: string; name: string; email: string; organizationId: string | null; orgRole: "ADMIN" | "MEMBER" | null; verified: boolean; status: string }[]>`
+  const [row] = await tx.$queryRaw<
+    {
+      id: string;
+      name: string;
+      email: string;
+      organizationId: string | null;
+      orgRole: "ADMIN" | "MEMBER" | null;
+      verified: boolean;
+      status: string;
+    }[]
+  >`
     SELECT id, name, email, organization_id AS "organizationId", org_role::text AS "orgRole",
            email_verified_at IS NOT NULL AS verified, status::text AS status
       FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
@@ -60,7 +73,8 @@ async function administeredOrganization(tx: Tx, user: Principal) {
 export async function notifyMembershipRequested(tx: Tx, org: { id: string; name: string }, requesterName: string) {
   const admins = await organizationAdminIds(tx, org.id);
   const params = { name: requesterName, organization: org.name };
-  if (admins.length > 0) await notify(tx, { userIds: admins, type: "membership.requested", params, link: MEMBERS_LINK });
+  if (admins.length > 0)
+    await notify(tx, { userIds: admins, type: "membership.requested", params, link: MEMBERS_LINK });
   else await notify(tx, { roles: ["OPERATOR"], type: "membership.requested", params, link: "/admin/organizations" });
 }
 
@@ -69,28 +83,58 @@ export async function notifyMembershipRequested(tx: Tx, org: { id: string; name:
  * Throws "email_unverified", ("conflict", "already_member" | "request_pending"), or not-found for
  * an unknown or state-agency organization.
  */
-export async function requestMembership(ctx: AuditContext, user: Principal, input: { organizationId: string; message?: string | null }) {
+export async function requestMembership(
+  ctx: AuditContext,
+  user: Principal,
+  input: { organizationId: string; message?: string | null },
+) {
   assertCan(user, "membership:request");
   assertEmailVerified(user);
   return audited(ctx, async (tx) => {
     const me = await actorRow(tx, user.id);
     if (!me.verified) throw new AppError("forbidden", "email_unverified");
     if (me.organizationId) throw new AppError("conflict", "already_member");
-    if (await tx.membershipRequest.count({ where: { userId: me.id, status: "PENDING" } })) throw new AppError("conflict", "request_pending");
-    const org = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { id: true, name: true, type: true } });
+    if (await tx.membershipRequest.count({ where: { userId: me.id, status: "PENDING" } }))
+      throw new AppError("conflict", "request_pending");
+    const org = await tx.organization.findUnique({
+      where: { id: input.organizationId },
+      select: { id: true, name: true, type: true },
+    });
     if (!org || org.type === "STATE_AGENCY") throw new AppError("not_found");
-    const req = await tx.membershipRequest.create({ data: { organizationId: org.id, userId: me.id, message: input.message || null } });
+    const req = await tx.membershipRequest.create({
+      data: { organizationId: org.id, userId: me.id, message: input.message || null },
+    });
     await notifyMembershipRequested(tx, org, me.name);
-    return { result: req, audit: { action: "membership.request", entityType: "membership_request", entityId: req.id, after: { organizationId: org.id, userId: me.id, status: "PENDING" } } };
+    return {
+      result: req,
+      audit: {
+        action: "membership.request",
+        entityType: "membership_request",
+        entityId: req.id,
+        after: { organizationId: org.id, userId: me.id, status: "PENDING" },
+      },
+    };
   });
 }
 
 /** The requester withdraws their own pending request. */
 export async function cancelMembershipRequest(ctx: AuditContext, user: Principal, requestId: string) {
   return audited(ctx, async (tx) => {
-    const { count } = await tx.membershipRequest.updateMany({ where: { id: requestId, userId: user.id, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
+    const { count } = await tx.membershipRequest.updateMany({
+      where: { id: requestId, userId: user.id, status: "PENDING" },
+      data: { status: "CANCELLED", decidedAt: new Date() },
+    });
     if (count !== 1) throw new AppError("not_found");
-    return { result: null, audit: { action: "membership.cancel", entityType: "membership_request", entityId: requestId, before: { status: "PENDING" }, after: { status: "CANCELLED" } } };
+    return {
+      result: null,
+      audit: {
+        action: "membership.cancel",
+        entityType: "membership_request",
+        entityId: requestId,
+        before: { status: "PENDING" },
+        after: { status: "CANCELLED" },
+      },
+    };
   });
 }
 
@@ -122,7 +166,10 @@ export async function decideMembershipRequest(
       const requester = await actorRow(tx, req.userId).catch(() => null);
       if (!requester) throw new AppError("invalid_state", "requester_inactive");
       if (!requester.verified) throw new AppError("invalid_state", "requester_unverified");
-      const { count } = await tx.user.updateMany({ where: { id: req.userId, organizationId: null }, data: { organizationId: org.id, orgRole: "MEMBER" } });
+      const { count } = await tx.user.updateMany({
+        where: { id: req.userId, organizationId: null },
+        data: { organizationId: org.id, orgRole: "MEMBER" },
+      });
       if (count !== 1) throw new AppError("invalid_state", "requester_has_organization");
     }
     const { count } = await tx.membershipRequest.updateMany({
@@ -131,9 +178,19 @@ export async function decideMembershipRequest(
     });
     if (count !== 1) throw new AppError("conflict", "conflict");
     if (input.decision === "approve") {
-      await notify(tx, { userIds: [req.userId], type: "membership.approved", params: { organization: org.name }, link: "/account" });
+      await notify(tx, {
+        userIds: [req.userId],
+        type: "membership.approved",
+        params: { organization: org.name },
+        link: "/account",
+      });
     } else {
-      await notify(tx, { userIds: [req.userId], type: "membership.rejected", params: { organization: org.name, note: input.note || "—" }, link: "/account/organization" });
+      await notify(tx, {
+        userIds: [req.userId],
+        type: "membership.rejected",
+        params: { organization: org.name, note: input.note || "—" },
+        link: "/account/organization",
+      });
     }
     return {
       result: status,
@@ -142,7 +199,12 @@ export async function decideMembershipRequest(
         entityType: "membership_request",
         entityId: req.id,
         before: { status: "PENDING" },
-        after: { status, userId: req.userId, organizationId: org.id, ...(input.decision === "approve" ? { orgRole: "MEMBER" } : {}) },
+        after: {
+          status,
+          userId: req.userId,
+          organizationId: org.id,
+          ...(input.decision === "approve" ? { orgRole: "MEMBER" } : {}),
+        },
         reason: input.note || null,
       },
     };
@@ -160,17 +222,32 @@ export async function inviteMember(ctx: AuditContext, user: Principal, input: { 
     const { org, actor } = await administeredOrganization(tx, user);
     if (org.type === "STATE_AGENCY") throw new AppError("forbidden");
     const email = input.email.normalize("NFC").trim().toLowerCase();
-    const existing = await tx.user.findUnique({ where: { email }, select: { organizationId: true, locale: true, name: true } });
+    const existing = await tx.user.findUnique({
+      where: { email },
+      select: { organizationId: true, locale: true, name: true },
+    });
     if (existing?.organizationId === org.id) throw new AppError("conflict", "already_member");
     const since = new Date(Date.now() - 86_400_000);
-    if ((await tx.organizationInvite.count({ where: { organizationId: org.id, createdAt: { gte: since } } })) >= INVITES_PER_ORG_PER_DAY) {
+    if (
+      (await tx.organizationInvite.count({ where: { organizationId: org.id, createdAt: { gte: since } } })) >=
+      INVITES_PER_ORG_PER_DAY
+    ) {
       throw new AppError("rate_limited", "rate_limited");
     }
     const now = new Date();
-    await tx.organizationInvite.updateMany({ where: { organizationId: org.id, email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    await tx.organizationInvite.updateMany({
+      where: { organizationId: org.id, email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
     const token = newToken();
     const invite = await tx.organizationInvite.create({
-      data: { organizationId: org.id, email, tokenHash: tokenHash(token), invitedById: actor.id, expiresAt: new Date(now.getTime() + INVITE_TTL_MS) },
+      data: {
+        organizationId: org.id,
+        email,
+        tokenHash: tokenHash(token),
+        invitedById: actor.id,
+        expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+      },
     });
     await queueAccountEmail(tx, {
       to: email,
@@ -180,7 +257,15 @@ export async function inviteMember(ctx: AuditContext, user: Principal, input: { 
       params: { organization: org.name, inviter: actor.name },
       link: `/invite?token=${token}`,
     });
-    return { result: { id: invite.id, token }, audit: { action: "membership.invite", entityType: "organization_invite", entityId: invite.id, after: { organizationId: org.id, email, expiresAt: invite.expiresAt } } };
+    return {
+      result: { id: invite.id, token },
+      audit: {
+        action: "membership.invite",
+        entityType: "organization_invite",
+        entityId: invite.id,
+        after: { organizationId: org.id, email, expiresAt: invite.expiresAt },
+      },
+    };
   });
 }
 
@@ -188,9 +273,20 @@ export async function inviteMember(ctx: AuditContext, user: Principal, input: { 
 export async function revokeInvite(ctx: AuditContext, user: Principal, inviteId: string) {
   return audited(ctx, async (tx) => {
     const { org } = await administeredOrganization(tx, user);
-    const { count } = await tx.organizationInvite.updateMany({ where: { id: inviteId, organizationId: org.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.organizationInvite.updateMany({
+      where: { id: inviteId, organizationId: org.id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (count !== 1) throw new AppError("not_found");
-    return { result: null, audit: { action: "membership.revoke_invite", entityType: "organization_invite", entityId: inviteId, after: { revoked: true } } };
+    return {
+      result: null,
+      audit: {
+        action: "membership.revoke_invite",
+        entityType: "organization_invite",
+        entityId: inviteId,
+        after: { revoked: true },
+      },
+    };
   });
 }
 
@@ -205,19 +301,37 @@ export async function acceptInvite(ctx: AuditContext, user: Principal, token: st
     const me = await actorRow(tx, user.id);
     if (!me.verified) throw new AppError("forbidden", "email_unverified");
     const now = new Date();
-    const invite = await tx.organizationInvite.findFirst({ where: { tokenHash: tokenHash(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } });
+    const invite = await tx.organizationInvite.findFirst({
+      where: { tokenHash: tokenHash(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    });
     if (!invite || invite.email !== me.email) throw new AppError("not_found");
     const org = await lockOrganization(tx, invite.organizationId);
     if (!org || org.type === "STATE_AGENCY") throw new AppError("not_found");
     if (me.organizationId) throw new AppError("conflict", "already_member");
-    const { count } = await tx.organizationInvite.updateMany({ where: { id: invite.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: now } });
+    const { count } = await tx.organizationInvite.updateMany({
+      where: { id: invite.id, acceptedAt: null, revokedAt: null },
+      data: { acceptedAt: now },
+    });
     if (count !== 1) throw new AppError("not_found");
     await tx.user.update({ where: { id: me.id }, data: { organizationId: org.id, orgRole: "MEMBER" } });
-    await tx.membershipRequest.updateMany({ where: { userId: me.id, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: now } });
-    await notify(tx, { userIds: await organizationAdminIds(tx, org.id), type: "membership.joined", params: { name: me.name, organization: org.name }, link: MEMBERS_LINK });
+    await tx.membershipRequest.updateMany({
+      where: { userId: me.id, status: "PENDING" },
+      data: { status: "CANCELLED", decidedAt: now },
+    });
+    await notify(tx, {
+      userIds: await organizationAdminIds(tx, org.id),
+      type: "membership.joined",
+      params: { name: me.name, organization: org.name },
+      link: MEMBERS_LINK,
+    });
     return {
       result: { organizationId: org.id },
-      audit: { action: "membership.accept_invite", entityType: "organization_invite", entityId: invite.id, after: { userId: me.id, organizationId: org.id, orgRole: "MEMBER" } },
+      audit: {
+        action: "membership.accept_invite",
+        entityType: "organization_invite",
+        entityId: invite.id,
+        after: { userId: me.id, organizationId: org.id, orgRole: "MEMBER" },
+      },
     };
   });
 }
@@ -233,16 +347,33 @@ export async function removeMember(ctx: AuditContext, user: Principal, memberId:
     const actor = await actorRow(tx, user.id);
     if (!org || actor.organizationId !== org.id) throw new AppError("not_found");
     if (memberId !== actor.id && actor.orgRole !== "ADMIN") throw new AppError("not_found");
-    const target = await tx.user.findFirst({ where: { id: memberId, organizationId: org.id }, select: { id: true, orgRole: true } });
+    const target = await tx.user.findFirst({
+      where: { id: memberId, organizationId: org.id },
+      select: { id: true, orgRole: true },
+    });
     if (!target) throw new AppError("not_found");
-    if (target.orgRole === "ADMIN" && (await organizationAdminIds(tx, org.id)).filter((id) => id !== target.id).length === 0) {
+    if (
+      target.orgRole === "ADMIN" &&
+      (await organizationAdminIds(tx, org.id)).filter((id) => id !== target.id).length === 0
+    ) {
       throw new AppError("invalid_state", "last_admin");
     }
     await tx.user.update({ where: { id: target.id }, data: { organizationId: null, orgRole: null } });
-    await notify(tx, { userIds: [target.id], type: "membership.removed", params: { organization: org.name }, link: "/account" });
+    await notify(tx, {
+      userIds: [target.id],
+      type: "membership.removed",
+      params: { organization: org.name },
+      link: "/account",
+    });
     return {
       result: null,
-      audit: { action: "membership.remove", entityType: "user", entityId: target.id, before: { organizationId: org.id, orgRole: target.orgRole }, after: { organizationId: null, orgRole: null } },
+      audit: {
+        action: "membership.remove",
+        entityType: "user",
+        entityId: target.id,
+        before: { organizationId: org.id, orgRole: target.orgRole },
+        after: { organizationId: null, orgRole: null },
+      },
     };
   });
 }
@@ -252,16 +383,30 @@ export async function transferAdmin(ctx: AuditContext, user: Principal, memberId
   return audited(ctx, async (tx) => {
     const { org, actor } = await administeredOrganization(tx, user);
     if (memberId === actor.id) throw new AppError("invalid_state", "invalid_state");
-    const target = await tx.user.findFirst({ where: { id: memberId, organizationId: org.id, status: "ACTIVE" }, select: { id: true, emailVerifiedAt: true } });
+    const target = await tx.user.findFirst({
+      where: { id: memberId, organizationId: org.id, status: "ACTIVE" },
+      select: { id: true, emailVerifiedAt: true },
+    });
     if (!target) throw new AppError("not_found");
     if (!target.emailVerifiedAt) throw new AppError("invalid_state", "member_unverified");
     await tx.user.update({ where: { id: target.id }, data: { orgRole: "ADMIN" } });
     await tx.user.update({ where: { id: actor.id }, data: { orgRole: "MEMBER" } });
-    await notify(tx, { userIds: [target.id], type: "membership.admin_transferred", params: { organization: org.name }, link: MEMBERS_LINK });
+    await notify(tx, {
+      userIds: [target.id],
+      type: "membership.admin_transferred",
+      params: { organization: org.name },
+      link: MEMBERS_LINK,
+    });
     return {
       result: null,
       audit: [
-        { action: "membership.transfer_admin", entityType: "organization", entityId: org.id, before: { admin: actor.id }, after: { admin: target.id } },
+        {
+          action: "membership.transfer_admin",
+          entityType: "organization",
+          entityId: org.id,
+          before: { admin: actor.id },
+          after: { admin: target.id },
+        },
       ],
     };
   });

@@ -35,7 +35,10 @@ export async function searchOrganizationsToJoin(query: string): Promise<JoinCand
 /** The user's own organization with its verification documents. */
 export function ownOrganization(organizationId: string | null) {
   if (!organizationId) return null;
-  return db.organization.findUnique({ where: { id: organizationId }, include: { attachments: { orderBy: { createdAt: "asc" } } } });
+  return db.organization.findUnique({
+    where: { id: organizationId },
+    include: { attachments: { orderBy: { createdAt: "asc" } } },
+  });
 }
 
 /**
@@ -68,7 +71,12 @@ export function pendingMembershipRequests(organizationId: string) {
   return db.membershipRequest.findMany({
     where: { organizationId, status: "PENDING" },
     orderBy: { createdAt: "asc" },
-    select: { id: true, message: true, createdAt: true, user: { select: { name: true, email: true, emailVerifiedAt: true } } },
+    select: {
+      id: true,
+      message: true,
+      createdAt: true,
+      user: { select: { name: true, email: true, emailVerifiedAt: true } },
+    },
     take: 200,
   });
 }
@@ -101,7 +109,13 @@ export async function orphanMembershipRequests(user: Principal) {
   return db.membershipRequest.findMany({
     where: { status: "PENDING", organization: { members: { none: { orgRole: "ADMIN", status: "ACTIVE" } } } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, message: true, createdAt: true, organization: { select: { name: true, type: true } }, user: { select: { name: true, email: true, emailVerifiedAt: true } } },
+    select: {
+      id: true,
+      message: true,
+      createdAt: true,
+      organization: { select: { name: true, type: true } },
+      user: { select: { name: true, email: true, emailVerifiedAt: true } },
+    },
     take: 200,
   });
 }

@@ -18,14 +18,20 @@ export const OrganizationProfileSchema = z.object({
   descriptionEn: optionalText(5000),
   taxCode: z.preprocess(
     (v) => (typeof v === "string" && v.trim() !== "" ? v.replace(/[\s.-]/g, "") : undefined),
-    z.string().regex(/^\d{10}(\d{3})?$/, "tax_code_invalid").optional(),
+    z
+      .string()
+      .regex(/^\d{10}(\d{3})?$/, "tax_code_invalid")
+      .optional(),
   ),
   establishmentDecision: optionalText(120),
   address: optionalText(300),
   location: locationCode,
   website: z.preprocess(
     (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
-    z.url({ protocol: /^https?$/, error: "url_invalid" }).max(300, "too_long").optional(),
+    z
+      .url({ protocol: /^https?$/, error: "url_invalid" })
+      .max(300, "too_long")
+      .optional(),
   ),
 });
 

@@ -41,7 +41,12 @@ export interface Display {
 // A confidential demand's organization type is unknown to the facets (see filterClauses).
 const TABLES = {
   offers: { index: "offer_search", listing: "offers", ip: "x.ip_status::text", orgType: "x.org_type" },
-  demands: { index: "demand_search", listing: "demands", ip: "NULL::text", orgType: "CASE WHEN x.confidential THEN NULL ELSE x.org_type END" },
+  demands: {
+    index: "demand_search",
+    listing: "demands",
+    ip: "NULL::text",
+    orgType: "CASE WHEN x.confidential THEN NULL ELSE x.org_type END",
+  },
 } as const;
 
 /** Facets are counted exactly over at most this many matches, and scaled to the total beyond. */

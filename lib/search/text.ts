@@ -6,7 +6,10 @@
 /** Folds one character to its base letter(s): "ữ" → "u", "Đ" → "d". */
 function foldChar(ch: string): string {
   if (ch === "đ" || ch === "Đ") return "d";
-  return ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return ch
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 export function fold(text: string): string {

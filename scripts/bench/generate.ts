@@ -111,18 +111,39 @@ export function buildOrganizations(seed: number, count: number, now: Date): Benc
 
 /** Status and dates: published over the last two years; renewed listings expire a year after renewal. */
 function lifecycle(rng: Rng, now: Date) {
-  const status = weighted(rng, [["PUBLISHED", 95], ["DRAFT", 2], ["SUBMITTED", 1.5], ["EXPIRED", 1.5]] as const);
+  const status = weighted(rng, [
+    ["PUBLISHED", 95],
+    ["DRAFT", 2],
+    ["SUBMITTED", 1.5],
+    ["EXPIRED", 1.5],
+  ] as const);
   const t = now.getTime();
   if (status === "DRAFT" || status === "SUBMITTED") {
     const created = new Date(t - int(rng, 1, 60) * DAY - int(rng, 0, DAY));
-    return { status, createdAt: created, updatedAt: created, submittedAt: status === "SUBMITTED" ? created : null, publishedAt: null, expiresAt: null };
+    return {
+      status,
+      createdAt: created,
+      updatedAt: created,
+      submittedAt: status === "SUBMITTED" ? created : null,
+      publishedAt: null,
+      expiresAt: null,
+    };
   }
   const ageDays = status === "EXPIRED" ? int(rng, 366, 730) : int(rng, 0, 729);
   const published = new Date(t - ageDays * DAY - int(rng, 0, DAY));
   const renewed = status === "PUBLISHED" && ageDays >= 365 ? new Date(t - int(rng, 0, 360) * DAY) : published;
-  const updated = new Date(Math.max(renewed.getTime(), published.getTime() + Math.floor(rng() * (t - published.getTime()) * 0.5)));
+  const updated = new Date(
+    Math.max(renewed.getTime(), published.getTime() + Math.floor(rng() * (t - published.getTime()) * 0.5)),
+  );
   const submitted = new Date(published.getTime() - int(rng, 1, 5) * DAY);
-  return { status, createdAt: submitted, updatedAt: status === "EXPIRED" ? published : updated, submittedAt: submitted, publishedAt: published, expiresAt: new Date(renewed.getTime() + 365 * DAY) };
+  return {
+    status,
+    createdAt: submitted,
+    updatedAt: status === "EXPIRED" ? published : updated,
+    submittedAt: submitted,
+    publishedAt: published,
+    expiresAt: new Date(renewed.getTime() + 365 * DAY),
+  };
 }
 
 function listingBase(rng: Rng, kind: "offer" | "demand", index: number, orgs: BenchOrg[], now: Date) {
@@ -156,14 +177,23 @@ export function splitOrganizations(orgs: BenchOrg[]) {
 export function buildOffer(rng: Rng, index: number, providers: BenchOrg[], now: Date): BenchOffer {
   const { scene, base } = listingBase(rng, "offer", index, providers, now);
   const ipStatus = weighted(rng, IP);
-  const priceType = weighted(rng, [["NEGOTIABLE", 40], ["RANGE", 45], ["FIXED", 15]] as const);
+  const priceType = weighted(rng, [
+    ["NEGOTIABLE", 40],
+    ["RANGE", 45],
+    ["FIXED", 15],
+  ] as const);
   const low = amount(rng);
   const stateFunded = chance(rng, 0.3);
   return {
     ...base,
     trl: int(rng, 1, 9),
     ipStatus,
-    ipTitleNumber: ipStatus === "PATENT" ? `1-00${int(rng, 10000, 49999)}` : ipStatus === "UTILITY_SOLUTION" ? `2-000${int(rng, 1000, 4999)}` : null,
+    ipTitleNumber:
+      ipStatus === "PATENT"
+        ? `1-00${int(rng, 10000, 49999)}`
+        : ipStatus === "UTILITY_SOLUTION"
+          ? `2-000${int(rng, 1000, 4999)}`
+          : null,
     transferObjects: sample(rng, OBJECTS, int(rng, 1, 2)),
     transferForms: sample(rng, FORMS, int(rng, 1, 3)),
     transferMethods: sample(rng, METHODS, int(rng, 1, 3)),
@@ -184,7 +214,17 @@ export function buildDemand(rng: Rng, index: number, seekers: BenchOrg[], now: D
   const from = base.publishedAt ?? base.createdAt;
   return {
     ...base,
-    trlMin: weighted(rng, [[1, 1], [2, 1], [3, 3], [4, 5], [5, 6], [6, 6], [7, 5], [8, 2], [9, 1]] as const),
+    trlMin: weighted(rng, [
+      [1, 1],
+      [2, 1],
+      [3, 3],
+      [4, 5],
+      [5, 6],
+      [6, 6],
+      [7, 5],
+      [8, 2],
+      [9, 1],
+    ] as const),
     budgetMin: budgeted ? low : null,
     budgetMax: budgeted ? low * int(rng, 2, 4) : null,
     deadline: chance(rng, 0.6) ? new Date(from.getTime() + int(rng, 90, 365) * DAY) : null,
@@ -194,7 +234,13 @@ export function buildDemand(rng: Rng, index: number, seekers: BenchOrg[], now: D
 }
 
 /** Rows in batches, so 100k listings never sit in memory at once. */
-export function* batches<T>(seed: number, kind: "offers" | "demands", n: number, size: number, build: (rng: Rng, i: number) => T) {
+export function* batches<T>(
+  seed: number,
+  kind: "offers" | "demands",
+  n: number,
+  size: number,
+  build: (rng: Rng, i: number) => T,
+) {
   const rng = stream(seed, kind);
   for (let start = 0; start < n; start += size) {
     const batch: T[] = [];

@@ -6,7 +6,16 @@
  */
 import type pg from "pg";
 import { TAXONOMY, type TaxonomyRow } from "@/prisma/data/taxonomy";
-import { batches, buildDemand, buildOffer, buildOrganizations, splitOrganizations, type BenchDemand, type BenchOffer, type BenchOrg } from "./generate";
+import {
+  batches,
+  buildDemand,
+  buildOffer,
+  buildOrganizations,
+  splitOrganizations,
+  type BenchDemand,
+  type BenchOffer,
+  type BenchOrg,
+} from "./generate";
 
 const SEP = "\u001f"; // unit separator: never appears in generated text
 type Column<T> = { name: string; type: string; value: (row: T) => unknown; sql?: (ref: string) => string };
@@ -14,14 +23,21 @@ type Column<T> = { name: string; type: string; value: (row: T) => unknown; sql?:
 const text = <T>(name: string, value: (row: T) => unknown): Column<T> => ({ name, type: "text", value });
 const typed = <T>(name: string, type: string, value: (row: T) => unknown): Column<T> => ({ name, type, value });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const ts = <T>(name: string, value: (row: T) => Date | null): Column<T> => typed(name, "timestamptz", (r) => iso(value(r)));
+const ts = <T>(name: string, value: (row: T) => Date | null): Column<T> =>
+  typed(name, "timestamptz", (r) => iso(value(r)));
 /** A text[] column sent joined with SEP. */
 const list = <T>(name: string, value: (row: T) => string[]): Column<T> => ({
-  name, type: "text", value: (r) => value(r).join(SEP), sql: (ref) => `string_to_array(${ref}, E'\\x1f')`,
+  name,
+  type: "text",
+  value: (r) => value(r).join(SEP),
+  sql: (ref) => `string_to_array(${ref}, E'\\x1f')`,
 });
 /** An enum[] column, e.g. "TransferForm"[]. */
 const enums = <T>(name: string, enumType: string, value: (row: T) => string[]): Column<T> => ({
-  name, type: "text", value: (r) => value(r).join(","), sql: (ref) => `string_to_array(${ref}, ',')::"${enumType}"[]`,
+  name,
+  type: "text",
+  value: (r) => value(r).join(","),
+  sql: (ref) => `string_to_array(${ref}, ',')::"${enumType}"[]`,
 });
 
 export async function insertRows<T>(client: pg.ClientBase, table: string, columns: Column<T>[], rows: T[]) {
@@ -31,52 +47,90 @@ export async function insertRows<T>(client: pg.ClientBase, table: string, column
   const params = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ");
   const aliases = columns.map((_, i) => `c${i}`).join(", ");
   const sql = `INSERT INTO "${table}" (${names}) SELECT ${refs} FROM unnest(${params}) AS u(${aliases})`;
-  await client.query(sql, columns.map((c) => rows.map(c.value)));
+  await client.query(
+    sql,
+    columns.map((c) => rows.map(c.value)),
+  );
 }
 
 const TAXONOMY_COLUMNS: Column<TaxonomyRow>[] = [
-  text("code", (r) => r.code), text("parent_code", (r) => r.parentCode), typed("level", "smallint", (r) => (r.parentCode ? 2 : 1)),
-  text("name_vi", (r) => r.nameVi), text("name_en", (r) => r.nameEn), typed("sort_order", "int", (r) => r.sortOrder),
+  text("code", (r) => r.code),
+  text("parent_code", (r) => r.parentCode),
+  typed("level", "smallint", (r) => (r.parentCode ? 2 : 1)),
+  text("name_vi", (r) => r.nameVi),
+  text("name_en", (r) => r.nameEn),
+  typed("sort_order", "int", (r) => r.sortOrder),
 ];
 const ORG_COLUMNS: Column<BenchOrg & { now: Date }>[] = [
-  typed("id", "uuid", (o) => o.id), text("slug", (o) => o.slug), text("name", (o) => o.name), text("name_en", (o) => o.nameEn),
-  typed("type", '"OrgType"', (o) => o.type), text("location", (o) => o.location),
+  typed("id", "uuid", (o) => o.id),
+  text("slug", (o) => o.slug),
+  text("name", (o) => o.name),
+  text("name_en", (o) => o.nameEn),
+  typed("type", '"OrgType"', (o) => o.type),
+  text("location", (o) => o.location),
   typed("verification_status", '"VerificationStatus"', (o) => o.verificationStatus),
   ts("verified_at", (o) => (o.verificationStatus === "VERIFIED" ? o.createdAt : null)),
-  ts("created_at", (o) => o.createdAt), ts("updated_at", (o) => o.now),
+  ts("created_at", (o) => o.createdAt),
+  ts("updated_at", (o) => o.now),
 ];
 const USER_COLUMNS: Column<BenchOrg & { now: Date }>[] = [
-  typed("id", "uuid", (o) => o.userId), text("email", (o) => o.userEmail), text("name", (o) => o.userName),
+  typed("id", "uuid", (o) => o.userId),
+  text("email", (o) => o.userEmail),
+  text("name", (o) => o.userName),
   // These accounts never sign in; a non-hash placeholder makes that explicit.
-  text("password_hash", () => "!bench-no-login"), enums("roles", "Role", (o) => o.roles),
-  typed("organization_id", "uuid", (o) => o.id), ts("created_at", (o) => o.createdAt), ts("updated_at", (o) => o.now),
+  text("password_hash", () => "!bench-no-login"),
+  enums("roles", "Role", (o) => o.roles),
+  typed("organization_id", "uuid", (o) => o.id),
+  ts("created_at", (o) => o.createdAt),
+  ts("updated_at", (o) => o.now),
 ];
 
 function listingColumns<T extends BenchOffer | BenchDemand>(): Column<T>[] {
   return [
-    typed("id", "uuid", (r) => r.id), text("slug", (r) => r.slug), typed("organization_id", "uuid", (r) => r.organizationId),
-    typed("created_by_id", "uuid", (r) => r.createdById), typed("status", '"ListingStatus"', (r) => r.status),
-    text("title_vi", (r) => r.titleVi), text("title_en", (r) => r.titleEn), text("summary_vi", (r) => r.summaryVi),
-    text("summary_en", (r) => r.summaryEn), text("description", (r) => r.description), text("sector_code", (r) => r.sectorCode),
-    list("keywords", (r) => r.keywords), text("location", (r) => r.location),
-    ts("submitted_at", (r) => r.submittedAt), ts("published_at", (r) => r.publishedAt), ts("expires_at", (r) => r.expiresAt),
-    ts("created_at", (r) => r.createdAt), ts("updated_at", (r) => r.updatedAt),
+    typed("id", "uuid", (r) => r.id),
+    text("slug", (r) => r.slug),
+    typed("organization_id", "uuid", (r) => r.organizationId),
+    typed("created_by_id", "uuid", (r) => r.createdById),
+    typed("status", '"ListingStatus"', (r) => r.status),
+    text("title_vi", (r) => r.titleVi),
+    text("title_en", (r) => r.titleEn),
+    text("summary_vi", (r) => r.summaryVi),
+    text("summary_en", (r) => r.summaryEn),
+    text("description", (r) => r.description),
+    text("sector_code", (r) => r.sectorCode),
+    list("keywords", (r) => r.keywords),
+    text("location", (r) => r.location),
+    ts("submitted_at", (r) => r.submittedAt),
+    ts("published_at", (r) => r.publishedAt),
+    ts("expires_at", (r) => r.expiresAt),
+    ts("created_at", (r) => r.createdAt),
+    ts("updated_at", (r) => r.updatedAt),
   ];
 }
 const OFFER_COLUMNS: Column<BenchOffer>[] = [
   ...listingColumns<BenchOffer>(),
-  typed("trl", "smallint", (r) => r.trl), typed("ip_status", '"IpStatus"', (r) => r.ipStatus), text("ip_title_number", (r) => r.ipTitleNumber),
-  enums("transfer_objects", "TransferObject", (r) => r.transferObjects), enums("transfer_forms", "TransferForm", (r) => r.transferForms),
-  enums("transfer_methods", "TransferMethod", (r) => r.transferMethods), typed("price_type", '"PriceType"', (r) => r.priceType),
-  typed("price_min", "bigint", (r) => r.priceMin), typed("price_max", "bigint", (r) => r.priceMax),
-  text("application_areas", (r) => r.applicationAreas), text("advantages", (r) => r.advantages),
-  typed("state_funded", "boolean", (r) => r.stateFunded), text("funding_programme", (r) => r.fundingProgramme),
+  typed("trl", "smallint", (r) => r.trl),
+  typed("ip_status", '"IpStatus"', (r) => r.ipStatus),
+  text("ip_title_number", (r) => r.ipTitleNumber),
+  enums("transfer_objects", "TransferObject", (r) => r.transferObjects),
+  enums("transfer_forms", "TransferForm", (r) => r.transferForms),
+  enums("transfer_methods", "TransferMethod", (r) => r.transferMethods),
+  typed("price_type", '"PriceType"', (r) => r.priceType),
+  typed("price_min", "bigint", (r) => r.priceMin),
+  typed("price_max", "bigint", (r) => r.priceMax),
+  text("application_areas", (r) => r.applicationAreas),
+  text("advantages", (r) => r.advantages),
+  typed("state_funded", "boolean", (r) => r.stateFunded),
+  text("funding_programme", (r) => r.fundingProgramme),
 ];
 const DEMAND_COLUMNS: Column<BenchDemand>[] = [
   ...listingColumns<BenchDemand>(),
-  typed("trl_min", "smallint", (r) => r.trlMin), typed("budget_min", "bigint", (r) => r.budgetMin),
-  typed("budget_max", "bigint", (r) => r.budgetMax), typed("deadline", "date", (r) => iso(r.deadline)?.slice(0, 10) ?? null),
-  enums("preferred_forms", "TransferForm", (r) => r.preferredForms), typed("confidential", "boolean", (r) => r.confidential),
+  typed("trl_min", "smallint", (r) => r.trlMin),
+  typed("budget_min", "bigint", (r) => r.budgetMin),
+  typed("budget_max", "bigint", (r) => r.budgetMax),
+  typed("deadline", "date", (r) => iso(r.deadline)?.slice(0, 10) ?? null),
+  enums("preferred_forms", "TransferForm", (r) => r.preferredForms),
+  typed("confidential", "boolean", (r) => r.confidential),
 ];
 
 export interface LoadOptions {
@@ -89,7 +143,14 @@ export interface LoadOptions {
 }
 
 /** Streams `rows` into `table`, building the next batch while the previous one is in flight. */
-async function load<T>(client: pg.ClientBase, table: string, columns: Column<T>[], rows: Iterable<T[]>, total: number, log: (line: string) => void) {
+async function load<T>(
+  client: pg.ClientBase,
+  table: string,
+  columns: Column<T>[],
+  rows: Iterable<T[]>,
+  total: number,
+  log: (line: string) => void,
+) {
   let pending: Promise<void> = Promise.resolve();
   let done = 0;
   let nextReport = total / 4;
@@ -120,14 +181,32 @@ export async function loadDataset(clients: [pg.ClientBase, pg.ClientBase], optio
   // A bulk load fills the search index tables once at the end (as techex_rebuild_search_index
   // does) instead of row by row through their sync triggers: a third of the time. The database is
   // the benchmark's own; the triggers are back on before anything is measured.
-  await a.query(`ALTER TABLE offers DISABLE TRIGGER offers_search_sync; ALTER TABLE demands DISABLE TRIGGER demands_search_sync`);
+  await a.query(
+    `ALTER TABLE offers DISABLE TRIGGER offers_search_sync; ALTER TABLE demands DISABLE TRIGGER demands_search_sync`,
+  );
   try {
     await Promise.all([
-      load(a, "offers", OFFER_COLUMNS, batches(seed, "offers", size, batchSize, (rng, i) => buildOffer(rng, i, providers, now)), size, log),
-      load(b, "demands", DEMAND_COLUMNS, batches(seed, "demands", size, batchSize, (rng, i) => buildDemand(rng, i, seekers, now)), size, log),
+      load(
+        a,
+        "offers",
+        OFFER_COLUMNS,
+        batches(seed, "offers", size, batchSize, (rng, i) => buildOffer(rng, i, providers, now)),
+        size,
+        log,
+      ),
+      load(
+        b,
+        "demands",
+        DEMAND_COLUMNS,
+        batches(seed, "demands", size, batchSize, (rng, i) => buildDemand(rng, i, seekers, now)),
+        size,
+        log,
+      ),
     ]);
   } finally {
-    await a.query(`ALTER TABLE offers ENABLE TRIGGER offers_search_sync; ALTER TABLE demands ENABLE TRIGGER demands_search_sync`);
+    await a.query(
+      `ALTER TABLE offers ENABLE TRIGGER offers_search_sync; ALTER TABLE demands ENABLE TRIGGER demands_search_sync`,
+    );
   }
   await Promise.all([
     a.query("DELETE FROM offer_search; INSERT INTO offer_search SELECT * FROM offer_search_source"),

@@ -52,7 +52,10 @@ export function weighted<T>(rng: Rng, pairs: readonly (readonly [T, number])[]):
 /** A version-4-shaped UUID drawn from the stream (random-looking, so B-tree inserts spread as in production). */
 export function uuid(rng: Rng): string {
   let hex = "";
-  for (let i = 0; i < 4; i++) hex += Math.floor(rng() * 4294967296).toString(16).padStart(8, "0");
+  for (let i = 0; i < 4; i++)
+    hex += Math.floor(rng() * 4294967296)
+      .toString(16)
+      .padStart(8, "0");
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

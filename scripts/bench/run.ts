@@ -66,12 +66,28 @@ async function sampleIds(raw: pg.Pool, table: "offers" | "demands", n: number): 
   return rows.map((r) => r.id);
 }
 
-export async function runBenchmarks(subject: Subject, raw: pg.Pool, seed: number, rounds: number, log: (line: string) => void): Promise<Samples> {
+export async function runBenchmarks(
+  subject: Subject,
+  raw: pg.Pool,
+  seed: number,
+  rounds: number,
+  log: (line: string) => void,
+): Promise<Samples> {
   const mix = buildQueryMix(seed);
   const prefixes = buildSuggestPrefixes();
   const demandIds = await sampleIds(raw, "demands", 55);
   const offerIds = await sampleIds(raw, "offers", 12);
-  const s: Samples = { search: [], sql: [], sqlSequential: [], facets: [], suggest: [], matchDemand: [], matchOffer: [], categories: [], searches: [] };
+  const s: Samples = {
+    search: [],
+    sql: [],
+    sqlSequential: [],
+    facets: [],
+    suggest: [],
+    matchDemand: [],
+    matchOffer: [],
+    categories: [],
+    searches: [],
+  };
 
   log(`warming up: ${mix.length} searches, ${prefixes.length} suggestions, 5 matches`);
   for (const q of mix) await subject.searchListings(q.kind, input(q));
@@ -100,7 +116,8 @@ export async function runBenchmarks(subject: Subject, raw: pg.Pool, seed: number
         for (const st of statements) await raw.query(st.text, st.values);
       });
       s.sqlSequential.push(seqTime);
-      for (const st of facetStatements(subject, q)) s.facets.push((await timed(() => raw.query(st.text, st.values)))[0]);
+      for (const st of facetStatements(subject, q))
+        s.facets.push((await timed(() => raw.query(st.text, st.values)))[0]);
       const bucket = byCategory.get(q.category) ?? { times: [], hits: [] };
       bucket.times.push(appTime);
       bucket.hits.push(result.total);

@@ -60,7 +60,8 @@ const padLeft = (text: string, width: number) => " ".repeat(Math.max(0, width - 
 
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? "")].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : padLeft(c, widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : padLeft(c, widths[i]!))).join("  ");
   return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -90,7 +91,13 @@ export function report(s: Summary, categories: CategoryRow[], slowest: SlowSearc
   );
   const perCategory = table(
     ["searchListings by category", "n", "p50 ms", "p95 ms", "mean hits"],
-    categories.map((c) => [c.name, String(c.n), ms(c.p50), ms(c.p95), c.hits === null ? "—" : Math.round(c.hits).toLocaleString("en")]),
+    categories.map((c) => [
+      c.name,
+      String(c.n),
+      ms(c.p50),
+      ms(c.p95),
+      c.hits === null ? "—" : Math.round(c.hits).toLocaleString("en"),
+    ]),
   );
   const slow = table(
     ["slowest searchListings calls", "ms", "hits"],

@@ -16,7 +16,16 @@ export interface Scene {
   n: number;
 }
 
-const SCALES = ["thí điểm", "hộ gia đình", "công nghiệp", "10–50 m³/ngày", "100 kg/giờ", "500 tấn/năm", "cấp xã", "vừa và nhỏ"];
+const SCALES = [
+  "thí điểm",
+  "hộ gia đình",
+  "công nghiệp",
+  "10–50 m³/ngày",
+  "100 kg/giờ",
+  "500 tấn/năm",
+  "cấp xã",
+  "vừa và nhỏ",
+];
 const LEVELS = ["cấp thành phố", "cấp bộ", "cấp quốc gia", "cấp cơ sở", "hợp tác quốc tế"];
 const cap = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
@@ -75,11 +84,13 @@ const DEMAND_SUMMARIES: Template[] = [
   (s) => `Cần đối tác có năng lực triển khai ${s.topic.vi} quy mô ${s.scale}.`,
 ];
 const OFFER_SENTENCES: Template[] = [
-  (s) => `Công nghệ ${s.topic.vi} được phát triển từ đề tài nghiên cứu ${LEVELS[s.n % LEVELS.length]} và đã được ứng dụng thử nghiệm tại ${s.context.vi}.`,
+  (s) =>
+    `Công nghệ ${s.topic.vi} được phát triển từ đề tài nghiên cứu ${LEVELS[s.n % LEVELS.length]} và đã được ứng dụng thử nghiệm tại ${s.context.vi}.`,
   (s) => `Giải pháp sử dụng ${s.method.vi} giúp giảm ${s.n}% chi phí so với công nghệ nhập khẩu.`,
   (s) => `Hiệu suất đạt ${40 + s.n}% trong điều kiện vận hành thực tế, ổn định qua ${(s.n % 18) + 6} tháng theo dõi.`,
   () => `Hệ thống dễ vận hành, chi phí bảo trì thấp và phù hợp với điều kiện khí hậu Việt Nam.`,
-  (s) => `Bên chuyển giao cung cấp tài liệu kỹ thuật, đào tạo vận hành và hỗ trợ kỹ thuật trong ${(s.n % 12) + 6} tháng.`,
+  (s) =>
+    `Bên chuyển giao cung cấp tài liệu kỹ thuật, đào tạo vận hành và hỗ trợ kỹ thuật trong ${(s.n % 12) + 6} tháng.`,
   () => `Kết quả đã được công bố trên tạp chí chuyên ngành và được hội đồng khoa học đánh giá cao.`,
   (s) => `Có thể mở rộng cho ${s.context2.vi} với vốn đầu tư ban đầu thấp.`,
   (s) => `Nhóm nghiên cứu kết hợp ${s.topic2.vi} để nâng cao chất lượng sản phẩm đầu ra.`,
@@ -106,7 +117,12 @@ export interface ListingText {
 }
 
 /** Title, summary, description (3–6 sentences) and 3–6 keywords for one listing. */
-export function listingText(rng: Rng, kind: "offer" | "demand", scene: Scene, vocabulary: SectorVocabulary): ListingText {
+export function listingText(
+  rng: Rng,
+  kind: "offer" | "demand",
+  scene: Scene,
+  vocabulary: SectorVocabulary,
+): ListingText {
   const offer = kind === "offer";
   const english = chance(rng, 0.3);
   const titleEn = english ? pick(rng, EN_TITLES)(scene) : null;
@@ -114,7 +130,8 @@ export function listingText(rng: Rng, kind: "offer" | "demand", scene: Scene, vo
   const titleVi = english && chance(rng, 0.1) ? titleEn! : pick(rng, offer ? OFFER_TITLES : DEMAND_TITLES)(scene);
   const summaries = sample(rng, offer ? OFFER_SUMMARIES : DEMAND_SUMMARIES, int(rng, 1, 2));
   const sentences = sample(rng, offer ? OFFER_SENTENCES : DEMAND_SENTENCES, int(rng, 3, 6)).map((t) => t(scene));
-  if (chance(rng, 0.004)) sentences.push(`Nghiên cứu bổ sung ${pick(rng, RARE_TERMS)} nhằm cải thiện đặc tính sản phẩm.`);
+  if (chance(rng, 0.004))
+    sentences.push(`Nghiên cứu bổ sung ${pick(rng, RARE_TERMS)} nhằm cải thiện đặc tính sản phẩm.`);
   const extra = sample(rng, vocabulary.topics, 3).map((t) => t.vi);
   const pool = [...new Set([scene.topic.vi, scene.method.vi, scene.topic2.vi, scene.context.vi, ...extra])];
   return {

@@ -152,8 +152,12 @@ export const GENERIC: SectorVocabulary = {
   topics: terms(
     "cơ sở dữ liệu=database|phần mềm quản lý=management software|bộ tiêu chí đánh giá=assessment criteria|mô hình dự báo=forecasting model|công cụ hỗ trợ ra quyết định=decision-support tool|số hóa tư liệu=archive digitisation",
   ),
-  methods: terms("chuyển đổi số=digital transformation|phân tích thống kê=statistical analysis|khảo sát thực địa=field surveys|bản đồ số=digital mapping"),
-  contexts: terms("cơ quan nhà nước=public agencies|doanh nghiệp=enterprises|cộng đồng dân cư=local communities|trường học=schools"),
+  methods: terms(
+    "chuyển đổi số=digital transformation|phân tích thống kê=statistical analysis|khảo sát thực địa=field surveys|bản đồ số=digital mapping",
+  ),
+  contexts: terms(
+    "cơ quan nhà nước=public agencies|doanh nghiệp=enterprises|cộng đồng dân cư=local communities|trường học=schools",
+  ),
 };
 
 /** Rare terms sprinkled into a small share of descriptions, so "rare word" queries have few hits. */

@@ -64,7 +64,13 @@ export async function provisionAppRole(ownerUrl: string, password: string, log: 
       // granted for the install only, then taken back.
       await owner.query(`GRANT CREATE ON DATABASE ${ident(database)} TO ${ident(APP_LOGIN_ROLE)}`);
       try {
-        const boss = new PgBoss({ connectionString: appUrl, schema: JOBS_SCHEMA, supervise: false, schedule: false, max: 1 });
+        const boss = new PgBoss({
+          connectionString: appUrl,
+          schema: JOBS_SCHEMA,
+          supervise: false,
+          schedule: false,
+          max: 1,
+        });
         boss.on("error", (error) => log(`pg-boss: ${error.message}`));
         await boss.start();
         await boss.stop({ graceful: false, wait: true });

@@ -31,13 +31,18 @@ test("a researcher registers in Vietnamese, signs in and signs out", async ({ pa
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login$/);
 
-  const rows = await query<{ roles: string; org_role: string }>("SELECT roles::text, org_role::text FROM users WHERE email = $1", [email]);
+  const rows = await query<{ roles: string; org_role: string }>(
+    "SELECT roles::text, org_role::text FROM users WHERE email = $1",
+    [email],
+  );
   expect(rows[0]?.roles).toBe("{PROVIDER}");
   // The first registrant of a new organization administers it.
   expect(rows[0]?.org_role).toBe("ADMIN");
 });
 
-test("a business registers in English asking to join an organization found by name, without becoming a member", async ({ page }) => {
+test("a business registers in English asking to join an organization found by name, without becoming a member", async ({
+  page,
+}) => {
   const email = `buyer-${unique()}@company.vn`;
   const [org] = await query<{ id: string; name: string }>(
     "SELECT id, name FROM organizations WHERE type = 'ENTERPRISE' AND verification_status <> 'REJECTED' ORDER BY name LIMIT 1",

@@ -13,7 +13,9 @@ const count = async (where: string, kind: "offer" | "demand" = "offer") => {
 
 const results = (page: Page) => page.getByTestId("catalog-results").getByRole("listitem");
 
-test("the technology catalog filters, sorts and pages through the URL, counting what the database holds", async ({ page }) => {
+test("the technology catalog filters, sorts and pages through the URL, counting what the database holds", async ({
+  page,
+}) => {
   const total = await count("true");
   expect(total).toBeGreaterThan(12);
   await page.goto("/technologies");
@@ -92,7 +94,9 @@ test("the demand catalog counts what the database holds, in Vietnamese", async (
   await expect(page.getByTestId("result-count")).toHaveText(`${n} nhu cầu`);
 });
 
-test("invalid parameters show a notice instead of failing, and an empty result explains what to do", async ({ page }) => {
+test("invalid parameters show a notice instead of failing, and an empty result explains what to do", async ({
+  page,
+}) => {
   const total = await count("true");
   const response = await page.goto("/technologies?trlMin=0&trlMax=10&ip=FOO&page=abc");
   expect(response?.status()).toBe(200);
@@ -112,8 +116,19 @@ test("invalid parameters show a notice instead of failing, and an empty result e
   await expect(page.getByTestId("result-count")).toHaveText("0 công nghệ");
 });
 
-test("a technology page shows its fields, badges, files and structured data; its text cannot run scripts", async ({ page }) => {
-  const [offer] = await query<{ id: string; slug: string; title_vi: string; title_en: string; trl: number; ip_title_number: string; org: string; uploader: string }>(
+test("a technology page shows its fields, badges, files and structured data; its text cannot run scripts", async ({
+  page,
+}) => {
+  const [offer] = await query<{
+    id: string;
+    slug: string;
+    title_vi: string;
+    title_en: string;
+    trl: number;
+    ip_title_number: string;
+    org: string;
+    uploader: string;
+  }>(
     `SELECT o.id, o.slug, o.title_vi, o.title_en, o.trl, o.ip_title_number, g.name AS org, o.created_by_id AS uploader
        FROM offers o JOIN organizations g ON g.id = o.organization_id
       WHERE o.status = 'PUBLISHED' AND o.ip_title_number IS NOT NULL AND o.title_en IS NOT NULL AND g.verification_status = 'VERIFIED'
@@ -121,7 +136,8 @@ test("a technology page shows its fields, badges, files and structured data; its
   );
   const tag = unique();
   await query("UPDATE offers SET screening = 'ENCOURAGED', description = description || $2 WHERE id = $1", [
-    offer!.id, `\n\n<script>window.__pwned = 1</script> ${tag}`,
+    offer!.id,
+    `\n\n<script>window.__pwned = 1</script> ${tag}`,
   ]);
   await query(
     `INSERT INTO attachments (kind, filename, mime_type, size, sha256, storage_key, uploaded_by_id, offer_id)
@@ -138,7 +154,10 @@ test("a technology page shows its fields, badges, files and structured data; its
   await expect(page.getByTestId("fact-ip")).toContainText(offer!.ip_title_number);
   await expect(page.getByTestId("fact-updated")).toBeVisible();
   await expect(page.getByTestId("listing-organization").getByRole("link", { name: offer!.org })).toBeVisible();
-  await expect(page.getByRole("img", { name: `so-do-${tag}.png` })).toHaveAttribute("src", /^\/api\/files\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("img", { name: `so-do-${tag}.png` })).toHaveAttribute(
+    "src",
+    /^\/api\/files\/[0-9a-f-]{36}$/,
+  );
   await expect(page.getByRole("link", { name: `ho-so-${tag}.pdf` })).toHaveAttribute("href", /^\/api\/files\//);
   await expect(page.getByText("(50 KB)")).toBeVisible();
   await expect(page.getByText(`<script>window.__pwned = 1</script> ${tag}`)).toBeVisible();
@@ -146,7 +165,10 @@ test("a technology page shows its fields, badges, files and structured data; its
   await expect(page.getByRole("link", { name: "Bày tỏ quan tâm" })).toHaveAttribute("href", "/login");
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
   expect(ld).toMatchObject({ "@type": "Product", name: offer!.title_vi });
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/technologies/${offer!.slug}$`));
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    "href",
+    new RegExp(`/technologies/${offer!.slug}$`),
+  );
 
   await page.goto(`/en/technologies/${offer!.slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(offer!.title_en);
@@ -166,8 +188,12 @@ test("a confidential demand hides its organization", async ({ page }) => {
 });
 
 test("unpublished listings answer not found, on pages and in the API", async ({ page, request }) => {
-  const [offer] = await query<{ id: string; slug: string }>("SELECT id, slug FROM offers WHERE status <> 'PUBLISHED' LIMIT 1");
-  const [demand] = await query<{ id: string; slug: string }>("SELECT id, slug FROM demands WHERE status <> 'PUBLISHED' LIMIT 1");
+  const [offer] = await query<{ id: string; slug: string }>(
+    "SELECT id, slug FROM offers WHERE status <> 'PUBLISHED' LIMIT 1",
+  );
+  const [demand] = await query<{ id: string; slug: string }>(
+    "SELECT id, slug FROM demands WHERE status <> 'PUBLISHED' LIMIT 1",
+  );
   for (const [path, heading] of [
     [`/technologies/${offer!.slug}`, "Không tìm thấy trang"],
     [`/demands/${demand!.slug}`, "Không tìm thấy trang"],
@@ -189,7 +215,9 @@ test("unpublished listings answer not found, on pages and in the API", async ({ 
 
 test("the organization and expert directories count what is public", async ({ page }) => {
   // Verified ones only: other specs register (unverified) organizations while this one runs.
-  const [orgs] = await query<{ n: number }>("SELECT count(*)::int AS n FROM organizations WHERE verification_status = 'VERIFIED'");
+  const [orgs] = await query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM organizations WHERE verification_status = 'VERIFIED'",
+  );
   await page.goto("/organizations?verified=1");
   await expect(page.getByTestId("result-count")).toHaveText(`${orgs!.n} tổ chức`);
   const [experts] = await query<{ n: number }>("SELECT count(*)::int AS n FROM experts WHERE is_public");

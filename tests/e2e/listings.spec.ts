@@ -2,7 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { query, signIn, unique } from "./support";
 
 // A 1×1 PNG and a one-page PDF, built here so the test needs no fixture files.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
@@ -10,8 +13,15 @@ const PDF = Buffer.from(
 async function fillOffer(page: Page, title: string, extra: { description?: string; sector?: string } = {}) {
   await page.getByLabel("Tên công nghệ (tiếng Việt)").fill(title);
   await page.getByLabel("Tên công nghệ (tiếng Anh)").fill(`${title} (EN)`);
-  await page.getByLabel("Tóm tắt (tiếng Việt)").fill("Công nghệ đã thử nghiệm tại doanh nghiệp, sẵn sàng chuyển giao cho sản xuất.");
-  await page.getByLabel("Mô tả chi tiết").fill(extra.description ?? "Quy trình gồm ba bước: tiền xử lý, lên men, tinh chế. Hiệu suất thu hồi trên 85%, chi phí thấp.");
+  await page
+    .getByLabel("Tóm tắt (tiếng Việt)")
+    .fill("Công nghệ đã thử nghiệm tại doanh nghiệp, sẵn sàng chuyển giao cho sản xuất.");
+  await page
+    .getByLabel("Mô tả chi tiết")
+    .fill(
+      extra.description ??
+        "Quy trình gồm ba bước: tiền xử lý, lên men, tinh chế. Hiệu suất thu hồi trên 85%, chi phí thấp.",
+    );
   await page.getByRole("combobox", { name: "Lĩnh vực", exact: true }).selectOption(extra.sector ?? "209");
   await page.getByLabel("Từ khóa").fill("lên men, enzyme");
   await page.getByRole("combobox", { name: "Mức độ sẵn sàng công nghệ (TRL)", exact: true }).selectOption("6");
@@ -41,7 +51,9 @@ async function decide(page: Page, title: string, decision: "Duyệt và công b�
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 }
 
-test("a provider lists an offer with an image and a PDF; the operator approves it; it is public in both languages", async ({ browser }) => {
+test("a provider lists an offer with an image and a PDF; the operator approves it; it is public in both languages", async ({
+  browser,
+}) => {
   test.slow(); // a journey (three people, two sign-ins, two uploads): 90 s, so a busy machine does not time it out
   const title = `Chế phẩm enzyme thủy phân phụ phẩm ${unique()}`;
   const provider = await browser.newPage();
@@ -51,7 +63,9 @@ test("a provider lists an offer with an image and a PDF; the operator approves i
   await provider.getByRole("combobox", { name: "Loại", exact: true }).selectOption("IMAGE");
   await provider.getByRole("button", { name: "Tải lên" }).click();
   await expect(provider.getByRole("link", { name: "anh-san-pham.png" })).toBeVisible();
-  await provider.getByLabel("Chọn tệp").setInputFiles({ name: "quy-trình.pdf", mimeType: "application/pdf", buffer: PDF });
+  await provider
+    .getByLabel("Chọn tệp")
+    .setInputFiles({ name: "quy-trình.pdf", mimeType: "application/pdf", buffer: PDF });
   await provider.getByRole("combobox", { name: "Loại", exact: true }).selectOption("DOCUMENT");
   await provider.getByRole("button", { name: "Tải lên" }).click();
   await expect(provider.getByRole("link", { name: "quy-trình.pdf" })).toBeVisible();
@@ -62,7 +76,9 @@ test("a provider lists an offer with an image and a PDF; the operator approves i
   await signIn(operator, "operator@demo.vn");
   await decide(operator, title, "Duyệt và công bố");
 
-  const [row] = await query<{ slug: string; status: string }>("SELECT slug, status FROM offers WHERE title_vi = $1", [title]);
+  const [row] = await query<{ slug: string; status: string }>("SELECT slug, status FROM offers WHERE title_vi = $1", [
+    title,
+  ]);
   expect(row!.status).toBe("PUBLISHED");
   const visitor = await browser.newPage();
   await visitor.goto("/technologies");
@@ -73,7 +89,9 @@ test("a provider lists an offer with an image and a PDF; the operator approves i
   await expect(visitor.getByRole("link", { name: /quy-trình\.pdf/ })).toBeVisible();
   await visitor.goto(`/en/technologies/${row!.slug}`);
   await expect(visitor.getByRole("heading", { level: 1, name: `${title} (EN)` })).toBeVisible();
-  const pdf = await visitor.request.get((await visitor.getByRole("link", { name: /quy-trình\.pdf/ }).getAttribute("href"))!);
+  const pdf = await visitor.request.get(
+    (await visitor.getByRole("link", { name: /quy-trình\.pdf/ }).getAttribute("href"))!,
+  );
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
 });
 
@@ -116,7 +134,9 @@ test("a restricted technology waits for a department officer, who can approve it
   await signIn(provider, "provider@demo.vn");
   await createDraft(provider, title, { sector: "202" });
   await provider.getByRole("button", { name: "Gửi kiểm duyệt" }).click();
-  await expect(provider.getByText("Tin thuộc danh mục hạn chế chuyển giao và đang chờ cán bộ Sở quyết định.")).toBeVisible();
+  await expect(
+    provider.getByText("Tin thuộc danh mục hạn chế chuyển giao và đang chờ cán bộ Sở quyết định."),
+  ).toBeVisible();
 
   const operator = await browser.newPage();
   await signIn(operator, "operator@demo.vn");
@@ -132,7 +152,9 @@ test("a restricted technology waits for a department officer, who can approve it
   expect(row!.status).toBe("PUBLISHED");
 });
 
-test("an account whose e-mail is not confirmed can save a draft but not submit it, and is told why", async ({ page }) => {
+test("an account whose e-mail is not confirmed can save a draft but not submit it, and is told why", async ({
+  page,
+}) => {
   // A member of the provider's organization who never opened the confirmation link.
   const email = `chua-xac-nhan-${unique()}@demo.vn`;
   await query(
@@ -144,7 +166,9 @@ test("an account whose e-mail is not confirmed can save a draft but not submit i
   const title = `Công nghệ của người chưa xác nhận email ${unique()}`;
   await createDraft(page, title);
   await page.getByRole("button", { name: "Gửi kiểm duyệt" }).click();
-  await expect(page.getByText("Bạn cần xác nhận địa chỉ email trước khi gửi kiểm duyệt hoặc gia hạn tin.")).toBeVisible();
+  await expect(
+    page.getByText("Bạn cần xác nhận địa chỉ email trước khi gửi kiểm duyệt hoặc gia hạn tin."),
+  ).toBeVisible();
   const [row] = await query<{ status: string }>("SELECT status FROM offers WHERE title_vi = $1", [title]);
   expect(row!.status).toBe("DRAFT");
 });
@@ -184,15 +208,25 @@ test("a script in the description is shown as text, and bad files are refused", 
   test.slow(); // a journey (an 11 MB upload): 90 s, so a busy machine does not time it out
   await signIn(page, "provider@demo.vn");
   const title = `Mô tả có thẻ script ${unique()}`;
-  const id = await createDraft(page, title, { description: 'Mô tả <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned=2"> đủ dài để hợp lệ.' });
+  const id = await createDraft(page, title, {
+    description: 'Mô tả <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned=2"> đủ dài để hợp lệ.',
+  });
   await page.reload();
   await expect(page.getByLabel("Mô tả chi tiết")).toHaveValue(/<script>window.__pwned = 1<\/script>/);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
-  await page.getByLabel("Chọn tệp").setInputFiles({ name: "tai-lieu.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await page.getByLabel("Chọn tệp").setInputFiles({
+    name: "tai-lieu.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+  });
   await page.getByRole("button", { name: "Tải lên" }).click();
   await expect(page.getByText(/Định dạng không được chấp nhận/)).toBeVisible();
-  await page.getByLabel("Chọn tệp").setInputFiles({ name: "qua-lon.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(11 * 1024 * 1024)]) });
+  await page.getByLabel("Chọn tệp").setInputFiles({
+    name: "qua-lon.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(11 * 1024 * 1024)]),
+  });
   await page.getByRole("button", { name: "Tải lên" }).click();
   await expect(page.getByText(/Tệp vượt quá 10 MB/)).toBeVisible();
   expect((await query("SELECT 1 FROM attachments WHERE offer_id = $1", [id])).length).toBe(0);

@@ -1,9 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { query, signIn } from "./support";
 
-test("a published demand shows its matching technologies with explanations, and the API returns the same", async ({ page, request }) => {
+test("a published demand shows its matching technologies with explanations, and the API returns the same", async ({
+  page,
+  request,
+}) => {
   // The seed computes matches; take a published demand whose best match is a published offer.
-  const [best] = await query<{ demand_id: string; demand_slug: string; offer_id: string; offer_slug: string; offer_title: string; offer_title_en: string | null }>(
+  const [best] = await query<{
+    demand_id: string;
+    demand_slug: string;
+    offer_id: string;
+    offer_slug: string;
+    offer_title: string;
+    offer_title_en: string | null;
+  }>(
     `SELECT d.id AS demand_id, d.slug AS demand_slug, o.id AS offer_id, o.slug AS offer_slug, o.title_vi AS offer_title, o.title_en AS offer_title_en
        FROM matches m JOIN demands d ON d.id = m.demand_id JOIN offers o ON o.id = m.offer_id
       WHERE d.status = 'PUBLISHED' AND o.status = 'PUBLISHED'
@@ -34,7 +44,10 @@ test("a published demand shows its matching technologies with explanations, and 
   await expect(criteria.locator('[data-criterion="sector"]')).toHaveText(/chuyên ngành|lĩnh vực/);
   await expect(criteria.getByText("Từ khóa chung:")).toBeVisible();
   if (top!.offer_id === best!.offer_id) {
-    await expect(first.getByRole("link", { name: best!.offer_title })).toHaveAttribute("href", `/technologies/${best!.offer_slug}`);
+    await expect(first.getByRole("link", { name: best!.offer_title })).toHaveAttribute(
+      "href",
+      `/technologies/${best!.offer_slug}`,
+    );
   }
 
   await page.goto(`/en/demands/${best!.demand_slug}`);
@@ -64,7 +77,9 @@ test("an offer page shows its matching demands", async ({ page }) => {
 
 // The seeker's two tests change the same organization's matches: one after the other.
 test.describe.serial("the seeker's matches", () => {
-  test("the seeker sees the organization's matches; a dismissed one leaves the list and stays dismissed", async ({ page }) => {
+  test("the seeker sees the organization's matches; a dismissed one leaves the list and stays dismissed", async ({
+    page,
+  }) => {
     test.slow(); // a journey (a sign-in, a dismissal, a reload and a restore): 90 s, so a busy machine does not time it out
     await signIn(page, "seeker@demo.vn");
     await page.getByRole("link", { name: "Gợi ý kết nối", exact: true }).click();
@@ -100,7 +115,9 @@ test.describe.serial("the seeker's matches", () => {
     await expect(dismissed.getByTestId("match-state")).toHaveText("Mới");
   });
 
-  test("a dismissal is cancelled when the confirmation is declined; 'Interested' marks the match and links to the listing", async ({ page }) => {
+  test("a dismissal is cancelled when the confirmation is declined; 'Interested' marks the match and links to the listing", async ({
+    page,
+  }) => {
     await signIn(page, "seeker@demo.vn");
     await page.goto("/account/matches");
     const cards = page.getByTestId("match-card").filter({ has: page.getByRole("button", { name: /^Quan tâm/ }) });

@@ -3,9 +3,14 @@ import { query, signIn, unique } from "./support";
 
 /** The single-use link in the newest e-mail to `to` (the e2e app writes mail to the outbox). */
 async function mailedLink(to: string, path: string): Promise<string> {
-  await expect.poll(async () => (await query("SELECT 1 FROM email_outbox WHERE \"to\" = $1 AND body LIKE $2", [to, `%${path}?token=%`])).length).toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () =>
+        (await query('SELECT 1 FROM email_outbox WHERE "to" = $1 AND body LIKE $2', [to, `%${path}?token=%`])).length,
+    )
+    .toBeGreaterThan(0);
   const [mail] = await query<{ body: string }>(
-    "SELECT body FROM email_outbox WHERE \"to\" = $1 AND body LIKE $2 ORDER BY created_at DESC LIMIT 1",
+    'SELECT body FROM email_outbox WHERE "to" = $1 AND body LIKE $2 ORDER BY created_at DESC LIMIT 1',
     [to, `%${path}?token=%`],
   );
   const match = new RegExp(`${path}\\?token=[A-Za-z0-9_-]+`).exec(mail!.body);
@@ -17,7 +22,9 @@ async function signOut(page: Page) {
   await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
 }
 
-test("a registrant asks to join by name, confirms the address, and gets access only when the administrator approves", async ({ page }) => {
+test("a registrant asks to join by name, confirms the address, and gets access only when the administrator approves", async ({
+  page,
+}) => {
   test.slow(); // a journey (registration, confirmation and three sign-ins): 90 s, so a busy machine does not time it out
   const email = `thanhvien-${unique()}@congty.vn`;
   const password = "xe đạp điện đi Ba Vì";
@@ -67,7 +74,9 @@ test("a registrant asks to join by name, confirms the address, and gets access o
   expect(row?.org_role).toBe("MEMBER");
 });
 
-test("forgot password answers the same for any address, and the e-mailed link sets a new password once", async ({ page }) => {
+test("forgot password answers the same for any address, and the e-mailed link sets a new password once", async ({
+  page,
+}) => {
   test.slow(); // a journey (registration, two reset requests, a reset and a sign-in): 90 s, so a busy machine does not time it out
   const email = `quenmatkhau-${unique()}@vnu.edu.vn`;
   await page.goto("/register");

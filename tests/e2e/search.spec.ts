@@ -1,7 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { query, signIn } from "./support";
 
-const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
 
 const BOX = { vi: "Tìm kiếm công nghệ, nhu cầu, tổ chức…", en: "Search technologies, demands, organizations…" };
 
@@ -12,7 +17,9 @@ async function typeInHeader(page: Page, label: string, text: string) {
   return box;
 }
 
-test("a seeker picks a technology from the header suggestions with the keyboard and lands on its page", async ({ page }) => {
+test("a seeker picks a technology from the header suggestions with the keyboard and lands on its page", async ({
+  page,
+}) => {
   await signIn(page, "seeker@demo.vn");
   const box = await typeInHeader(page, BOX.vi, "xu ly nuoc");
   await expect(box).toHaveAttribute("aria-expanded", "true");
@@ -32,10 +39,16 @@ test("a seeker picks a technology from the header suggestions with the keyboard 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(label);
 });
 
-test("in English a click on a suggestion opens the English page; Escape closes the list; Enter without a choice searches", async ({ page }) => {
+test("in English a click on a suggestion opens the English page; Escape closes the list; Enter without a choice searches", async ({
+  page,
+}) => {
   await page.goto("/en");
   const box = await typeInHeader(page, BOX.en, "xu ly nuoc");
-  const option = page.getByRole("listbox", { name: "Search suggestions" }).getByRole("group", { name: "Technology" }).getByRole("option").first();
+  const option = page
+    .getByRole("listbox", { name: "Search suggestions" })
+    .getByRole("group", { name: "Technology" })
+    .getByRole("option")
+    .first();
   await expect(option).toBeVisible();
   await box.press("Escape");
   await expect(box).toHaveAttribute("aria-expanded", "false");
@@ -50,7 +63,9 @@ test("in English a click on a suggestion opens the English page; Escape closes t
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search results for “nuoc thai”");
 });
 
-test("the search page finds the same technology with or without diacritics, in both languages, and marks the words", async ({ page }) => {
+test("the search page finds the same technology with or without diacritics, in both languages, and marks the words", async ({
+  page,
+}) => {
   await page.goto(`/search?q=${encodeURIComponent("xử lý nước thải")}`);
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   const results = page.getByTestId("search-results");
@@ -89,7 +104,10 @@ test("tabs switch between result types and keep the query; facets link into the 
   const facets = page.getByTestId("search-facets");
   await expect(facets.getByRole("link").first()).toHaveAttribute("href", /^\/technologies\?q=nuoc\+thai&/);
 
-  await page.getByRole("navigation", { name: "Loại kết quả" }).getByRole("link", { name: /^Nhu cầu \(\d+\)$/ }).click();
+  await page
+    .getByRole("navigation", { name: "Loại kết quả" })
+    .getByRole("link", { name: /^Nhu cầu \(\d+\)$/ })
+    .click();
   await expect(page).toHaveURL(/\/search\?q=nuoc\+thai&tab=demands$/);
   await expect(page.getByRole("link", { name: /^Nhu cầu \(\d+\)$/ })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("link", { name: /^Công nghệ \(\d+\)$/ })).not.toHaveAttribute("aria-current", "page");
@@ -105,7 +123,13 @@ test("a search without results explains what to try, and odd parameters never br
   await page.goto("/search?q=qqzzxxkk");
   await expect(page.getByTestId("search-empty")).toContainText("Không tìm thấy kết quả cho “qqzzxxkk”");
   await expect(page.getByTestId("search-empty")).toContainText("bỏ qua dấu");
-  for (const path of ["/search?tab=nope&page=abc&q=nuoc", "/search?q=nuoc&page=99999", "/search?q=%25%27%22%3C", "/search", `/search?q=${"a".repeat(500)}`]) {
+  for (const path of [
+    "/search?tab=nope&page=abc&q=nuoc",
+    "/search?q=nuoc&page=99999",
+    "/search?q=%25%27%22%3C",
+    "/search",
+    `/search?q=${"a".repeat(500)}`,
+  ]) {
     const response = await page.goto(path);
     expect(response!.status(), path).toBe(200);
   }

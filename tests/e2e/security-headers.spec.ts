@@ -53,7 +53,9 @@ test("pages carry a per-request nonce CSP without 'unsafe-inline' scripts, and s
 
 test("JSON-LD on a detail page is not blocked by the CSP (a data block, not a script)", async ({ page }) => {
   const violations = await watchViolations(page);
-  const [offer] = await query<{ slug: string }>("SELECT slug FROM offers WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 1");
+  const [offer] = await query<{ slug: string }>(
+    "SELECT slug FROM offers WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 1",
+  );
   await page.goto(`/en/technologies/${offer!.slug}`);
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!);
   expect(ld["@type"]).toBeTruthy();
@@ -76,13 +78,19 @@ test("a 5 MB anonymous POST to a page is refused with 413, not read and not a 50
   const big = Buffer.alloc(5 * 1024 * 1024, "a");
   const boundary = `----e2e${unique()}`;
   const multipart = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="1_file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="1_file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     big,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const attempts: { path: string; headers: Record<string, string>; data: Buffer }[] = [
     { path: "/", headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, data: multipart },
-    { path: "/en/login", headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "next-action": "0".repeat(42) }, data: multipart },
+    {
+      path: "/en/login",
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "next-action": "0".repeat(42) },
+      data: multipart,
+    },
     { path: "/technologies", headers: { "content-type": "application/x-www-form-urlencoded" }, data: big },
   ];
   for (const attempt of attempts) {
@@ -99,9 +107,15 @@ test("a 5 MB anonymous POST to a page is refused with 413, not read and not a 50
   expect((await request.get("/api/health")).status()).toBe(200);
 });
 
-test("a spoofed X-Forwarded-For or x-request-id reaches neither the sign-in limiter nor the security log", async ({ request }) => {
+test("a spoofed X-Forwarded-For or x-request-id reaches neither the sign-in limiter nor the security log", async ({
+  request,
+}) => {
   const email = `spoof-${unique()}@demo.vn`;
-  const spoofed = { "x-forwarded-for": "203.0.113.77", "x-real-ip": "203.0.113.78", "x-request-id": `spoofed-${unique()}` };
+  const spoofed = {
+    "x-forwarded-for": "203.0.113.77",
+    "x-real-ip": "203.0.113.78",
+    "x-request-id": `spoofed-${unique()}`,
+  };
   const csrf = await request.get("/api/auth/csrf", { headers: spoofed });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
@@ -113,7 +127,10 @@ test("a spoofed X-Forwarded-For or x-request-id reaches neither the sign-in limi
   const attempts = await query<{ ip: string }>("SELECT ip FROM login_attempts WHERE email = $1", [email]);
   expect(attempts).toHaveLength(1);
   expect(attempts[0]!.ip).toMatch(/^(127\.0\.0\.1|::1)$/);
-  const events = await query<{ ip: string; detail: unknown }>("SELECT ip, detail FROM security_events WHERE email = $1", [email]);
+  const events = await query<{ ip: string; detail: unknown }>(
+    "SELECT ip, detail FROM security_events WHERE email = $1",
+    [email],
+  );
   expect(events.length).toBeGreaterThan(0);
   for (const event of events) expect(event.ip).toMatch(/^(127\.0\.0\.1|::1)$/);
 });

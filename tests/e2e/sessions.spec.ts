@@ -40,7 +40,11 @@ test("after sign-out, a saved copy of the session cookie no longer opens the wor
 test("a spoofed X-Forwarded-For or x-request-id does not end up in an audit event", async ({ page }) => {
   const email = await freshSeeker();
   const spoofedId = `spoofed-${unique()}`;
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.99", "x-real-ip": "203.0.113.98", "x-request-id": spoofedId });
+  await page.setExtraHTTPHeaders({
+    "x-forwarded-for": "203.0.113.99",
+    "x-real-ip": "203.0.113.98",
+    "x-request-id": spoofedId,
+  });
   await signIn(page, email);
   await query(
     `INSERT INTO notifications (user_id, type, params) SELECT id, 'listing.approved', '{"title":"Thử nghiệm"}'::jsonb FROM users WHERE email = $1`,

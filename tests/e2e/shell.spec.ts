@@ -68,9 +68,13 @@ test("health reports the database", async ({ request }) => {
 });
 
 test("the public statistics page shows the published figures by field", async ({ page }) => {
-  const [counts] = await query<{ offers: number }>("SELECT count(*)::int AS offers FROM offers WHERE status = 'PUBLISHED'");
+  const [counts] = await query<{ offers: number }>(
+    "SELECT count(*)::int AS offers FROM offers WHERE status = 'PUBLISHED'",
+  );
   await page.goto("/en/statistics");
   await expect(page.getByRole("heading", { level: 1, name: "Public statistics" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(`Technologies on offer${counts!.offers}`);
-  await expect(page.getByRole("region", { name: "By field of science and technology" }).getByRole("row")).toHaveCount(7);
+  await expect(page.getByRole("region", { name: "By field of science and technology" }).getByRole("row")).toHaveCount(
+    7,
+  );
 });

@@ -20,7 +20,10 @@ vi.mock("next-intl/server", () => ({
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => session.user,
   requireUser: async () => session.user,
-  auditContext: async (user: { id: string } | null) => ({ actor: { id: user?.id ?? null, role: "test" }, request: { requestId: "test", ip: null } }),
+  auditContext: async (user: { id: string } | null) => ({
+    actor: { id: user?.id ?? null, role: "test" },
+    request: { requestId: "test", ip: null },
+  }),
 }));
 
 const WRONG = [42, null, undefined, "id=1", { id: "x" }] as unknown as FormData[];

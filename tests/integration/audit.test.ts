@@ -18,9 +18,11 @@ const query = async <T extends pg.QueryResultRow>(url: string | undefined, sql: 
   }
 };
 /** The schema owner: only these tests may act behind the application's back. */
-const raw = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => query<T>(process.env.DATABASE_OWNER_URL, sql, params);
+const raw = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
+  query<T>(process.env.DATABASE_OWNER_URL, sql, params);
 /** The application's own database login (the unprivileged app role). */
-const asApp = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => query<T>(process.env.DATABASE_URL, sql, params);
+const asApp = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
+  query<T>(process.env.DATABASE_URL, sql, params);
 
 /**
  * What an attacker with the database but without the key does: delete one event and recompute
@@ -50,8 +52,18 @@ async function writeEvents(count: number) {
   await Promise.all(
     Array.from({ length: count }, (_, i) =>
       audited(systemContext(`req-${i}`), async (tx) => {
-        const row = await tx.kpiTarget.create({ data: { metric: `metric_${i}_${Math.random().toString(36).slice(2)}`, period: "2026-Q4", target: i } });
-        return { result: row, audit: { action: "kpi.create", entityType: "kpi_target", entityId: row.id, after: { target: i, big: 10n ** 12n } } };
+        const row = await tx.kpiTarget.create({
+          data: { metric: `metric_${i}_${Math.random().toString(36).slice(2)}`, period: "2026-Q4", target: i },
+        });
+        return {
+          result: row,
+          audit: {
+            action: "kpi.create",
+            entityType: "kpi_target",
+            entityId: row.id,
+            after: { target: i, big: 10n ** 12n },
+          },
+        };
       }),
     ),
   );
@@ -95,7 +107,9 @@ describe("audit trail", () => {
 
   it("names the exact event whose content was altered behind the trigger's back", async () => {
     await writeEvents(10);
-    const { rows } = await raw<{ seq: string }>("SELECT seq::text AS seq FROM audit_events ORDER BY seq OFFSET 4 LIMIT 1");
+    const { rows } = await raw<{ seq: string }>(
+      "SELECT seq::text AS seq FROM audit_events ORDER BY seq OFFSET 4 LIMIT 1",
+    );
     const tampered = rows[0]!.seq;
     await raw("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete");
     await raw(`UPDATE audit_events SET after = '{"target": 999}' WHERE seq = $1`, [tampered]);
@@ -117,7 +131,9 @@ describe("audit trail", () => {
     await writeEvents(6);
     const { rows } = await raw<{ seq: string }>("SELECT seq::text AS seq FROM audit_events ORDER BY seq");
     // Plain SHA-256, as the published algorithm would let anyone recompute it.
-    await deleteAndRechain(rows[2]!.seq, (prev, canonical) => createHash("sha256").update(prev).update(canonical).digest("hex"));
+    await deleteAndRechain(rows[2]!.seq, (prev, canonical) =>
+      createHash("sha256").update(prev).update(canonical).digest("hex"),
+    );
     const verdict = await verifyAuditChain();
     expect(verdict).toMatchObject({ ok: false, problem: "unkeyed", brokenAt: rows[0]!.seq });
   });
@@ -126,27 +142,38 @@ describe("audit trail", () => {
     await writeEvents(5);
     const first = await verifyAndCheckpoint("verify");
     expect(first).toMatchObject({ ok: true, checked: 5 });
-    const { rows: marks } = await asApp<{ seq: string; source: string }>("SELECT seq::text AS seq, source FROM audit_checkpoints");
+    const { rows: marks } = await asApp<{ seq: string; source: string }>(
+      "SELECT seq::text AS seq, source FROM audit_checkpoints",
+    );
     expect(marks).toEqual([{ seq: (first as { lastSeq: string }).lastSeq, source: "verify" }]);
     // Remove the two newest events: the remaining chain is internally consistent.
     await raw("ALTER TABLE audit_events DISABLE TRIGGER USER");
     await raw("DELETE FROM audit_events WHERE seq IN (SELECT seq FROM audit_events ORDER BY seq DESC LIMIT 2)");
     await raw("ALTER TABLE audit_events ENABLE TRIGGER USER");
     const verdict = await verifyAuditChain();
-    expect(verdict).toMatchObject({ ok: false, problem: "truncated", brokenAt: (first as { lastSeq: string }).lastSeq, checked: 3 });
+    expect(verdict).toMatchObject({
+      ok: false,
+      problem: "truncated",
+      brokenAt: (first as { lastSeq: string }).lastSeq,
+      checked: 3,
+    });
   });
 
   it("checkpoints nightly only a chain that holds, and the log line names the head", async () => {
     await writeEvents(3);
     expect(await verifyAndCheckpoint("nightly")).toMatchObject({ ok: true, checked: 3 });
-    const { rows } = await asApp<{ n: number }>("SELECT count(*)::int AS n FROM audit_checkpoints WHERE source = 'nightly'");
+    const { rows } = await asApp<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_checkpoints WHERE source = 'nightly'",
+    );
     expect(rows[0]!.n).toBe(1);
   });
 
   it("shows the newest events to the auditor only", async () => {
     await writeEvents(2);
     for (const roles of [[], ["OPERATOR"], ["OFFICER"], ["ADMIN"], ["PROVIDER"]] as const) {
-      await expect(recentAuditEvents({ id: "x", roles, organizationId: null })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(recentAuditEvents({ id: "x", roles, organizationId: null })).rejects.toMatchObject({
+        code: "forbidden",
+      });
     }
     await expect(recentAuditEvents(null)).rejects.toMatchObject({ code: "unauthenticated" });
     expect(await recentAuditEvents({ id: "x", roles: ["AUDITOR"], organizationId: null }, 5)).toHaveLength(2);
@@ -155,8 +182,14 @@ describe("audit trail", () => {
   it("answers the auditor's verification with a typed refusal for other roles, never an exception", async () => {
     await writeEvents(1);
     expect(await verifyChainAs(null)).toEqual({ ok: false, error: "forbidden" });
-    expect(await verifyChainAs({ id: "x", roles: ["PROVIDER"], organizationId: null })).toEqual({ ok: false, error: "forbidden" });
-    expect(await verifyChainAs({ id: "x", roles: ["AUDITOR"], organizationId: null })).toMatchObject({ ok: true, verdict: { ok: true } });
+    expect(await verifyChainAs({ id: "x", roles: ["PROVIDER"], organizationId: null })).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await verifyChainAs({ id: "x", roles: ["AUDITOR"], organizationId: null })).toMatchObject({
+      ok: true,
+      verdict: { ok: true },
+    });
   });
 });
 

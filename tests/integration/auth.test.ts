@@ -47,7 +47,9 @@ describe("registration", () => {
     await registerUser(input, requestFrom());
     const user = await db.user.findUniqueOrThrow({ where: { email: input.email } });
     expect(user.organizationId).toBeNull();
-    expect(await db.membershipRequest.count({ where: { userId: user.id, organizationId: org.id, status: "PENDING" } })).toBe(1);
+    expect(
+      await db.membershipRequest.count({ where: { userId: user.id, organizationId: org.id, status: "PENDING" } }),
+    ).toBe(1);
   });
 
   it("answers a taken email (any letter case) like a new one and creates no account", async () => {

@@ -11,8 +11,21 @@ import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy
 
 const UNPUBLISHED = ["DRAFT", "SUBMITTED", "REJECTED", "EXPIRED", "WITHDRAWN"] as const;
 const PERSONAL_KEYS = [
-  "createdById", "createdBy", "email", "phone", "passwordHash", "userId", "user", "uploadedById", "uploadedBy",
-  "moderationNote", "screeningNote", "pendingRevision", "storageKey", "sha256", "taxCode",
+  "createdById",
+  "createdBy",
+  "email",
+  "phone",
+  "passwordHash",
+  "userId",
+  "user",
+  "uploadedById",
+  "uploadedBy",
+  "moderationNote",
+  "screeningNote",
+  "pendingRevision",
+  "storageKey",
+  "sha256",
+  "taxCode",
 ];
 const BASE = "http://localhost/api/v1";
 const USER = { email: "tac-gia.bi-mat@example.vn", name: "Người Viết Bí Mật" };
@@ -29,12 +42,23 @@ beforeAll(async () => {
   const secret = await createOrganization(db, { name: SECRET_ORG, type: "ENTERPRISE" });
   const user = await createUser(db, { roles: ["PROVIDER", "SEEKER"], organizationId: org.id, ...USER });
   offer = await db.offer.create({
-    data: buildOffer(org.id, user.id, { priceType: "RANGE", priceMin: 120_000_000n, priceMax: 450_000_000n, moderationNote: "ghi chú nội bộ" }),
+    data: buildOffer(org.id, user.id, {
+      priceType: "RANGE",
+      priceMin: 120_000_000n,
+      priceMax: 450_000_000n,
+      moderationNote: "ghi chú nội bộ",
+    }),
   });
   await db.attachment.create({
     data: {
-      kind: "IMAGE", filename: "so-do.png", mimeType: "image/png", size: 2048, sha256: "a".repeat(64),
-      storageKey: `test/${offer.id}.png`, uploadedById: user.id, offerId: offer.id,
+      kind: "IMAGE",
+      filename: "so-do.png",
+      mimeType: "image/png",
+      size: 2048,
+      sha256: "a".repeat(64),
+      storageKey: `test/${offer.id}.png`,
+      uploadedById: user.id,
+      offerId: offer.id,
     },
   });
   await db.demand.create({ data: buildDemand(org.id, user.id, { budgetMin: 1_000_000n, budgetMax: 2_000_000n }) });
@@ -65,8 +89,19 @@ describe("public API lists", () => {
     const body = await json(response);
     expect(body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
     expect(body.items.map((o: { id: string }) => o.id)).toEqual([offer.id]);
-    expect(body.items[0]).toMatchObject({ priceMin: 120_000_000, priceMax: 450_000_000, sector: { code: "207" }, field: { code: "2" } });
-    expect(body.items[0].organization).toEqual({ name: expect.any(String), nameEn: null, slug: expect.any(String), type: "INSTITUTE", verified: true });
+    expect(body.items[0]).toMatchObject({
+      priceMin: 120_000_000,
+      priceMax: 450_000_000,
+      sector: { code: "207" },
+      field: { code: "2" },
+    });
+    expect(body.items[0].organization).toEqual({
+      name: expect.any(String),
+      nameEn: null,
+      slug: expect.any(String),
+      type: "INSTITUTE",
+      verified: true,
+    });
   });
 
   it("returns published demands; a confidential one has no organization", async () => {
@@ -87,7 +122,8 @@ describe("public API lists", () => {
       const body = await json(response);
       expect(keysOf(body).filter((k) => PERSONAL_KEYS.includes(k))).toEqual([]);
       const text = JSON.stringify(body);
-      for (const secret of [USER.email, USER.name, "ghi chú nội bộ", "0101234567", SECRET_ORG]) expect(text).not.toContain(secret);
+      for (const secret of [USER.email, USER.name, "ghi chú nội bộ", "0101234567", SECRET_ORG])
+        expect(text).not.toContain(secret);
     }
   });
 
@@ -128,9 +164,21 @@ describe("public API lists", () => {
 describe("public API details", () => {
   it("returns a published offer with its attachments as file links", async () => {
     const body = await json(await offerGET(new Request(`${BASE}/offers/${offer.id}`), ctx(offer.id)));
-    expect(body).toMatchObject({ id: offer.id, description: expect.any(String), ipStatus: "PATENT", encouraged: false });
+    expect(body).toMatchObject({
+      id: offer.id,
+      description: expect.any(String),
+      ipStatus: "PATENT",
+      encouraged: false,
+    });
     expect(body.attachments).toEqual([
-      { id: expect.any(String), kind: "IMAGE", filename: "so-do.png", mimeType: "image/png", size: 2048, url: expect.stringMatching(/^\/api\/files\//) },
+      {
+        id: expect.any(String),
+        kind: "IMAGE",
+        filename: "so-do.png",
+        mimeType: "image/png",
+        size: 2048,
+        url: expect.stringMatching(/^\/api\/files\//),
+      },
     ]);
   });
 
@@ -146,8 +194,12 @@ describe("public API details", () => {
 
 describe("unpublished listings", () => {
   it("never appear in the API, in lists or as detail pages", async () => {
-    const offerIds = (await json(await offersGET(new Request(`${BASE}/offers?pageSize=100`)))).items.map((o: { id: string }) => o.id);
-    const demandIds = (await json(await demandsGET(new Request(`${BASE}/demands?pageSize=100`)))).items.map((d: { id: string }) => d.id);
+    const offerIds = (await json(await offersGET(new Request(`${BASE}/offers?pageSize=100`)))).items.map(
+      (o: { id: string }) => o.id,
+    );
+    const demandIds = (await json(await demandsGET(new Request(`${BASE}/demands?pageSize=100`)))).items.map(
+      (d: { id: string }) => d.id,
+    );
     const pageOfferIds = (await offerCatalog({})).result.items.map((o) => o.id);
     const pageDemandIds = (await demandCatalog({})).result.items.map((d) => d.id);
     for (const listing of hidden) {

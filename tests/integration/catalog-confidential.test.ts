@@ -25,14 +25,25 @@ const ids = async (query: string) => {
 beforeAll(async () => {
   await ensureTaxonomy(db);
   const enterprise = await createOrganization(db, { type: "ENTERPRISE", name: "Công ty Gốm Kỹ thuật Bí Mật" });
-  const university = await createOrganization(db, { type: "UNIVERSITY", verificationStatus: "UNVERIFIED", verifiedAt: null });
+  const university = await createOrganization(db, {
+    type: "UNIVERSITY",
+    verificationStatus: "UNVERIFIED",
+    verifiedAt: null,
+  });
   const seeker = await createUser(db, { roles: ["SEEKER"], organizationId: enterprise.id });
   const other = await createUser(db, { roles: ["SEEKER"], organizationId: university.id });
   secret = await db.demand.create({
-    data: buildDemand(enterprise.id, seeker.id, { titleVi: `Cần công nghệ phủ gốm ${WORD} cho khuôn ép`, confidential: true, location: "HN-CAUGIAY" }),
+    data: buildDemand(enterprise.id, seeker.id, {
+      titleVi: `Cần công nghệ phủ gốm ${WORD} cho khuôn ép`,
+      confidential: true,
+      location: "HN-CAUGIAY",
+    }),
   });
   open = await db.demand.create({
-    data: buildDemand(university.id, other.id, { titleVi: `Cần vật liệu ${WORD} cho phòng thí nghiệm`, location: "HN-CAUGIAY" }),
+    data: buildDemand(university.id, other.id, {
+      titleVi: `Cần vật liệu ${WORD} cho phòng thí nghiệm`,
+      location: "HN-CAUGIAY",
+    }),
   });
 });
 
@@ -66,10 +77,14 @@ describe("confidential demands and organization-attribute filters", () => {
     expect(toDemandCard(row).organization.type).toBeNull();
     const detail = await publishedDemandBySlug(secret.slug);
     expect(detail?.organization).toBeNull();
-    const body = JSON.stringify(await (await demandGET(new Request("http://localhost"), { params: Promise.resolve({ id: secret.id }) })).json());
+    const body = JSON.stringify(
+      await (await demandGET(new Request("http://localhost"), { params: Promise.resolve({ id: secret.id }) })).json(),
+    );
     expect(body).not.toContain("ENTERPRISE");
     expect(body).not.toContain("Bí Mật");
-    const list = JSON.stringify(await (await demandsGET(new Request(`http://localhost/api/v1/demands?q=${WORD}`))).json());
+    const list = JSON.stringify(
+      await (await demandsGET(new Request(`http://localhost/api/v1/demands?q=${WORD}`))).json(),
+    );
     expect(list).not.toContain("ENTERPRISE");
   });
 });

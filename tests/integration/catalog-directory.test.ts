@@ -10,12 +10,30 @@ let rejected: { id: string; slug: string };
 
 beforeAll(async () => {
   await ensureTaxonomy(db);
-  await db.taxonomyNode.create({ data: { code: "4", level: 1, nameVi: "Khoa học nông nghiệp", nameEn: "Agricultural sciences" } });
-  await db.taxonomyNode.create({ data: { code: "405", parentCode: "4", level: 2, nameVi: "Thủy sản", nameEn: "Fisheries" } });
+  await db.taxonomyNode.create({
+    data: { code: "4", level: 1, nameVi: "Khoa học nông nghiệp", nameEn: "Agricultural sciences" },
+  });
+  await db.taxonomyNode.create({
+    data: { code: "405", parentCode: "4", level: 2, nameVi: "Thủy sản", nameEn: "Fisheries" },
+  });
   uni = await createOrganization(db, { name: "Đại học A", type: "UNIVERSITY" });
-  biz = await createOrganization(db, { name: "Công ty B", type: "ENTERPRISE", verificationStatus: "PENDING", verifiedAt: null });
-  rejected = await createOrganization(db, { name: "Công ty C", type: "ENTERPRISE", verificationStatus: "REJECTED", verifiedAt: null });
-  const user = await createUser(db, { roles: ["PROVIDER", "SEEKER"], organizationId: uni.id, email: "expert-user@example.vn" });
+  biz = await createOrganization(db, {
+    name: "Công ty B",
+    type: "ENTERPRISE",
+    verificationStatus: "PENDING",
+    verifiedAt: null,
+  });
+  rejected = await createOrganization(db, {
+    name: "Công ty C",
+    type: "ENTERPRISE",
+    verificationStatus: "REJECTED",
+    verifiedAt: null,
+  });
+  const user = await createUser(db, {
+    roles: ["PROVIDER", "SEEKER"],
+    organizationId: uni.id,
+    email: "expert-user@example.vn",
+  });
   for (const status of ["PUBLISHED", "PUBLISHED", "DRAFT", "WITHDRAWN"] as const) {
     await db.offer.create({ data: buildOffer(uni.id, user.id, { status }) });
   }
@@ -26,7 +44,14 @@ beforeAll(async () => {
 
   await db.expert.createMany({
     data: [
-      { slug: "chuyen-gia-moi-truong", name: "Nguyễn Môi Trường", sectorCodes: ["207"], expertise: "Xử lý nước thải", organizationId: uni.id, userId: user.id },
+      {
+        slug: "chuyen-gia-moi-truong",
+        name: "Nguyễn Môi Trường",
+        sectorCodes: ["207"],
+        expertise: "Xử lý nước thải",
+        organizationId: uni.id,
+        userId: user.id,
+      },
       { slug: "chuyen-gia-dien", name: "Trần Điện", sectorCodes: ["202", "405"], expertise: "Điện tử" },
       { slug: "chuyen-gia-thuy-san", name: "Lê Thủy Sản", sectorCodes: ["405"], expertise: "Nuôi trồng" },
       { slug: "chuyen-gia-an", name: "Phạm Ẩn", sectorCodes: ["207"], expertise: "Ẩn", isPublic: false },
@@ -44,7 +69,9 @@ describe("organization directory", () => {
   });
 
   it("filters by type and by verification", async () => {
-    expect((await organizationDirectory({ orgType: "ENTERPRISE" })).result.items.map((o) => o.slug)).toEqual([biz.slug]);
+    expect((await organizationDirectory({ orgType: "ENTERPRISE" })).result.items.map((o) => o.slug)).toEqual([
+      biz.slug,
+    ]);
     expect((await organizationDirectory({ verified: "1" })).result.items.map((o) => o.slug)).toEqual([uni.slug]);
     expect((await organizationDirectory({ orgType: "STATE_AGENCY" })).result.total).toBe(0);
   });
@@ -69,7 +96,11 @@ describe("organization directory", () => {
 describe("expert directory", () => {
   it("lists public experts only", async () => {
     const { result } = await expertDirectory({});
-    expect(result.items.map((e) => e.slug).sort()).toEqual(["chuyen-gia-dien", "chuyen-gia-moi-truong", "chuyen-gia-thuy-san"]);
+    expect(result.items.map((e) => e.slug).sort()).toEqual([
+      "chuyen-gia-dien",
+      "chuyen-gia-moi-truong",
+      "chuyen-gia-thuy-san",
+    ]);
   });
 
   it("filters by a field (all its sectors) or a sector", async () => {

@@ -16,45 +16,120 @@ const name = (id: string) => Object.entries(ids).find(([, v]) => v === id)?.[0] 
 
 beforeAll(async () => {
   await ensureTaxonomy(db);
-  await db.taxonomyNode.upsert({ where: { code: "4" }, create: { code: "4", level: 1, nameVi: "Khoa học nông nghiệp", nameEn: "Agricultural sciences" }, update: {} });
-  await db.taxonomyNode.upsert({ where: { code: "405" }, create: { code: "405", parentCode: "4", level: 2, nameVi: "Thủy sản", nameEn: "Fisheries" }, update: {} });
+  await db.taxonomyNode.upsert({
+    where: { code: "4" },
+    create: { code: "4", level: 1, nameVi: "Khoa học nông nghiệp", nameEn: "Agricultural sciences" },
+    update: {},
+  });
+  await db.taxonomyNode.upsert({
+    where: { code: "405" },
+    create: { code: "405", parentCode: "4", level: 2, nameVi: "Thủy sản", nameEn: "Fisheries" },
+    update: {},
+  });
   const uni = await createOrganization(db, { type: "UNIVERSITY", location: "HN-CAUGIAY" });
-  const biz = await createOrganization(db, { type: "ENTERPRISE", location: "P-HCM", verificationStatus: "UNVERIFIED", verifiedAt: null });
+  const biz = await createOrganization(db, {
+    type: "ENTERPRISE",
+    location: "P-HCM",
+    verificationStatus: "UNVERIFIED",
+    verifiedAt: null,
+  });
   const user = await createUser(db, { roles: ["PROVIDER", "SEEKER"], organizationId: uni.id });
 
   const offer = async (key: string, orgId: string, data: Parameters<typeof buildOffer>[2]) =>
     (ids[key] = (await db.offer.create({ data: buildOffer(orgId, user.id, data) })).id);
-  await offer("o1", uni.id, { sectorCode: "207", trl: 3, ipStatus: "PATENT", transferForms: ["STANDALONE"], location: "HN", publishedAt: ago(10), updatedAt: ago(2) });
+  await offer("o1", uni.id, {
+    sectorCode: "207",
+    trl: 3,
+    ipStatus: "PATENT",
+    transferForms: ["STANDALONE"],
+    location: "HN",
+    publishedAt: ago(10),
+    updatedAt: ago(2),
+  });
   await offer("o2", uni.id, {
-    sectorCode: "202", trl: 6, ipStatus: "KNOW_HOW", transferForms: ["FRANCHISE", "STANDALONE"], priceType: "RANGE",
-    priceMin: 100n * M, priceMax: 300n * M, location: "HN-BADINH", publishedAt: ago(5), updatedAt: ago(4),
+    sectorCode: "202",
+    trl: 6,
+    ipStatus: "KNOW_HOW",
+    transferForms: ["FRANCHISE", "STANDALONE"],
+    priceType: "RANGE",
+    priceMin: 100n * M,
+    priceMax: 300n * M,
+    location: "HN-BADINH",
+    publishedAt: ago(5),
+    updatedAt: ago(4),
   });
   await offer("o3", biz.id, {
-    sectorCode: "405", trl: 9, ipStatus: "NONE", transferForms: ["CAPITAL_CONTRIBUTION"], priceType: "FIXED",
-    priceMin: 50n * M, location: "P-HCM", publishedAt: ago(1), updatedAt: ago(1),
+    sectorCode: "405",
+    trl: 9,
+    ipStatus: "NONE",
+    transferForms: ["CAPITAL_CONTRIBUTION"],
+    priceType: "FIXED",
+    priceMin: 50n * M,
+    location: "P-HCM",
+    publishedAt: ago(1),
+    updatedAt: ago(1),
   });
   await offer("o4", biz.id, {
-    sectorCode: "207", trl: 7, ipStatus: "PATENT", transferForms: ["IP_RIGHT_TRANSFER"], priceType: "RANGE",
-    priceMin: 500n * M, priceMax: 900n * M, location: "P-DANANG", publishedAt: ago(20), updatedAt: ago(0),
+    sectorCode: "207",
+    trl: 7,
+    ipStatus: "PATENT",
+    transferForms: ["IP_RIGHT_TRANSFER"],
+    priceType: "RANGE",
+    priceMin: 500n * M,
+    priceMax: 900n * M,
+    location: "P-DANANG",
+    publishedAt: ago(20),
+    updatedAt: ago(0),
   });
   // Unpublished offers that would match every filter above.
   for (const status of UNPUBLISHED) {
     await offer(`offer-${status}`, uni.id, {
-      status, sectorCode: "207", trl: 6, priceType: "RANGE", priceMin: 100n * M, priceMax: 900n * M, publishedAt: ago(0),
+      status,
+      sectorCode: "207",
+      trl: 6,
+      priceType: "RANGE",
+      priceMin: 100n * M,
+      priceMax: 900n * M,
+      publishedAt: ago(0),
     });
   }
 
   const demand = async (key: string, orgId: string, data: Parameters<typeof buildDemand>[2]) =>
     (ids[key] = (await db.demand.create({ data: buildDemand(orgId, user.id, data) })).id);
   await demand("d1", biz.id, {
-    sectorCode: "207", trlMin: 4, budgetMin: 100n * M, budgetMax: 200n * M, preferredForms: ["STANDALONE"], location: "HN-HADONG", publishedAt: ago(3),
+    sectorCode: "207",
+    trlMin: 4,
+    budgetMin: 100n * M,
+    budgetMax: 200n * M,
+    preferredForms: ["STANDALONE"],
+    location: "HN-HADONG",
+    publishedAt: ago(3),
   });
-  await demand("d2", uni.id, { sectorCode: "405", trlMin: 7, preferredForms: ["FRANCHISE"], location: "P-HCM", confidential: true, publishedAt: ago(2) });
+  await demand("d2", uni.id, {
+    sectorCode: "405",
+    trlMin: 7,
+    preferredForms: ["FRANCHISE"],
+    location: "P-HCM",
+    confidential: true,
+    publishedAt: ago(2),
+  });
   await demand("d3", biz.id, {
-    sectorCode: "202", trlMin: 2, budgetMin: 500n * M, preferredForms: ["STANDALONE", "CAPITAL_CONTRIBUTION"], location: "HN", publishedAt: ago(1),
+    sectorCode: "202",
+    trlMin: 2,
+    budgetMin: 500n * M,
+    preferredForms: ["STANDALONE", "CAPITAL_CONTRIBUTION"],
+    location: "HN",
+    publishedAt: ago(1),
   });
   for (const status of UNPUBLISHED) {
-    await demand(`demand-${status}`, biz.id, { status, sectorCode: "207", trlMin: 4, budgetMin: 100n * M, budgetMax: 900n * M, publishedAt: ago(0) });
+    await demand(`demand-${status}`, biz.id, {
+      status,
+      sectorCode: "207",
+      trlMin: 4,
+      budgetMin: 100n * M,
+      budgetMax: 900n * M,
+      publishedAt: ago(0),
+    });
   }
 });
 
@@ -129,7 +204,14 @@ describe("offer catalog filters", () => {
   });
 
   it("drops invalid values for pages, keeps the valid ones and reports each", async () => {
-    const { query, result, issues } = await offerCatalog({ trlMin: "0", trlMax: "10", ip: "FOO", sector: "298", location: "HN", page: "x" });
+    const { query, result, issues } = await offerCatalog({
+      trlMin: "0",
+      trlMax: "10",
+      ip: "FOO",
+      sector: "298",
+      location: "HN",
+      page: "x",
+    });
     expect([query.trlMin, query.trlMax, query.ip, query.sector]).toEqual([undefined, undefined, undefined, undefined]);
     expect(query).toMatchObject({ location: "HN", page: 1 });
     expect(result.items.map((o) => name(o.id))).toEqual(["o2", "o1"]);

@@ -22,14 +22,20 @@ beforeAll(async () => {
   await ensureTaxonomy(db);
   const org = await createOrganization(db);
   user = await createUser(db, { roles: ["PROVIDER"], organizationId: org.id });
-  offerId = (await db.offer.create({ data: buildOffer(org.id, user.id, { status: "DRAFT", publishedAt: null, expiresAt: null }) })).id;
+  offerId = (
+    await db.offer.create({
+      data: buildOffer(org.id, user.id, { status: "DRAFT", publishedAt: null, expiresAt: null }),
+    })
+  ).id;
 });
 
 afterAll(() => fs.rmSync(storageDir, { recursive: true, force: true }));
 
 /** Files under their final keys (the two-hex fan-out folders), and staged ones. */
 function onDisk() {
-  const all = fs.existsSync(storageDir) ? fs.readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()) : [];
+  const all = fs.existsSync(storageDir)
+    ? fs.readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    : [];
   const rel = all.map((e) => path.relative(storageDir, path.join(e.parentPath, e.name)));
   return { final: rel.filter((f) => !f.startsWith("tmp")), staged: rel.filter((f) => f.startsWith("tmp")) };
 }
@@ -51,7 +57,13 @@ describe("saveAttachment", () => {
         { file: { name: "during.png", bytes: fixture("image.png") }, target: { offerId } },
       );
       const waiting = async () =>
-        Number((await blocker.query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0].n) > 0;
+        Number(
+          (
+            await blocker.query(
+              "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+            )
+          ).rows[0].n,
+        ) > 0;
       await expect.poll(waiting, { timeout: 10_000 }).toBe(true);
       expect(onDisk().final.length).toBe(before);
       expect(onDisk().staged.length).toBe(1);
@@ -98,7 +110,16 @@ describe("purgeOrphanUploads", () => {
     await store.stage(committed, png);
     age(staged(committed));
     await db.attachment.create({
-      data: { kind: "IMAGE", filename: "committed.png", mimeType: "image/png", size: png.length, sha256: recorded.sha256, storageKey: committed, uploadedById: user.id, offerId },
+      data: {
+        kind: "IMAGE",
+        filename: "committed.png",
+        mimeType: "image/png",
+        size: png.length,
+        sha256: recorded.sha256,
+        storageKey: committed,
+        uploadedById: user.id,
+        offerId,
+      },
     });
 
     const result = await purgeOrphanUploads();

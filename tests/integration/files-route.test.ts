@@ -23,7 +23,16 @@ beforeAll(async () => {
   await ensureTaxonomy(db);
   const org = await createOrganization(db);
   const user = await createUser(db, { roles: ["PROVIDER"], organizationId: org.id });
-  member = { id: user.id, email: user.email, name: user.name, roles: user.roles, organizationId: org.id, orgRole: "ADMIN", emailVerified: true, organization: null };
+  member = {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    organizationId: org.id,
+    orgRole: "ADMIN",
+    emailVerified: true,
+    organization: null,
+  };
   const offer = await db.offer.create({ data: buildOffer(org.id, user.id, { status: "DRAFT", publishedAt: null }) });
   const bytes = fs.readFileSync(path.join(import.meta.dirname, "../fixtures/files/report.pdf"));
   const saved = await saveAttachment(
@@ -43,7 +52,9 @@ describe("GET /api/files/[id]", () => {
     const response = await get(draftFileId);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe(`inline; filename="ho so.pdf"; filename*=UTF-8''h%E1%BB%93%20s%C6%A1.pdf`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `inline; filename="ho so.pdf"; filename*=UTF-8''h%E1%BB%93%20s%C6%A1.pdf`,
+    );
   });
 
   it("passes If-None-Match through for a 304", async () => {

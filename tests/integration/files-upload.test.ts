@@ -54,15 +54,18 @@ function multipart(filename: string | Buffer, bytes: Buffer, field = "file"): Bu
 function trackedBody(body: Buffer, chunk = 16 * 1024) {
   const seen = { pulled: 0 };
   let offset = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (offset >= body.length) return controller.close();
-      const part = body.subarray(offset, offset + chunk);
-      offset += part.length;
-      seen.pulled += part.length;
-      controller.enqueue(new Uint8Array(part));
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (offset >= body.length) return controller.close();
+        const part = body.subarray(offset, offset + chunk);
+        offset += part.length;
+        seen.pulled += part.length;
+        controller.enqueue(new Uint8Array(part));
+      },
     },
-  }, { highWaterMark: 0 }); // nothing is pulled before the server reads
+    { highWaterMark: 0 },
+  ); // nothing is pulled before the server reads
   return { stream, seen };
 }
 
@@ -102,7 +105,11 @@ beforeAll(async () => {
   const user = await createUser(db, { roles: ["PROVIDER"], organizationId: org.id });
   member = asCurrent(user);
   outsider = asCurrent(await createUser(db, { roles: ["PROVIDER"], organizationId: other.id }));
-  draftId = (await db.offer.create({ data: buildOffer(org.id, user.id, { status: "DRAFT", publishedAt: null, expiresAt: null }) })).id;
+  draftId = (
+    await db.offer.create({
+      data: buildOffer(org.id, user.id, { status: "DRAFT", publishedAt: null, expiresAt: null }),
+    })
+  ).id;
   publishedId = (await db.offer.create({ data: buildOffer(org.id, user.id) })).id;
 });
 
@@ -117,17 +124,32 @@ describe("POST /api/uploads", () => {
     const { stream, seen } = trackedBody(multipart("report.pdf", fixture("report.pdf")));
     const response = await upload(`for=offer&id=${draftId}`, stream);
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ ok: false, code: "unauthenticated", message: "errors.unauthenticated" });
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+      message: "errors.unauthenticated",
+    });
     expect(seen.pulled).toBe(0);
     expect(filesOnDisk()).toEqual([]);
   });
 
   it("stores a member's file for a draft offer: row, audit event, bytes in place, nothing staged", async () => {
     session.user = member;
-    const response = await upload(`for=offer&id=${draftId}&kind=DOCUMENT`, multipart("Báo cáo.pdf", fixture("report.pdf")));
+    const response = await upload(
+      `for=offer&id=${draftId}&kind=DOCUMENT`,
+      multipart("Báo cáo.pdf", fixture("report.pdf")),
+    );
     const body = await response.json();
     expect(response.status).toBe(201);
-    expect(body).toMatchObject({ ok: true, attachment: { filename: "Báo cáo.pdf", kind: "DOCUMENT", mimeType: "application/pdf", size: fixture("report.pdf").length } });
+    expect(body).toMatchObject({
+      ok: true,
+      attachment: {
+        filename: "Báo cáo.pdf",
+        kind: "DOCUMENT",
+        mimeType: "application/pdf",
+        size: fixture("report.pdf").length,
+      },
+    });
     const row = await db.attachment.findUniqueOrThrow({ where: { id: body.attachment.id } });
     expect(row).toMatchObject({ offerId: draftId, uploadedById: member.id });
     expect((await storage().get(row.storageKey))?.equals(fixture("report.pdf"))).toBe(true);
@@ -162,7 +184,12 @@ describe("POST /api/uploads", () => {
     const { stream, seen } = trackedBody(multipart("big.pdf", Buffer.alloc(MAX * 4)));
     const response = await upload(`for=offer&id=${draftId}`, stream, { "content-length": String(MAX * 4 + 200) });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ ok: false, code: "too_large", message: "errors.too_large", values: { max: 0.3 } });
+    expect(await response.json()).toEqual({
+      ok: false,
+      code: "too_large",
+      message: "errors.too_large",
+      values: { max: 0.3 },
+    });
     expect(seen.pulled).toBe(0);
   });
 
@@ -181,7 +208,13 @@ describe("POST /api/uploads", () => {
   it("answers 400 for a file name with control characters and keeps nothing", async () => {
     session.user = member;
     // Raw in the quoted name (as browsers send them), UTF-8 encoded (C1), and RFC 5987 percent-encoded.
-    const names = [Buffer.from("report\x00.pdf"), Buffer.from("re\x1b[31mport.pdf"), Buffer.from("a\x7f.pdf"), "b\u0085.pdf", `x"; filename*=UTF-8''a%00b.pdf; x="`];
+    const names = [
+      Buffer.from("report\x00.pdf"),
+      Buffer.from("re\x1b[31mport.pdf"),
+      Buffer.from("a\x7f.pdf"),
+      "b\u0085.pdf",
+      `x"; filename*=UTF-8''a%00b.pdf; x="`,
+    ];
     for (const name of names) {
       const response = await upload(`for=offer&id=${draftId}`, multipart(name, fixture("report.pdf")));
       expect(response.status, JSON.stringify(name.toString())).toBe(400);
@@ -193,7 +226,10 @@ describe("POST /api/uploads", () => {
 
   it("stores a sanitized name: bidi overrides and reserved characters never reach the row", async () => {
     session.user = member;
-    const response = await upload(`for=offer&id=${draftId}`, multipart("ảnh\u202Egnp.exe<1>.png", fixture("image.png")));
+    const response = await upload(
+      `for=offer&id=${draftId}`,
+      multipart("ảnh\u202Egnp.exe<1>.png", fixture("image.png")),
+    );
     expect(response.status).toBe(201);
     const { attachment } = await response.json();
     expect(attachment.filename).toBe("ảnhgnp.exe_1_.png");
@@ -210,7 +246,9 @@ describe("POST /api/uploads", () => {
     expect([disguised.status, (await disguised.json()).code]).toEqual([415, "unsupported_type"]);
     const notImage = await upload(`for=offer&id=${draftId}&kind=IMAGE`, multipart("scan.pdf", fixture("report.pdf")));
     expect(notImage.status).toBe(415);
-    const notMultipart = await upload(`for=offer&id=${draftId}`, fixture("report.pdf"), { "content-type": "application/pdf" });
+    const notMultipart = await upload(`for=offer&id=${draftId}`, fixture("report.pdf"), {
+      "content-type": "application/pdf",
+    });
     expect([notMultipart.status, (await notMultipart.json()).message]).toEqual([400, "errors.multipart_required"]);
     expect(filesOnDisk()).toEqual([]);
     expect(await db.attachment.count()).toBe(0);
@@ -220,7 +258,9 @@ describe("POST /api/uploads", () => {
     const owner = new pg.Client({ connectionString: process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL });
     await owner.connect();
     try {
-      await owner.query(`CREATE FUNCTION test_fail_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$`);
+      await owner.query(
+        `CREATE FUNCTION test_fail_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$`,
+      );
       await owner.query(
         `CREATE TRIGGER test_fail_insert BEFORE INSERT ON attachments FOR EACH ROW WHEN (NEW.filename LIKE 'crash-%') EXECUTE FUNCTION test_fail_insert()`,
       );
@@ -244,7 +284,11 @@ describe("POST /api/uploads", () => {
     const response = await upload("for=organization", multipart("Quyết định thành lập.pdf", fixture("report.pdf")));
     expect(response.status).toBe(201);
     const { attachment } = await response.json();
-    expect(await db.attachment.findUniqueOrThrow({ where: { id: attachment.id } })).toMatchObject({ organizationId: orgId, offerId: null, kind: "DOCUMENT" });
+    expect(await db.attachment.findUniqueOrThrow({ where: { id: attachment.id } })).toMatchObject({
+      organizationId: orgId,
+      offerId: null,
+      kind: "DOCUMENT",
+    });
 
     session.user = { ...member, orgRole: "MEMBER" };
     const { stream, seen } = trackedBody(multipart("x.pdf", fixture("report.pdf")));

@@ -12,16 +12,26 @@ import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../fixtures/files", name));
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-const ctx = (actorId: string) => ({ actor: { id: actorId, role: "PROVIDER" }, request: { requestId: "files-test", ip: "203.0.113.9" } });
+const ctx = (actorId: string) => ({
+  actor: { id: actorId, role: "PROVIDER" },
+  request: { requestId: "files-test", ip: "203.0.113.9" },
+});
 const storageDir = path.resolve(process.env.STORAGE_DIR!);
 
 /** Every stored file, so a test can prove nothing was left behind. */
 function storedFiles(): string[] {
   if (!fs.existsSync(storageDir)) return [];
-  return fs.readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  return fs
+    .readdirSync(storageDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
 }
 
-const state = async () => ({ rows: await db.attachment.count(), events: await db.auditEvent.count(), files: storedFiles().length });
+const state = async () => ({
+  rows: await db.attachment.count(),
+  events: await db.auditEvent.count(),
+  files: storedFiles().length,
+});
 
 let orgA: { id: string };
 let member: Awaited<ReturnType<typeof createUser>>;
@@ -43,7 +53,9 @@ beforeAll(async () => {
   outsider = await createUser(db, { roles: ["SEEKER"], organizationId: orgB.id });
   operator = await createUser(db, { roles: ["OPERATOR"] });
   published = await db.offer.create({ data: buildOffer(orgA.id, member.id) });
-  draft = await db.offer.create({ data: buildOffer(orgA.id, member.id, { status: "DRAFT", publishedAt: null, expiresAt: null }) });
+  draft = await db.offer.create({
+    data: buildOffer(orgA.id, member.id, { status: "DRAFT", publishedAt: null, expiresAt: null }),
+  });
   confidentialDemand = await db.demand.create({ data: buildDemand(orgA.id, member.id, { confidential: true }) });
 });
 
@@ -56,7 +68,13 @@ describe("saveAttachment", () => {
     const file = new File([new Uint8Array(bytes)], "C:\\tmp\\Báo cáo kết quả".normalize("NFD"), { type: "text/html" });
     const saved = await saveAttachment(ctx(member.id), member, { file, target: { offerId: draft.id } });
 
-    expect(saved).toMatchObject({ kind: "DOCUMENT", filename: "Báo cáo kết quả.pdf", mimeType: "application/pdf", size: bytes.length, sha256: sha256(bytes) });
+    expect(saved).toMatchObject({
+      kind: "DOCUMENT",
+      filename: "Báo cáo kết quả.pdf",
+      mimeType: "application/pdf",
+      size: bytes.length,
+      sha256: sha256(bytes),
+    });
     const row = await db.attachment.findUniqueOrThrow({ where: { id: saved.id } });
     const stored = await storage().get(row.storageKey);
     expect(stored && sha256(stored)).toBe(row.sha256);
@@ -87,10 +105,15 @@ describe("saveAttachment", () => {
     const before = await state();
     const tooBig = Buffer.concat([fixture("image.png"), Buffer.alloc(10 * 1024 * 1024)]);
     await expect(
-      saveAttachment(ctx(member.id), member, { file: { name: "big.png", bytes: tooBig }, target: { offerId: draft.id } }),
+      saveAttachment(ctx(member.id), member, {
+        file: { name: "big.png", bytes: tooBig },
+        target: { offerId: draft.id },
+      }),
     ).rejects.toMatchObject({ code: "too_large" });
     const asFile = new File([new Uint8Array(tooBig)], "big.png");
-    await expect(saveAttachment(ctx(member.id), member, { file: asFile, target: { offerId: draft.id } })).rejects.toMatchObject({
+    await expect(
+      saveAttachment(ctx(member.id), member, { file: asFile, target: { offerId: draft.id } }),
+    ).rejects.toMatchObject({
       code: "too_large",
     });
     expect(await state()).toEqual(before);
@@ -137,13 +160,42 @@ describe("saveAttachment", () => {
     const before = await state();
     const file = { name: "x.png", bytes: fixture("image.png") };
     const refusals: [string, () => Promise<unknown>, string][] = [
-      ["another organization's draft", () => saveAttachment(ctx(outsider.id), outsider, { file, target: { offerId: draft.id } }), "not_found"],
-      ["an unknown offer", () => saveAttachment(ctx(member.id), member, { file, target: { offerId: "00000000-0000-4000-8000-000000000000" } }), "not_found"],
-      ["a demand, for a provider", () => saveAttachment(ctx(member.id), member, { file, target: { demandId: confidentialDemand.id } }), "not_found"],
-      ["a published offer", () => saveAttachment(ctx(member.id), member, { file, target: { offerId: published.id } }), "invalid_state"],
-      ["another organization's documents", () => saveAttachment(ctx(outsider.id), outsider, { file, target: { organizationId: orgA.id } }), "not_found"],
-      ["staff, for an organization's documents", () => saveAttachment(ctx(operator.id), operator, { file, target: { organizationId: orgA.id } }), "not_found"],
-      ["a plain member, for the organization's documents", () => saveAttachment(ctx(plainMember.id), plainMember, { file, target: { organizationId: orgA.id } }), "forbidden"],
+      [
+        "another organization's draft",
+        () => saveAttachment(ctx(outsider.id), outsider, { file, target: { offerId: draft.id } }),
+        "not_found",
+      ],
+      [
+        "an unknown offer",
+        () =>
+          saveAttachment(ctx(member.id), member, { file, target: { offerId: "00000000-0000-4000-8000-000000000000" } }),
+        "not_found",
+      ],
+      [
+        "a demand, for a provider",
+        () => saveAttachment(ctx(member.id), member, { file, target: { demandId: confidentialDemand.id } }),
+        "not_found",
+      ],
+      [
+        "a published offer",
+        () => saveAttachment(ctx(member.id), member, { file, target: { offerId: published.id } }),
+        "invalid_state",
+      ],
+      [
+        "another organization's documents",
+        () => saveAttachment(ctx(outsider.id), outsider, { file, target: { organizationId: orgA.id } }),
+        "not_found",
+      ],
+      [
+        "staff, for an organization's documents",
+        () => saveAttachment(ctx(operator.id), operator, { file, target: { organizationId: orgA.id } }),
+        "not_found",
+      ],
+      [
+        "a plain member, for the organization's documents",
+        () => saveAttachment(ctx(plainMember.id), plainMember, { file, target: { organizationId: orgA.id } }),
+        "forbidden",
+      ],
     ];
     for (const [what, attempt, code] of refusals) await expect(attempt(), what).rejects.toMatchObject({ code });
     expect(await state()).toEqual(before);
@@ -151,7 +203,9 @@ describe("saveAttachment", () => {
 
   it("requires exactly one target", async () => {
     const file = { name: "x.png", bytes: fixture("image.png") };
-    await expect(saveAttachment(ctx(member.id), member, { file, target: {} })).rejects.toMatchObject({ code: "validation" });
+    await expect(saveAttachment(ctx(member.id), member, { file, target: {} })).rejects.toMatchObject({
+      code: "validation",
+    });
     await expect(
       saveAttachment(ctx(member.id), member, { file, target: { offerId: draft.id, organizationId: orgA.id } }),
     ).rejects.toMatchObject({ code: "validation" });
@@ -230,14 +284,20 @@ describe("deleteAttachment", () => {
     expect(await db.attachment.findUnique({ where: { id: saved.id } })).toBeNull();
     expect(await storage().get(storageKey)).toBeNull();
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: saved.id, action: "attachment.delete" } });
-    expect(event.before).toMatchObject({ sha256: saved.sha256, filename: saved.filename, target: { offerId: draft.id } });
+    expect(event.before).toMatchObject({
+      sha256: saved.sha256,
+      filename: saved.filename,
+      target: { offerId: draft.id },
+    });
   });
 
   it("refuses a published listing's file and another organization's file as not found", async () => {
     const live = await attach("image.png", { offerId: published.id });
     await expect(deleteAttachment(ctx(member.id), live.id, orgA.id)).rejects.toMatchObject({ code: "not_found" });
     const drafted = await attach("image.png", { offerId: draft.id });
-    await expect(deleteAttachment(ctx(outsider.id), drafted.id, outsider.organizationId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteAttachment(ctx(outsider.id), drafted.id, outsider.organizationId)).rejects.toMatchObject({
+      code: "not_found",
+    });
     await expect(deleteAttachment(ctx(operator.id), drafted.id, null)).rejects.toMatchObject({ code: "not_found" });
     await expect(deleteAttachment(ctx(member.id), "nope", orgA.id)).rejects.toMatchObject({ code: "not_found" });
     expect(await db.attachment.count({ where: { id: { in: [live.id, drafted.id] } } })).toBe(2);
@@ -305,7 +365,9 @@ describe("fileResponse", () => {
     });
     const response = await fileResponse(member, saved.id, null);
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(response.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     expect(response.headers.get("content-disposition")).toBe(
       `attachment; filename="Hop dong.docx"; filename*=UTF-8''H%E1%BB%A3p%20%C4%91%E1%BB%93ng.docx`,
     );
@@ -314,7 +376,11 @@ describe("fileResponse", () => {
 
   it("answers 404 (never 403 or 304) when the user may not see the file", async () => {
     const saved = await attach("report.pdf", { offerId: draft.id });
-    for (const [user, etag] of [[null, null], [outsider, null], [outsider, `"${saved.sha256}"`]] as const) {
+    for (const [user, etag] of [
+      [null, null],
+      [outsider, null],
+      [outsider, `"${saved.sha256}"`],
+    ] as const) {
       const response = await fileResponse(user, saved.id, etag);
       expect(response.status).toBe(404);
       expect(response.headers.get("etag")).toBeNull();

@@ -4,7 +4,12 @@
  * the boundary; server actions must survive wrong-typed arguments.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { createListingAction, deleteAttachmentAction, transitionAction, updateListingAction } from "@/app/[locale]/(account)/account/listing-actions";
+import {
+  createListingAction,
+  deleteAttachmentAction,
+  transitionAction,
+  updateListingAction,
+} from "@/app/[locale]/(account)/account/listing-actions";
 import { decideListingAction } from "@/app/[locale]/(admin)/admin/moderation/actions";
 import { GET as demandsGET } from "@/app/api/v1/demands/route";
 import { GET as offersGET } from "@/app/api/v1/offers/route";
@@ -35,7 +40,10 @@ vi.mock("@/lib/i18n/navigation", () => ({
 }));
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => session.user,
-  auditContext: async (user: { id: string } | null) => ({ actor: { id: user?.id ?? null, role: "test" }, request: { requestId: "test", ip: null } }),
+  auditContext: async (user: { id: string } | null) => ({
+    actor: { id: user?.id ?? null, role: "test" },
+    request: { requestId: "test", ip: null },
+  }),
 }));
 
 const ctx = systemContext("test:hostile");
@@ -46,7 +54,8 @@ const UUID = "7f1c2d7e-8a41-4e0b-9f55-3c2d1e0a9b77";
 const offerInput = (overrides: Record<string, unknown> = {}) => ({
   titleVi: "Công nghệ sấy nông sản bằng bơm nhiệt",
   summaryVi: "Máy sấy bơm nhiệt tiết kiệm năng lượng cho hợp tác xã nông nghiệp.",
-  description: "Máy sấy bơm nhiệt nhiệt độ thấp giữ màu và vi chất của nông sản, tiết kiệm 40% điện năng so với sấy điện trở.",
+  description:
+    "Máy sấy bơm nhiệt nhiệt độ thấp giữ màu và vi chất của nông sản, tiết kiệm 40% điện năng so với sấy điện trở.",
   sectorCode: "207",
   keywords: "sấy, bơm nhiệt",
   trl: "7",
@@ -80,11 +89,15 @@ describe("NUL and control characters", () => {
       expect(parsed.error!.issues.map((i) => i.path[0])).toContain("keywords");
     }
     const demand = DemandInputSchema.safeParse({ keywords: "nước\u0000thải" });
-    expect(demand.error!.issues.some((i) => i.path[0] === "keywords" && i.message === "invisible_characters")).toBe(true);
+    expect(demand.error!.issues.some((i) => i.path[0] === "keywords" && i.message === "invisible_characters")).toBe(
+      true,
+    );
   });
 
   it("strips bidi overrides and zero-width characters from keywords", () => {
-    const parsed = OfferInputSchema.parse(offerInput({ keywords: "\u202esấy\u202c, bơm\u200b nhiệt, \ufeffnông\u200d sản\u2066" }));
+    const parsed = OfferInputSchema.parse(
+      offerInput({ keywords: "\u202esấy\u202c, bơm\u200b nhiệt, \ufeffnông\u200d sản\u2066" }),
+    );
     expect(parsed.keywords).toEqual(["sấy", "bơm nhiệt", "nông sản"]);
   });
 
@@ -96,14 +109,19 @@ describe("NUL and control characters", () => {
   it("refuses a moderation reason with NUL as a validation error, before the database sees it", async () => {
     const offer = await createListing(ctx, provider, "offer", OfferInputSchema.parse(offerInput()));
     await ownerTransition(ctx, provider, "offer", offer.id, "submit");
-    await expect(moderateListing(ctx, operator, "offer", offer.id, "reject", "Thiếu hồ sơ\u0000")).rejects.toMatchObject({ code: "validation" });
+    await expect(
+      moderateListing(ctx, operator, "offer", offer.id, "reject", "Thiếu hồ sơ\u0000"),
+    ).rejects.toMatchObject({ code: "validation" });
     expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe("SUBMITTED");
     expect(ModerationReasonSchema.safeParse("Thiếu\u0000 hồ sơ").success).toBe(false);
     expect(ModerationReasonSchema.parse("  Thiếu hồ sơ  ")).toBe("Thiếu hồ sơ");
   });
 
   it("answers the moderation action's NUL reason with a field error", async () => {
-    const result = await decideListingAction({ ok: true }, form({ kind: "offer", id: UUID, decision: "reject", reason: "a\u0000b" }));
+    const result = await decideListingAction(
+      { ok: true },
+      form({ kind: "offer", id: UUID, decision: "reject", reason: "a\u0000b" }),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { reason: ["invisible_characters"] } });
   });
 });
@@ -126,17 +144,24 @@ describe("wrong-typed server action arguments", () => {
       { kind: "offer", id: "../../etc", decision: "approve" },
       { kind: "offer", id: UUID, decision: "delete" },
     ];
-    for (const entries of bad) expect(await decideListingAction({ ok: true }, form(entries))).toMatchObject({ ok: false });
+    for (const entries of bad)
+      expect(await decideListingAction({ ok: true }, form(entries))).toMatchObject({ ok: false });
   });
 
   it("the listing actions answer a typed error to an unknown kind, a non-uuid id or a non-form", async () => {
     expect(await createListingAction("deal" as "offer", { ok: true }, new FormData())).toMatchObject({ ok: false });
     expect(await createListingAction("offer", { ok: true }, 42 as unknown as FormData)).toMatchObject({ ok: false });
-    expect(await updateListingAction({ kind: "offer" } as unknown as "offer", UUID, { ok: true }, new FormData())).toMatchObject({ ok: false });
+    expect(
+      await updateListingAction({ kind: "offer" } as unknown as "offer", UUID, { ok: true }, new FormData()),
+    ).toMatchObject({ ok: false });
     expect(await updateListingAction("offer", "1 OR 1=1", { ok: true }, new FormData())).toMatchObject({ ok: false });
-    expect(await updateListingAction("offer", UUID, { ok: true }, "x" as unknown as FormData)).toMatchObject({ ok: false });
+    expect(await updateListingAction("offer", UUID, { ok: true }, "x" as unknown as FormData)).toMatchObject({
+      ok: false,
+    });
     expect(await transitionAction("offer", 42 as unknown as string, "submit")).toMatchObject({ ok: false });
-    expect(await transitionAction("demand", UUID, { toString: () => "submit" } as unknown as string)).toMatchObject({ ok: false });
+    expect(await transitionAction("demand", UUID, { toString: () => "submit" } as unknown as string)).toMatchObject({
+      ok: false,
+    });
     expect(await transitionAction("offer", UUID, "explode")).toMatchObject({ ok: false });
     expect(await deleteAttachmentAction("offer", UUID, "not-a-uuid")).toMatchObject({ ok: false });
     expect(await deleteAttachmentAction(7 as unknown as "offer", UUID, UUID)).toMatchObject({ ok: false });
@@ -150,7 +175,9 @@ describe("catalog and API input", () => {
       // The API names the bad parameter; pages drop it with a notice (parseLenient).
       expect(offers.status).toBe(400);
       expect((await offers.json()).issues[0].path).toBe("q");
-      const demands = await demandsGET(new Request(`http://localhost/api/v1/demands?q=${encodeURIComponent(q)}&orgType=ENTERPRISE`));
+      const demands = await demandsGET(
+        new Request(`http://localhost/api/v1/demands?q=${encodeURIComponent(q)}&orgType=ENTERPRISE`),
+      );
       expect(demands.status).toBe(400);
       const suggestions = await suggestGET(new Request(`http://localhost/api/v1/suggest?q=${encodeURIComponent(q)}`));
       expect([200, 400]).toContain(suggestions.status);

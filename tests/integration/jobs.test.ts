@@ -44,17 +44,25 @@ describe("background jobs", () => {
     const schedules = await query<{ name: string; cron: string; timezone: string }>(
       `SELECT name, cron, timezone FROM ${JOBS_SCHEMA}.schedule ORDER BY name`,
     );
-    expect(schedules).toEqual(JOBS.map((job) => ({ name: job.name, cron: job.cron, timezone: "Asia/Ho_Chi_Minh" })).sort((a, b) => a.name.localeCompare(b.name)));
+    expect(schedules).toEqual(
+      JOBS.map((job) => ({ name: job.name, cron: job.cron, timezone: "Asia/Ho_Chi_Minh" })).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      ),
+    );
     const queues = await query<{ name: string; policy: string }>(`SELECT name, policy FROM ${JOBS_SCHEMA}.queue`);
     expect(queues).toContainEqual({ name: "mail.send-outbox", policy: "stately" });
 
-    const email = await db.emailOutbox.create({ data: { to: "job@example.vn", subject: "Kiểm tra", body: "Nội dung" } });
+    const email = await db.emailOutbox.create({
+      data: { to: "job@example.vn", subject: "Kiểm tra", body: "Nội dung" },
+    });
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
     try {
       expect(await boss.send("mail.send-outbox", {})).toBeTruthy();
-      await waitFor(async () => (await db.emailOutbox.findUniqueOrThrow({ where: { id: email.id } })).status === "SENT");
+      await waitFor(
+        async () => (await db.emailOutbox.findUniqueOrThrow({ where: { id: email.id } })).status === "SENT",
+      );
       expect(info.mock.calls.map((call) => String(call[0])).join("\n")).toContain("[mail] to: job@example.vn");
-      await waitFor(async () => lines.some((line) => line.startsWith("mail.send-outbox: {\"sent\":1")));
+      await waitFor(async () => lines.some((line) => line.startsWith('mail.send-outbox: {"sent":1')));
     } finally {
       info.mockRestore();
     }

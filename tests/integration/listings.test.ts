@@ -21,7 +21,8 @@ const offerForm = (overrides: Record<string, unknown> = {}) =>
   OfferInputSchema.parse({
     titleVi: "Hệ thống xử lý nước thải sinh hoạt phân tán",
     summaryVi: "Công nghệ xử lý nước thải quy mô hộ gia đình, chi phí vận hành thấp.",
-    description: "Hệ thống kết hợp bể kỵ khí và bãi lọc trồng cây, đạt QCVN 14:2008/BTNMT cột A sau 12 tháng vận hành thử.",
+    description:
+      "Hệ thống kết hợp bể kỵ khí và bãi lọc trồng cây, đạt QCVN 14:2008/BTNMT cột A sau 12 tháng vận hành thử.",
     sectorCode: "207",
     keywords: "nước thải, xử lý",
     trl: "7",
@@ -50,8 +51,20 @@ beforeAll(async () => {
   await db.screeningEntry.createMany({
     data: [
       { category: "PROHIBITED", name: "[Mẫu] Amiăng", sectorCodes: [], keywords: ["amiăng"], sample: true },
-      { category: "RESTRICTED", name: "[Mẫu] Gây nhiễu", sectorCodes: [], keywords: ["thiết bị gây nhiễu"], sample: true },
-      { category: "ENCOURAGED", name: "[Mẫu] Xử lý chất thải", sectorCodes: [], keywords: ["xử lý nước thải"], sample: true },
+      {
+        category: "RESTRICTED",
+        name: "[Mẫu] Gây nhiễu",
+        sectorCodes: [],
+        keywords: ["thiết bị gây nhiễu"],
+        sample: true,
+      },
+      {
+        category: "ENCOURAGED",
+        name: "[Mẫu] Xử lý chất thải",
+        sectorCodes: [],
+        keywords: ["xử lý nước thải"],
+        sample: true,
+      },
     ],
   });
 });
@@ -71,7 +84,9 @@ describe("offer lifecycle", () => {
     expect(months).toBeGreaterThan(11.8);
     expect(months).toBeLessThan(12.2);
     expect(await db.notification.count({ where: { userId: provider.id, type: "listing.approved" } })).toBe(1);
-    const actions = (await db.auditEvent.findMany({ where: { entityId: offer.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    const actions = (await db.auditEvent.findMany({ where: { entityId: offer.id }, orderBy: { seq: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["offer.create", "offer.submit", "offer.approve"]);
     expect((await verifyAuditChain()).ok).toBe(true);
   });
@@ -79,7 +94,9 @@ describe("offer lifecycle", () => {
   it("rejects only with a reason, which the owner sees; the owner can fix and resubmit", async () => {
     const offer = await createListing(ctx, provider, "offer", offerForm({ titleVi: "Công nghệ cần bổ sung hồ sơ" }));
     await ownerTransition(ctx, provider, "offer", offer.id, "submit");
-    await expect(moderateListing(ctx, operator, "offer", offer.id, "reject", undefined)).rejects.toMatchObject({ message: "reason_required" });
+    await expect(moderateListing(ctx, operator, "offer", offer.id, "reject", undefined)).rejects.toMatchObject({
+      message: "reason_required",
+    });
     await moderateListing(ctx, operator, "offer", offer.id, "reject", "Thiếu số văn bằng bảo hộ hợp lệ.");
     const row = await db.offer.findUniqueOrThrow({ where: { id: offer.id } });
     expect(row).toMatchObject({ status: "REJECTED", moderationNote: "Thiếu số văn bằng bảo hộ hợp lệ." });
@@ -90,7 +107,12 @@ describe("offer lifecycle", () => {
   });
 
   it("never submits a prohibited technology and keeps the reason", async () => {
-    const offer = await createListing(ctx, provider, "offer", offerForm({ titleVi: "Tấm lợp fibro xi măng amiăng", keywords: "tấm lợp" }));
+    const offer = await createListing(
+      ctx,
+      provider,
+      "offer",
+      offerForm({ titleVi: "Tấm lợp fibro xi măng amiăng", keywords: "tấm lợp" }),
+    );
     const result = await ownerTransition(ctx, provider, "offer", offer.id, "submit");
     expect(result.screening?.outcome).toBe("PROHIBITED");
     const row = await db.offer.findUniqueOrThrow({ where: { id: offer.id } });
@@ -99,10 +121,19 @@ describe("offer lifecycle", () => {
   });
 
   it("routes a restricted technology to a department officer", async () => {
-    const offer = await createListing(ctx, provider, "offer", offerForm({ titleVi: "Thiết bị gây nhiễu sóng flycam", keywords: "an ninh" }));
+    const offer = await createListing(
+      ctx,
+      provider,
+      "offer",
+      offerForm({ titleVi: "Thiết bị gây nhiễu sóng flycam", keywords: "an ninh" }),
+    );
     await ownerTransition(ctx, provider, "offer", offer.id, "submit");
-    expect(await db.notification.count({ where: { userId: officer.id, type: "listing.needs_officer" } })).toBeGreaterThan(0);
-    await expect(moderateListing(ctx, operator, "offer", offer.id, "approve", undefined)).rejects.toMatchObject({ code: "forbidden" });
+    expect(
+      await db.notification.count({ where: { userId: officer.id, type: "listing.needs_officer" } }),
+    ).toBeGreaterThan(0);
+    await expect(moderateListing(ctx, operator, "offer", offer.id, "approve", undefined)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await moderateListing(ctx, officer, "offer", offer.id, "approve", undefined);
     expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe("PUBLISHED");
   });
@@ -111,21 +142,38 @@ describe("offer lifecycle", () => {
     const offer = await createListing(ctx, provider, "offer", offerForm({ titleVi: "Bản gốc công bố" }));
     await ownerTransition(ctx, provider, "offer", offer.id, "submit");
     await moderateListing(ctx, operator, "offer", offer.id, "approve", undefined);
-    const result = await updateListing(ctx, provider, "offer", offer.id, offerForm({ titleVi: "Bản chỉnh sửa mới", priceMax: "900.000.000" }));
+    const result = await updateListing(
+      ctx,
+      provider,
+      "offer",
+      offer.id,
+      offerForm({ titleVi: "Bản chỉnh sửa mới", priceMax: "900.000.000" }),
+    );
     expect(result.revision).toBe(true);
     let row = await db.offer.findUniqueOrThrow({ where: { id: offer.id } });
     expect(row).toMatchObject({ status: "PUBLISHED", titleVi: "Bản gốc công bố", priceMax: 500_000_000n });
     await moderateListing(ctx, operator, "offer", offer.id, "approve", undefined);
     row = await db.offer.findUniqueOrThrow({ where: { id: offer.id } });
-    expect(row).toMatchObject({ status: "PUBLISHED", titleVi: "Bản chỉnh sửa mới", priceMax: 900_000_000n, pendingRevision: null });
+    expect(row).toMatchObject({
+      status: "PUBLISHED",
+      titleVi: "Bản chỉnh sửa mới",
+      priceMax: 900_000_000n,
+      pendingRevision: null,
+    });
   });
 
   it("answers not found to another organization and forbidden to the wrong role, changing nothing", async () => {
     const offer = await createListing(ctx, provider, "offer", offerForm({ titleVi: "Công nghệ của tổ chức A" }));
-    await expect(updateListing(ctx, otherProvider, "offer", offer.id, offerForm({ titleVi: "Bị sửa trái phép" }))).rejects.toMatchObject({ code: "not_found" });
-    await expect(ownerTransition(ctx, otherProvider, "offer", offer.id, "submit")).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      updateListing(ctx, otherProvider, "offer", offer.id, offerForm({ titleVi: "Bị sửa trái phép" })),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(ownerTransition(ctx, otherProvider, "offer", offer.id, "submit")).rejects.toMatchObject({
+      code: "not_found",
+    });
     await expect(createListing(ctx, seeker, "offer", offerForm())).rejects.toMatchObject({ code: "forbidden" });
-    await expect(moderateListing(ctx, provider, "offer", offer.id, "approve", undefined)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(moderateListing(ctx, provider, "offer", offer.id, "approve", undefined)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).titleVi).toBe("Công nghệ của tổ chức A");
   });
 
@@ -140,9 +188,15 @@ describe("offer lifecycle", () => {
   it("refuses a stale edit (optimistic concurrency) and invalid transitions", async () => {
     const offer = await createListing(ctx, provider, "offer", offerForm({ titleVi: "Kiểm tra phiên bản" }));
     await updateListing(ctx, provider, "offer", offer.id, offerForm({ titleVi: "Lần sửa thứ nhất", version: 1 }));
-    await expect(updateListing(ctx, provider, "offer", offer.id, offerForm({ titleVi: "Sửa từ bản cũ", version: 1 }))).rejects.toMatchObject({ code: "conflict" });
-    await expect(ownerTransition(ctx, provider, "offer", offer.id, "renew")).rejects.toMatchObject({ code: "invalid_state" });
-    await expect(moderateListing(ctx, operator, "offer", offer.id, "approve", undefined)).rejects.toMatchObject({ code: "invalid_state" });
+    await expect(
+      updateListing(ctx, provider, "offer", offer.id, offerForm({ titleVi: "Sửa từ bản cũ", version: 1 })),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(ownerTransition(ctx, provider, "offer", offer.id, "renew")).rejects.toMatchObject({
+      code: "invalid_state",
+    });
+    await expect(moderateListing(ctx, operator, "offer", offer.id, "approve", undefined)).rejects.toMatchObject({
+      code: "invalid_state",
+    });
   });
 });
 
@@ -150,9 +204,15 @@ describe("demand lifecycle and scheduled jobs", () => {
   it("publishes a seeker's demand through moderation", async () => {
     const input = DemandInputSchema.parse({
       titleVi: "Cần công nghệ xử lý nước thải chế biến thủy sản",
-      description: "Nhà máy chế biến cá tra công suất 500 m3/ngày cần hệ thống xử lý nước thải đạt QCVN 11-MT:2015/BTNMT.",
-      sectorCode: "207", keywords: "nước thải, thủy sản", trlMin: "6", budgetMin: "1000000000", budgetMax: "3000000000",
-      location: "HN", preferredForms: ["STANDALONE"],
+      description:
+        "Nhà máy chế biến cá tra công suất 500 m3/ngày cần hệ thống xử lý nước thải đạt QCVN 11-MT:2015/BTNMT.",
+      sectorCode: "207",
+      keywords: "nước thải, thủy sản",
+      trlMin: "6",
+      budgetMin: "1000000000",
+      budgetMax: "3000000000",
+      location: "HN",
+      preferredForms: ["STANDALONE"],
     });
     const demand = await createListing(ctx, seeker, "demand", input);
     await expect(createListing(ctx, provider, "demand", input)).rejects.toMatchObject({ code: "forbidden" });

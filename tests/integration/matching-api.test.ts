@@ -9,7 +9,18 @@ import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy
 const BASE = "http://localhost/api/v1";
 const USER = { email: "nguoi-dang.an-danh@example.vn", name: "Người Đăng Ẩn Danh" };
 const SECRET_ORG = "Công ty Chăn nuôi Giấu Tên";
-const PERSONAL_KEYS = ["createdById", "createdBy", "email", "phone", "passwordHash", "userId", "user", "taxCode", "moderationNote", "confidential"];
+const PERSONAL_KEYS = [
+  "createdById",
+  "createdBy",
+  "email",
+  "phone",
+  "passwordHash",
+  "userId",
+  "user",
+  "taxCode",
+  "moderationNote",
+  "confidential",
+];
 
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const ids: Record<string, string> = {};
@@ -22,7 +33,14 @@ beforeAll(async () => {
   const secret = await createOrganization(db, { type: "ENTERPRISE", name: SECRET_ORG });
   const user = await createUser(db, { roles: ["PROVIDER", "SEEKER"], organizationId: uni.id, ...USER });
   const offer = async (key: string, data: Parameters<typeof buildOffer>[2]) => {
-    const row = await db.offer.create({ data: buildOffer(uni.id, user.id, { titleEn: null, description: "Chi tiết kỹ thuật.", moderationNote: "ghi chú nội bộ", ...data }) });
+    const row = await db.offer.create({
+      data: buildOffer(uni.id, user.id, {
+        titleEn: null,
+        description: "Chi tiết kỹ thuật.",
+        moderationNote: "ghi chú nội bộ",
+        ...data,
+      }),
+    });
     ids[key] = row.id;
     slugs[key] = row.slug;
   };
@@ -31,13 +49,52 @@ beforeAll(async () => {
     ids[key] = row.id;
     slugs[key] = row.slug;
   };
-  await offer("mbr", { titleVi: "Xử lý nước thải chăn nuôi lợn bằng màng MBR", titleEn: "MBR for piggery wastewater", keywords: ["nước thải", "chăn nuôi", "màng"], summaryVi: "Nước thải trang trại lợn đạt QCVN 62.", trl: 7, priceType: "RANGE", priceMin: 500_000_000n, priceMax: 900_000_000n });
-  await offer("biogas", { titleVi: "Hầm biogas xử lý nước thải trang trại chăn nuôi", keywords: ["biogas", "chăn nuôi", "nước thải"], summaryVi: "Xử lý chất thải chăn nuôi, thu khí sinh học.", trl: 8 });
-  await offer("withdrawn", { titleVi: "Xử lý nước thải chăn nuôi bằng tảo", keywords: ["nước thải", "chăn nuôi"], summaryVi: "Nước thải chăn nuôi lợn.", trl: 6 });
-  await offer("draft", { titleVi: "Xử lý nước thải chăn nuôi bằng đất ngập nước bản nháp", keywords: ["nước thải", "chăn nuôi"], status: "DRAFT", publishedAt: null });
-  await demand("open", farm.id, { titleVi: "Cần công nghệ xử lý nước thải trang trại chăn nuôi lợn", keywords: ["nước thải", "chăn nuôi"], trlMin: 6, budgetMin: 400_000_000n, budgetMax: 1_000_000_000n });
-  await demand("secret", secret.id, { titleVi: "Tìm giải pháp nước thải chăn nuôi lợn cho trại kín", keywords: ["nước thải", "chăn nuôi"], trlMin: 5, confidential: true });
-  await demand("expired", farm.id, { titleVi: "Xử lý nước thải chăn nuôi bò sữa", keywords: ["nước thải", "chăn nuôi"], trlMin: 5 });
+  await offer("mbr", {
+    titleVi: "Xử lý nước thải chăn nuôi lợn bằng màng MBR",
+    titleEn: "MBR for piggery wastewater",
+    keywords: ["nước thải", "chăn nuôi", "màng"],
+    summaryVi: "Nước thải trang trại lợn đạt QCVN 62.",
+    trl: 7,
+    priceType: "RANGE",
+    priceMin: 500_000_000n,
+    priceMax: 900_000_000n,
+  });
+  await offer("biogas", {
+    titleVi: "Hầm biogas xử lý nước thải trang trại chăn nuôi",
+    keywords: ["biogas", "chăn nuôi", "nước thải"],
+    summaryVi: "Xử lý chất thải chăn nuôi, thu khí sinh học.",
+    trl: 8,
+  });
+  await offer("withdrawn", {
+    titleVi: "Xử lý nước thải chăn nuôi bằng tảo",
+    keywords: ["nước thải", "chăn nuôi"],
+    summaryVi: "Nước thải chăn nuôi lợn.",
+    trl: 6,
+  });
+  await offer("draft", {
+    titleVi: "Xử lý nước thải chăn nuôi bằng đất ngập nước bản nháp",
+    keywords: ["nước thải", "chăn nuôi"],
+    status: "DRAFT",
+    publishedAt: null,
+  });
+  await demand("open", farm.id, {
+    titleVi: "Cần công nghệ xử lý nước thải trang trại chăn nuôi lợn",
+    keywords: ["nước thải", "chăn nuôi"],
+    trlMin: 6,
+    budgetMin: 400_000_000n,
+    budgetMax: 1_000_000_000n,
+  });
+  await demand("secret", secret.id, {
+    titleVi: "Tìm giải pháp nước thải chăn nuôi lợn cho trại kín",
+    keywords: ["nước thải", "chăn nuôi"],
+    trlMin: 5,
+    confidential: true,
+  });
+  await demand("expired", farm.id, {
+    titleVi: "Xử lý nước thải chăn nuôi bò sữa",
+    keywords: ["nước thải", "chăn nuôi"],
+    trlMin: 5,
+  });
   for (const key of ["open", "secret", "expired"]) await recomputeMatches("demand", ids[key]!);
   // Matches were stored while these were published; the API must stop showing them once they are not.
   await db.offer.update({ where: { id: ids.withdrawn! }, data: { status: "WITHDRAWN" } });
@@ -56,7 +113,12 @@ function keysOf(value: unknown): string[] {
   return [];
 }
 
-type Item = { score: number; explanation: Record<string, unknown>; offer?: { id: string }; demand?: { id: string; organization: unknown } };
+type Item = {
+  score: number;
+  explanation: Record<string, unknown>;
+  offer?: { id: string };
+  demand?: { id: string; organization: unknown };
+};
 
 describe("GET /api/v1/demands/<id>/matches", () => {
   it("lists the published offers best first, each with its score, explanation and public identity", async () => {
@@ -79,14 +141,19 @@ describe("GET /api/v1/demands/<id>/matches", () => {
         verified: true,
       },
       offer: {
-        id: ids.mbr, slug: slugs.mbr, titleVi: "Xử lý nước thải chăn nuôi lợn bằng màng MBR", titleEn: "MBR for piggery wastewater",
+        id: ids.mbr,
+        slug: slugs.mbr,
+        titleVi: "Xử lý nước thải chăn nuôi lợn bằng màng MBR",
+        titleEn: "MBR for piggery wastewater",
         organization: { name: expect.any(String), nameEn: null, slug: expect.any(String) },
       },
     });
   });
 
   it("leaves out offers that are no longer published, and never drafts", async () => {
-    const { items } = (await json(await demandMatchesGET(new Request(`${BASE}/demands/${ids.open}/matches`), ctx(ids.open!)))) as { items: Item[] };
+    const { items } = (await json(
+      await demandMatchesGET(new Request(`${BASE}/demands/${ids.open}/matches`), ctx(ids.open!)),
+    )) as { items: Item[] };
     const offerIds = items.map((i) => i.offer!.id);
     expect(offerIds).not.toContain(ids.withdrawn);
     expect(offerIds).not.toContain(ids.draft);
@@ -95,14 +162,22 @@ describe("GET /api/v1/demands/<id>/matches", () => {
   });
 
   it("honours limit from 1 to 50", async () => {
-    const { items } = (await json(await demandMatchesGET(new Request(`${BASE}/demands/${ids.open}/matches?limit=1`), ctx(ids.open!)))) as { items: Item[] };
+    const { items } = (await json(
+      await demandMatchesGET(new Request(`${BASE}/demands/${ids.open}/matches?limit=1`), ctx(ids.open!)),
+    )) as { items: Item[] };
     expect(items.map((i) => i.offer!.id)).toEqual([ids.mbr]);
   });
 
   it.each(["0", "51", "abc", "-1", "1.5"])("answers 400 naming limit for limit=%s", async (limit) => {
-    const response = await demandMatchesGET(new Request(`${BASE}/demands/${ids.open}/matches?limit=${limit}`), ctx(ids.open!));
+    const response = await demandMatchesGET(
+      new Request(`${BASE}/demands/${ids.open}/matches?limit=${limit}`),
+      ctx(ids.open!),
+    );
     expect(response.status).toBe(400);
-    expect(await json(response)).toEqual({ error: "invalid_parameters", issues: [{ path: "limit", message: expect.stringContaining("limit") }] });
+    expect(await json(response)).toEqual({
+      error: "invalid_parameters",
+      issues: [{ path: "limit", message: expect.stringContaining("limit") }],
+    });
   });
 
   it("answers 400 for an id that is not a UUID", async () => {
@@ -128,7 +203,11 @@ describe("GET /api/v1/offers/<id>/matches", () => {
     const byId = new Map(items.map((i) => [i.demand!.id, i]));
     expect(byId.has(ids.open!)).toBe(true);
     expect(byId.has(ids.expired!)).toBe(false);
-    expect(byId.get(ids.open!)!.demand!.organization).toEqual({ name: "Công ty Nông trại Minh Bạch", nameEn: null, slug: expect.any(String) });
+    expect(byId.get(ids.open!)!.demand!.organization).toEqual({
+      name: "Công ty Nông trại Minh Bạch",
+      nameEn: null,
+      slug: expect.any(String),
+    });
     expect(byId.get(ids.secret!)!.demand!.organization).toBeNull();
     expect(JSON.stringify(items)).not.toContain(SECRET_ORG);
   });
@@ -151,7 +230,8 @@ describe("the matches endpoints", () => {
       expect(body.items.length).toBeGreaterThan(0);
       expect(keysOf(body).filter((k) => PERSONAL_KEYS.includes(k))).toEqual([]);
       const text = JSON.stringify(body);
-      for (const secret of [USER.email, USER.name, "ghi chú nội bộ", "0109999999", SECRET_ORG]) expect(text).not.toContain(secret);
+      for (const secret of [USER.email, USER.name, "ghi chú nội bộ", "0109999999", SECRET_ORG])
+        expect(text).not.toContain(secret);
     }
   });
 });
@@ -162,8 +242,15 @@ describe("GET /api/v1/suggest", () => {
   it("suggests published titles, diacritics ignored, with links to their pages", async () => {
     const response = await suggest("?q=xu%20ly%20nuoc");
     expect(response.status).toBe(200);
-    const { items } = (await json(response, "public, max-age=30")) as { items: { type: string; label: string; labelEn: string | null; href: string }[] };
-    expect(items).toContainEqual({ type: "offer", label: "Xử lý nước thải chăn nuôi lợn bằng màng MBR", labelEn: "MBR for piggery wastewater", href: `/technologies/${slugs.mbr}` });
+    const { items } = (await json(response, "public, max-age=30")) as {
+      items: { type: string; label: string; labelEn: string | null; href: string }[];
+    };
+    expect(items).toContainEqual({
+      type: "offer",
+      label: "Xử lý nước thải chăn nuôi lợn bằng màng MBR",
+      labelEn: "MBR for piggery wastewater",
+      href: `/technologies/${slugs.mbr}`,
+    });
     const hrefs = items.map((i) => i.href);
     // Unpublished listings and confidential demands are never suggested.
     for (const key of ["withdrawn", "draft", "secret", "expired"]) {
@@ -176,7 +263,9 @@ describe("GET /api/v1/suggest", () => {
     const fields = (await (await suggest("?q=moi%20truong")).json()).items as { type: string; href: string }[];
     expect(fields).toContainEqual(expect.objectContaining({ type: "field", href: "/technologies?sector=207" }));
     const orgs = (await (await suggest("?q=nong%20trai%20minh")).json()).items as { type: string; label: string }[];
-    expect(orgs).toContainEqual(expect.objectContaining({ type: "organization", label: "Công ty Nông trại Minh Bạch" }));
+    expect(orgs).toContainEqual(
+      expect.objectContaining({ type: "organization", label: "Công ty Nông trại Minh Bạch" }),
+    );
   });
 
   it("answers an empty list for a single letter", async () => {
@@ -191,7 +280,10 @@ describe("GET /api/v1/suggest", () => {
   ])("answers 400 for %s", async (_name, query) => {
     const response = await suggest(query);
     expect(response.status).toBe(400);
-    expect(await json(response, "public, max-age=30")).toEqual({ error: "invalid_parameters", issues: [{ path: "q", message: expect.stringContaining("q") }] });
+    expect(await json(response, "public, max-age=30")).toEqual({
+      error: "invalid_parameters",
+      issues: [{ path: "q", message: expect.stringContaining("q") }],
+    });
   });
 
   it("accepts a q of exactly 100 characters", async () => {

@@ -16,7 +16,9 @@ let stranger: Principal;
 beforeAll(async () => {
   await ensureTaxonomy(db);
   await db.taxonomyNode.create({ data: { code: "4", level: 1, nameVi: "Nông nghiệp", nameEn: "Agriculture" } });
-  await db.taxonomyNode.create({ data: { code: "401", parentCode: "4", level: 2, nameVi: "Trồng trọt", nameEn: "Crops" } });
+  await db.taxonomyNode.create({
+    data: { code: "401", parentCode: "4", level: 2, nameVi: "Trồng trọt", nameEn: "Crops" },
+  });
   const uni = await createOrganization(db, { type: "UNIVERSITY" });
   const business = await createOrganization(db, { type: "ENTERPRISE" });
   const other = await createOrganization(db, { type: "ENTERPRISE" });
@@ -24,18 +26,57 @@ beforeAll(async () => {
   seeker = await createUser(db, { roles: ["SEEKER"], organizationId: business.id });
   stranger = await createUser(db, { roles: ["SEEKER", "PROVIDER"], organizationId: other.id });
   const offer = async (key: string, data: Parameters<typeof buildOffer>[2]) => {
-    ids[key] = (await db.offer.create({ data: buildOffer(uni.id, provider.id, { titleEn: null, description: "Chi tiết kỹ thuật.", ...data }) })).id;
+    ids[key] = (
+      await db.offer.create({
+        data: buildOffer(uni.id, provider.id, { titleEn: null, description: "Chi tiết kỹ thuật.", ...data }),
+      })
+    ).id;
   };
-  await offer("mbr", { titleVi: "Xử lý nước thải chăn nuôi lợn bằng màng MBR", keywords: ["nước thải", "chăn nuôi", "màng"], summaryVi: "Nước thải trang trại lợn đạt QCVN 62.", trl: 7, sectorCode: "207", priceType: "RANGE", priceMin: 500_000_000n, priceMax: 900_000_000n });
-  await offer("biogas", { titleVi: "Hầm biogas composite cho trang trại chăn nuôi", keywords: ["biogas", "chăn nuôi"], summaryVi: "Xử lý chất thải chăn nuôi, thu khí sinh học.", trl: 8, sectorCode: "207" });
-  await offer("rice", { titleVi: "Giống lúa chịu mặn cho đồng bằng", keywords: ["giống lúa", "chịu mặn"], summaryVi: "Năng suất cao trên đất nhiễm mặn.", trl: 9, sectorCode: "401" });
-  await offer("lowtrl", { titleVi: "Vật liệu hấp phụ mới xử lý nước thải chăn nuôi", keywords: ["nước thải", "chăn nuôi"], summaryVi: "Kết quả phòng thí nghiệm.", trl: 3, sectorCode: "207" });
-  ids.demand = (await db.demand.create({
-    data: buildDemand(business.id, seeker.id, {
-      titleVi: "Cần công nghệ xử lý nước thải trang trại chăn nuôi lợn", keywords: ["nước thải", "chăn nuôi"], summaryVi: null,
-      trlMin: 6, budgetMin: 400_000_000n, budgetMax: 1_000_000_000n, sectorCode: "207", location: "HN",
-    }),
-  })).id;
+  await offer("mbr", {
+    titleVi: "Xử lý nước thải chăn nuôi lợn bằng màng MBR",
+    keywords: ["nước thải", "chăn nuôi", "màng"],
+    summaryVi: "Nước thải trang trại lợn đạt QCVN 62.",
+    trl: 7,
+    sectorCode: "207",
+    priceType: "RANGE",
+    priceMin: 500_000_000n,
+    priceMax: 900_000_000n,
+  });
+  await offer("biogas", {
+    titleVi: "Hầm biogas composite cho trang trại chăn nuôi",
+    keywords: ["biogas", "chăn nuôi"],
+    summaryVi: "Xử lý chất thải chăn nuôi, thu khí sinh học.",
+    trl: 8,
+    sectorCode: "207",
+  });
+  await offer("rice", {
+    titleVi: "Giống lúa chịu mặn cho đồng bằng",
+    keywords: ["giống lúa", "chịu mặn"],
+    summaryVi: "Năng suất cao trên đất nhiễm mặn.",
+    trl: 9,
+    sectorCode: "401",
+  });
+  await offer("lowtrl", {
+    titleVi: "Vật liệu hấp phụ mới xử lý nước thải chăn nuôi",
+    keywords: ["nước thải", "chăn nuôi"],
+    summaryVi: "Kết quả phòng thí nghiệm.",
+    trl: 3,
+    sectorCode: "207",
+  });
+  ids.demand = (
+    await db.demand.create({
+      data: buildDemand(business.id, seeker.id, {
+        titleVi: "Cần công nghệ xử lý nước thải trang trại chăn nuôi lợn",
+        keywords: ["nước thải", "chăn nuôi"],
+        summaryVi: null,
+        trlMin: 6,
+        budgetMin: 400_000_000n,
+        budgetMax: 1_000_000_000n,
+        sectorCode: "207",
+        location: "HN",
+      }),
+    })
+  ).id;
 });
 
 describe("matching", () => {
@@ -45,7 +86,11 @@ describe("matching", () => {
     const byId = Object.fromEntries(matches.map((m) => [m.offerId, m]));
     expect(byId[ids.mbr!]!.score).toBeGreaterThan(byId[ids.lowtrl!]!.score); // TRL 3 < required 6
     expect(byId[ids.rice!]?.score ?? 0).toBeLessThan(0.45);
-    expect(byId[ids.mbr!]!.explanation).toMatchObject({ sector: { verdict: "match" }, trl: { verdict: "match" }, budget: { verdict: "match" } });
+    expect(byId[ids.mbr!]!.explanation).toMatchObject({
+      sector: { verdict: "match" },
+      trl: { verdict: "match" },
+      budget: { verdict: "match" },
+    });
     expect(byId[ids.mbr!]!.explanation.sharedTerms).toEqual(expect.arrayContaining(["nước thải", "chăn nuôi"]));
     expect((await findMatchesForOffer(ids.mbr!, 5))[0]?.demandId).toBe(ids.demand);
   });
@@ -53,10 +98,13 @@ describe("matching", () => {
   it("stores matches, notifies both owners once for a strong match, and keeps a dismissal after recomputing", async () => {
     const first = await recomputeMatches("demand", ids.demand!);
     expect(first.stored).toBeGreaterThan(0);
-    const strong = await db.match.findUniqueOrThrow({ where: { offerId_demandId: { offerId: ids.mbr!, demandId: ids.demand! } } });
+    const strong = await db.match.findUniqueOrThrow({
+      where: { offerId_demandId: { offerId: ids.mbr!, demandId: ids.demand! } },
+    });
     expect(strong.notifiedAt).not.toBeNull();
     const notifiedPairs = await db.match.count({ where: { notifiedAt: { not: null } } });
-    const notes = () => db.notification.count({ where: { type: "match.new", userId: { in: [provider.id, seeker.id] } } });
+    const notes = () =>
+      db.notification.count({ where: { type: "match.new", userId: { in: [provider.id, seeker.id] } } });
     expect(await notes()).toBe(2 * notifiedPairs); // both owners of each strong match
 
     await setMatchState(systemContext(), seeker, strong.id, "DISMISSED");
@@ -75,7 +123,9 @@ describe("matching", () => {
 
   it("lets only the owning organizations change a match's state", async () => {
     const match = await db.match.findFirstOrThrow({ where: { demandId: ids.demand } });
-    await expect(setMatchState(systemContext(), stranger, match.id, "DISMISSED")).rejects.toMatchObject({ code: "not_found" });
+    await expect(setMatchState(systemContext(), stranger, match.id, "DISMISSED")).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("shows only published listings publicly and clears matches of withdrawn ones", async () => {
@@ -86,7 +136,11 @@ describe("matching", () => {
     await db.offer.update({ where: { id: ids.biogas! }, data: { matchedAt: new Date(0) } });
     const swept = await sweepMatches();
     expect(swept.recomputed).toBeGreaterThan(0);
-    expect((await publicMatches("demand", ids.demand!, 10))?.map((m) => (m as unknown as { offer: { id: string } }).offer.id)).not.toContain(ids.mbr);
+    expect(
+      (await publicMatches("demand", ids.demand!, 10))?.map(
+        (m) => (m as unknown as { offer: { id: string } }).offer.id,
+      ),
+    ).not.toContain(ids.mbr);
     expect(await publicMatches("offer", ids.mbr!, 10)).toBeNull();
   });
 });
@@ -101,22 +155,49 @@ describe("matching candidates", () => {
     // sharing only the word "lúa" with the demand.
     await db.offer.createMany({
       data: Array.from({ length: 80 }, (_, i) =>
-        buildOffer(providerOrg.id, author.id, { titleVi: `Quy trình bón phân cho lúa vụ ${i + 1}`, titleEn: null, keywords: ["bón phân"], summaryVi: "Tăng năng suất, giảm chi phí phân bón.", sectorCode: "401", trl: 9, ...priced }),
+        buildOffer(providerOrg.id, author.id, {
+          titleVi: `Quy trình bón phân cho lúa vụ ${i + 1}`,
+          titleEn: null,
+          keywords: ["bón phân"],
+          summaryVi: "Tăng năng suất, giảm chi phí phân bón.",
+          sectorCode: "401",
+          trl: 9,
+          ...priced,
+        }),
       ),
     });
     const good = await db.offer.create({
       data: buildOffer(providerOrg.id, author.id, {
-        titleVi: "Giống lúa chịu mặn cho đồng bằng ven biển", titleEn: null, keywords: ["giống lúa", "chịu mặn"], summaryVi: "Chịu mặn 4‰, năng suất 6 tấn/ha.",
-        sectorCode: "401", trl: 7, ...priced, updatedAt: new Date(Date.now() - 365 * 86_400_000),
+        titleVi: "Giống lúa chịu mặn cho đồng bằng ven biển",
+        titleEn: null,
+        keywords: ["giống lúa", "chịu mặn"],
+        summaryVi: "Chịu mặn 4‰, năng suất 6 tấn/ha.",
+        sectorCode: "401",
+        trl: 7,
+        ...priced,
+        updatedAt: new Date(Date.now() - 365 * 86_400_000),
       }),
     });
     const sensor = await db.offer.create({
-      data: buildOffer(providerOrg.id, author.id, { titleVi: "Cảm biến độ mặn cho ruộng lúa chịu mặn", titleEn: null, keywords: ["cảm biến", "chịu mặn"], summaryVi: "Đo độ mặn liên tục.", sectorCode: "202", trl: 7 }),
+      data: buildOffer(providerOrg.id, author.id, {
+        titleVi: "Cảm biến độ mặn cho ruộng lúa chịu mặn",
+        titleEn: null,
+        keywords: ["cảm biến", "chịu mặn"],
+        summaryVi: "Đo độ mặn liên tục.",
+        sectorCode: "202",
+        trl: 7,
+      }),
     });
     const demand = await db.demand.create({
       data: buildDemand(seekerOrg.id, author.id, {
-        titleVi: "Cần giống lúa chịu mặn cho vùng ven biển", titleEn: null, keywords: ["giống lúa", "chịu mặn"], summaryVi: null,
-        sectorCode: "401", trlMin: 6, budgetMin: 100_000_000n, budgetMax: 500_000_000n,
+        titleVi: "Cần giống lúa chịu mặn cho vùng ven biển",
+        titleEn: null,
+        keywords: ["giống lúa", "chịu mặn"],
+        summaryVi: null,
+        sectorCode: "401",
+        trlMin: 6,
+        budgetMin: 100_000_000n,
+        budgetMax: 500_000_000n,
       }),
     });
 

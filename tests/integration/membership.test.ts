@@ -25,7 +25,13 @@ const ctx = (user: { id: string }): AuditContext => ({ actor: { id: user.id, rol
 /** The principal as the session builds it, re-read from the database. */
 async function principal(id: string): Promise<Principal> {
   const u = await db.user.findUniqueOrThrow({ where: { id } });
-  return { id: u.id, roles: u.roles, organizationId: u.organizationId, orgRole: u.orgRole, emailVerified: u.emailVerifiedAt !== null };
+  return {
+    id: u.id,
+    roles: u.roles,
+    organizationId: u.organizationId,
+    orgRole: u.orgRole,
+    emailVerified: u.emailVerifiedAt !== null,
+  };
 }
 
 function registration(overrides: Record<string, string> = {}) {
@@ -88,7 +94,11 @@ describe("joining through registration", () => {
   });
 
   it("makes the registrant of a new organization its administrator", async () => {
-    const input = registration({ orgMode: "create", organizationName: "Công ty Cổ phần Nano Xanh", organizationType: "ENTERPRISE" });
+    const input = registration({
+      orgMode: "create",
+      organizationName: "Công ty Cổ phần Nano Xanh",
+      organizationType: "ENTERPRISE",
+    });
     await registerUser(input, request());
     const user = await db.user.findUniqueOrThrow({ where: { email: input.email } });
     expect(user.organizationId).not.toBeNull();
@@ -113,10 +123,18 @@ describe("membership requests", () => {
     const member = await createUser(db, { roles: ["SEEKER"], organizationId: org.id, orgRole: "MEMBER" });
     const { admin: otherAdmin } = await orgWithAdmin();
     const requester = await verifiedOutsider();
-    const req = await requestMembership(ctx(requester), await principal(requester.id), { organizationId: org.id, message: "Tôi làm ở phòng R&D" });
+    const req = await requestMembership(ctx(requester), await principal(requester.id), {
+      organizationId: org.id,
+      message: "Tôi làm ở phòng R&D",
+    });
 
     for (const stranger of [otherAdmin, member, requester]) {
-      await expect(decideMembershipRequest(ctx(stranger), await principal(stranger.id), { requestId: req.id, decision: "approve" })).rejects.toMatchObject({
+      await expect(
+        decideMembershipRequest(ctx(stranger), await principal(stranger.id), {
+          requestId: req.id,
+          decision: "approve",
+        }),
+      ).rejects.toMatchObject({
         code: expect.stringMatching(/not_found|forbidden/),
       });
     }
@@ -126,11 +144,16 @@ describe("membership requests", () => {
     const joined = await db.user.findUniqueOrThrow({ where: { id: requester.id } });
     expect(joined.organizationId).toBe(org.id);
     expect(joined.orgRole).toBe("MEMBER");
-    expect(await db.membershipRequest.findUniqueOrThrow({ where: { id: req.id } })).toMatchObject({ status: "APPROVED", decidedById: admin.id });
+    expect(await db.membershipRequest.findUniqueOrThrow({ where: { id: req.id } })).toMatchObject({
+      status: "APPROVED",
+      decidedById: admin.id,
+    });
     expect(await db.auditEvent.count({ where: { action: "membership.approve", entityId: req.id } })).toBe(1);
     expect(await db.notification.count({ where: { userId: requester.id, type: "membership.approved" } })).toBe(1);
     // A decided request cannot be decided again.
-    await expect(decideMembershipRequest(ctx(admin), await principal(admin.id), { requestId: req.id, decision: "reject" })).rejects.toMatchObject({ code: "invalid_state" });
+    await expect(
+      decideMembershipRequest(ctx(admin), await principal(admin.id), { requestId: req.id, decision: "reject" }),
+    ).rejects.toMatchObject({ code: "invalid_state" });
   });
 
   it("notifies the administrators of a request, and a rejection keeps the requester out", async () => {
@@ -138,7 +161,11 @@ describe("membership requests", () => {
     const requester = await verifiedOutsider();
     const req = await requestMembership(ctx(requester), await principal(requester.id), { organizationId: org.id });
     expect(await db.notification.count({ where: { userId: admin.id, type: "membership.requested" } })).toBe(1);
-    await decideMembershipRequest(ctx(admin), await principal(admin.id), { requestId: req.id, decision: "reject", note: "Không có trong danh sách nhân sự" });
+    await decideMembershipRequest(ctx(admin), await principal(admin.id), {
+      requestId: req.id,
+      decision: "reject",
+      note: "Không có trong danh sách nhân sự",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: requester.id } })).organizationId).toBeNull();
     expect(await db.notification.count({ where: { userId: requester.id, type: "membership.rejected" } })).toBe(1);
   });
@@ -148,16 +175,24 @@ describe("membership requests", () => {
     const { org: other } = await orgWithAdmin();
     const requester = await verifiedOutsider();
     const first = await requestMembership(ctx(requester), await principal(requester.id), { organizationId: org.id });
-    await expect(requestMembership(ctx(requester), await principal(requester.id), { organizationId: other.id })).rejects.toMatchObject({ message: "request_pending" });
+    await expect(
+      requestMembership(ctx(requester), await principal(requester.id), { organizationId: other.id }),
+    ).rejects.toMatchObject({ message: "request_pending" });
     await cancelMembershipRequest(ctx(requester), await principal(requester.id), first.id);
-    await expect(requestMembership(ctx(requester), await principal(requester.id), { organizationId: other.id })).resolves.toMatchObject({ status: "PENDING" });
+    await expect(
+      requestMembership(ctx(requester), await principal(requester.id), { organizationId: other.id }),
+    ).resolves.toMatchObject({ status: "PENDING" });
 
     const unverified = await createUser(db, { roles: ["SEEKER"], organizationId: null, emailVerified: false });
-    await expect(requestMembership(ctx(unverified), await principal(unverified.id), { organizationId: org.id })).rejects.toMatchObject({ message: "email_unverified" });
+    await expect(
+      requestMembership(ctx(unverified), await principal(unverified.id), { organizationId: org.id }),
+    ).rejects.toMatchObject({ message: "email_unverified" });
 
     const { org: agency } = await orgWithAdmin({ type: "STATE_AGENCY" });
     const someone = await verifiedOutsider();
-    await expect(requestMembership(ctx(someone), await principal(someone.id), { organizationId: agency.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      requestMembership(ctx(someone), await principal(someone.id), { organizationId: agency.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("lets only the operator decide a request to an organization without an administrator", async () => {
@@ -170,8 +205,13 @@ describe("membership requests", () => {
     const other = await verifiedOutsider();
     const req2 = await requestMembership(ctx(other), await principal(other.id), { organizationId: withAdmin.id });
     // The operator may not override an organization that has its own administrator.
-    await expect(decideMembershipRequest(ctx(operator), await principal(operator.id), { requestId: req2.id, decision: "approve" })).rejects.toMatchObject({ code: "not_found" });
-    await decideMembershipRequest(ctx(operator), await principal(operator.id), { requestId: req.id, decision: "approve" });
+    await expect(
+      decideMembershipRequest(ctx(operator), await principal(operator.id), { requestId: req2.id, decision: "approve" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await decideMembershipRequest(ctx(operator), await principal(operator.id), {
+      requestId: req.id,
+      decision: "approve",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: requester.id } })).organizationId).toBe(org.id);
     expect(admin.id).toBeTruthy();
   });
@@ -190,16 +230,25 @@ describe("invites, removal and the administrator role", () => {
     expect(mail.body).toContain(`/invite?token=${token}`);
 
     const wrongPerson = await verifiedOutsider();
-    await expect(acceptInvite(ctx(wrongPerson), await principal(wrongPerson.id), token)).rejects.toMatchObject({ code: "not_found" });
+    await expect(acceptInvite(ctx(wrongPerson), await principal(wrongPerson.id), token)).rejects.toMatchObject({
+      code: "not_found",
+    });
     const unverified = await createUser(db, { roles: ["SEEKER"], email: invitedEmail, emailVerified: false });
-    await expect(acceptInvite(ctx(unverified), await principal(unverified.id), token)).rejects.toMatchObject({ message: "email_unverified" });
+    await expect(acceptInvite(ctx(unverified), await principal(unverified.id), token)).rejects.toMatchObject({
+      message: "email_unverified",
+    });
     await db.user.update({ where: { id: unverified.id }, data: { emailVerifiedAt: new Date() } });
     await acceptInvite(ctx(unverified), await principal(unverified.id), token);
-    expect(await db.user.findUniqueOrThrow({ where: { id: unverified.id } })).toMatchObject({ organizationId: org.id, orgRole: "MEMBER" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: unverified.id } })).toMatchObject({
+      organizationId: org.id,
+      orgRole: "MEMBER",
+    });
     // Single use.
     const again = await verifiedOutsider();
     await db.user.update({ where: { id: unverified.id }, data: { organizationId: null, orgRole: null } });
-    await expect(acceptInvite(ctx(again), await principal(unverified.id), token)).rejects.toMatchObject({ code: "not_found" });
+    await expect(acceptInvite(ctx(again), await principal(unverified.id), token)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("lets a registrant who follows an invite link join at once, with the address confirmed", async () => {
@@ -213,7 +262,9 @@ describe("invites, removal and the administrator role", () => {
     // The same link for another address gives nothing.
     const stranger = `stranger-${Math.random().toString(36).slice(2)}@example.vn`;
     const { token: token2 } = await inviteMember(ctx(admin), await principal(admin.id), { email: `x-${stranger}` });
-    await registerUser(registration({ email: stranger, orgMode: "invite", inviteToken: token2 }), request()).catch(() => null);
+    await registerUser(registration({ email: stranger, orgMode: "invite", inviteToken: token2 }), request()).catch(
+      () => null,
+    );
     const strangerRow = await db.user.findUnique({ where: { email: stranger } });
     expect(strangerRow?.organizationId ?? null).toBeNull();
   });
@@ -221,15 +272,22 @@ describe("invites, removal and the administrator role", () => {
   it("removes members and transfers the role, but never leaves the organization without an administrator", async () => {
     const { org, admin } = await orgWithAdmin();
     const member = await createUser(db, { roles: ["SEEKER"], organizationId: org.id, orgRole: "MEMBER" });
-    await expect(removeMember(ctx(admin), await principal(admin.id), admin.id)).rejects.toMatchObject({ message: "last_admin" });
-    await expect(removeMember(ctx(member), await principal(member.id), admin.id)).rejects.toMatchObject({ code: expect.stringMatching(/not_found|forbidden/) });
+    await expect(removeMember(ctx(admin), await principal(admin.id), admin.id)).rejects.toMatchObject({
+      message: "last_admin",
+    });
+    await expect(removeMember(ctx(member), await principal(member.id), admin.id)).rejects.toMatchObject({
+      code: expect.stringMatching(/not_found|forbidden/),
+    });
 
     await transferAdmin(ctx(admin), await principal(admin.id), member.id);
     expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).orgRole).toBe("ADMIN");
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).orgRole).toBe("MEMBER");
 
     await removeMember(ctx(member), await principal(member.id), admin.id);
-    expect(await db.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ organizationId: null, orgRole: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({
+      organizationId: null,
+      orgRole: null,
+    });
     expect(await db.auditEvent.count({ where: { action: "membership.remove", entityId: admin.id } })).toBe(1);
     expect(await db.notification.count({ where: { userId: admin.id, type: "membership.removed" } })).toBe(1);
   });
@@ -242,30 +300,56 @@ describe("legal fields of a verified organization", () => {
     await updateOwnOrganization(ctx(admin), await principal(admin.id), input);
 
     const stored = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
-    expect(stored).toMatchObject({ name: "Công ty Đã Xác Thực", taxCode: "0101234567", verificationStatus: "VERIFIED" });
+    expect(stored).toMatchObject({
+      name: "Công ty Đã Xác Thực",
+      taxCode: "0101234567",
+      verificationStatus: "VERIFIED",
+    });
     expect(stored.pendingLegal).toMatchObject({ name: "Công ty Đổi Tên Mới", taxCode: "0109999999" });
     expect((await organizationProfile(org.slug))?.name).toBe("Công ty Đã Xác Thực");
 
     const operator = await createUser(db, { roles: ["OPERATOR"] });
     await decideLegalChange(ctx(operator), await principal(operator.id), { id: org.id, decision: "approve" });
     const accepted = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
-    expect(accepted).toMatchObject({ name: "Công ty Đổi Tên Mới", taxCode: "0109999999", verificationStatus: "VERIFIED", pendingLegal: null });
+    expect(accepted).toMatchObject({
+      name: "Công ty Đổi Tên Mới",
+      taxCode: "0109999999",
+      verificationStatus: "VERIFIED",
+      pendingLegal: null,
+    });
   });
 
   it("discards a rejected legal change with a note, and only the administrator may propose one", async () => {
     const { org, admin } = await orgWithAdmin({ name: "Viện Giữ Nguyên Tên" });
     const member = await createUser(db, { roles: ["SEEKER"], organizationId: org.id, orgRole: "MEMBER" });
-    await expect(updateOwnOrganization(ctx(member), await principal(member.id), { name: "Viện Bị Đổi Lén", location: "HN" })).rejects.toMatchObject({ message: "legal_admin_only" });
+    await expect(
+      updateOwnOrganization(ctx(member), await principal(member.id), { name: "Viện Bị Đổi Lén", location: "HN" }),
+    ).rejects.toMatchObject({ message: "legal_admin_only" });
     // A member may still edit the rest of the profile.
-    await updateOwnOrganization(ctx(member), await principal(member.id), { name: "Viện Giữ Nguyên Tên", description: "Mô tả mới", location: "HN" });
+    await updateOwnOrganization(ctx(member), await principal(member.id), {
+      name: "Viện Giữ Nguyên Tên",
+      description: "Mô tả mới",
+      location: "HN",
+    });
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).description).toBe("Mô tả mới");
 
     await updateOwnOrganization(ctx(admin), await principal(admin.id), { name: "Viện Tên Sai", location: "HN" });
     const operator = await createUser(db, { roles: ["OPERATOR"] });
-    await expect(decideLegalChange(ctx(admin), await principal(admin.id), { id: org.id, decision: "approve" })).rejects.toMatchObject({ code: "forbidden" });
-    await decideLegalChange(ctx(operator), await principal(operator.id), { id: org.id, decision: "reject", note: "Không khớp giấy phép" });
+    await expect(
+      decideLegalChange(ctx(admin), await principal(admin.id), { id: org.id, decision: "approve" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await decideLegalChange(ctx(operator), await principal(operator.id), {
+      id: org.id,
+      decision: "reject",
+      note: "Không khớp giấy phép",
+    });
     const after = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
-    expect(after).toMatchObject({ name: "Viện Giữ Nguyên Tên", verificationStatus: "VERIFIED", pendingLegal: null, verificationNote: "Không khớp giấy phép" });
+    expect(after).toMatchObject({
+      name: "Viện Giữ Nguyên Tên",
+      verificationStatus: "VERIFIED",
+      pendingLegal: null,
+      verificationNote: "Không khớp giấy phép",
+    });
     expect(await db.notification.count({ where: { userId: admin.id, type: "organization.legal_rejected" } })).toBe(1);
   });
 });

@@ -41,7 +41,9 @@ describe("sendPendingEmails", () => {
     expect(sent[0]).toMatchObject({ subject: "Thông báo 0", text: "Nội dung 0" });
     expect(sent[0]!.from).toContain("no-reply@");
     const rows = await db.emailOutbox.findMany();
-    expect(rows.every((r) => r.status === "SENT" && r.sentAt !== null && r.attempts === 1 && r.lastError === null)).toBe(true);
+    expect(
+      rows.every((r) => r.status === "SENT" && r.sentAt !== null && r.attempts === 1 && r.lastError === null),
+    ).toBe(true);
 
     expect(await sendPendingEmails(50, transport)).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(sent).toHaveLength(3);
@@ -61,7 +63,12 @@ describe("sendPendingEmails", () => {
     const { transport, sent } = fakeTransport({ failFor: ["r1@example.vn"] });
     expect(await sendPendingEmails(50, transport)).toEqual({ sent: 2, retrying: 1, failed: 0 });
     let bad = await db.emailOutbox.findFirstOrThrow({ where: { to: "r1@example.vn" } });
-    expect(bad).toMatchObject({ status: "PENDING", attempts: 1, lastError: "mailbox r1@example.vn unavailable", sentAt: null });
+    expect(bad).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      lastError: "mailbox r1@example.vn unavailable",
+      sentAt: null,
+    });
 
     for (let run = 2; run < MAX_ATTEMPTS; run++) {
       expect(await sendPendingEmails(50, transport)).toEqual({ sent: 0, retrying: 1, failed: 0 });

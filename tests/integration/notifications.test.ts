@@ -40,7 +40,9 @@ describe("notify", () => {
     expect(result.recipients).toBe(2);
     const rows = await db.notification.findMany({ where: { params: { path: ["title"], equals: title } } });
     expect(rows.map((r) => r.userId).sort()).toEqual([viUser.id, enUser.id].sort());
-    expect(rows.every((r) => r.type === "listing.approved" && r.link === "/account/offers/42" && r.readAt === null)).toBe(true);
+    expect(
+      rows.every((r) => r.type === "listing.approved" && r.link === "/account/offers/42" && r.readAt === null),
+    ).toBe(true);
 
     const emails = await db.emailOutbox.findMany({ where: { subject: { contains: title } } });
     expect(emails.map((e) => e.to).sort()).toEqual([viUser.email, enUser.email].sort());
@@ -69,8 +71,18 @@ describe("notify", () => {
     expect(rows.map((r) => r.userId).sort()).toEqual([officer.id, viUser.id, enUser.id].sort());
 
     const byRole = `Theo vai trò ${Math.random()}`;
-    await db.$transaction((tx) => notify(tx, { roles: ["OFFICER"], userIds: [officer.id], type: "listing.needs_officer", params: { title: byRole } }));
-    const officers = await db.user.findMany({ where: { roles: { has: "OFFICER" }, status: "ACTIVE" }, select: { id: true } });
+    await db.$transaction((tx) =>
+      notify(tx, {
+        roles: ["OFFICER"],
+        userIds: [officer.id],
+        type: "listing.needs_officer",
+        params: { title: byRole },
+      }),
+    );
+    const officers = await db.user.findMany({
+      where: { roles: { has: "OFFICER" }, status: "ACTIVE" },
+      select: { id: true },
+    });
     const toOfficers = await db.notification.findMany({ where: { params: { path: ["title"], equals: byRole } } });
     expect(toOfficers.map((r) => r.userId).sort()).toEqual(officers.map((u) => u.id).sort());
     expect(toOfficers.some((r) => r.userId === otherOrgUser.id)).toBe(false);
@@ -96,7 +108,9 @@ describe("notify", () => {
         notify(tx, { organizationId: orgA, type: "listing.rejected", params: { title: "X" } }),
       ),
     ).rejects.toThrow(/reason/);
-    await expect(db.$transaction((tx) => notify(tx, { ...approved(), link: "https://evil.example" }))).rejects.toThrow();
+    await expect(
+      db.$transaction((tx) => notify(tx, { ...approved(), link: "https://evil.example" })),
+    ).rejects.toThrow();
   });
 
   it("queues no email when asked not to", async () => {
@@ -112,7 +126,12 @@ describe("reading notifications", () => {
     const reader = await createUser(db, { roles: ["SEEKER"] });
     for (let i = 1; i <= 23; i++) {
       await db.notification.create({
-        data: { userId: reader.id, type: "organization.verified", params: { name: `Org ${i}` }, createdAt: new Date(Date.UTC(2026, 0, i)) },
+        data: {
+          userId: reader.id,
+          type: "organization.verified",
+          params: { name: `Org ${i}` },
+          createdAt: new Date(Date.UTC(2026, 0, i)),
+        },
       });
     }
     expect(await unreadCount(reader.id)).toBe(23);
@@ -129,7 +148,10 @@ describe("reading notifications", () => {
 
 describe("markRead", () => {
   it("marks only the user's own notifications, ignoring other users' ids, and audits it", async () => {
-    const [mine, other] = await Promise.all([createUser(db, { roles: ["SEEKER"] }), createUser(db, { roles: ["SEEKER"] })]);
+    const [mine, other] = await Promise.all([
+      createUser(db, { roles: ["SEEKER"] }),
+      createUser(db, { roles: ["SEEKER"] }),
+    ]);
     const make = (userId: string) =>
       db.notification.create({ data: { userId, type: "listing.expired", params: { title: "T" } } });
     const [a, b, c] = [await make(mine.id), await make(mine.id), await make(mine.id)];

@@ -5,7 +5,10 @@
  * request-bound helpers are replaced.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { requestVerificationAction, updateOrganizationAction } from "@/app/[locale]/(account)/account/organization/actions";
+import {
+  requestVerificationAction,
+  updateOrganizationAction,
+} from "@/app/[locale]/(account)/account/organization/actions";
 import { db } from "@/lib/db";
 import { createOrganization, createUser } from "../factories";
 
@@ -13,7 +16,10 @@ const session = vi.hoisted(() => ({ user: null as unknown }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => session.user,
-  auditContext: async (user: { id: string } | null) => ({ actor: { id: user?.id ?? null, role: "test" }, request: { requestId: "test", ip: null } }),
+  auditContext: async (user: { id: string } | null) => ({
+    actor: { id: user?.id ?? null, role: "test" },
+    request: { requestId: "test", ip: null },
+  }),
 }));
 
 const profile = () => {
@@ -25,13 +31,23 @@ const profile = () => {
 
 let orgId: string;
 beforeAll(async () => {
-  orgId = (await createOrganization(db, { name: "Viện Công nghệ Môi trường", taxCode: "0101234567", verificationStatus: "UNVERIFIED", verifiedAt: null })).id;
+  orgId = (
+    await createOrganization(db, {
+      name: "Viện Công nghệ Môi trường",
+      taxCode: "0101234567",
+      verificationStatus: "UNVERIFIED",
+      verifiedAt: null,
+    })
+  ).id;
 });
 
 describe("organization actions never answer a 500", () => {
   it("refuses a signed-out caller with a typed error and changes nothing", async () => {
     session.user = null;
-    expect(await updateOrganizationAction({ ok: true }, profile())).toMatchObject({ ok: false, formError: "unauthenticated" });
+    expect(await updateOrganizationAction({ ok: true }, profile())).toMatchObject({
+      ok: false,
+      formError: "unauthenticated",
+    });
     expect(await requestVerificationAction()).toMatchObject({ ok: false, formError: "unauthenticated" });
     expect((await db.organization.findUniqueOrThrow({ where: { id: orgId } })).verificationStatus).toBe("UNVERIFIED");
   });

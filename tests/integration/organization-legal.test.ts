@@ -16,7 +16,12 @@ import { OrganizationProfileSchema } from "@/lib/organizations/schemas";
 import { createOrganization, createUser } from "../factories";
 
 const ctx = systemContext("test:legal");
-const principal = (u: { id: string; roles: Principal["roles"]; organizationId: string | null; orgRole: "ADMIN" | "MEMBER" | null }): Principal => ({
+const principal = (u: {
+  id: string;
+  roles: Principal["roles"];
+  organizationId: string | null;
+  orgRole: "ADMIN" | "MEMBER" | null;
+}): Principal => ({
   id: u.id,
   roles: u.roles,
   organizationId: u.organizationId,
@@ -24,15 +29,33 @@ const principal = (u: { id: string; roles: Principal["roles"]; organizationId: s
   emailVerified: true,
 });
 const profile = (overrides: Record<string, string> = {}) =>
-  OrganizationProfileSchema.parse({ name: "Viện Cơ khí Năng lượng", taxCode: "0102345678", location: "HN-CAUGIAY", type: "INSTITUTE", ...overrides });
+  OrganizationProfileSchema.parse({
+    name: "Viện Cơ khí Năng lượng",
+    taxCode: "0102345678",
+    location: "HN-CAUGIAY",
+    type: "INSTITUTE",
+    ...overrides,
+  });
 
 describe("legal fields of an organization", () => {
   it("keeps a verified organization's English name until the operator accepts a new one, and refuses it to members", async () => {
-    const org = await createOrganization(db, { name: "Viện Cơ khí Năng lượng", nameEn: "Institute of Energy Mechanics", taxCode: "0102345678", type: "INSTITUTE", verificationStatus: "VERIFIED" });
+    const org = await createOrganization(db, {
+      name: "Viện Cơ khí Năng lượng",
+      nameEn: "Institute of Energy Mechanics",
+      taxCode: "0102345678",
+      type: "INSTITUTE",
+      verificationStatus: "VERIFIED",
+    });
     const admin = await createUser(db, { roles: ["PROVIDER"], organizationId: org.id });
     const member = await createUser(db, { roles: ["PROVIDER"], organizationId: org.id, orgRole: "MEMBER" });
-    await expect(updateOwnOrganization(ctx, principal(member), profile({ nameEn: "Hanoi Department of Science and Technology" }))).rejects.toMatchObject({ message: "legal_admin_only" });
-    const result = await updateOwnOrganization(ctx, principal(admin), profile({ nameEn: "Hanoi Department of Science and Technology" }));
+    await expect(
+      updateOwnOrganization(ctx, principal(member), profile({ nameEn: "Hanoi Department of Science and Technology" })),
+    ).rejects.toMatchObject({ message: "legal_admin_only" });
+    const result = await updateOwnOrganization(
+      ctx,
+      principal(admin),
+      profile({ nameEn: "Hanoi Department of Science and Technology" }),
+    );
     expect(result.legalPending).toBe(true);
     const stored = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
     expect(stored.nameEn).toBe("Institute of Energy Mechanics");
@@ -40,7 +63,13 @@ describe("legal fields of an organization", () => {
   });
 
   it("withdraws a pending verification request when the legal fields change under the operator's review", async () => {
-    const org = await createOrganization(db, { name: "Viện Cơ khí Năng lượng", taxCode: "0102345678", type: "INSTITUTE", verificationStatus: "UNVERIFIED", verifiedAt: null });
+    const org = await createOrganization(db, {
+      name: "Viện Cơ khí Năng lượng",
+      taxCode: "0102345678",
+      type: "INSTITUTE",
+      verificationStatus: "UNVERIFIED",
+      verifiedAt: null,
+    });
     const admin = principal(await createUser(db, { roles: ["PROVIDER"], organizationId: org.id }));
     await requestVerification(ctx, admin);
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).verificationStatus).toBe("PENDING");
@@ -48,18 +77,28 @@ describe("legal fields of an organization", () => {
     await updateOwnOrganization(ctx, admin, profile({ address: "18 Hoàng Quốc Việt" }));
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).verificationStatus).toBe("PENDING");
     // …a new tax code does not: the operator would approve values nobody looked at.
-    const result = await updateOwnOrganization(ctx, admin, profile({ taxCode: "0109999999", address: "18 Hoàng Quốc Việt" }));
+    const result = await updateOwnOrganization(
+      ctx,
+      admin,
+      profile({ taxCode: "0109999999", address: "18 Hoàng Quốc Việt" }),
+    );
     expect(result.reviewReset).toBe(true);
     const stored = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
     expect(stored).toMatchObject({ verificationStatus: "UNVERIFIED", taxCode: "0109999999" });
   });
 
   it("lets only the administrator, with a confirmed address, ask for verification", async () => {
-    const org = await createOrganization(db, { taxCode: "0103456789", verificationStatus: "UNVERIFIED", verifiedAt: null });
+    const org = await createOrganization(db, {
+      taxCode: "0103456789",
+      verificationStatus: "UNVERIFIED",
+      verifiedAt: null,
+    });
     const member = await createUser(db, { roles: ["PROVIDER"], organizationId: org.id, orgRole: "MEMBER" });
     await expect(requestVerification(ctx, principal(member))).rejects.toMatchObject({ message: "legal_admin_only" });
     const admin = await createUser(db, { roles: ["PROVIDER"], organizationId: org.id });
-    await expect(requestVerification(ctx, { ...principal(admin), emailVerified: false })).rejects.toMatchObject({ message: "email_unverified" });
+    await expect(requestVerification(ctx, { ...principal(admin), emailVerified: false })).rejects.toMatchObject({
+      message: "email_unverified",
+    });
     expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).verificationStatus).toBe("UNVERIFIED");
   });
 });
@@ -75,7 +114,16 @@ describe("a join request made at sign-up", () => {
     const PASSWORD = "lò-vi-sóng-màu-cam-ở-Cầu-Giấy";
     const join = async (organizationId: string, email: string) => {
       await registerUser(
-        RegisterSchema.parse({ name: "Trần Văn Gia Nhập", email, password: PASSWORD, confirmPassword: PASSWORD, role: "SEEKER", orgMode: "join", organizationId, acceptTerms: "on" }),
+        RegisterSchema.parse({
+          name: "Trần Văn Gia Nhập",
+          email,
+          password: PASSWORD,
+          confirmPassword: PASSWORD,
+          role: "SEEKER",
+          orgMode: "join",
+          organizationId,
+          acceptTerms: "on",
+        }),
         { requestId: "test", ip: `203.0.113.${Math.floor(Math.random() * 200)}` },
       );
       const mail = await db.emailOutbox.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });

@@ -11,13 +11,25 @@ import { withDatabase } from "../support/urls";
 const SEARCHED = ["offers", "demands", "organizations", "experts"];
 const HAND_WRITTEN = {
   // Generated search columns (migration 20261122100000_search): Prisma cannot express GENERATED columns.
-  columns: [...SEARCHED.flatMap((t) => [`${t}.search_vector`, `${t}.search_title`]), "offers.head_vector", "demands.head_vector"],
-  indexes: [...SEARCHED.filter((t) => t !== "offers" && t !== "demands").flatMap((t) => [`${t}_search_vector_idx`, `${t}_search_title_trgm_idx`]), "offers_head_vector_idx", "demands_head_vector_idx"],
+  columns: [
+    ...SEARCHED.flatMap((t) => [`${t}.search_vector`, `${t}.search_title`]),
+    "offers.head_vector",
+    "demands.head_vector",
+  ],
+  indexes: [
+    ...SEARCHED.filter((t) => t !== "offers" && t !== "demands").flatMap((t) => [
+      `${t}_search_vector_idx`,
+      `${t}_search_title_trgm_idx`,
+    ]),
+    "offers_head_vector_idx",
+    "demands_head_vector_idx",
+  ],
   // The search index (migration 20261122200000_search_index): derived tables maintained by triggers,
   // their source views and the title vocabulary; all their columns, indexes and constraints.
   tables: ["offer_search", "demand_search", "offer_search_source", "demand_search_source", "search_words"],
 };
-const inHandWrittenTable = (key: string) => HAND_WRITTEN.tables.some((t) => key.startsWith(`${t}.`) || key.startsWith(`${t}_`));
+const inHandWrittenTable = (key: string) =>
+  HAND_WRITTEN.tables.some((t) => key.startsWith(`${t}.`) || key.startsWith(`${t}_`));
 
 describe("migrations agree with schema.prisma", () => {
   it("creates every model's table and every field's column, type, nullability, default, index and constraint", async () => {
@@ -44,7 +56,9 @@ describe("migrations agree with schema.prisma", () => {
       for (const kind of ["columns", "enums", "indexes", "constraints"] as const) {
         const allowedExtra: string[] = (HAND_WRITTEN as Record<string, string[]>)[kind] ?? [];
         const missing = [...expected[kind]].filter(([key, value]) => actual[kind].get(key) !== value);
-        const extra = [...actual[kind].keys()].filter((key) => !expected[kind].has(key) && !allowedExtra.includes(key) && !inHandWrittenTable(key));
+        const extra = [...actual[kind].keys()].filter(
+          (key) => !expected[kind].has(key) && !allowedExtra.includes(key) && !inHandWrittenTable(key),
+        );
         expect({ kind, missing, extra }).toEqual({ kind, missing: [], extra: [] });
       }
       expect(expected.columns.size).toBeGreaterThan(150); // the comparison really covered the schema

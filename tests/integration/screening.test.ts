@@ -28,7 +28,8 @@ const offerForm = (overrides: Record<string, unknown> = {}) =>
   OfferInputSchema.parse({
     titleVi: "Công nghệ lọc nước sạch quy mô xã",
     summaryVi: "Công nghệ lọc nước sạch cho trạm cấp nước nông thôn, chi phí vận hành thấp.",
-    description: "Hệ thống lọc kết hợp keo tụ, lắng lamella và lọc màng, đạt QCVN 01-1:2018/BYT sau 6 tháng vận hành thử.",
+    description:
+      "Hệ thống lọc kết hợp keo tụ, lắng lamella và lọc màng, đạt QCVN 01-1:2018/BYT sau 6 tháng vận hành thử.",
     sectorCode: "207",
     keywords: "nước sạch, lọc",
     trl: "7",
@@ -56,7 +57,12 @@ beforeAll(async () => {
   await ensureTaxonomy(db);
   const org = await createOrganization(db, { type: "UNIVERSITY" });
   provider = await createUser(db, { roles: ["PROVIDER"], organizationId: org.id });
-  unverified = await createUser(db, { roles: ["PROVIDER"], organizationId: org.id, orgRole: "MEMBER", emailVerified: false });
+  unverified = await createUser(db, {
+    roles: ["PROVIDER"],
+    organizationId: org.id,
+    orgRole: "MEMBER",
+    emailVerified: false,
+  });
   operator = await createUser(db, { roles: ["OPERATOR"] });
   officer = await createUser(db, { roles: ["OFFICER"] });
   unverified = { ...unverified, emailVerified: false };
@@ -65,14 +71,27 @@ beforeAll(async () => {
 describe("revisions of published listings", () => {
   it("never publishes a revision that makes the offer a prohibited technology", async () => {
     const offer = await published("Công nghệ lọc nước bản gốc A");
-    await db.screeningEntry.create({ data: { category: "PROHIBITED", name: "[Thử] Chất cấm", sectorCodes: [], keywords: [PROHIBITED] } });
-    const result = await updateListing(ctx, provider, "offer", offer.id, offerForm({ titleVi: `Công nghệ sản xuất ${PROHIBITED}` }));
+    await db.screeningEntry.create({
+      data: { category: "PROHIBITED", name: "[Thử] Chất cấm", sectorCodes: [], keywords: [PROHIBITED] },
+    });
+    const result = await updateListing(
+      ctx,
+      provider,
+      "offer",
+      offer.id,
+      offerForm({ titleVi: `Công nghệ sản xuất ${PROHIBITED}` }),
+    );
     expect(result.screening?.outcome).toBe("PROHIBITED");
-    const stored = (await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).pendingRevision as Record<string, unknown>;
+    const stored = (await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).pendingRevision as Record<
+      string,
+      unknown
+    >;
     expect(stored).toMatchObject({ screening: "PROHIBITED" });
     expect(String(stored.screeningNote)).toContain("[Thử] Chất cấm");
 
-    const decision = await moderateListing(ctx, operator, "offer", offer.id, "approve", undefined).catch((e: unknown) => e);
+    const decision = await moderateListing(ctx, operator, "offer", offer.id, "approve", undefined).catch(
+      (e: unknown) => e,
+    );
     expect(decision).toMatchObject({ refused: "prohibited" });
     const row = await db.offer.findUniqueOrThrow({ where: { id: offer.id } });
     expect(row).toMatchObject({ status: "PUBLISHED", titleVi: "Công nghệ lọc nước bản gốc A" });
@@ -82,28 +101,50 @@ describe("revisions of published listings", () => {
 
   it("re-screens a revision on approval against the lists as they are then", async () => {
     const offer = await published("Công nghệ lọc nước bản gốc B");
-    const revised = await updateListing(ctx, provider, "offer", offer.id, offerForm({ titleVi: `Bản sửa có ${PROHIBITED} bổ sung` }));
+    const revised = await updateListing(
+      ctx,
+      provider,
+      "offer",
+      offer.id,
+      offerForm({ titleVi: `Bản sửa có ${PROHIBITED} bổ sung` }),
+    );
     expect(revised.screening?.outcome).toBe("CLEAR"); // the entry is inactive at this point
     await db.screeningEntry.updateMany({ where: { name: "[Thử] Chất cấm" }, data: { active: true } });
-    const decision = await moderateListing(ctx, operator, "offer", offer.id, "approve", undefined).catch((e: unknown) => e);
+    const decision = await moderateListing(ctx, operator, "offer", offer.id, "approve", undefined).catch(
+      (e: unknown) => e,
+    );
     expect(decision).toMatchObject({ refused: "prohibited" });
-    expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).titleVi).toBe("Công nghệ lọc nước bản gốc B");
+    expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).titleVi).toBe(
+      "Công nghệ lọc nước bản gốc B",
+    );
     await db.screeningEntry.updateMany({ where: { name: "[Thử] Chất cấm" }, data: { active: false } });
   });
 
   it("sends a restricted revision to a department officer: the operator cannot approve it, the officer can", async () => {
-    await db.screeningEntry.create({ data: { category: "RESTRICTED", name: "[Thử] Hạn chế", sectorCodes: [], keywords: [RESTRICTED] } });
+    await db.screeningEntry.create({
+      data: { category: "RESTRICTED", name: "[Thử] Hạn chế", sectorCodes: [], keywords: [RESTRICTED] },
+    });
     const offer = await published("Công nghệ lọc nước bản gốc C");
     const before = await officerNotices();
-    const result = await updateListing(ctx, provider, "offer", offer.id, offerForm({ titleVi: `Công nghệ ${RESTRICTED}` }));
+    const result = await updateListing(
+      ctx,
+      provider,
+      "offer",
+      offer.id,
+      offerForm({ titleVi: `Công nghệ ${RESTRICTED}` }),
+    );
     expect(result.screening?.outcome).toBe("RESTRICTED");
     expect(await officerNotices()).toBeGreaterThan(before);
     expect((await moderationQueue(officer)).map((i) => i.id)).toContain(offer.id);
     const queued = (await moderationQueue(operator)).find((i) => i.id === offer.id);
     expect(queued).toMatchObject({ isRevision: true, screening: "RESTRICTED" });
 
-    await expect(moderateListing(ctx, operator, "offer", offer.id, "approve", undefined)).rejects.toMatchObject({ code: "forbidden" });
-    expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).titleVi).toBe("Công nghệ lọc nước bản gốc C");
+    await expect(moderateListing(ctx, operator, "offer", offer.id, "approve", undefined)).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).titleVi).toBe(
+      "Công nghệ lọc nước bản gốc C",
+    );
     await moderateListing(ctx, officer, "offer", offer.id, "approve", undefined);
     const row = await db.offer.findUniqueOrThrow({ where: { id: offer.id } });
     expect(row).toMatchObject({ titleVi: `Công nghệ ${RESTRICTED}`, screening: "RESTRICTED", pendingRevision: null });
@@ -112,10 +153,17 @@ describe("revisions of published listings", () => {
 
 describe("approval of a first submission", () => {
   it("refuses to publish a submission that became prohibited after it was submitted", async () => {
-    const offer = await createListing(ctx, provider, "offer", offerForm({ titleVi: `Quy trình dùng ${PROHIBITED} mới` }));
+    const offer = await createListing(
+      ctx,
+      provider,
+      "offer",
+      offerForm({ titleVi: `Quy trình dùng ${PROHIBITED} mới` }),
+    );
     await ownerTransition(ctx, provider, "offer", offer.id, "submit"); // clear: the entry is inactive
     await db.screeningEntry.updateMany({ where: { name: "[Thử] Chất cấm" }, data: { active: true } });
-    const decision = await moderateListing(ctx, operator, "offer", offer.id, "approve", undefined).catch((e: unknown) => e);
+    const decision = await moderateListing(ctx, operator, "offer", offer.id, "approve", undefined).catch(
+      (e: unknown) => e,
+    );
     expect(decision).toMatchObject({ refused: "prohibited" });
     const row = await db.offer.findUniqueOrThrow({ where: { id: offer.id } });
     expect(row).toMatchObject({ status: "SUBMITTED", screening: "PROHIBITED" });
@@ -128,7 +176,9 @@ describe("approval of a first submission", () => {
     await ownerTransition(ctx, provider, "offer", offer.id, "submit");
     await db.screeningEntry.updateMany({ where: { name: "[Thử] Hạn chế" }, data: { active: true } });
     const before = await officerNotices();
-    const decision = await moderateListing(ctx, operator, "offer", offer.id, "approve", undefined).catch((e: unknown) => e);
+    const decision = await moderateListing(ctx, operator, "offer", offer.id, "approve", undefined).catch(
+      (e: unknown) => e,
+    );
     expect(decision).toMatchObject({ refused: "needs_officer" });
     expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe("SUBMITTED");
     expect(await officerNotices()).toBeGreaterThan(before);
@@ -140,7 +190,13 @@ describe("approval of a first submission", () => {
 describe("renewal of an expired listing", () => {
   it("does not republish an offer that a prohibited entry added since matches, and shows the entry", async () => {
     const offer = await published("Công nghệ xử lý bùn sắp gia hạn");
-    await db.offer.update({ where: { id: offer.id }, data: { status: "EXPIRED", description: `Mô tả cũ, nay dùng ${PROHIBITED} trong quy trình vận hành của hệ thống.` } });
+    await db.offer.update({
+      where: { id: offer.id },
+      data: {
+        status: "EXPIRED",
+        description: `Mô tả cũ, nay dùng ${PROHIBITED} trong quy trình vận hành của hệ thống.`,
+      },
+    });
     await db.screeningEntry.updateMany({ where: { name: "[Thử] Chất cấm" }, data: { active: true } });
     const result = await ownerTransition(ctx, provider, "offer", offer.id, "renew");
     expect(result.screening?.outcome).toBe("PROHIBITED");
@@ -152,7 +208,10 @@ describe("renewal of an expired listing", () => {
 
   it("sends an expired offer that is now restricted back to an officer's review", async () => {
     const offer = await published("Công nghệ lọc nước sắp gia hạn");
-    await db.offer.update({ where: { id: offer.id }, data: { status: "EXPIRED", description: `Mô tả cập nhật: tích hợp ${RESTRICTED} cho khu công nghiệp.` } });
+    await db.offer.update({
+      where: { id: offer.id },
+      data: { status: "EXPIRED", description: `Mô tả cập nhật: tích hợp ${RESTRICTED} cho khu công nghiệp.` },
+    });
     const result = await ownerTransition(ctx, provider, "offer", offer.id, "renew");
     expect(result.status).toBe("SUBMITTED");
     const row = await db.offer.findUniqueOrThrow({ where: { id: offer.id } });
@@ -170,12 +229,24 @@ describe("renewal of an expired listing", () => {
 
 describe("e-mail verification", () => {
   it("lets an unverified user draft but not submit, revise a published listing or renew", async () => {
-    const draft = await createListing(ctx, unverified, "offer", offerForm({ titleVi: "Bản nháp của người chưa xác nhận" }));
-    await expect(ownerTransition(ctx, unverified, "offer", draft.id, "submit")).rejects.toMatchObject({ code: "forbidden", message: "email_unverified" });
+    const draft = await createListing(
+      ctx,
+      unverified,
+      "offer",
+      offerForm({ titleVi: "Bản nháp của người chưa xác nhận" }),
+    );
+    await expect(ownerTransition(ctx, unverified, "offer", draft.id, "submit")).rejects.toMatchObject({
+      code: "forbidden",
+      message: "email_unverified",
+    });
     expect((await db.offer.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
     const live = await published("Công nghệ lọc nước của tổ chức");
-    await expect(updateListing(ctx, unverified, "offer", live.id, offerForm({ titleVi: "Bản sửa chưa xác nhận" }))).rejects.toMatchObject({ message: "email_unverified" });
-    await expect(ownerTransition(ctx, unverified, "offer", live.id, "renew")).rejects.toMatchObject({ message: "email_unverified" });
+    await expect(
+      updateListing(ctx, unverified, "offer", live.id, offerForm({ titleVi: "Bản sửa chưa xác nhận" })),
+    ).rejects.toMatchObject({ message: "email_unverified" });
+    await expect(ownerTransition(ctx, unverified, "offer", live.id, "renew")).rejects.toMatchObject({
+      message: "email_unverified",
+    });
   });
 });
 

@@ -24,18 +24,29 @@ beforeAll(async () => {
 
 describe("search index tables", () => {
   it("hold exactly the published listings, updated in the same transaction as the listing", async () => {
-    const offer = await db.offer.create({ data: buildOffer(orgId, userId, { titleVi: "Máy sấy thăng hoa dược liệu", trl: 5, transferForms: ["STANDALONE", "FRANCHISE"] }) });
+    const offer = await db.offer.create({
+      data: buildOffer(orgId, userId, {
+        titleVi: "Máy sấy thăng hoa dược liệu",
+        trl: 5,
+        transferForms: ["STANDALONE", "FRANCHISE"],
+      }),
+    });
     expect(await indexed("offer_search", offer.id)).toMatchObject({ verified: false, trl: 5 });
     // The mask has exactly the two chosen forms' bits.
     const { rows } = await pool().query(
-      `SELECT forms_mask = techex_form_bit('STANDALONE') | techex_form_bit('FRANCHISE') AS exact FROM offer_search WHERE id = $1`, [offer.id]);
+      `SELECT forms_mask = techex_form_bit('STANDALONE') | techex_form_bit('FRANCHISE') AS exact FROM offer_search WHERE id = $1`,
+      [offer.id],
+    );
     expect(rows[0].exact).toBe(true);
 
     await db.offer.update({ where: { id: offer.id }, data: { trl: 7 } });
     expect(await indexed("offer_search", offer.id)).toMatchObject({ trl: 7 });
 
     // Verifying the organization changes its listings' "verified" filter at once.
-    await db.organization.update({ where: { id: orgId }, data: { verificationStatus: "VERIFIED", verifiedAt: new Date() } });
+    await db.organization.update({
+      where: { id: orgId },
+      data: { verificationStatus: "VERIFIED", verifiedAt: new Date() },
+    });
     expect(await indexed("offer_search", offer.id)).toMatchObject({ verified: true });
 
     // Leaving PUBLISHED removes it; coming back restores it.
@@ -45,7 +56,9 @@ describe("search index tables", () => {
     await db.offer.update({ where: { id: offer.id }, data: { status: "PUBLISHED" } });
     expect(await countListings("offers", "máy sấy thăng hoa")).toBe(1);
 
-    const draft = await db.demand.create({ data: buildDemand(orgId, userId, { titleVi: "Cần máy sấy nông sản", status: "DRAFT", publishedAt: null }) });
+    const draft = await db.demand.create({
+      data: buildDemand(orgId, userId, { titleVi: "Cần máy sấy nông sản", status: "DRAFT", publishedAt: null }),
+    });
     expect(await indexed("demand_search", draft.id)).toBeNull();
     await db.demand.update({ where: { id: draft.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
     expect(await indexed("demand_search", draft.id)).not.toBeNull();
@@ -54,9 +67,13 @@ describe("search index tables", () => {
   });
 
   it("can be rebuilt from the listings with the same content", async () => {
-    const before = (await pool().query(`SELECT id, trl, verified, forms_mask, search_vector::text FROM offer_search ORDER BY id`)).rows;
+    const before = (
+      await pool().query(`SELECT id, trl, verified, forms_mask, search_vector::text FROM offer_search ORDER BY id`)
+    ).rows;
     await pool().query("SELECT techex_rebuild_search_index()");
-    const after = (await pool().query(`SELECT id, trl, verified, forms_mask, search_vector::text FROM offer_search ORDER BY id`)).rows;
+    const after = (
+      await pool().query(`SELECT id, trl, verified, forms_mask, search_vector::text FROM offer_search ORDER BY id`)
+    ).rows;
     expect(after).toEqual(before);
     expect(after.length).toBeGreaterThan(0);
   });
@@ -77,12 +94,20 @@ describe("deep pages past the ranked candidates", () => {
       });
     }
     const display = hitDisplay("offers");
-    const all = await listingPage<{ id: string; titleVi: string }>("offers", { q: "enzyme phân giải", pageSize: 50 }, display);
+    const all = await listingPage<{ id: string; titleVi: string }>(
+      "offers",
+      { q: "enzyme phân giải", pageSize: 50 },
+      display,
+    );
     expect(all.total).toBe(9);
     // Candidates limited to 3, pages of 2: the pages straddle the ranked/unranked boundary.
     const seen: string[] = [];
     for (let page = 1; page <= 5; page++) {
-      const part = await listingPage<{ id: string; titleVi: string }>("offers", { q: "enzyme phân giải", page, pageSize: 2, candidates: 3 }, display);
+      const part = await listingPage<{ id: string; titleVi: string }>(
+        "offers",
+        { q: "enzyme phân giải", page, pageSize: 2, candidates: 3 },
+        display,
+      );
       expect(part.total).toBe(9);
       seen.push(...part.rows.map((r) => r.id));
     }
@@ -90,7 +115,7 @@ describe("deep pages past the ranked candidates", () => {
     expect(new Set(seen).size).toBe(9);
     expect(new Set(seen)).toEqual(new Set(all.rows.map((r) => r.id)));
     // Title matches come before text-only matches past the ranked ones too.
-    const titles = (await db.offer.findMany({ where: { id: { in: seen } }, select: { id: true, titleVi: true } }));
+    const titles = await db.offer.findMany({ where: { id: { in: seen } }, select: { id: true, titleVi: true } });
     const inTitle = seen.map((id) => titles.find((t) => t.id === id)!.titleVi.startsWith("Chế phẩm"));
     expect(inTitle).toEqual([true, true, true, true, true, false, false, false, false]);
   });
@@ -105,7 +130,10 @@ describe("the dense-match path", () => {
     const other = await createOrganization(db, { verificationStatus: "UNVERIFIED", verifiedAt: null });
     for (let i = 0; i < 3; i++) {
       await db.offer.create({
-        data: buildOffer(other.id, userId, { titleVi: `Enzyme phân giải tinh bột ${i}`, publishedAt: new Date(Date.UTC(2026, 5, 1 + i)) }),
+        data: buildOffer(other.id, userId, {
+          titleVi: `Enzyme phân giải tinh bột ${i}`,
+          publishedAt: new Date(Date.UTC(2026, 5, 1 + i)),
+        }),
       });
     }
     const display = hitDisplay("offers");
@@ -121,7 +149,11 @@ describe("the dense-match path", () => {
       const pages = async (walk: number) => {
         const ids: string[] = [];
         for (let page = 1; page <= 10; page++) {
-          const part = await listingPage<{ id: string }>("offers", { q, filters, page, pageSize: 2, candidates, walk }, display);
+          const part = await listingPage<{ id: string }>(
+            "offers",
+            { q, filters, page, pageSize: 2, candidates, walk },
+            display,
+          );
           ids.push(...part.rows.map((r) => r.id));
           if (part.rows.length < 2) break;
         }
@@ -133,11 +165,24 @@ describe("the dense-match path", () => {
     }
     // The same two paths for the newest matches in date order (the catalog's "newest" sort).
     const newest = async (walk: number) =>
-      (await listingPage<{ id: string }>("offers", { q: "enzyme", sort: "newest", filters: { verified: true }, pageSize: 4, page: 2, walk }, display)).rows.map((r) => r.id);
-    const byDate = (await db.offer.findMany({
-      where: { status: "PUBLISHED", organizationId: orgId, OR: [{ titleVi: { contains: "enzyme" } }, { summaryVi: { contains: "enzyme" } }] },
-      orderBy: [{ publishedAt: "desc" }, { id: "asc" }], select: { id: true },
-    })).map((r) => r.id);
+      (
+        await listingPage<{ id: string }>(
+          "offers",
+          { q: "enzyme", sort: "newest", filters: { verified: true }, pageSize: 4, page: 2, walk },
+          display,
+        )
+      ).rows.map((r) => r.id);
+    const byDate = (
+      await db.offer.findMany({
+        where: {
+          status: "PUBLISHED",
+          organizationId: orgId,
+          OR: [{ titleVi: { contains: "enzyme" } }, { summaryVi: { contains: "enzyme" } }],
+        },
+        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+        select: { id: true },
+      })
+    ).map((r) => r.id);
     expect(await newest(1)).toEqual(byDate.slice(4, 8));
     expect(await newest(100_000)).toEqual(byDate.slice(4, 8));
   });
@@ -145,7 +190,9 @@ describe("the dense-match path", () => {
 
 describe("spelling correction", () => {
   it("corrects an unknown word from the title vocabulary, and says what it searched", async () => {
-    await db.offer.create({ data: buildOffer(orgId, userId, { titleVi: "Chủng nấm Trichoderma đối kháng", keywords: [] }) });
+    await db.offer.create({
+      data: buildOffer(orgId, userId, { titleVi: "Chủng nấm Trichoderma đối kháng", keywords: [] }),
+    });
     await pool().query("SELECT techex_refresh_search_words()");
     const found = await listingPage<{ id: string }>("offers", { q: "trichoderna doi khang" }, hitDisplay("offers"));
     expect(found.mode).toBe("corrected");
@@ -158,7 +205,9 @@ describe("spelling correction", () => {
 
   it("corrects a real word that does not go with the others", async () => {
     // "mem" is a real title word (phần mềm), but no title has "lên" and "mem" together.
-    await db.offer.create({ data: buildOffer(orgId, userId, { titleVi: "Quy trình lên men rượu vang", keywords: [] }) });
+    await db.offer.create({
+      data: buildOffer(orgId, userId, { titleVi: "Quy trình lên men rượu vang", keywords: [] }),
+    });
     await db.offer.create({ data: buildOffer(orgId, userId, { titleVi: "Phần mềm kế toán nông hộ", keywords: [] }) });
     await pool().query("SELECT techex_refresh_search_words()");
     const result = await searchListings("offers", { q: "lên mem", facets: true });
@@ -169,7 +218,9 @@ describe("spelling correction", () => {
     expect(result.facets!.trl.reduce((n, b) => n + b.count, 0)).toBe(1);
     expect(await countListings("offers", "lên mem")).toBe(1);
     // Under a filter, real words finding nothing is a genuine empty result.
-    expect((await searchListings("offers", { q: "lên mem", filters: { verified: true } })).correctedQuery).toBeUndefined();
+    expect(
+      (await searchListings("offers", { q: "lên mem", filters: { verified: true } })).correctedQuery,
+    ).toBeUndefined();
   });
 
   it("does not invent matches when every word is real and a filter excludes them", async () => {
@@ -186,7 +237,11 @@ describe("suggestions", () => {
     for (let i = 0; i < 110; i++) {
       demands.push(
         await db.demand.create({
-          data: buildDemand(orgId, userId, { titleVi: `Cần hệ thống tưới nhỏ giọt khu ${i}`, confidential: i % 2 === 0, publishedAt: new Date(Date.UTC(2026, 10, 1, 0, i)) }),
+          data: buildDemand(orgId, userId, {
+            titleVi: `Cần hệ thống tưới nhỏ giọt khu ${i}`,
+            confidential: i % 2 === 0,
+            publishedAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
+          }),
         }),
       );
     }
@@ -201,8 +256,15 @@ describe("suggestions", () => {
   });
 
   it("come from the index when the newest titles hold too few", async () => {
-    await db.offer.create({ data: buildOffer(orgId, userId, { titleVi: "Màng lọc gốm xốp cho nước giếng khoan", publishedAt: new Date(Date.UTC(2020, 0, 1)) }) });
+    await db.offer.create({
+      data: buildOffer(orgId, userId, {
+        titleVi: "Màng lọc gốm xốp cho nước giếng khoan",
+        publishedAt: new Date(Date.UTC(2020, 0, 1)),
+      }),
+    });
     const shown = await suggest("mang loc gom x");
-    expect(shown.filter((s) => s.type === "offer").map((s) => s.label)).toEqual(["Màng lọc gốm xốp cho nước giếng khoan"]);
+    expect(shown.filter((s) => s.type === "offer").map((s) => s.label)).toEqual([
+      "Màng lọc gốm xốp cho nước giếng khoan",
+    ]);
   });
 });

@@ -9,7 +9,14 @@ import { findMatchesForDemand } from "@/lib/matching/engine";
 import { mean, ndcgAt, precisionAt } from "@/lib/search/metrics";
 import { searchListings } from "@/lib/search/queries";
 import { randomNdcg, sameSectorNewest, titleIlikeSearch } from "../quality/baselines";
-import { DEMANDS, MATCH_JUDGMENTS, OFFERS, SEARCH_QUERIES, datasetProblems, type SearchQuerySpec } from "../quality/dataset";
+import {
+  DEMANDS,
+  MATCH_JUDGMENTS,
+  OFFERS,
+  SEARCH_QUERIES,
+  datasetProblems,
+  type SearchQuerySpec,
+} from "../quality/dataset";
 import { seedQualitySet, type SeededQualitySet } from "../quality/seed";
 
 /**
@@ -36,7 +43,8 @@ const id = (key: string) => {
   return found;
 };
 const keys = (ids: string[]) => ids.map((i) => seeded.keyOf.get(i) ?? i);
-const byId = (judgments: Record<string, number>) => Object.fromEntries(Object.entries(judgments).map(([k, g]) => [id(k), g]));
+const byId = (judgments: Record<string, number>) =>
+  Object.fromEntries(Object.entries(judgments).map(([k, g]) => [id(k), g]));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 async function engineTop(q: string, pageSize = 10): Promise<string[]> {
@@ -127,7 +135,9 @@ describe("search quality (nDCG@10 over graded judgments)", () => {
     );
     const byClass = new Map<string, number[]>();
     for (const s of queryScores) byClass.set(s.spec.class, [...(byClass.get(s.spec.class) ?? []), s.engine]);
-    console.table([...byClass].map(([cls, values]) => ({ class: cls, queries: values.length, meanNDCG10: round(mean(values)) })));
+    console.table(
+      [...byClass].map(([cls, values]) => ({ class: cls, queries: values.length, meanNDCG10: round(mean(values)) })),
+    );
     const engine = mean(queryScores.map((s) => s.engine));
     const baseline = mean(queryScores.map((s) => s.baseline));
     const random = mean(queryScores.map((s) => s.random));
@@ -157,8 +167,13 @@ describe("search quality (nDCG@10 over graded judgments)", () => {
     const typos = queryScores.filter((s) => s.spec.class === "typo");
     expect(typos.length).toBeGreaterThanOrEqual(3);
     for (const s of typos) {
-      const intended = Object.entries(s.spec.judgments).filter(([, g]) => g === 3).map(([k]) => k);
-      expect({ q: s.spec.q, top3: keys(s.top.slice(0, 3)) }).toEqual({ q: s.spec.q, top3: expect.arrayContaining(intended) });
+      const intended = Object.entries(s.spec.judgments)
+        .filter(([, g]) => g === 3)
+        .map(([k]) => k);
+      expect({ q: s.spec.q, top3: keys(s.top.slice(0, 3)) }).toEqual({
+        q: s.spec.q,
+        top3: expect.arrayContaining(intended),
+      });
     }
   });
 });
@@ -177,7 +192,9 @@ describe("matching quality (precision@5 over a broker's picks)", () => {
     const engine = mean(demandScores.map((s) => s.p5));
     const ceiling = mean(demandScores.map((s) => s.ceiling));
     const baseline = mean(demandScores.map((s) => s.baseline));
-    console.log(`mean precision@5 — engine ${round(engine)} (ceiling ${round(ceiling)}), same sector newest ${round(baseline)}`);
+    console.log(
+      `mean precision@5 — engine ${round(engine)} (ceiling ${round(ceiling)}), same sector newest ${round(baseline)}`,
+    );
 
     expect(demandScores.filter((s) => s.p5 === 0).map((s) => s.demand)).toEqual([]);
     expect(engine).toBeGreaterThanOrEqual(MIN_MEAN_P5);

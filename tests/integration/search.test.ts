@@ -8,24 +8,65 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   await ensureTaxonomy(db);
   const org = await createOrganization(db, { type: "UNIVERSITY", name: "Trường Đại học Thủy lợi" });
-  const unverified = await createOrganization(db, { type: "ENTERPRISE", verificationStatus: "UNVERIFIED", verifiedAt: null });
+  const unverified = await createOrganization(db, {
+    type: "ENTERPRISE",
+    verificationStatus: "UNVERIFIED",
+    verifiedAt: null,
+  });
   const user = await createUser(db, { roles: ["PROVIDER", "SEEKER"], organizationId: org.id });
   const offer = async (key: string, data: Parameters<typeof buildOffer>[2], orgId = org.id) => {
     // Neutral defaults: only the words each case sets may match.
-    const neutral = { titleEn: null, summaryVi: "Giải pháp đã thử nghiệm, sẵn sàng chuyển giao.", description: "Chi tiết kỹ thuật cung cấp khi ký thỏa thuận bảo mật.", keywords: ["chuyển giao"] };
+    const neutral = {
+      titleEn: null,
+      summaryVi: "Giải pháp đã thử nghiệm, sẵn sàng chuyển giao.",
+      description: "Chi tiết kỹ thuật cung cấp khi ký thỏa thuận bảo mật.",
+      keywords: ["chuyển giao"],
+    };
     ids[key] = (await db.offer.create({ data: buildOffer(orgId, user.id, { ...neutral, ...data }) })).id;
   };
-  await offer("wastewater", { titleVi: "Công nghệ xử lý nước thải chăn nuôi bằng màng MBR", titleEn: "MBR livestock wastewater treatment", trl: 7, sectorCode: "207", keywords: ["nước thải", "màng lọc"] });
-  await offer("air", { titleVi: "Hệ thống xử lý khí thải lò hơi công nghiệp", trl: 6, sectorCode: "207", keywords: ["khí thải"], summaryVi: "Giảm bụi và SO2 cho lò hơi đốt than." });
-  await offer("water-in-summary", { titleVi: "Trạm quan trắc tự động", sectorCode: "202", trl: 8, summaryVi: "Quan trắc liên tục chất lượng nước thải đầu ra tại khu công nghiệp.", keywords: ["quan trắc"] });
-  await offer("water-in-description", { titleVi: "Bộ điều khiển bơm thông minh", sectorCode: "202", trl: 5, summaryVi: "Tiết kiệm điện cho trạm bơm.", description: "Có thể dùng cho trạm xử lý nước thải quy mô nhỏ.", keywords: ["bơm"] });
+  await offer("wastewater", {
+    titleVi: "Công nghệ xử lý nước thải chăn nuôi bằng màng MBR",
+    titleEn: "MBR livestock wastewater treatment",
+    trl: 7,
+    sectorCode: "207",
+    keywords: ["nước thải", "màng lọc"],
+  });
+  await offer("air", {
+    titleVi: "Hệ thống xử lý khí thải lò hơi công nghiệp",
+    trl: 6,
+    sectorCode: "207",
+    keywords: ["khí thải"],
+    summaryVi: "Giảm bụi và SO2 cho lò hơi đốt than.",
+  });
+  await offer("water-in-summary", {
+    titleVi: "Trạm quan trắc tự động",
+    sectorCode: "202",
+    trl: 8,
+    summaryVi: "Quan trắc liên tục chất lượng nước thải đầu ra tại khu công nghiệp.",
+    keywords: ["quan trắc"],
+  });
+  await offer("water-in-description", {
+    titleVi: "Bộ điều khiển bơm thông minh",
+    sectorCode: "202",
+    trl: 5,
+    summaryVi: "Tiết kiệm điện cho trạm bơm.",
+    description: "Có thể dùng cho trạm xử lý nước thải quy mô nhỏ.",
+    keywords: ["bơm"],
+  });
   await offer("draft", { titleVi: "Bản nháp xử lý nước thải chưa công bố", status: "DRAFT", publishedAt: null });
   await offer("expired", { titleVi: "Xử lý nước thải đã hết hạn", status: "EXPIRED" });
-  await offer("nano", { titleVi: "Vật liệu nano bạc kháng khuẩn", sectorCode: "202", trl: 4, keywords: ["nano"] }, unverified.id);
-  await db.demand.create({ data: buildDemand(org.id, user.id, { titleVi: "Cần giải pháp xử lý nước thải thủy sản", confidential: false }) });
+  await offer(
+    "nano",
+    { titleVi: "Vật liệu nano bạc kháng khuẩn", sectorCode: "202", trl: 4, keywords: ["nano"] },
+    unverified.id,
+  );
+  await db.demand.create({
+    data: buildDemand(org.id, user.id, { titleVi: "Cần giải pháp xử lý nước thải thủy sản", confidential: false }),
+  });
 });
 
-const order = async (q: string, filters = {}) => (await searchListings("offers", { q, filters })).items.map((i) => i.id);
+const order = async (q: string, filters = {}) =>
+  (await searchListings("offers", { q, filters })).items.map((i) => i.id);
 
 describe("search", () => {
   it("gives the same results whatever the accents, case or Unicode form", async () => {
@@ -57,7 +98,9 @@ describe("search", () => {
   });
 
   it("combines the query with catalog filters and reports facets for it", async () => {
-    expect(await order("nước thải", { trlMin: 6 })).toEqual(expect.arrayContaining([ids.wastewater, ids["water-in-summary"]]));
+    expect(await order("nước thải", { trlMin: 6 })).toEqual(
+      expect.arrayContaining([ids.wastewater, ids["water-in-summary"]]),
+    );
     expect(await order("nước thải", { trlMin: 6 })).not.toContain(ids["water-in-description"]);
     expect(await order("nước thải", { sector: "202" })).not.toContain(ids.wastewater);
     expect(await order("nano", { verified: true })).toEqual([]);
@@ -86,8 +129,12 @@ describe("search", () => {
 describe("directory search", () => {
   it("finds organizations by name without accents and tolerates a typo", async () => {
     const { searchDirectory } = await import("@/lib/search/queries");
-    expect((await searchDirectory("organizations", "dai hoc thuy loi")).items[0]?.title).toBe("Trường Đại học Thủy lợi");
-    expect((await searchDirectory("organizations", "đại học thủy lọi")).items[0]?.title).toBe("Trường Đại học Thủy lợi");
+    expect((await searchDirectory("organizations", "dai hoc thuy loi")).items[0]?.title).toBe(
+      "Trường Đại học Thủy lợi",
+    );
+    expect((await searchDirectory("organizations", "đại học thủy lọi")).items[0]?.title).toBe(
+      "Trường Đại học Thủy lợi",
+    );
     expect((await searchDirectory("experts", "")).total).toBe(0);
   });
 });

@@ -12,7 +12,8 @@ const checks = (email: string) => db.loginAttempt.count({ where: { email } });
 async function failOnce(email: string, ip: string, options?: Parameters<typeof authenticate>[2]) {
   return authenticate({ email, password: "wrong-password" }, ip, options).then(
     () => "ok" as const,
-    (error: { code?: string; message?: string }) => (error.code === "rate_limited" ? "refused" : (error.message ?? "error")),
+    (error: { code?: string; message?: string }) =>
+      error.code === "rate_limited" ? "refused" : (error.message ?? "error"),
   );
 }
 
@@ -30,7 +31,9 @@ describe("sign-in", () => {
     const events = await db.securityEvent.findMany({ where: { email } });
     expect(events.map((e) => e.kind)).toEqual(["sign_in.success"]);
     expect(events[0]).toMatchObject({ userId: user.id, ip: "198.51.100.1" });
-    expect(await db.loginAttempt.findMany({ where: { email }, select: { success: true } })).toEqual([{ success: true }]);
+    expect(await db.loginAttempt.findMany({ where: { email }, select: { success: true } })).toEqual([
+      { success: true },
+    ]);
   });
 
   it("refuses a wrong password and an unknown email the same way, logging both without the password", async () => {
@@ -89,7 +92,8 @@ describe("sign-in rate limit", () => {
 
   it("slows an e-mail down progressively across IPs instead of locking it", async () => {
     const limits = { slowDownBaseMs: 60_000, slowDownCapMs: 60_000 };
-    for (let i = 0; i < 5; i++) expect(await failOnce(email, `198.51.100.${60 + i}`, { limits })).toBe("invalid_credentials");
+    for (let i = 0; i < 5; i++)
+      expect(await failOnce(email, `198.51.100.${60 + i}`, { limits })).toBe("invalid_credentials");
     // The sixth attempt, from a fresh IP, comes before the required wait: refused without a check.
     await expect(authenticate({ email, password: PASSWORD }, "198.51.100.70", { limits })).rejects.toMatchObject({
       code: "rate_limited",
@@ -101,7 +105,9 @@ describe("sign-in rate limit", () => {
   it("limits one IP across many e-mails, even in parallel", async () => {
     const ip = "192.0.2.44";
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) => failOnce(`spray-${i}-${Math.random().toString(36).slice(2)}@example.vn`, ip)),
+      Array.from({ length: 40 }, (_, i) =>
+        failOnce(`spray-${i}-${Math.random().toString(36).slice(2)}@example.vn`, ip),
+      ),
     );
     expect(await db.loginAttempt.count({ where: { ip } })).toBeLessThanOrEqual(20);
     await expect(authenticate({ email, password: PASSWORD }, ip)).rejects.toMatchObject({ code: "rate_limited" });

@@ -76,7 +76,10 @@ describe("e-mail verification", () => {
     const input = registration();
     await registerUser(input, fresh());
     const token = await linkIn(input.email, "/verify-email");
-    await db.userToken.updateMany({ where: { tokenHash: tokenHash(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.userToken.updateMany({
+      where: { tokenHash: tokenHash(token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(verifyEmail(token, fresh())).rejects.toMatchObject({ message: "invalid_link" });
     await expect(verifyEmail("A".repeat(43), fresh())).rejects.toMatchObject({ message: "invalid_link" });
   });
@@ -96,9 +99,12 @@ describe("password strength", () => {
     return result.success ? [] : result.error.issues.filter((i) => i.path[0] === "password").map((i) => i.message);
   };
 
-  it.each(["123456789012", "passwordpassword", "qwertyuiopas", "techex-techex", "sàn giao dịch 1", "hanoi1234567"])("refuses %j", (password) => {
-    expect(problems(password)).not.toEqual([]);
-  });
+  it.each(["123456789012", "passwordpassword", "qwertyuiopas", "techex-techex", "sàn giao dịch 1", "hanoi1234567"])(
+    "refuses %j",
+    (password) => {
+      expect(problems(password)).not.toEqual([]);
+    },
+  );
 
   it("refuses passwords shorter than 10 characters and ones made of the registrant's own words", () => {
     expect(problems("Xq7#pL2!z")).toContain("password_too_short");
@@ -135,7 +141,9 @@ describe("forgot and reset password", () => {
     const before = await db.emailOutbox.count();
     await expect(requestPasswordReset("nobody-here@example.vn", fresh())).resolves.toBeUndefined();
     expect(await db.emailOutbox.count()).toBe(before);
-    expect(await db.userToken.count({ where: { kind: "RESET_PASSWORD", user: { email: "nobody-here@example.vn" } } })).toBe(0);
+    expect(
+      await db.userToken.count({ where: { kind: "RESET_PASSWORD", user: { email: "nobody-here@example.vn" } } }),
+    ).toBe(0);
   });
 
   it("resets with a single-use link: new password, older sessions end, owner told, audited", async () => {
@@ -145,18 +153,29 @@ describe("forgot and reset password", () => {
     const stored = await db.userToken.findFirstOrThrow({ where: { tokenHash: tokenHash(token) } });
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBeLessThanOrEqual(3_600_000);
 
-    await expect(resetPassword({ token, password: "passwordpassword" }, fresh())).rejects.toMatchObject({ message: "password_weak" });
+    await expect(resetPassword({ token, password: "passwordpassword" }, fresh())).rejects.toMatchObject({
+      message: "password_weak",
+    });
     await resetPassword({ token, password: "cà phê trứng phố Hàng Gai" }, fresh());
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(after.passwordHash, "cà phê trứng phố Hàng Gai")).toBe(true);
     expect(after.sessionVersion).toBe(user.sessionVersion + 1);
     expect(after.emailVerifiedAt).not.toBeNull();
-    await expect(resetPassword({ token, password: "một cụm từ khác hoàn toàn 77" }, fresh())).rejects.toMatchObject({ message: "invalid_link" });
+    await expect(resetPassword({ token, password: "một cụm từ khác hoàn toàn 77" }, fresh())).rejects.toMatchObject({
+      message: "invalid_link",
+    });
     expect(await db.auditEvent.count({ where: { action: "user.password_reset", entityId: user.id } })).toBe(1);
     expect(await db.securityEvent.count({ where: { kind: "password.reset", userId: user.id } })).toBe(1);
-    const confirmation = await db.emailOutbox.findFirstOrThrow({ where: { to: user.email }, orderBy: { createdAt: "desc" } });
+    const confirmation = await db.emailOutbox.findFirstOrThrow({
+      where: { to: user.email },
+      orderBy: { createdAt: "desc" },
+    });
     expect(confirmation.subject).toMatch(/mật khẩu/i);
-    expect(JSON.stringify(await db.auditEvent.findMany({ where: { entityId: user.id } }), (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(token);
+    expect(
+      JSON.stringify(await db.auditEvent.findMany({ where: { entityId: user.id } }), (_k, v) =>
+        typeof v === "bigint" ? String(v) : v,
+      ),
+    ).not.toContain(token);
   });
 
   it("throttles reset requests per client address without changing the answer", async () => {
@@ -178,11 +197,19 @@ describe("token purge job", () => {
     await db.userToken.createMany({
       data: [
         { userId: user.id, kind: "VERIFY_EMAIL", tokenHash: tokenHash(`old-${n}`), expiresAt: new Date(now - 8 * day) },
-        { userId: user.id, kind: "RESET_PASSWORD", tokenHash: tokenHash(`used-${n}`), expiresAt: new Date(now + day), usedAt: new Date(now - 8 * day) },
+        {
+          userId: user.id,
+          kind: "RESET_PASSWORD",
+          tokenHash: tokenHash(`used-${n}`),
+          expiresAt: new Date(now + day),
+          usedAt: new Date(now - 8 * day),
+        },
         { userId: user.id, kind: "RESET_PASSWORD", tokenHash: tokenHash(`live-${n}`), expiresAt: new Date(now + day) },
       ],
     });
     expect((await purgeUserTokens()).purged).toBeGreaterThanOrEqual(2);
-    expect(await db.userToken.findMany({ where: { userId: user.id }, select: { tokenHash: true } })).toEqual([{ tokenHash: tokenHash(`live-${n}`) }]);
+    expect(await db.userToken.findMany({ where: { userId: user.id }, select: { tokenHash: true } })).toEqual([
+      { tokenHash: tokenHash(`live-${n}`) },
+    ]);
   });
 });

@@ -48,7 +48,13 @@ function prng(seed: number) {
 }
 
 /** Mean nDCG@k of `rounds` seeded shuffles of `ids` (Fisher–Yates). */
-export function randomNdcg(ids: readonly string[], judgments: Readonly<Record<string, number>>, k = 10, rounds = 200, seed = 7): number {
+export function randomNdcg(
+  ids: readonly string[],
+  judgments: Readonly<Record<string, number>>,
+  k = 10,
+  rounds = 200,
+  seed = 7,
+): number {
   const next = prng(seed);
   let sum = 0;
   for (let r = 0; r < rounds; r++) {

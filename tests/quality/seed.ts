@@ -29,7 +29,8 @@ function ipStatusOf(o: OfferSpec): IpStatus {
 
 function priceOf(o: OfferSpec): Pick<Prisma.OfferUncheckedCreateInput, "priceType" | "priceMin" | "priceMax"> {
   if (o.price === undefined) return { priceType: "NEGOTIABLE", priceMin: null, priceMax: null };
-  if (typeof o.price === "number") return { priceType: "FIXED", priceMin: BigInt(o.price) * M, priceMax: BigInt(o.price) * M };
+  if (typeof o.price === "number")
+    return { priceType: "FIXED", priceMin: BigInt(o.price) * M, priceMax: BigInt(o.price) * M };
   return { priceType: "RANGE", priceMin: BigInt(o.price[0]) * M, priceMax: BigInt(o.price[1]) * M };
 }
 

@@ -37,7 +37,8 @@ describe("benchmark generator", () => {
 
   it("does not depend on the batch size", () => {
     const orgs = buildOrganizations(1, 20, NOW);
-    const build = (size: number) => [...batches(1, "offers", 100, size, (rng, i) => buildOffer(rng, i, orgs, NOW))].flat();
+    const build = (size: number) =>
+      [...batches(1, "offers", 100, size, (rng, i) => buildOffer(rng, i, orgs, NOW))].flat();
     expect(build(7)).toEqual(build(100));
   });
 

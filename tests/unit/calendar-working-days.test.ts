@@ -126,8 +126,14 @@ describe("holiday table 2024–2030", () => {
   it("lists only weekdays as days off and only Saturdays as make-up days, sorted, in their year", () => {
     for (const year of years) {
       const { daysOff, makeUpWorkdays } = HOLIDAYS[year]!;
-      expect(daysOff.every((d) => d.startsWith(`${year}-`) && weekday(d) >= 1 && weekday(d) <= 5), String(year)).toBe(true);
-      expect(makeUpWorkdays.every((d) => d.startsWith(`${year}-`) && weekday(d) === 6), String(year)).toBe(true);
+      expect(
+        daysOff.every((d) => d.startsWith(`${year}-`) && weekday(d) >= 1 && weekday(d) <= 5),
+        String(year),
+      ).toBe(true);
+      expect(
+        makeUpWorkdays.every((d) => d.startsWith(`${year}-`) && weekday(d) === 6),
+        String(year),
+      ).toBe(true);
       expect([...daysOff].sort(), String(year)).toEqual(daysOff);
       expect(new Set(daysOff).size).toBe(daysOff.length);
     }

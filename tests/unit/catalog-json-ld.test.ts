@@ -13,14 +13,26 @@ describe("JSON-LD", () => {
   it("describes an offer as a Product with its price", () => {
     const common = { ...base, trl: 6, organization: { name: "Org", url: "https://x.vn/organizations/o" }, images: [] };
     const range = offerJsonLd({ ...common, priceType: "RANGE", priceMin: 1, priceMax: 2 });
-    expect(range).toMatchObject({ "@type": "Product", offers: { "@type": "AggregateOffer", lowPrice: 1, highPrice: 2, priceCurrency: "VND" } });
-    expect(offerJsonLd({ ...common, priceType: "FIXED", priceMin: 5, priceMax: null }).offers).toMatchObject({ "@type": "Offer", price: 5 });
-    expect(offerJsonLd({ ...common, priceType: "NEGOTIABLE", priceMin: null, priceMax: null })).not.toHaveProperty("offers");
+    expect(range).toMatchObject({
+      "@type": "Product",
+      offers: { "@type": "AggregateOffer", lowPrice: 1, highPrice: 2, priceCurrency: "VND" },
+    });
+    expect(offerJsonLd({ ...common, priceType: "FIXED", priceMin: 5, priceMax: null }).offers).toMatchObject({
+      "@type": "Offer",
+      price: 5,
+    });
+    expect(offerJsonLd({ ...common, priceType: "NEGOTIABLE", priceMin: null, priceMax: null })).not.toHaveProperty(
+      "offers",
+    );
   });
 
   it("describes a demand as a Demand with its budget and deadline", () => {
     const ld = demandJsonLd({ ...base, budgetMin: 10, budgetMax: null, deadline: "2026-12-31" });
-    expect(ld).toMatchObject({ "@type": "Demand", availabilityEnds: "2026-12-31", priceSpecification: { minPrice: 10 } });
+    expect(ld).toMatchObject({
+      "@type": "Demand",
+      availabilityEnds: "2026-12-31",
+      priceSpecification: { minPrice: 10 },
+    });
     expect(ld.priceSpecification).not.toHaveProperty("maxPrice");
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
-  DemandApiQuerySchema, DemandQuerySchema, isSlug, OfferApiQuerySchema, OfferQuerySchema, parseLenient, parseStrict,
+  DemandApiQuerySchema,
+  DemandQuerySchema,
+  isSlug,
+  OfferApiQuerySchema,
+  OfferQuerySchema,
+  parseLenient,
+  parseStrict,
 } from "@/lib/catalog/schemas";
 import { ExpertQuerySchema, OrganizationQuerySchema } from "@/lib/catalog/directory-schemas";
 import { firstValues, isCanonical, toQueryString } from "@/lib/catalog/query-input";
@@ -12,24 +18,61 @@ describe("catalog filter schema", () => {
 
   it("parses every filter from strings", () => {
     const q = OfferQuerySchema.parse({
-      sector: "207", trlMin: "3", trlMax: "9", ip: "PATENT", form: "FRANCHISE", priceMin: "0", priceMax: "500000000",
-      orgType: "UNIVERSITY", location: "HN-CAUGIAY", verified: "1", sort: "price", page: "4",
+      sector: "207",
+      trlMin: "3",
+      trlMax: "9",
+      ip: "PATENT",
+      form: "FRANCHISE",
+      priceMin: "0",
+      priceMax: "500000000",
+      orgType: "UNIVERSITY",
+      location: "HN-CAUGIAY",
+      verified: "1",
+      sort: "price",
+      page: "4",
     });
     expect(q).toEqual({
-      sector: "207", trlMin: 3, trlMax: 9, ip: "PATENT", form: "FRANCHISE", priceMin: 0, priceMax: 500_000_000,
-      orgType: "UNIVERSITY", location: "HN-CAUGIAY", verified: true, sort: "price", page: 4,
+      sector: "207",
+      trlMin: 3,
+      trlMax: 9,
+      ip: "PATENT",
+      form: "FRANCHISE",
+      priceMin: 0,
+      priceMax: 500_000_000,
+      orgType: "UNIVERSITY",
+      location: "HN-CAUGIAY",
+      verified: true,
+      sort: "price",
+      page: 4,
     });
   });
 
   it.each([
-    ["trlMin", "0"], ["trlMin", "10"], ["trlMax", "5.5"], ["trlMax", "x"], ["sector", "7"], ["sector", "2071"],
-    ["sector", "abc"], ["ip", "patent"], ["form", "GIFT"], ["orgType", "NGO"], ["location", "HN-NOWHERE"],
-    ["priceMin", "-1"], ["priceMax", "1e9"], ["priceMax", "1234567890123456"], ["page", "0"], ["page", "-2"],
-    ["page", "1.5"], ["page", "abc"], ["sort", "budget"], ["verified", "yes"],
+    ["trlMin", "0"],
+    ["trlMin", "10"],
+    ["trlMax", "5.5"],
+    ["trlMax", "x"],
+    ["sector", "7"],
+    ["sector", "2071"],
+    ["sector", "abc"],
+    ["ip", "patent"],
+    ["form", "GIFT"],
+    ["orgType", "NGO"],
+    ["location", "HN-NOWHERE"],
+    ["priceMin", "-1"],
+    ["priceMax", "1e9"],
+    ["priceMax", "1234567890123456"],
+    ["page", "0"],
+    ["page", "-2"],
+    ["page", "1.5"],
+    ["page", "abc"],
+    ["sort", "budget"],
+    ["verified", "yes"],
   ])("rejects %s=%s with an English message naming it", (key, value) => {
     const result = parseStrict(OfferQuerySchema, { [key]: value });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toEqual([{ path: key, code: "invalid", message: expect.stringContaining(key) }]);
+    if (!result.ok)
+      expect(result.issues).toEqual([{ path: key, code: "invalid", message: expect.stringContaining(key) }]);
   });
 
   it("rejects a minimum above the maximum as a range issue on the maximum", () => {
@@ -39,13 +82,19 @@ describe("catalog filter schema", () => {
       [DemandQuerySchema, "budgetMin", "budgetMax", "9", "1"],
     ] as const) {
       const result = parseStrict(schema, { [min]: lo, [max]: hi });
-      expect(result).toEqual({ ok: false, issues: [{ path: max, code: "range", message: `${max} must be greater than or equal to ${min}` }] });
+      expect(result).toEqual({
+        ok: false,
+        issues: [{ path: max, code: "range", message: `${max} must be greater than or equal to ${min}` }],
+      });
       expect(parseStrict(schema, { [min]: lo, [max]: lo }).ok).toBe(true);
     }
   });
 
   it("has price filters for offers and budget filters for demands only", () => {
-    expect(DemandQuerySchema.parse({ priceMin: "5", budgetMin: "7", sort: "budget" })).toMatchObject({ budgetMin: 7, sort: "budget" });
+    expect(DemandQuerySchema.parse({ priceMin: "5", budgetMin: "7", sort: "budget" })).toMatchObject({
+      budgetMin: 7,
+      sort: "budget",
+    });
     expect(DemandQuerySchema.parse({ priceMin: "5" })).not.toHaveProperty("priceMin");
     expect(parseStrict(DemandQuerySchema, { ip: "PATENT" }).ok).toBe(true);
   });
@@ -57,7 +106,13 @@ describe("catalog filter schema", () => {
   });
 
   it("leniently drops only the bad values and lists them", () => {
-    const { data, issues } = parseLenient(OfferQuerySchema, { trlMin: "0", trlMax: "6", ip: "FOO", location: "HN", page: "zz" });
+    const { data, issues } = parseLenient(OfferQuerySchema, {
+      trlMin: "0",
+      trlMax: "6",
+      ip: "FOO",
+      location: "HN",
+      page: "zz",
+    });
     expect(data).toEqual({ trlMax: 6, location: "HN", verified: false, page: 1, sort: "newest" });
     expect(issues.map((i) => i.path).sort()).toEqual(["ip", "page", "trlMin"]);
   });
@@ -70,15 +125,25 @@ describe("catalog filter schema", () => {
   });
 
   it("refuses control characters in q (the API answers 400, pages drop it) and non-slugs", () => {
-    expect(parseStrict(OfferApiQuerySchema, new URLSearchParams("q=a%00b"))).toMatchObject({ ok: false, issues: [{ path: "q" }] });
-    expect(parseLenient(DemandQuerySchema, { q: "x\u0007y", trlMin: "5" })).toMatchObject({ data: { trlMin: 5 }, issues: [{ path: "q" }] });
+    expect(parseStrict(OfferApiQuerySchema, new URLSearchParams("q=a%00b"))).toMatchObject({
+      ok: false,
+      issues: [{ path: "q" }],
+    });
+    expect(parseLenient(DemandQuerySchema, { q: "x\u0007y", trlMin: "5" })).toMatchObject({
+      data: { trlMin: 5 },
+      issues: [{ path: "q" }],
+    });
     expect(OfferQuerySchema.parse({ q: "xử lý\tnước thải" }).q).toBe("xử lý\tnước thải");
     expect(isSlug("xu-ly-nuoc-thai-ab12c")).toBe(true);
     for (const slug of ["a\u0000b", "../x", "", "A", "x".repeat(201)]) expect(isSlug(slug)).toBe(false);
   });
 
   it("validates the directory filters", () => {
-    expect(OrganizationQuerySchema.parse({ orgType: "ENTERPRISE", verified: "on" })).toEqual({ orgType: "ENTERPRISE", verified: true, page: 1 });
+    expect(OrganizationQuerySchema.parse({ orgType: "ENTERPRISE", verified: "on" })).toEqual({
+      orgType: "ENTERPRISE",
+      verified: true,
+      page: 1,
+    });
     expect(ExpertQuerySchema.safeParse({ sector: "9" }).success).toBe(false);
   });
 });

@@ -43,7 +43,11 @@ describe("requestMetaFrom", () => {
   const mark = proxyMark("a-secret-that-is-long-enough-for-tests-000")!;
 
   it("trusts the address and request id only when proxy.ts marked the request", () => {
-    const headers = h({ "x-forwarded-for": "127.0.0.1", "x-request-id": "3f0b7a9e-0000-4000-8000-000000000001", [PROXY_MARK_HEADER]: mark });
+    const headers = h({
+      "x-forwarded-for": "127.0.0.1",
+      "x-request-id": "3f0b7a9e-0000-4000-8000-000000000001",
+      [PROXY_MARK_HEADER]: mark,
+    });
     expect(requestMetaFrom(headers, { hops: 0, mark })).toEqual({
       ip: "127.0.0.1",
       requestId: "3f0b7a9e-0000-4000-8000-000000000001",

@@ -7,7 +7,9 @@ describe("sanitizeFilename", () => {
   it("keeps Vietnamese letters, composed (NFC)", () => {
     const decomposed = "Báo cáo kết quả nghiên cứu.pdf".normalize("NFD");
     expect(sanitizeFilename(decomposed)).toBe("Báo cáo kết quả nghiên cứu.pdf".normalize("NFC"));
-    expect(sanitizeFilename("Hợp đồng chuyển giao công nghệ – bản 2.docx")).toBe("Hợp đồng chuyển giao công nghệ – bản 2.docx");
+    expect(sanitizeFilename("Hợp đồng chuyển giao công nghệ – bản 2.docx")).toBe(
+      "Hợp đồng chuyển giao công nghệ – bản 2.docx",
+    );
   });
 
   it("drops any path, Windows or Unix", () => {

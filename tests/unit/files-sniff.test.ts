@@ -51,7 +51,9 @@ describe("content sniffing", () => {
     expect(sniffFileType(docx({ "word/vbaProject.bin": "macro" }))).toBeNull();
     expect(sniffFileType(xlsx({ "xl/vbaProject.bin": "macro" }))).toBeNull();
     // OpenDocument text: a ZIP with other parts.
-    expect(sniffFileType(zip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<x/>" }))).toBeNull();
+    expect(
+      sniffFileType(zip({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<x/>" })),
+    ).toBeNull();
   });
 
   it("refuses damaged or padded ZIPs", () => {

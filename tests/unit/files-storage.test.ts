@@ -32,7 +32,14 @@ describe("local disk storage", () => {
   });
 
   it("refuses keys that are not its own format, so nothing outside the root is reachable", async () => {
-    for (const key of ["../../etc/passwd", "ab/../../x", "/etc/passwd", "ab/CD", "report.pdf", `ab/${"0".repeat(32)}/..`]) {
+    for (const key of [
+      "../../etc/passwd",
+      "ab/../../x",
+      "/etc/passwd",
+      "ab/CD",
+      "report.pdf",
+      `ab/${"0".repeat(32)}/..`,
+    ]) {
       await expect(store.get(key), key).rejects.toThrow(/Invalid storage key/);
       await expect(store.put(key, Buffer.from("x")), key).rejects.toThrow(/Invalid storage key/);
       await expect(store.delete(key), key).rejects.toThrow(/Invalid storage key/);
@@ -52,7 +59,9 @@ describe("local disk storage", () => {
   it("stages bytes out of sight and makes them visible under the key only on commit", async () => {
     const key = newStorageKey();
     const writer = await store.stageWriter(key);
-    await new Promise<void>((resolve, reject) => writer.end(Buffer.from("%PDF-1.7 staged"), (e?: Error | null) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      writer.end(Buffer.from("%PDF-1.7 staged"), (e?: Error | null) => (e ? reject(e) : resolve())),
+    );
     expect(await store.get(key)).toBeNull();
     expect((await store.readStaged(key, 8)).toString()).toBe("%PDF-1.7");
     const staged: string[] = [];

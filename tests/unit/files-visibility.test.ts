@@ -7,7 +7,11 @@ const OTHER = "22222222-2222-4222-8222-222222222222";
 const member: Principal = { id: "u1", roles: ["PROVIDER"], organizationId: ORG };
 const outsider: Principal = { id: "u2", roles: ["SEEKER"], organizationId: OTHER };
 const noOrg: Principal = { id: "u3", roles: ["SEEKER"], organizationId: null };
-const staff = (role: "OPERATOR" | "OFFICER" | "AUDITOR" | "ADMIN"): Principal => ({ id: role, roles: [role], organizationId: null });
+const staff = (role: "OPERATOR" | "OFFICER" | "AUDITOR" | "ADMIN"): Principal => ({
+  id: role,
+  roles: [role],
+  organizationId: null,
+});
 
 const file = (overrides: Partial<AttachmentOwnership>): AttachmentOwnership => ({
   organizationId: null,
@@ -33,7 +37,8 @@ describe("attachment visibility", () => {
     (status) => {
       const f = file({ offer: { status, organizationId: ORG } });
       expect(attachmentVisibility(member, f)).toBe("private");
-      for (const role of ["OPERATOR", "OFFICER", "AUDITOR"] as const) expect(attachmentVisibility(staff(role), f)).toBe("private");
+      for (const role of ["OPERATOR", "OFFICER", "AUDITOR"] as const)
+        expect(attachmentVisibility(staff(role), f)).toBe("private");
       expect(attachmentVisibility(outsider, f)).toBeNull();
       expect(attachmentVisibility(noOrg, f)).toBeNull();
       expect(attachmentVisibility(staff("ADMIN"), f)).toBeNull(); // admins manage users, nothing else

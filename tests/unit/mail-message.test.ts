@@ -26,7 +26,10 @@ const mail = {
 };
 
 describe("formatMessage", () => {
-  const message = formatMessage(mail, { date: new Date("2026-03-02T01:02:03Z"), messageId: "<id@techex.hanoi.gov.vn>" });
+  const message = formatMessage(mail, {
+    date: new Date("2026-03-02T01:02:03Z"),
+    messageId: "<id@techex.hanoi.gov.vn>",
+  });
   const { headers, body } = parse(message);
 
   it("uses CRLF line endings only and keeps every line short", () => {

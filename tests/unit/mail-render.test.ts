@@ -68,8 +68,12 @@ describe("notification rendering", () => {
   });
 
   it("reads the bell label as the screen reader should say it", async () => {
-    expect((await notificationTranslator("vi", { strict: true }))("bell.label", { count: 3 })).toBe("3 thông báo chưa đọc");
-    expect((await notificationTranslator("en", { strict: true }))("bell.label", { count: 1 })).toBe("1 unread notification");
+    expect((await notificationTranslator("vi", { strict: true }))("bell.label", { count: 3 })).toBe(
+      "3 thông báo chưa đọc",
+    );
+    expect((await notificationTranslator("en", { strict: true }))("bell.label", { count: 1 })).toBe(
+      "1 unread notification",
+    );
   });
 });
 

@@ -96,7 +96,11 @@ describe("SMTP transport", () => {
     close = server.close;
     await sendSmtp(`smtp://u:p@127.0.0.1:${server.port}`, mail);
     const commands = server.sessions[0]!.commands;
-    expect(commands.slice(1, 4)).toEqual(["AUTH LOGIN", Buffer.from("u").toString("base64"), Buffer.from("p").toString("base64")]);
+    expect(commands.slice(1, 4)).toEqual([
+      "AUTH LOGIN",
+      Buffer.from("u").toString("base64"),
+      Buffer.from("p").toString("base64"),
+    ]);
   });
 
   it("sends no AUTH without credentials and fails with the server's answer when it refuses", async () => {

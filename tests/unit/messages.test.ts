@@ -19,7 +19,10 @@ function leaves(value: unknown): string[] {
 describe("message catalogs", () => {
   it("list every namespace file there is", () => {
     for (const locale of ["vi", "en"]) {
-      const files = fs.readdirSync(`messages/${locale}`).map((f) => f.replace(/\.json$/, "")).sort();
+      const files = fs
+        .readdirSync(`messages/${locale}`)
+        .map((f) => f.replace(/\.json$/, ""))
+        .sort();
       expect(files).toEqual([...NAMESPACES].sort());
     }
   });
@@ -44,7 +47,9 @@ describe("message catalogs", () => {
         ? [[prefix, obj]]
         : Object.entries(obj as object).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k));
     const enMap = new Map(flat(en));
-    const mismatched = flat(vi).filter(([k, s]) => JSON.stringify(placeholders(s)) !== JSON.stringify(placeholders(enMap.get(k) ?? "")));
+    const mismatched = flat(vi).filter(
+      ([k, s]) => JSON.stringify(placeholders(s)) !== JSON.stringify(placeholders(enMap.get(k) ?? "")),
+    );
     expect(mismatched).toEqual([]);
   });
 });

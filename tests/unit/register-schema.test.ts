@@ -26,7 +26,9 @@ describe("RegisterSchema", () => {
 
   it("reports every problem of an empty form at once", () => {
     const errors = errorsFor({});
-    expect(Object.keys(errors)).toEqual(expect.arrayContaining(["name", "email", "password", "role", "orgMode", "acceptTerms"]));
+    expect(Object.keys(errors)).toEqual(
+      expect.arrayContaining(["name", "email", "password", "role", "orgMode", "acceptTerms"]),
+    );
   });
 
   it("reports cross-field problems together with single-field ones", () => {
@@ -48,19 +50,28 @@ describe("RegisterSchema", () => {
   });
 
   it("requires passwords of at least 10 characters that match and avoid the email", () => {
-    expect(errorsFor({ ...valid, password: "short-pw1", confirmPassword: "short-pw1" }).password).toContain("password_too_short");
-    expect(errorsFor({ ...valid, confirmPassword: "something else entirely" }).confirmPassword).toContain("passwords_differ");
-    expect(errorsFor({ ...valid, password: "doanh-doanh-2026", confirmPassword: "doanh-doanh-2026" }).password).toContain(
-      "password_contains_email",
+    expect(errorsFor({ ...valid, password: "short-pw1", confirmPassword: "short-pw1" }).password).toContain(
+      "password_too_short",
     );
+    expect(errorsFor({ ...valid, confirmPassword: "something else entirely" }).confirmPassword).toContain(
+      "passwords_differ",
+    );
+    expect(
+      errorsFor({ ...valid, password: "doanh-doanh-2026", confirmPassword: "doanh-doanh-2026" }).password,
+    ).toContain("password_contains_email");
   });
 
-  it.each(["123456789012", "passwordpassword", "aaaaaaaaaaaaaa", "qwertyuiop123", "techex2026!!", "Doanh1234567", "congtycokhidonganh"])(
-    "refuses the guessable password %j",
-    (password) => {
-      expect(errorsFor({ ...valid, password, confirmPassword: password }).password).toContain("password_weak");
-    },
-  );
+  it.each([
+    "123456789012",
+    "passwordpassword",
+    "aaaaaaaaaaaaaa",
+    "qwertyuiop123",
+    "techex2026!!",
+    "Doanh1234567",
+    "congtycokhidonganh",
+  ])("refuses the guessable password %j", (password) => {
+    expect(errorsFor({ ...valid, password, confirmPassword: password }).password).toContain("password_weak");
+  });
 
   it("treats NFC and NFD spellings of a password as the same", () => {
     const nfd = "một mật khẩu đủ dài".normalize("NFD");

@@ -14,7 +14,11 @@ describe("the request-error log line", () => {
         request: {
           path: "/account?email=someone@example.vn",
           method: "GET",
-          headers: { "x-request-id": "req-1234abcd", [PROXY_MARK_HEADER]: proxyMark(SECRET)!, cookie: "session=secret" },
+          headers: {
+            "x-request-id": "req-1234abcd",
+            [PROXY_MARK_HEADER]: proxyMark(SECRET)!,
+            cookie: "session=secret",
+          },
         },
         context,
       },

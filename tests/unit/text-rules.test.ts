@@ -16,7 +16,8 @@ const registration = (organizationName: string) =>
     organizationType: "INSTITUTE",
     acceptTerms: "on",
   });
-const profile = (name: string) => OrganizationProfileSchema.safeParse({ name, location: "HN-CAUGIAY", type: "INSTITUTE" });
+const profile = (name: string) =>
+  OrganizationProfileSchema.safeParse({ name, location: "HN-CAUGIAY", type: "INSTITUTE" });
 
 describe("one text sanitizer", () => {
   it("keeps line breaks in prose but not in a single line", () => {

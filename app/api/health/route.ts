@@ -12,6 +12,9 @@ export async function GET() {
     return Response.json({ status: "ok", db: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     const reason = error instanceof Error ? error.message : "unknown";
-    return Response.json({ status: "error", db: "unavailable", reason }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: "error", db: "unavailable", reason },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

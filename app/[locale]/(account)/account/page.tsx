@@ -34,7 +34,9 @@ export default async function AccountPage({ params }: PageProps<"/[locale]/accou
           {org ? (
             <p className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{org.name}</span>
-              <Badge tone={org.verificationStatus === "VERIFIED" ? "success" : "warning"}>{tv(org.verificationStatus)}</Badge>
+              <Badge tone={org.verificationStatus === "VERIFIED" ? "success" : "warning"}>
+                {tv(org.verificationStatus)}
+              </Badge>
             </p>
           ) : (
             <p className="text-muted">{t("noOrganization")}</p>

@@ -45,7 +45,9 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
 
       {queue && (
         <section aria-labelledby="queue-heading">
-          <h2 id="queue-heading" className="mb-3 text-lg font-semibold">{t("queueTitle")}</h2>
+          <h2 id="queue-heading" className="mb-3 text-lg font-semibold">
+            {t("queueTitle")}
+          </h2>
           <div className="grid gap-4 sm:grid-cols-3">
             <Stat label={t("queueSubmitted")} value={format.number(queue.submitted)} />
             <Stat label={t("queueRestricted")} value={format.number(queue.restricted)} />
@@ -56,7 +58,9 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
 
       {figures && (
         <section aria-labelledby="market-heading">
-          <h2 id="market-heading" className="mb-3 text-lg font-semibold">{t("marketTitle")}</h2>
+          <h2 id="market-heading" className="mb-3 text-lg font-semibold">
+            {t("marketTitle")}
+          </h2>
           <div className="grid gap-4 sm:grid-cols-4">
             <Stat label={t("publishedOffers")} value={format.number(figures.publishedOffers)} />
             <Stat label={t("publishedDemands")} value={format.number(figures.publishedDemands)} />
@@ -90,9 +94,13 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
                     <TD>{e.seq}</TD>
                     <TD>{format.dateTime(e.occurred_at, "datetime")}</TD>
                     <TD>{e.actor_role}</TD>
-                    <TD><code>{e.action}</code></TD>
+                    <TD>
+                      <code>{e.action}</code>
+                    </TD>
                     <TD>{e.entity_type}</TD>
-                    <TD><code title={e.hash}>{e.hash.slice(0, 12)}…</code></TD>
+                    <TD>
+                      <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
+                    </TD>
                   </TR>
                 ))}
               </TBody>
@@ -124,7 +132,9 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
                     <TD>{u.email}</TD>
                     <TD>{u.roles.map((r) => tr(r)).join(", ")}</TD>
                     <TD>{u.organization ?? "—"}</TD>
-                    <TD><Badge tone={u.status === "ACTIVE" ? "success" : "neutral"}>{t(`status_${u.status}`)}</Badge></TD>
+                    <TD>
+                      <Badge tone={u.status === "ACTIVE" ? "success" : "neutral"}>{t(`status_${u.status}`)}</Badge>
+                    </TD>
                   </TR>
                 ))}
               </TBody>

@@ -20,7 +20,9 @@ export default async function ForgotPasswordPage({ params }: PageProps<"/[locale
         <ForgotPasswordForm action={forgotPasswordAction} />
       </div>
       <p className="mt-4 text-center text-sm">
-        <Link href="/login" className="font-medium text-brand-700 underline">{t("loginLink")}</Link>
+        <Link href="/login" className="font-medium text-brand-700 underline">
+          {t("loginLink")}
+        </Link>
       </p>
     </div>
   );

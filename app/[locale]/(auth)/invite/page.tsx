@@ -31,13 +31,21 @@ export default async function InvitePage({ params, searchParams }: PageProps<"/[
           <Alert tone="danger">{t("invite.invalid")}</Alert>
         ) : (
           <>
-            <p>{t("invite.lead", { organization: invite.organization.name, email: invite.email, date: format.dateTime(invite.expiresAt, { dateStyle: "long" }) })}</p>
+            <p>
+              {t("invite.lead", {
+                organization: invite.organization.name,
+                email: invite.email,
+                date: format.dateTime(invite.expiresAt, { dateStyle: "long" }),
+              })}
+            </p>
             {user ? (
               <AcceptInviteForm token={token.data} action={acceptInviteAction} />
             ) : (
               <div className="flex flex-wrap gap-2">
                 <ButtonLink href="/login">{t("invite.signInToAccept")}</ButtonLink>
-                <ButtonLink href={{ pathname: "/register", query: { invite: token.data } }} variant="secondary">{t("invite.registerToAccept")}</ButtonLink>
+                <ButtonLink href={{ pathname: "/register", query: { invite: token.data } }} variant="secondary">
+                  {t("invite.registerToAccept")}
+                </ButtonLink>
               </div>
             )}
           </>

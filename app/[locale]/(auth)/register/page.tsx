@@ -24,7 +24,15 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
       <h1 className="text-2xl font-bold">{t("registerTitle")}</h1>
       <p className="mb-6 mt-1 text-muted">{t("registerLead")}</p>
       <div className="rounded-lg border border-border bg-white p-6 shadow-sm">
-        <RegisterForm invite={invite && token.success ? { token: token.data, organization: invite.organization.name, email: invite.email } : null} action={registerAction} searchOrganizations={searchOrganizationsAction} />
+        <RegisterForm
+          invite={
+            invite && token.success
+              ? { token: token.data, organization: invite.organization.name, email: invite.email }
+              : null
+          }
+          action={registerAction}
+          searchOrganizations={searchOrganizationsAction}
+        />
       </div>
       <p className="mt-4 text-center text-sm">
         {t("haveAccount")}{" "}

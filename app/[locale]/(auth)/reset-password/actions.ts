@@ -17,7 +17,8 @@ export async function resetPasswordAction(_prev: ActionResult, formData: FormDat
     await resetPassword(parsed.data, await requestMeta());
     return { ok: true, message: "done" };
   } catch (error) {
-    if (error instanceof AppError && error.details?.fieldErrors) return { ok: false, fieldErrors: error.details.fieldErrors as Record<string, string[]> };
+    if (error instanceof AppError && error.details?.fieldErrors)
+      return { ok: false, fieldErrors: error.details.fieldErrors as Record<string, string[]> };
     if (error instanceof AppError) return { ok: false, fieldErrors: {}, formError: error.message };
     throw error;
   }

@@ -28,7 +28,9 @@ export default async function ResetPasswordPage({ params, searchParams }: PagePr
         ) : (
           <Alert tone="danger">
             {t("reset.invalid")}{" "}
-            <Link href="/forgot-password" className="underline">{t("reset.again")}</Link>
+            <Link href="/forgot-password" className="underline">
+              {t("reset.again")}
+            </Link>
           </Alert>
         )}
       </div>

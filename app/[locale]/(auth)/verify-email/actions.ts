@@ -7,7 +7,10 @@ import { AppError, type ActionResult } from "@/lib/errors";
 import { formToObject } from "@/lib/forms";
 
 /** Confirms the address of the link's token (the page posts it back; opening the link changes nothing). */
-export async function verifyEmailAction(_prev: ActionResult<{ email: string }>, formData: FormData): Promise<ActionResult<{ email: string }>> {
+export async function verifyEmailAction(
+  _prev: ActionResult<{ email: string }>,
+  formData: FormData,
+): Promise<ActionResult<{ email: string }>> {
   const parsed = VerifyEmailSchema.safeParse(formToObject(formData));
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), formError: "invalid_link" };
   try {

@@ -20,7 +20,11 @@ export default async function VerifyEmailPage({ params, searchParams }: PageProp
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-bold">{t("verify.title")}</h1>
       <div className="rounded-lg border border-border bg-white p-6 shadow-sm">
-        {token.success ? <VerifyEmailForm token={token.data} action={verifyEmailAction} /> : <Alert tone="danger">{t("verify.invalid")}</Alert>}
+        {token.success ? (
+          <VerifyEmailForm token={token.data} action={verifyEmailAction} />
+        ) : (
+          <Alert tone="danger">{t("verify.invalid")}</Alert>
+        )}
       </div>
     </div>
   );

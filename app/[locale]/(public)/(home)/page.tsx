@@ -38,14 +38,19 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           <Link href="/demands" className={buttonClasses("secondary", "md")}>
             {t("browseDemands")}
           </Link>
-          <Link href="/register" className="inline-flex min-h-10 items-center rounded-md px-4 text-sm font-medium underline underline-offset-4">
+          <Link
+            href="/register"
+            className="inline-flex min-h-10 items-center rounded-md px-4 text-sm font-medium underline underline-offset-4"
+          >
             {t("join")}
           </Link>
         </div>
       </section>
 
       <section aria-labelledby="figures-heading">
-        <h2 id="figures-heading" className="mb-4 text-xl font-semibold">{t("figuresTitle")}</h2>
+        <h2 id="figures-heading" className="mb-4 text-xl font-semibold">
+          {t("figuresTitle")}
+        </h2>
         <div className="grid grid-cols-2 gap-4 md:grid-cols-4" data-testid="home-figures">
           <Stat label={t("figureOffers")} value={n(figures.publishedOffers)} />
           <Stat label={t("figureDemands")} value={n(figures.publishedDemands)} />
@@ -56,15 +61,21 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
 
       <section aria-labelledby="offers-heading">
         <div className="mb-4 flex items-baseline justify-between">
-          <h2 id="offers-heading" className="text-xl font-semibold">{t("latestOffers")}</h2>
-          <Link href="/technologies" className="text-sm font-medium text-brand-700 hover:underline">{t("seeAll")}</Link>
+          <h2 id="offers-heading" className="text-xl font-semibold">
+            {t("latestOffers")}
+          </h2>
+          <Link href="/technologies" className="text-sm font-medium text-brand-700 hover:underline">
+            {t("seeAll")}
+          </Link>
         </div>
         {offers.length === 0 ? (
           <EmptyState title={t("noOffers")} description={t("noOffersHint")} />
         ) : (
           <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
             {offers.map((offer) => (
-              <li key={offer.id}><OfferCard offer={offer} /></li>
+              <li key={offer.id}>
+                <OfferCard offer={offer} />
+              </li>
             ))}
           </ul>
         )}
@@ -72,15 +83,21 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
 
       <section aria-labelledby="demands-heading">
         <div className="mb-4 flex items-baseline justify-between">
-          <h2 id="demands-heading" className="text-xl font-semibold">{t("latestDemands")}</h2>
-          <Link href="/demands" className="text-sm font-medium text-brand-700 hover:underline">{t("seeAll")}</Link>
+          <h2 id="demands-heading" className="text-xl font-semibold">
+            {t("latestDemands")}
+          </h2>
+          <Link href="/demands" className="text-sm font-medium text-brand-700 hover:underline">
+            {t("seeAll")}
+          </Link>
         </div>
         {demands.length === 0 ? (
           <EmptyState title={t("noDemands")} description={t("noDemandsHint")} />
         ) : (
           <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
             {demands.map((demand) => (
-              <li key={demand.id}><DemandCard demand={demand} /></li>
+              <li key={demand.id}>
+                <DemandCard demand={demand} />
+              </li>
             ))}
           </ul>
         )}

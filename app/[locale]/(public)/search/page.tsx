@@ -31,7 +31,9 @@ function search(kind: SearchKind, q: string, page: number, pageSize: number, fac
 /** Totals for every tab. */
 async function countAll(q: string): Promise<Record<SearchKind, number>> {
   const count = (kind: SearchKind) =>
-    kind === "offers" || kind === "demands" ? countListings(kind, q) : searchDirectory(kind, q, 1, 1).then((r) => r.total);
+    kind === "offers" || kind === "demands"
+      ? countListings(kind, q)
+      : searchDirectory(kind, q, 1, 1).then((r) => r.total);
   const totals = await Promise.all(SEARCH_TABS.map(count));
   return Object.fromEntries(SEARCH_TABS.map((kind, i) => [kind, totals[i]!])) as Record<SearchKind, number>;
 }
@@ -79,7 +81,9 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
       <SearchTabs q={q} tab={tab} counts={counts} />
       <div className={facets ? "grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]" : undefined}>
         <section aria-labelledby="search-results-heading" className="space-y-4">
-          <h2 id="search-results-heading" className="sr-only">{t("results")}</h2>
+          <h2 id="search-results-heading" className="sr-only">
+            {t("results")}
+          </h2>
           <ResultCount text={t("count", { count: counts[tab] })} />
           {result.items.length === 0 ? (
             <SearchEmpty q={q} />
@@ -93,7 +97,12 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
           <CatalogPagination pathname="/search" query={{ q, tab }} page={page} pageCount={pageCount} />
         </section>
         {facets && (tab === "offers" || tab === "demands") && (
-          <SearchFacets kind={tab} q={q} facets={facets} approximate={"facetsApproximate" in result && Boolean(result.facetsApproximate)} />
+          <SearchFacets
+            kind={tab}
+            q={q}
+            facets={facets}
+            approximate={"facetsApproximate" in result && Boolean(result.facetsApproximate)}
+          />
         )}
       </div>
     </div>

@@ -6,7 +6,10 @@ export const MAX_QUERY = 200;
 export const SEARCH_PAGE_SIZE = 10;
 
 const TabSchema = z.enum(["offers", "demands", "organizations", "experts"]);
-const PageSchema = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number);
+const PageSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/)
+  .transform(Number);
 
 export interface SearchPageParams {
   q: string;
@@ -26,5 +29,10 @@ export function parseSearchParams(input: QueryInput): SearchPageParams {
   const q = [...full].slice(0, MAX_QUERY).join("").trim();
   const tab = TabSchema.safeParse(raw.tab);
   const page = PageSchema.safeParse(raw.page);
-  return { q, tab: tab.success ? tab.data : null, page: page.success ? page.data : 1, truncated: q.length < full.length };
+  return {
+    q,
+    tab: tab.success ? tab.data : null,
+    page: page.success ? page.data : 1,
+    truncated: q.length < full.length,
+  };
 }

@@ -35,9 +35,20 @@ export default async function StatisticsPage({ params }: PageProps<"/[locale]/st
         <Stat label={t("contracts")} value={format.number(figures.signedContracts)} />
       </div>
       <section aria-labelledby="by-field">
-        <h2 id="by-field" className="mb-3 text-lg font-semibold">{t("byField")}</h2>
+        <h2 id="by-field" className="mb-3 text-lg font-semibold">
+          {t("byField")}
+        </h2>
         <Table scrollLabel={t("byField")}>
-          <THead><TR><TH>{t("field")}</TH><TH>{t("offers")}</TH><TH>{t("demands")}</TH><TH><span className="sr-only">{t("chart")}</span></TH></TR></THead>
+          <THead>
+            <TR>
+              <TH>{t("field")}</TH>
+              <TH>{t("offers")}</TH>
+              <TH>{t("demands")}</TH>
+              <TH>
+                <span className="sr-only">{t("chart")}</span>
+              </TH>
+            </TR>
+          </THead>
           <TBody>
             {fields.map((f) => (
               <TR key={f.code}>

@@ -19,7 +19,10 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const parsed = QuerySchema.safeParse({ q: params.get("q") ?? undefined });
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "q", message: issue.message }));
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.map(String).join(".") || "q",
+      message: issue.message,
+    }));
     return Response.json({ error: "invalid_parameters", issues }, { status: 400, headers: HEADERS });
   }
   return Response.json({ items: await suggest(parsed.data.q) }, { headers: HEADERS });

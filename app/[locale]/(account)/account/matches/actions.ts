@@ -18,7 +18,9 @@ const MatchStateSchema = z.object({
 /** An owner dismisses, marks interest in, or restores a match for their own side (form fields `id`, `state`). */
 export async function setMatchStateAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const t = await getTranslations("matching.account");
-  const parsed = MatchStateSchema.safeParse(isFormData(formData) ? { id: formData.get("id"), state: formData.get("state") } : null);
+  const parsed = MatchStateSchema.safeParse(
+    isFormData(formData) ? { id: formData.get("id"), state: formData.get("state") } : null,
+  );
   if (!parsed.success) return { ok: false, fieldErrors: {}, formError: t("errors.invalid") };
   const user = await getCurrentUser();
   if (!user) return { ok: false, fieldErrors: {}, formError: t("errors.unauthenticated") };
@@ -29,7 +31,11 @@ export async function setMatchStateAction(_prev: ActionResult, formData: FormDat
     await setMatchState(await auditContext(user, "workspace:access"), user, id, state);
   } catch (error) {
     if (error instanceof AppError) {
-      return { ok: false, fieldErrors: {}, formError: t.has(`errors.${error.code}`) ? t(`errors.${error.code}`) : t("errors.other") };
+      return {
+        ok: false,
+        fieldErrors: {},
+        formError: t.has(`errors.${error.code}`) ? t(`errors.${error.code}`) : t("errors.other"),
+      };
     }
     throw error;
   }

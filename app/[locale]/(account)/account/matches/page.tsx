@@ -35,18 +35,26 @@ export default async function MatchesPage({ params, searchParams }: PageProps<"/
     return text ? `${base}?${text}` : base;
   };
   // A member may change only the side their role manages (a seeker cannot dismiss for the organization's offers).
-  const canChange = (side: "offer" | "demand") => can(user, side === "offer" ? "offer:manage-own" : "demand:manage-own");
+  const canChange = (side: "offer" | "demand") =>
+    can(user, side === "offer" ? "offer:manage-own" : "demand:manage-own");
 
   return (
     <div className="space-y-6">
       <header className="max-w-3xl space-y-2">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-muted">{t("lead")}</p>
-        <p className="text-sm text-muted" data-testid="matches-note">{t("note")}</p>
+        <p className="text-sm text-muted" data-testid="matches-note">
+          {t("note")}
+        </p>
       </header>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p role="status" className="text-sm font-medium" data-testid="matches-count">{t("count", { count: list.total })}</p>
-        <Link href={{ pathname: "/account/matches", query: dismissed ? {} : { dismissed: "1" } }} className={buttonClasses("ghost", "sm")}>
+        <p role="status" className="text-sm font-medium" data-testid="matches-count">
+          {t("count", { count: list.total })}
+        </p>
+        <Link
+          href={{ pathname: "/account/matches", query: dismissed ? {} : { dismissed: "1" } }}
+          className={buttonClasses("ghost", "sm")}
+        >
           {dismissed ? t("hideDismissed") : t("showDismissed")}
         </Link>
       </div>
@@ -56,15 +64,28 @@ export default async function MatchesPage({ params, searchParams }: PageProps<"/
           description={t("empty.description")}
           action={
             <div className="flex flex-wrap justify-center gap-2">
-              {can(user, "offer:manage-own") && <Link href="/account/offers" className={buttonClasses("secondary", "md")}>{t("empty.offers")}</Link>}
-              {can(user, "demand:manage-own") && <Link href="/account/demands" className={buttonClasses("secondary", "md")}>{t("empty.demands")}</Link>}
+              {can(user, "offer:manage-own") && (
+                <Link href="/account/offers" className={buttonClasses("secondary", "md")}>
+                  {t("empty.offers")}
+                </Link>
+              )}
+              {can(user, "demand:manage-own") && (
+                <Link href="/account/demands" className={buttonClasses("secondary", "md")}>
+                  {t("empty.demands")}
+                </Link>
+              )}
             </div>
           }
         />
       ) : (
         <ol aria-label={t("listLabel")} className="space-y-4">
           {list.items.map((match) => (
-            <UserMatchCard key={match.id} match={match} canChange={canChange(match.side)} action={setMatchStateAction} />
+            <UserMatchCard
+              key={match.id}
+              match={match}
+              canChange={canChange(match.side)}
+              action={setMatchStateAction}
+            />
           ))}
         </ol>
       )}

@@ -15,7 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Every signed-in user's notifications (staff included: the page checks only that one is signed in). */
-export default async function NotificationsPage({ params, searchParams }: PageProps<"/[locale]/account/notifications">) {
+export default async function NotificationsPage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/account/notifications">) {
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requireUser();
@@ -44,7 +47,10 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
       {list.items.length === 0 ? (
         <EmptyState title={t("empty.title")} description={t("empty.description")} />
       ) : (
-        <ul aria-label={t("listLabel")} className="divide-y divide-border overflow-hidden rounded-lg border border-border bg-surface shadow-sm">
+        <ul
+          aria-label={t("listLabel")}
+          className="divide-y divide-border overflow-hidden rounded-lg border border-border bg-surface shadow-sm"
+        >
           {list.items.map((item) => (
             <NotificationItem key={item.id} item={item} markRead={markReadAction} />
           ))}

@@ -22,7 +22,14 @@ export async function updateOrganizationAction(_prev: ActionResult, formData: Fo
   try {
     const result = await updateOwnOrganization(await auditContext(user, "organization:manage-own"), user, parsed.data);
     revalidatePath("/[locale]/account/organization", "page");
-    return { ok: true, message: result.legalPending ? "org_saved_legal_pending" : result.reviewReset ? "org_saved_review_reset" : "saved" };
+    return {
+      ok: true,
+      message: result.legalPending
+        ? "org_saved_legal_pending"
+        : result.reviewReset
+          ? "org_saved_review_reset"
+          : "saved",
+    };
   } catch (error) {
     return expected(error);
   }

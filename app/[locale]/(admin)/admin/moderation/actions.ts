@@ -49,6 +49,9 @@ export async function decideListingAction(_prev: ActionResult, formData: FormDat
   }
   revalidatePath("/[locale]/admin/moderation", "page");
   // Back to the queue, oldest first, so the moderator carries on with the next item.
-  redirect({ href: `/admin/moderation?done=${decision === "approve" ? "approved" : "rejected"}`, locale: await getLocale() });
+  redirect({
+    href: `/admin/moderation?done=${decision === "approve" ? "approved" : "rejected"}`,
+    locale: await getLocale(),
+  });
   return { ok: true };
 }

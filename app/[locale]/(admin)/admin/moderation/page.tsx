@@ -39,7 +39,13 @@ export default async function ModerationQueuePage({ params, searchParams }: Page
       ) : (
         <Table scrollLabel={t("title")}>
           <THead>
-            <TR><TH>{t("colListing")}</TH><TH>{t("colType")}</TH><TH>{t("colOrganization")}</TH><TH>{t("colScreening")}</TH><TH>{t("colWaiting")}</TH></TR>
+            <TR>
+              <TH>{t("colListing")}</TH>
+              <TH>{t("colType")}</TH>
+              <TH>{t("colOrganization")}</TH>
+              <TH>{t("colScreening")}</TH>
+              <TH>{t("colWaiting")}</TH>
+            </TR>
           </THead>
           <TBody>
             {items.map((item) => {
@@ -47,10 +53,40 @@ export default async function ModerationQueuePage({ params, searchParams }: Page
               const tone = age > SLA_WORKING_DAYS ? "danger" : age === SLA_WORKING_DAYS ? "warning" : "success";
               return (
                 <TR key={`${item.kind}-${item.id}`}>
-                  <TD><Link href={`/admin/moderation/${item.kind}/${item.id}`} className="font-medium text-brand-700 hover:underline">{item.titleVi}</Link></TD>
-                  <TD>{t(`kind_${item.kind}`)}{item.isRevision && <Badge tone="info" className="ml-1">{t("revision")}</Badge>}</TD>
+                  <TD>
+                    <Link
+                      href={`/admin/moderation/${item.kind}/${item.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
+                      {item.titleVi}
+                    </Link>
+                  </TD>
+                  <TD>
+                    {t(`kind_${item.kind}`)}
+                    {item.isRevision && (
+                      <Badge tone="info" className="ml-1">
+                        {t("revision")}
+                      </Badge>
+                    )}
+                  </TD>
                   <TD>{item.organization}</TD>
-                  <TD>{item.screening === "CLEAR" ? "—" : <Badge tone={item.screening === "RESTRICTED" ? "warning" : item.screening === "PROHIBITED" ? "danger" : "success"}>{te(`screening.${item.screening}`)}</Badge>}</TD>
+                  <TD>
+                    {item.screening === "CLEAR" ? (
+                      "—"
+                    ) : (
+                      <Badge
+                        tone={
+                          item.screening === "RESTRICTED"
+                            ? "warning"
+                            : item.screening === "PROHIBITED"
+                              ? "danger"
+                              : "success"
+                        }
+                      >
+                        {te(`screening.${item.screening}`)}
+                      </Badge>
+                    )}
+                  </TD>
                   <TD>
                     <Badge tone={tone}>{t("age", { days: age })}</Badge>
                     <span className="ml-2 text-xs text-muted">{format.dateTime(item.waitingSince, "datetime")}</span>

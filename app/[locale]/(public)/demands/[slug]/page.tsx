@@ -79,7 +79,9 @@ export default async function DemandPage({ params }: PageProps<"/[locale]/demand
         summary={demand.summaryVi ? pick(locale, demand.summaryVi, demand.summaryEn) : null}
         badges={
           <>
-            <Badge tone="brand" className="whitespace-normal!">{pick(locale, demand.sector.nameVi, demand.sector.nameEn)}</Badge>
+            <Badge tone="brand" className="whitespace-normal!">
+              {pick(locale, demand.sector.nameVi, demand.sector.nameEn)}
+            </Badge>
             <Badge tone="info">{tl("trlMinShort", { level: demand.trlMin })}</Badge>
             {demand.organization?.verificationStatus === "VERIFIED" && <Badge tone="success">{tl("verified")}</Badge>}
             {demand.screening === "ENCOURAGED" && <Badge tone="warning">{tl("encouraged")}</Badge>}
@@ -89,7 +91,9 @@ export default async function DemandPage({ params }: PageProps<"/[locale]/demand
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-8">
           <section aria-labelledby="description-heading">
-            <h2 id="description-heading" className="mb-3 text-lg font-semibold">{t("detail.problem")}</h2>
+            <h2 id="description-heading" className="mb-3 text-lg font-semibold">
+              {t("detail.problem")}
+            </h2>
             <PlainText text={demand.description} />
           </section>
           <AttachmentList attachments={demand.attachments} />
@@ -99,7 +103,9 @@ export default async function DemandPage({ params }: PageProps<"/[locale]/demand
           <ExpressInterest />
           <OrganizationBox organization={demand.organization} />
           <section aria-labelledby="facts-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
-            <h2 id="facts-heading" className="text-base font-semibold">{t("detail.facts")}</h2>
+            <h2 id="facts-heading" className="text-base font-semibold">
+              {t("detail.facts")}
+            </h2>
             <DemandFacts demand={demand} />
           </section>
         </aside>

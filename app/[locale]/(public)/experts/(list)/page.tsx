@@ -42,7 +42,13 @@ export default async function ExpertsPage({ params, searchParams }: PageProps<"/
       count={t("count", { count: result.total })}
       notice={<ParamNotice issues={issues} requestedPage={query.page} page={result.page} />}
       filters={
-        <DirectoryFilter pathname="/experts" stateKey={toQueryString(query)} heading={t("filters")} apply={t("apply")} clear={t("clear")}>
+        <DirectoryFilter
+          pathname="/experts"
+          stateKey={toQueryString(query)}
+          heading={t("filters")}
+          apply={t("apply")}
+          clear={t("clear")}
+        >
           <Field id="filter-sector" label={t("sector")}>
             {(aria) => (
               <Select {...aria} name="sector" defaultValue={query.sector ?? ""}>
@@ -53,14 +59,20 @@ export default async function ExpertsPage({ params, searchParams }: PageProps<"/
           </Field>
         </DirectoryFilter>
       }
-      pagination={<CatalogPagination pathname="/experts" query={query} page={result.page} pageCount={result.pageCount} />}
+      pagination={
+        <CatalogPagination pathname="/experts" query={query} page={result.page} pageCount={result.pageCount} />
+      }
     >
       {result.items.length === 0 ? (
         <EmptyState
           titleAs="h3"
           title={t("emptyTitle")}
           description={t("emptyHint")}
-          action={<Link href="/experts" className={buttonClasses("secondary", "md")}>{t("clear")}</Link>}
+          action={
+            <Link href="/experts" className={buttonClasses("secondary", "md")}>
+              {t("clear")}
+            </Link>
+          }
         />
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="catalog-results">

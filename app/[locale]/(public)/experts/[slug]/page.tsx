@@ -42,37 +42,57 @@ export default async function ExpertPage({ params }: PageProps<"/[locale]/expert
         backHref="/experts"
         backLabel={t("back")}
         title={expert.title ? `${expert.title} ${expert.name}` : expert.name}
-        summary={expert.organization ? pick(locale, expert.organization.name, expert.organization.nameEn) : t("independent")}
+        summary={
+          expert.organization ? pick(locale, expert.organization.name, expert.organization.nameEn) : t("independent")
+        }
         badges={expert.sectorCodes.map((code) => (
-          <Badge key={code} tone="brand" className="whitespace-normal!">{sectorName(taxonomy, code, locale)}</Badge>
+          <Badge key={code} tone="brand" className="whitespace-normal!">
+            {sectorName(taxonomy, code, locale)}
+          </Badge>
         ))}
       />
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-8">
           <section aria-labelledby="expertise-heading">
-            <h2 id="expertise-heading" className="mb-3 text-lg font-semibold">{t("expertise")}</h2>
+            <h2 id="expertise-heading" className="mb-3 text-lg font-semibold">
+              {t("expertise")}
+            </h2>
             <PlainText text={pick(locale, expert.expertise, expert.expertiseEn)} />
           </section>
           {expert.bio && (
             <section aria-labelledby="bio-heading">
-              <h2 id="bio-heading" className="mb-3 text-lg font-semibold">{t("bio")}</h2>
+              <h2 id="bio-heading" className="mb-3 text-lg font-semibold">
+                {t("bio")}
+              </h2>
               <PlainText text={expert.bio} />
             </section>
           )}
         </div>
         <aside className="space-y-4">
           {expert.organization && (
-            <section aria-labelledby="expert-org-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
-              <h2 id="expert-org-heading" className="text-sm font-semibold text-muted">{t("organization")}</h2>
-              <Link href={`/organizations/${expert.organization.slug}`} className="mt-2 block font-semibold text-brand-700 hover:underline">
+            <section
+              aria-labelledby="expert-org-heading"
+              className="rounded-lg border border-border bg-white p-4 shadow-sm"
+            >
+              <h2 id="expert-org-heading" className="text-sm font-semibold text-muted">
+                {t("organization")}
+              </h2>
+              <Link
+                href={`/organizations/${expert.organization.slug}`}
+                className="mt-2 block font-semibold text-brand-700 hover:underline"
+              >
                 {pick(locale, expert.organization.name, expert.organization.nameEn)}
               </Link>
             </section>
           )}
           <section aria-labelledby="contact-heading" className="rounded-lg border border-brand-200 bg-brand-50 p-4">
-            <h2 id="contact-heading" className="text-base font-semibold">{t("contactTitle")}</h2>
+            <h2 id="contact-heading" className="text-base font-semibold">
+              {t("contactTitle")}
+            </h2>
             <p className="mt-2 text-sm text-muted">{t("contactNote")}</p>
-            <Link href="/login" className={buttonClasses("primary", "md", "mt-3 w-full")}>{t("contactButton")}</Link>
+            <Link href="/login" className={buttonClasses("primary", "md", "mt-3 w-full")}>
+              {t("contactButton")}
+            </Link>
           </section>
         </aside>
       </div>

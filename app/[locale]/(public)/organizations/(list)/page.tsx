@@ -28,7 +28,10 @@ export default async function OrganizationsPage({ params, searchParams }: PagePr
   const { query, issues, result } = await organizationDirectory(raw);
   const canonical = toQueryString(query, { page: result.page });
   if (issues.length === 0 && !isCanonical(raw, canonical)) {
-    redirect({ href: { pathname: "/organizations", query: Object.fromEntries(new URLSearchParams(canonical)) }, locale });
+    redirect({
+      href: { pathname: "/organizations", query: Object.fromEntries(new URLSearchParams(canonical)) },
+      locale,
+    });
   }
   const t = await getTranslations("organizations");
   const to = await getTranslations("orgTypes");
@@ -41,13 +44,21 @@ export default async function OrganizationsPage({ params, searchParams }: PagePr
       count={t("count", { count: result.total })}
       notice={<ParamNotice issues={issues} requestedPage={query.page} page={result.page} />}
       filters={
-        <DirectoryFilter pathname="/organizations" stateKey={toQueryString(query)} heading={t("filters")} apply={t("apply")} clear={t("clear")}>
+        <DirectoryFilter
+          pathname="/organizations"
+          stateKey={toQueryString(query)}
+          heading={t("filters")}
+          apply={t("apply")}
+          clear={t("clear")}
+        >
           <Field id="filter-orgType" label={t("type")}>
             {(aria) => (
               <Select {...aria} name="orgType" defaultValue={query.orgType ?? ""}>
                 <option value="">{t("allTypes")}</option>
                 {Object.values(OrgType).map((v) => (
-                  <option key={v} value={v}>{to(v)}</option>
+                  <option key={v} value={v}>
+                    {to(v)}
+                  </option>
                 ))}
               </Select>
             )}
@@ -55,14 +66,20 @@ export default async function OrganizationsPage({ params, searchParams }: PagePr
           <Checkbox name="verified" value="1" defaultChecked={query.verified} label={t("verifiedOnly")} />
         </DirectoryFilter>
       }
-      pagination={<CatalogPagination pathname="/organizations" query={query} page={result.page} pageCount={result.pageCount} />}
+      pagination={
+        <CatalogPagination pathname="/organizations" query={query} page={result.page} pageCount={result.pageCount} />
+      }
     >
       {result.items.length === 0 ? (
         <EmptyState
           titleAs="h3"
           title={t("emptyTitle")}
           description={t("emptyHint")}
-          action={<Link href="/organizations" className={buttonClasses("secondary", "md")}>{t("clear")}</Link>}
+          action={
+            <Link href="/organizations" className={buttonClasses("secondary", "md")}>
+              {t("clear")}
+            </Link>
+          }
         />
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="catalog-results">

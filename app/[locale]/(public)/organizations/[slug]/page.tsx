@@ -59,13 +59,17 @@ export default async function OrganizationPage({ params }: PageProps<"/[locale]/
         <div className="space-y-4">
           {description && (
             <section aria-labelledby="about-heading">
-              <h2 id="about-heading" className="mb-3 text-lg font-semibold">{t("about")}</h2>
+              <h2 id="about-heading" className="mb-3 text-lg font-semibold">
+                {t("about")}
+              </h2>
               <PlainText text={description} />
             </section>
           )}
         </div>
         <section aria-labelledby="details-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
-          <h2 id="details-heading" className="text-base font-semibold">{t("details")}</h2>
+          <h2 id="details-heading" className="text-base font-semibold">
+            {t("details")}
+          </h2>
           <FactList
             facts={[
               { label: t("address"), value: org.address },
@@ -99,7 +103,9 @@ export default async function OrganizationPage({ params }: PageProps<"/[locale]/
         ) : (
           <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
             {org.offers.map((offer) => (
-              <li key={offer.id}><OfferCard offer={offer} /></li>
+              <li key={offer.id}>
+                <OfferCard offer={offer} />
+              </li>
             ))}
           </ul>
         )}
@@ -113,7 +119,9 @@ export default async function OrganizationPage({ params }: PageProps<"/[locale]/
         ) : (
           <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
             {org.demands.map((demand) => (
-              <li key={demand.id}><DemandCard demand={demand} /></li>
+              <li key={demand.id}>
+                <DemandCard demand={demand} />
+              </li>
             ))}
           </ul>
         )}

@@ -64,7 +64,9 @@ function jsonLd(locale: string, offer: OfferDetail) {
       name: pick(locale, offer.organization.name, offer.organization.nameEn),
       url: pageUrl(toLocale(locale), `/organizations/${offer.organization.slug}`),
     },
-    images: offer.attachments.filter((a) => a.kind === "IMAGE").map((a) => new URL(`/api/files/${a.id}`, publicBaseUrl()).toString()),
+    images: offer.attachments
+      .filter((a) => a.kind === "IMAGE")
+      .map((a) => new URL(`/api/files/${a.id}`, publicBaseUrl()).toString()),
   });
 }
 
@@ -85,7 +87,9 @@ export default async function OfferPage({ params }: PageProps<"/[locale]/technol
         summary={pick(locale, offer.summaryVi, offer.summaryEn)}
         badges={
           <>
-            <Badge tone="brand" className="whitespace-normal!">{pick(locale, offer.sector.nameVi, offer.sector.nameEn)}</Badge>
+            <Badge tone="brand" className="whitespace-normal!">
+              {pick(locale, offer.sector.nameVi, offer.sector.nameEn)}
+            </Badge>
             <Badge tone="info">{tl("trlShort", { level: offer.trl })}</Badge>
             {offer.organization.verificationStatus === "VERIFIED" && <Badge tone="success">{tl("verified")}</Badge>}
             {offer.screening === "ENCOURAGED" && <Badge tone="warning">{tl("encouraged")}</Badge>}
@@ -95,18 +99,24 @@ export default async function OfferPage({ params }: PageProps<"/[locale]/technol
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-8">
           <section aria-labelledby="description-heading">
-            <h2 id="description-heading" className="mb-3 text-lg font-semibold">{t("detail.description")}</h2>
+            <h2 id="description-heading" className="mb-3 text-lg font-semibold">
+              {t("detail.description")}
+            </h2>
             <PlainText text={offer.description} />
           </section>
           {offer.applicationAreas && (
             <section aria-labelledby="areas-heading">
-              <h2 id="areas-heading" className="mb-3 text-lg font-semibold">{t("detail.applicationAreas")}</h2>
+              <h2 id="areas-heading" className="mb-3 text-lg font-semibold">
+                {t("detail.applicationAreas")}
+              </h2>
               <PlainText text={offer.applicationAreas} />
             </section>
           )}
           {offer.advantages && (
             <section aria-labelledby="advantages-heading">
-              <h2 id="advantages-heading" className="mb-3 text-lg font-semibold">{t("detail.advantages")}</h2>
+              <h2 id="advantages-heading" className="mb-3 text-lg font-semibold">
+                {t("detail.advantages")}
+              </h2>
               <PlainText text={offer.advantages} />
             </section>
           )}
@@ -117,7 +127,9 @@ export default async function OfferPage({ params }: PageProps<"/[locale]/technol
           <ExpressInterest />
           <OrganizationBox organization={offer.organization} />
           <section aria-labelledby="facts-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
-            <h2 id="facts-heading" className="text-base font-semibold">{t("detail.facts")}</h2>
+            <h2 id="facts-heading" className="text-base font-semibold">
+              {t("detail.facts")}
+            </h2>
             <OfferFacts offer={offer} />
           </section>
         </aside>

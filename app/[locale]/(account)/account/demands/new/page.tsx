@@ -19,7 +19,12 @@ export default async function NewDemandPage({ params }: PageProps<"/[locale]/acc
       <h1 className="text-2xl font-bold">{t("newDemand")}</h1>
       <p className="text-muted">{t("newListingLead")}</p>
       <div className="rounded-lg border border-border bg-white p-6 shadow-sm">
-        <DemandForm action={createListingAction.bind(null, "demand")} sectors={await sectorOptions(locale)} locations={locationOptions(locale)} submitLabel={t("saveDraft")} />
+        <DemandForm
+          action={createListingAction.bind(null, "demand")}
+          sectors={await sectorOptions(locale)}
+          locations={locationOptions(locale)}
+          submitLabel={t("saveDraft")}
+        />
       </div>
     </div>
   );

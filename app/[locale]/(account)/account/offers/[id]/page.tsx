@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { deleteAttachmentAction, transitionAction, updateListingAction } from "@/app/[locale]/(account)/account/listing-actions";
+import {
+  deleteAttachmentAction,
+  transitionAction,
+  updateListingAction,
+} from "@/app/[locale]/(account)/account/listing-actions";
 import { ListingEditor } from "@/components/listings/listing-editor";
 import { requirePermission } from "@/lib/auth/session";
 
@@ -12,5 +16,13 @@ export default async function EditOfferPage({ params, searchParams }: PageProps<
   const { locale, id } = await params;
   setRequestLocale(locale);
   const user = await requirePermission("offer:manage-own");
-  return <ListingEditor user={user} kind="offer" id={id} saved={(await searchParams).saved === "1"} actions={{ update: updateListingAction, transition: transitionAction, deleteAttachment: deleteAttachmentAction }} />;
+  return (
+    <ListingEditor
+      user={user}
+      kind="offer"
+      id={id}
+      saved={(await searchParams).saved === "1"}
+      actions={{ update: updateListingAction, transition: transitionAction, deleteAttachment: deleteAttachmentAction }}
+    />
+  );
 }

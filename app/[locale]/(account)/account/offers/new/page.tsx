@@ -19,7 +19,12 @@ export default async function NewOfferPage({ params }: PageProps<"/[locale]/acco
       <h1 className="text-2xl font-bold">{t("newOffer")}</h1>
       <p className="text-muted">{t("newListingLead")}</p>
       <div className="rounded-lg border border-border bg-white p-6 shadow-sm">
-        <OfferForm action={createListingAction.bind(null, "offer")} sectors={await sectorOptions(locale)} locations={locationOptions(locale)} submitLabel={t("saveDraft")} />
+        <OfferForm
+          action={createListingAction.bind(null, "offer")}
+          sectors={await sectorOptions(locale)}
+          locations={locationOptions(locale)}
+          submitLabel={t("saveDraft")}
+        />
       </div>
     </div>
   );

@@ -5,7 +5,13 @@ import { fieldErrorsOf } from "@/lib/auth/schemas";
 import { auditContext, getCurrentUser } from "@/lib/auth/session";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { formToObject } from "@/lib/forms";
-import { decideMembershipRequest, inviteMember, removeMember, revokeInvite, transferAdmin } from "@/lib/organizations/membership";
+import {
+  decideMembershipRequest,
+  inviteMember,
+  removeMember,
+  revokeInvite,
+  transferAdmin,
+} from "@/lib/organizations/membership";
 import { IdSchema, InviteSchema, MembershipDecisionSchema } from "@/lib/organizations/schemas";
 
 type Work = (user: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>) => Promise<string>;

@@ -16,15 +16,31 @@ const LimitSchema = z.object({
     .default(10),
 });
 
-type Listing = { id: string; slug: string; titleVi: string; titleEn: string | null; organization: { name: string; nameEn: string | null; slug: string } | null };
+type Listing = {
+  id: string;
+  slug: string;
+  titleVi: string;
+  titleEn: string | null;
+  organization: { name: string; nameEn: string | null; slug: string } | null;
+};
 
 /** Only the documented fields leave: the explanation's criteria and the counterpart's public identity. */
 function explanationOut(e: MatchExplanation) {
-  return { sharedTerms: e.sharedTerms, text: e.text, sector: e.sector, trl: e.trl, budget: e.budget, location: e.location, verified: e.verified };
+  return {
+    sharedTerms: e.sharedTerms,
+    text: e.text,
+    sector: e.sector,
+    trl: e.trl,
+    budget: e.budget,
+    location: e.location,
+    verified: e.verified,
+  };
 }
 
 function listingOut(l: Listing) {
-  const organization = l.organization ? { name: l.organization.name, nameEn: l.organization.nameEn, slug: l.organization.slug } : null;
+  const organization = l.organization
+    ? { name: l.organization.name, nameEn: l.organization.nameEn, slug: l.organization.slug }
+    : null;
   return { id: l.id, slug: l.slug, titleVi: l.titleVi, titleEn: l.titleEn, organization };
 }
 

@@ -11,7 +11,33 @@ import { canDecide, reviewerActionFor, screeningUnderReview } from "@/lib/listin
 import { listingForReview } from "@/lib/listings/queries";
 import { decideListingAction } from "../../actions";
 
-const FACTS = ["titleEn", "summaryVi", "summaryEn", "description", "keywords", "trl", "trlMin", "ipStatus", "ipTitleNumber", "transferObjects", "transferForms", "transferMethods", "preferredForms", "priceType", "priceMin", "priceMax", "budgetMin", "budgetMax", "deadline", "applicationAreas", "advantages", "location", "stateFunded", "fundingProgramme", "confidential"];
+const FACTS = [
+  "titleEn",
+  "summaryVi",
+  "summaryEn",
+  "description",
+  "keywords",
+  "trl",
+  "trlMin",
+  "ipStatus",
+  "ipTitleNumber",
+  "transferObjects",
+  "transferForms",
+  "transferMethods",
+  "preferredForms",
+  "priceType",
+  "priceMin",
+  "priceMax",
+  "budgetMin",
+  "budgetMax",
+  "deadline",
+  "applicationAreas",
+  "advantages",
+  "location",
+  "stateFunded",
+  "fundingProgramme",
+  "confidential",
+];
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
@@ -43,29 +69,48 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
 
   return (
     <div className="space-y-6">
-      <Link href="/admin/moderation" className="text-sm text-brand-700 hover:underline">← {t("title")}</Link>
+      <Link href="/admin/moderation" className="text-sm text-brand-700 hover:underline">
+        ← {t("title")}
+      </Link>
       <div>
         <h1 className="text-2xl font-bold">{listing.titleVi}</h1>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted">
           <Badge tone="info">{te(`listingStatus.${listing.status}`)}</Badge>
           <span>{listing.organization.name}</span>
           <span>· {pick(await getLocale(), listing.sector.nameVi, listing.sector.nameEn)}</span>
-          {listing.submittedAt && <span>· {t("submittedAt", { date: format.dateTime(listing.submittedAt, "datetime") })}</span>}
+          {listing.submittedAt && (
+            <span>· {t("submittedAt", { date: format.dateTime(listing.submittedAt, "datetime") })}</span>
+          )}
         </p>
       </div>
       {listing.screening !== "CLEAR" && (
-        <Alert tone={listing.screening === "ENCOURAGED" ? "success" : "warning"} title={te(`screening.${listing.screening}`)}>{listing.screeningNote}</Alert>
+        <Alert
+          tone={listing.screening === "ENCOURAGED" ? "success" : "warning"}
+          title={te(`screening.${listing.screening}`)}
+        >
+          {listing.screeningNote}
+        </Alert>
       )}
-      {forOfficer && !mayDecide && <Alert tone="info">{t(revision ? "revisionRestrictedForOfficer" : "restrictedForOfficer")}</Alert>}
+      {forOfficer && !mayDecide && (
+        <Alert tone="info">{t(revision ? "revisionRestrictedForOfficer" : "restrictedForOfficer")}</Alert>
+      )}
 
       {revision && (
         <Card as="section">
-          <CardHeader><CardTitle>{t("revisionTitle", { count: changed.length })}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("revisionTitle", { count: changed.length })}</CardTitle>
+          </CardHeader>
           <CardContent>
             {revisionScreening && revisionScreening !== "CLEAR" && (
               <Alert
                 className="mb-4"
-                tone={revisionScreening === "ENCOURAGED" ? "success" : revisionScreening === "RESTRICTED" ? "warning" : "danger"}
+                tone={
+                  revisionScreening === "ENCOURAGED"
+                    ? "success"
+                    : revisionScreening === "RESTRICTED"
+                      ? "warning"
+                      : "danger"
+                }
                 title={t("revisionScreening", { outcome: te(`screening.${revisionScreening}`) })}
               >
                 {String(revision?.screeningNote ?? "")}
@@ -85,7 +130,9 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
       )}
 
       <Card as="section">
-        <CardHeader><CardTitle>{t("contentTitle")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("contentTitle")}</CardTitle>
+        </CardHeader>
         <CardContent>
           <dl className="grid gap-3 text-sm md:grid-cols-[12rem_1fr]">
             {FACTS.filter((k) => k in row).map((k) => (
@@ -98,7 +145,12 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
           {listing.attachments.length > 0 && (
             <ul className="mt-4 list-disc pl-5 text-sm">
               {listing.attachments.map((a) => (
-                <li key={a.id}><a className="text-brand-700 underline" href={`/api/files/${a.id}`}>{a.filename}</a> ({a.mimeType}, sha256 {a.sha256.slice(0, 12)}…)</li>
+                <li key={a.id}>
+                  <a className="text-brand-700 underline" href={`/api/files/${a.id}`}>
+                    {a.filename}
+                  </a>{" "}
+                  ({a.mimeType}, sha256 {a.sha256.slice(0, 12)}…)
+                </li>
               ))}
             </ul>
           )}
@@ -107,8 +159,12 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
 
       {mayDecide && (
         <Card as="section">
-          <CardHeader><CardTitle>{t("decisionTitle")}</CardTitle></CardHeader>
-          <CardContent><DecisionForm kind={kind} id={id} canApprove={screening !== "PROHIBITED"} action={decideListingAction} /></CardContent>
+          <CardHeader>
+            <CardTitle>{t("decisionTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <DecisionForm kind={kind} id={id} canApprove={screening !== "PROHIBITED"} action={decideListingAction} />
+          </CardContent>
         </Card>
       )}
     </div>
