@@ -16,7 +16,9 @@ const emptyToUndefined = (v: unknown) => {
   return c === "" || c === null ? undefined : c;
 };
 
-export const text = (min: number, max: number) =>
+type PlainCheck = (value: string) => boolean;
+
+const required = (min: number, max: number, plain: PlainCheck) =>
   z.preprocess(
     clean,
     z
@@ -24,32 +26,19 @@ export const text = (min: number, max: number) =>
       .min(1, "required")
       .min(min, "too_short")
       .max(max, "too_long")
-      .refine(isPlainText, "invisible_characters"),
+      .refine(plain, "invisible_characters"),
   );
 
-export const optionalText = (max: number) =>
-  z.preprocess(
-    emptyToUndefined,
-    z.string().max(max, "too_long").refine(isPlainText, "invisible_characters").optional(),
-  );
+const optional = (max: number, plain: PlainCheck) =>
+  z.preprocess(emptyToUndefined, z.string().max(max, "too_long").refine(plain, "invisible_characters").optional());
+
+/** Prose (tab and line breaks allowed), `min`–`max` characters after trimming. */
+export const text = (min: number, max: number) => required(min, max, isPlainText);
+export const optionalText = (max: number) => optional(max, isPlainText);
 
 /** A single line, such as a person's or an organization's name: like `text`, without tab or line breaks. */
-export const line = (min: number, max: number) =>
-  z.preprocess(
-    clean,
-    z
-      .string({ error: "required" })
-      .min(1, "required")
-      .min(min, "too_short")
-      .max(max, "too_long")
-      .refine(isPlainLine, "invisible_characters"),
-  );
-
-export const optionalLine = (max: number) =>
-  z.preprocess(
-    emptyToUndefined,
-    z.string().max(max, "too_long").refine(isPlainLine, "invisible_characters").optional(),
-  );
+export const line = (min: number, max: number) => required(min, max, isPlainLine);
+export const optionalLine = (max: number) => optional(max, isPlainLine);
 
 /** VND amount typed with or without thousand separators ("1.500.000", "1 500 000"). */
 export const vnd = z.preprocess(
