@@ -25,3 +25,44 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
 }
 
 export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+// A 1×1 PNG and a one-page PDF, built here so the test needs no fixture files.
+export const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+export const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+/** Fills the new-offer form with a valid offer (Vietnamese UI). */
+export async function fillOffer(page: Page, title: string, extra: { description?: string; sector?: string } = {}) {
+  await page.getByLabel("Tên công nghệ (tiếng Việt)").fill(title);
+  await page.getByLabel("Tên công nghệ (tiếng Anh)").fill(`${title} (EN)`);
+  await page
+    .getByLabel("Tóm tắt (tiếng Việt)")
+    .fill("Công nghệ đã thử nghiệm tại doanh nghiệp, sẵn sàng chuyển giao cho sản xuất.");
+  await page
+    .getByLabel("Mô tả chi tiết")
+    .fill(
+      extra.description ??
+        "Quy trình gồm ba bước: tiền xử lý, lên men, tinh chế. Hiệu suất thu hồi trên 85%, chi phí thấp.",
+    );
+  await page.getByRole("combobox", { name: "Lĩnh vực", exact: true }).selectOption(extra.sector ?? "209");
+  await page.getByLabel("Từ khóa").fill("lên men, enzyme");
+  await page.getByRole("combobox", { name: "Mức độ sẵn sàng công nghệ (TRL)", exact: true }).selectOption("6");
+  await page.getByRole("combobox", { name: "Tình trạng sở hữu trí tuệ", exact: true }).selectOption("KNOW_HOW");
+  await page.getByLabel("Bí quyết kỹ thuật, bí quyết công nghệ").check();
+  await page.getByLabel("Chuyển giao độc lập").check();
+  await page.getByLabel("Đào tạo cho bên nhận").check();
+  await page.getByRole("combobox", { name: "Địa bàn", exact: true }).selectOption("HN-CAUGIAY");
+}
+
+/** A fresh draft offer of the signed-in provider's organization, saved through the real form; its id. */
+export async function createDraft(page: Page, title: string, extra: { description?: string; sector?: string } = {}) {
+  await page.goto("/account/offers/new");
+  await fillOffer(page, title, extra);
+  await page.getByRole("button", { name: "Lưu nháp" }).click();
+  await expect(page.getByText("Đã lưu bản nháp")).toBeVisible();
+  return page.url().split("/").pop()!.split("?")[0]!;
+}

@@ -1,38 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { query, signIn, unique } from "./support";
-
-// A 1×1 PNG and a one-page PDF, built here so the test needs no fixture files.
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-);
-
-/** A fresh draft offer of the provider's organization, saved through the real form. */
-async function createDraft(page: Page, title: string): Promise<string> {
-  await page.goto("/account/offers/new");
-  await page.getByLabel("Tên công nghệ (tiếng Việt)").fill(title);
-  await page.getByLabel("Tên công nghệ (tiếng Anh)").fill(`${title} (EN)`);
-  await page
-    .getByLabel("Tóm tắt (tiếng Việt)")
-    .fill("Công nghệ đã thử nghiệm tại doanh nghiệp, sẵn sàng chuyển giao cho sản xuất.");
-  await page
-    .getByLabel("Mô tả chi tiết")
-    .fill("Quy trình gồm ba bước: tiền xử lý, lên men, tinh chế. Hiệu suất thu hồi trên 85%, chi phí thấp.");
-  await page.getByRole("combobox", { name: "Lĩnh vực", exact: true }).selectOption("209");
-  await page.getByLabel("Từ khóa").fill("lên men, enzyme");
-  await page.getByRole("combobox", { name: "Mức độ sẵn sàng công nghệ (TRL)", exact: true }).selectOption("6");
-  await page.getByRole("combobox", { name: "Tình trạng sở hữu trí tuệ", exact: true }).selectOption("KNOW_HOW");
-  await page.getByLabel("Bí quyết kỹ thuật, bí quyết công nghệ").check();
-  await page.getByLabel("Chuyển giao độc lập").check();
-  await page.getByLabel("Đào tạo cho bên nhận").check();
-  await page.getByRole("combobox", { name: "Địa bàn", exact: true }).selectOption("HN-CAUGIAY");
-  await page.getByRole("button", { name: "Lưu nháp" }).click();
-  await expect(page.getByText("Đã lưu bản nháp")).toBeVisible();
-  return page.url().split("/").pop()!.split("?")[0]!;
-}
+import { expect, test } from "@playwright/test";
+import { createDraft, PDF, PNG, query, signIn, unique } from "./support";
 
 test("a provider uploads files through the streaming upload route; bad files get a clear message", async ({ page }) => {
   test.slow(); // a journey (a draft, four uploads and an 11 MB request): 90 s, so a busy machine does not time it out
