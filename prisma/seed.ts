@@ -1,17 +1,20 @@
 /**
  * Idempotent seed: the taxonomy, sample screening entries and, unless in production without
- * `--demo`, realistic demo content and one demo account per role (password `hanoi-techex-demo`).
- * Running it again changes nothing that is already there.
+ * `--demo`, realistic demo content and one demo account per role (password: DEMO_PASSWORD,
+ * prisma/data/demo-password.ts). Running it again changes nothing that is already there.
+ * Organizations, users, offers and demands are built with the same builders as the tests'
+ * (prisma/factories.ts), the demo content (prisma/data/) passed as overrides.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { appendAudit } from "../lib/audit/mutations";
 import { systemContext } from "../lib/audit/context";
-import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
+import { PrismaClient } from "../lib/generated/prisma/client";
 import type { Role } from "../lib/generated/prisma/enums";
 import { hashPassword } from "../lib/auth/password";
 import { screenAgainstLists } from "../lib/listings/screening";
 import { slugify } from "../lib/slug";
-import { DEMO_PASSWORD } from "../tests/factories";
+import { DEMO_PASSWORD } from "./data/demo-password";
+import { buildDemand, buildOffer, buildOrganization, buildTaxonomyNode, buildUser, listingDates } from "./factories";
 import { DEMO_DEMANDS, DEMO_EVENTS, DEMO_EXPERTS, DEMO_OFFERS, DEMO_ORGS, DEMO_SCREENING } from "./data/demo-content";
 import { TAXONOMY } from "./data/taxonomy";
 
@@ -42,6 +45,14 @@ async function screened(prisma: PrismaClient, listing: { key: string; status: st
   return { screening: result.outcome, screeningNote: result.note };
 }
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
+const bigint = (value: number | undefined) => (value != null ? BigInt(value) : null);
+
+/** The id stored for a demo key; a key the demo content does not define is a bug in that content. */
+function idOf(ids: Map<string, string>, key: string, what: string): string {
+  const id = ids.get(key);
+  if (id === undefined) throw new Error(`demo content refers to an unknown ${what} "${key}"`);
+  return id;
+}
 
 export interface SeedOptions {
   demo: boolean;
@@ -54,10 +65,9 @@ export async function seed(prisma: PrismaClient, options: SeedOptions) {
   const bump = (key: string) => (created[key] = (created[key] ?? 0) + 1);
 
   for (const row of TAXONOMY) {
-    const level = row.parentCode ? 2 : 1;
     const existing = await prisma.taxonomyNode.findUnique({ where: { code: row.code } });
     if (!existing) {
-      await prisma.taxonomyNode.create({ data: { ...row, level } });
+      await prisma.taxonomyNode.create({ data: buildTaxonomyNode(row) });
       bump("taxonomy");
     }
   }
@@ -91,7 +101,12 @@ async function seedDemo(prisma: PrismaClient, bump: (key: string) => void) {
       // One unverified organization has asked for verification, so the operator's queue is not empty.
       const status = verified ? "VERIFIED" : index % 2 === 0 ? "PENDING" : "UNVERIFIED";
       row = await prisma.organization.create({
-        data: { ...fields, slug, verificationStatus: status, verifiedAt: verified ? daysAgo(200) : null },
+        data: buildOrganization({
+          ...fields,
+          slug,
+          verificationStatus: status,
+          verifiedAt: verified ? daysAgo(200) : null,
+        }),
       });
       bump("organizations");
     }
@@ -110,17 +125,16 @@ async function seedDemo(prisma: PrismaClient, bump: (key: string) => void) {
   const upsertUser = async (email: string, name: string, roles: Role[], orgKey?: string) => {
     let user = await prisma.user.findUnique({ where: { email } });
     if (!user) {
+      // The builder's defaults: demo accounts administer their organization and have confirmed
+      // their e-mail address.
       user = await prisma.user.create({
-        data: {
+        data: buildUser({
           email,
           name,
           roles,
           passwordHash,
-          organizationId: orgKey ? orgIds.get(orgKey) : null,
-          // Demo accounts administer their organization and have confirmed their e-mail address.
-          orgRole: orgKey ? "ADMIN" : null,
-          emailVerifiedAt: new Date(),
-        },
+          organizationId: orgKey ? idOf(orgIds, orgKey, "organization") : null,
+        }),
       });
       bump("users");
     }
@@ -151,22 +165,14 @@ async function seedDemo(prisma: PrismaClient, bump: (key: string) => void) {
       continue;
     }
     const { key: _key, orgKey, ageDays, priceMin, priceMax, ...fields } = offer;
-    const touched = daysAgo(ageDays);
-    const published = ["PUBLISHED", "EXPIRED", "WITHDRAWN"].includes(offer.status);
-    const data: Prisma.OfferUncheckedCreateInput = {
+    const data = buildOffer(idOf(orgIds, orgKey, "organization"), idOf(memberIds, orgKey, "organization member"), {
       ...fields,
       ...(await screened(prisma, offer)),
       slug,
-      organizationId: orgIds.get(orgKey)!,
-      createdById: memberIds.get(orgKey)!,
-      priceMin: priceMin != null ? BigInt(priceMin) : null,
-      priceMax: priceMax != null ? BigInt(priceMax) : null,
-      submittedAt: offer.status === "DRAFT" ? null : touched,
-      publishedAt: published ? touched : null,
-      expiresAt: published ? new Date(touched.getTime() + 365 * DAY) : null,
-      createdAt: touched,
-      updatedAt: touched,
-    };
+      priceMin: bigint(priceMin),
+      priceMax: bigint(priceMax),
+      ...listingDates(offer.status, daysAgo(ageDays)),
+    });
     const row = await prisma.offer.create({ data });
     offerIds.set(offer.key, row.id);
     bump("offers");
@@ -176,25 +182,16 @@ async function seedDemo(prisma: PrismaClient, bump: (key: string) => void) {
     const slug = slugify(demand.titleVi);
     if (await prisma.demand.findUnique({ where: { slug }, select: { id: true } })) continue;
     const { key: _key, orgKey, ageDays, budgetMin, budgetMax, deadlineInDays, ...fields } = demand;
-    const touched = daysAgo(ageDays);
-    const published = ["PUBLISHED", "EXPIRED", "WITHDRAWN"].includes(demand.status);
-    await prisma.demand.create({
-      data: {
-        ...fields,
-        ...(await screened(prisma, demand)),
-        slug,
-        organizationId: orgIds.get(orgKey)!,
-        createdById: memberIds.get(orgKey)!,
-        budgetMin: budgetMin != null ? BigInt(budgetMin) : null,
-        budgetMax: budgetMax != null ? BigInt(budgetMax) : null,
-        deadline: deadlineInDays != null ? new Date(Date.now() + deadlineInDays * DAY) : null,
-        submittedAt: demand.status === "DRAFT" ? null : touched,
-        publishedAt: published ? touched : null,
-        expiresAt: published ? new Date(touched.getTime() + 365 * DAY) : null,
-        createdAt: touched,
-        updatedAt: touched,
-      },
+    const data = buildDemand(idOf(orgIds, orgKey, "organization"), idOf(memberIds, orgKey, "organization member"), {
+      ...fields,
+      ...(await screened(prisma, demand)),
+      slug,
+      budgetMin: bigint(budgetMin),
+      budgetMax: bigint(budgetMax),
+      deadline: deadlineInDays != null ? new Date(Date.now() + deadlineInDays * DAY) : null,
+      ...listingDates(demand.status, daysAgo(ageDays)),
     });
+    await prisma.demand.create({ data });
     bump("demands");
   }
 
@@ -202,7 +199,9 @@ async function seedDemo(prisma: PrismaClient, bump: (key: string) => void) {
     const slug = slugify(expert.name);
     if (await prisma.expert.findUnique({ where: { slug }, select: { id: true } })) continue;
     const { key: _key, orgKey, ...fields } = expert;
-    await prisma.expert.create({ data: { ...fields, slug, organizationId: orgKey ? orgIds.get(orgKey) : null } });
+    await prisma.expert.create({
+      data: { ...fields, slug, organizationId: orgKey ? idOf(orgIds, orgKey, "organization") : null },
+    });
     bump("experts");
   }
 
@@ -218,7 +217,10 @@ async function seedDemo(prisma: PrismaClient, bump: (key: string) => void) {
         startsAt,
         endsAt: new Date(startsAt.getTime() + durationHours * 3_600_000),
         listings: {
-          create: offerKeys.filter((k) => offerIds.has(k)).map((k) => ({ offerId: offerIds.get(k)! })),
+          create: offerKeys.flatMap((k) => {
+            const offerId = offerIds.get(k);
+            return offerId ? [{ offerId }] : [];
+          }),
         },
       },
     });

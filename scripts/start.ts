@@ -15,7 +15,7 @@ import {
   startNext,
 } from "./lib/app";
 import { DEMO_ACCOUNTS, runSeedCli } from "../prisma/seed";
-import { DEMO_PASSWORD } from "../tests/factories";
+import { DEMO_PASSWORD } from "../prisma/data/demo-password";
 
 const log = (line: string) => console.log(`[techex] ${line}`);
 

@@ -5,7 +5,7 @@
  */
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { IpStatus } from "../../lib/generated/prisma/enums";
-import { buildDemand, buildOffer, createOrganization, createUser } from "../factories";
+import { buildDemand, buildOffer, createOrganization, createUser, publishedOn } from "../factories";
 import { DEMANDS, OFFERS, ORGS, taxonomyRowsUsed, type OfferSpec } from "./dataset";
 
 const DAY = 86_400_000;
@@ -71,8 +71,7 @@ export async function seedQualitySet(db: PrismaClient): Promise<SeededQualitySet
         ipStatus: ipStatusOf(o),
         ...priceOf(o),
         location: o.location ?? location,
-        publishedAt: at,
-        expiresAt: new Date(at.getTime() + 365 * DAY),
+        ...publishedOn(at),
       }),
     });
     ids.set(o.key, row.id);
@@ -93,8 +92,7 @@ export async function seedQualitySet(db: PrismaClient): Promise<SeededQualitySet
         budgetMin: millions(d.budget?.[0]),
         budgetMax: millions(d.budget?.[1]),
         location: d.location ?? location,
-        publishedAt: at,
-        expiresAt: new Date(at.getTime() + 365 * DAY),
+        ...publishedOn(at),
       }),
     });
     ids.set(d.key, row.id);
