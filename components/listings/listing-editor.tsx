@@ -7,9 +7,10 @@ import type { Principal } from "@/lib/authz";
 import { env } from "@/lib/env";
 import type { ActionResult } from "@/lib/errors";
 import { Link } from "@/lib/i18n/navigation";
-import type { ListingKind } from "@/lib/listings/data";
+import type { ListingKind } from "@/lib/listings/kinds";
 import { formValues, locationOptions, sectorOptions } from "@/lib/listings/form-options";
 import { ownListing } from "@/lib/listings/queries";
+import { parsePendingRevision } from "@/lib/listings/revision";
 import { ownerEvents } from "@/lib/listings/state-machine";
 import { Attachments, type DeleteAttachment } from "./attachments";
 import { DemandForm } from "./demand-form";
@@ -56,7 +57,7 @@ export async function ListingEditor({
   };
   const publicPath = kind === "offer" ? `/technologies/${listing.slug}` : `/demands/${listing.slug}`;
   // A revision carries its own screening (lib/listings/mutations.ts updateListing).
-  const revision = listing.pendingRevision as { screening?: string; screeningNote?: string | null } | null;
+  const revision = parsePendingRevision(listing);
 
   return (
     <div className="space-y-6">

@@ -5,8 +5,10 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
+import type { MatchState } from "@/lib/generated/prisma/enums";
+import { MATCH_SIDE_MACHINE } from "@/lib/matching/state-machine";
+import { eventsFor } from "@/lib/workflow/machine";
 
-type MatchState = "SUGGESTED" | "SEEN" | "DISMISSED" | "ACTED_ON";
 type Action = (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
 
 /**
@@ -25,7 +27,7 @@ export function MatchStateControls({
   action: Action;
 }) {
   const t = useTranslations("matching.account");
-  const [result, formAction, pending] = useActionState(action, { ok: true } as ActionResult);
+  const [result, formAction, pending] = useActionState<ActionResult, FormData>(action, { ok: true });
   const button = (next: MatchState, label: string, variant: "primary" | "secondary" | "danger", confirm?: string) => (
     <form
       action={formAction}
@@ -43,20 +45,17 @@ export function MatchStateControls({
     </form>
   );
 
+  // The buttons are the moves the match-side table allows from here: none once acted on.
+  const events = eventsFor(MATCH_SIDE_MACHINE, state, "owner");
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        {state === "DISMISSED" ? (
-          button("SUGGESTED", t("restore"), "secondary")
-        ) : (
-          <>
-            {state !== "ACTED_ON" && button("ACTED_ON", t("interested"), "primary")}
-            {button("DISMISSED", t("dismiss"), "secondary", t("dismissConfirm"))}
-          </>
-        )}
+        {events.includes("restore") && button("SUGGESTED", t("restore"), "secondary")}
+        {events.includes("act") && button("ACTED_ON", t("interested"), "primary")}
+        {events.includes("dismiss") && button("DISMISSED", t("dismiss"), "secondary", t("dismissConfirm"))}
       </div>
       {!result.ok && <Alert tone="danger">{result.formError}</Alert>}
-      {result.ok && result.message && <Alert tone="success">{result.message}</Alert>}
+      {result.ok && result.message && <Alert tone="success">{t(`done.${result.message}`)}</Alert>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
 import { publicMatches } from "@/lib/matching/queries";
 import { MatchExplanation } from "./match-explanation";
+import { LISTING_KIND } from "@/lib/listings/kinds";
 
 type Counterpart = {
   id: string;
@@ -22,9 +23,9 @@ export async function PublicMatches({ kind, id, limit = 5 }: { kind: "offer" | "
   const t = await getTranslations("matching.public");
   const rows = (await publicMatches(kind, id, limit)) ?? [];
   // On a demand page the matches are offers, and the other way round.
-  const other = kind === "demand" ? "offer" : "demand";
+  const other = LISTING_KIND[kind].other;
   const texts = kind === "demand" ? "offers" : "demands";
-  const base = other === "offer" ? "/technologies" : "/demands";
+  const base = LISTING_KIND[other].publicPath;
   const headingId = `matches-heading-${other}`;
 
   return (

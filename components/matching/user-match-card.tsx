@@ -6,6 +6,7 @@ import { pick } from "@/lib/i18n/pick";
 import type { UserMatch } from "@/lib/matching/queries";
 import { MatchExplanation } from "./match-explanation";
 import { MatchStateControls } from "./match-state-controls";
+import { LISTING_KIND, type ListingKind } from "@/lib/listings/kinds";
 
 const STATE_TONE: Record<UserMatch["state"], BadgeTone> = {
   SUGGESTED: "brand",
@@ -25,8 +26,8 @@ export async function UserMatchCard(props: {
   const t = await getTranslations("matching.account");
   const tp = await getTranslations("matching.public");
   // Both listings are published, so both link to their public pages (readable whatever my role).
-  const path = (side: "offer" | "demand") => (side === "offer" ? "/technologies" : "/demands");
-  const otherSide = match.side === "offer" ? "demand" : "offer";
+  const path = (side: ListingKind) => LISTING_KIND[side].publicPath;
+  const otherSide = LISTING_KIND[match.side].other;
   const otherTitle = pick(locale, match.other.titleVi, match.other.titleEn);
   const otherHref = `${path(otherSide)}/${match.other.slug}`;
 

@@ -9,10 +9,10 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/notifications/mutations";
-import { organizationAdminIds } from "@/lib/organizations/membership";
 import { recordSecurityEvent } from "@/lib/security/log";
 import { slugify, slugSuffix } from "@/lib/slug";
 import { queueAccountEmail } from "./email";
+import { organizationAdminIds } from "./membership-notices";
 
 /** What every sign-up answers, whether or not the address already had an account. */
 export interface RegisterOutcome {

@@ -4,7 +4,7 @@ import { audited } from "@/lib/audit/mutations";
 import { consumeUserToken, recentUserTokens } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 import { recordSecurityEvent } from "@/lib/security/log";
-import { notifyMembershipRequested } from "@/lib/organizations/membership";
+import { notifyMembershipRequested } from "./membership-notices";
 import { sendVerificationEmail } from "./mutations";
 
 /** Verification links one account may ask for per hour. */

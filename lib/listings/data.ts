@@ -1,40 +1,42 @@
-import type { DemandInput } from "@/lib/demands/schemas";
+import type { DemandInput } from "./demand-schema";
 import type { Tx } from "@/lib/db";
-import type { OfferInput } from "@/lib/offers/schemas";
-
-export type ListingKind = "offer" | "demand";
+import type { ListingStatus, ScreeningOutcome } from "@/lib/generated/prisma/enums";
+import type { ListingKind } from "./kinds";
+import type { OfferInput } from "./offer-schema";
 
 /** The columns every listing has, in the shape the lifecycle code needs. */
 export interface ListingRow {
   id: string;
   slug: string;
-  status: "DRAFT" | "SUBMITTED" | "PUBLISHED" | "REJECTED" | "EXPIRED" | "WITHDRAWN";
+  status: ListingStatus;
   version: number;
   organizationId: string;
   createdById: string;
   titleVi: string;
   sectorCode: string;
-  screening: "CLEAR" | "ENCOURAGED" | "RESTRICTED" | "PROHIBITED";
+  screening: ScreeningOutcome;
   screeningNote: string | null;
   pendingRevision: unknown;
   publishedAt: Date | null;
   expiresAt: Date | null;
+  updatedAt: Date;
 }
+
+/** A whole listing row: the columns above typed, the kind's own columns (offer or demand) as they come. */
+export type ListingRecord = ListingRow & { readonly [column: string]: unknown };
 
 // Offers and demands share the lifecycle but are different Prisma models; this narrow interface
 // lets one implementation drive both without duplicating every transition.
 interface ListingDelegate {
-  findFirst(args: { where: Record<string, unknown> }): Promise<ListingRow | null>;
-  findMany(args: { where: Record<string, unknown>; take?: number }): Promise<ListingRow[]>;
+  findFirst(args: { where: Record<string, unknown> }): Promise<ListingRecord | null>;
+  findMany(args: { where: Record<string, unknown>; take?: number }): Promise<ListingRecord[]>;
   updateMany(args: { where: Record<string, unknown>; data: Record<string, unknown> }): Promise<{ count: number }>;
-  create(args: { data: Record<string, unknown> }): Promise<ListingRow>;
+  create(args: { data: Record<string, unknown> }): Promise<ListingRecord>;
 }
 
 export function listings(client: Pick<Tx, "offer" | "demand">, kind: ListingKind): ListingDelegate {
   return (kind === "offer" ? client.offer : client.demand) as unknown as ListingDelegate;
 }
-
-export const TABLE: Record<ListingKind, "offers" | "demands"> = { offer: "offers", demand: "demands" };
 
 export type ListingInput = OfferInput | DemandInput;
 
@@ -43,19 +45,5 @@ export function columnsOf(input: ListingInput): Record<string, unknown> {
   const { version: _version, ...rest } = input as ListingInput & { version?: number };
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(rest)) out[key] = value === undefined ? null : value;
-  return out;
-}
-
-const BIGINT_FIELDS = ["priceMin", "priceMax", "budgetMin", "budgetMax"];
-const DATE_FIELDS = ["deadline"];
-
-/** A revision is stored as JSON; this restores BigInt and Date columns before applying it. */
-export function revisionToColumns(json: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(json)) {
-    if (BIGINT_FIELDS.includes(key) && typeof value === "string") out[key] = BigInt(value);
-    else if (DATE_FIELDS.includes(key) && typeof value === "string") out[key] = new Date(value);
-    else out[key] = value;
-  }
   return out;
 }

@@ -1,14 +1,46 @@
 import "server-only";
-import { systemContext } from "@/lib/audit/context";
+import { systemContext, type AuditContext } from "@/lib/audit/context";
 import { audited } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
-import { listings, TABLE, type ListingKind } from "./data";
+import { transition, workflowTransaction } from "@/lib/workflow/transition";
+import { listings, type ListingRecord } from "./data";
+import { LISTING_KIND, LISTING_KINDS, ownerPath, type ListingKind } from "./kinds";
 import { EXPIRY_WARNING_DAYS, UPDATE_REMINDER_DAYS } from "./state-machine";
+import { listingWorkflow } from "./transactions";
 
 const DAY = 86_400_000;
-const KINDS: ListingKind[] = ["offer", "demand"];
-const linkFor = (kind: ListingKind, id: string) => `/account/${kind === "offer" ? "offers" : "demands"}/${id}`;
+
+/**
+ * Expires one listing by the table's `expire` (the store keeps its `updated_at`: the owner did not
+ * update it). False when it changed since it was read — renewed, withdrawn or expired by another
+ * run — which the next run sees afresh.
+ */
+async function expire(kind: ListingKind, row: ListingRecord, now: Date, ctx: AuditContext): Promise<boolean> {
+  try {
+    await workflowTransaction((tx) =>
+      transition(tx, listingWorkflow(kind), row, "expire", {
+        actor: "system",
+        audit: ctx,
+        action: `${kind}.expire`,
+        entityType: kind,
+        now,
+        effects: () =>
+          notify(tx, {
+            userIds: [row.createdById],
+            type: "listing.expired",
+            params: { title: row.titleVi },
+            link: ownerPath(kind, row.id),
+          }),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "conflict" || error.code === "invalid_state")) return false;
+    throw error;
+  }
+}
 
 /**
  * Daily job: expires listings whose 12-month publication ended, warns owners 30 days before expiry and
@@ -18,41 +50,13 @@ const linkFor = (kind: ListingKind, id: string) => `/account/${kind === "offer" 
 export async function runListingLifecycle(now = new Date(), batch = 500) {
   const ctx = systemContext(`job:listings.lifecycle:${now.toISOString()}`);
   const counts = { expired: 0, expiring: 0, reminded: 0 };
-  for (const kind of KINDS) {
+  for (const kind of LISTING_KINDS) {
     const due = await listings(db, kind).findMany({
       where: { status: "PUBLISHED", expiresAt: { lte: now } },
       take: batch,
     });
     for (const row of due) {
-      const done = await audited(ctx, async (tx) => {
-        // Raw SQL on purpose: expiry and reminders must not move updated_at, which means "the owner
-        // last updated this listing" (shown publicly and measured by the Department).
-        const count = await tx.$executeRawUnsafe(
-          `UPDATE ${TABLE[kind]} SET status = 'EXPIRED', version = version + 1
-            WHERE id = $1::uuid AND status = 'PUBLISHED' AND expires_at <= $2`,
-          row.id,
-          now,
-        );
-        if (count === 1) {
-          await notify(tx, {
-            userIds: [row.createdById],
-            type: "listing.expired",
-            params: { title: row.titleVi },
-            link: linkFor(kind, row.id),
-          });
-        }
-        return {
-          result: count === 1,
-          audit: {
-            action: `${kind}.expire`,
-            entityType: kind,
-            entityId: row.id,
-            before: { status: "PUBLISHED" },
-            after: { status: count === 1 ? "EXPIRED" : "unchanged" },
-          },
-        };
-      });
-      if (done) counts.expired += 1;
+      if (await expire(kind, row, now, ctx)) counts.expired += 1;
     }
 
     const warnBefore = new Date(now.getTime() + EXPIRY_WARNING_DAYS * DAY);
@@ -68,12 +72,16 @@ export async function runListingLifecycle(now = new Date(), batch = 500) {
     for (const row of candidates) {
       const expiring = row.expiresAt !== null && row.expiresAt <= warnBefore;
       await audited(ctx, async (tx) => {
-        await tx.$executeRawUnsafe(`UPDATE ${TABLE[kind]} SET reminded_at = $1 WHERE id = $2::uuid`, now, row.id);
+        await tx.$executeRawUnsafe(
+          `UPDATE ${LISTING_KIND[kind].table} SET reminded_at = $1 WHERE id = $2::uuid`,
+          now,
+          row.id,
+        );
         await notify(tx, {
           userIds: [row.createdById],
           type: expiring ? "listing.expiring" : "listing.update_reminder",
           params: { title: row.titleVi, date: row.expiresAt ? row.expiresAt.toISOString().slice(0, 10) : "" },
-          link: linkFor(kind, row.id),
+          link: ownerPath(kind, row.id),
         });
         return {
           result: null,

@@ -1,15 +1,17 @@
 import "server-only";
 import { toJsonSafe } from "@/lib/audit/chain";
 import type { AuditContext } from "@/lib/audit/context";
-import { audited } from "@/lib/audit/mutations";
 import { assertCan, can, type Action, type Principal } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
-import { listings, revisionToColumns, type ListingKind } from "./data";
+import { transition, workflowTransaction } from "@/lib/workflow/transition";
+import { listings } from "./data";
+import { ownerPath, type ListingKind } from "./kinds";
+import { parsePendingRevision } from "./revision";
 import { ModerationReasonSchema } from "./schemas";
 import { screenAgainstLists } from "./screening";
-import { addMonths, nextStatus, PUBLICATION_MONTHS } from "./state-machine";
-import { move, notifyOfficers, ownerLink } from "./transactions";
+import { addMonths, nextStatus, PUBLICATION_MONTHS, type ListingActor } from "./state-machine";
+import { listingWorkflow, notifyOfficers, storedRevision } from "./transactions";
 
 /** Why an approval did not publish: the lists changed since the owner submitted. */
 export type ApprovalRefusal = "prohibited" | "needs_officer";
@@ -26,18 +28,9 @@ export interface Reviewable {
   pendingRevision: unknown;
 }
 
-/** A published listing's pending revision, or null (a submission is decided on its own columns). */
-function pendingRevisionOf(listing: Reviewable): Record<string, unknown> | null {
-  const revision = listing.pendingRevision;
-  return listing.status === "PUBLISHED" && typeof revision === "object" && revision !== null
-    ? (revision as Record<string, unknown>)
-    : null;
-}
-
 /** The screening a decision is about: a revision's own (stored with it), otherwise the listing's. */
 export function screeningUnderReview(listing: Reviewable): string {
-  const revision = pendingRevisionOf(listing);
-  return revision ? String(revision.screening ?? "CLEAR") : listing.screening;
+  return parsePendingRevision(listing)?.screening ?? listing.screening;
 }
 
 /**
@@ -45,7 +38,7 @@ export function screeningUnderReview(listing: Reviewable): string {
  * screened RESTRICTED, the operator otherwise; null when nothing waits for a decision.
  */
 export function reviewerActionFor(listing: Reviewable): Action | null {
-  if (listing.status !== "SUBMITTED" && !pendingRevisionOf(listing)) return null;
+  if (listing.status !== "SUBMITTED" && !parsePendingRevision(listing)) return null;
   return screeningUnderReview(listing) === "RESTRICTED" ? "listing:decide-restricted" : "listing:moderate";
 }
 
@@ -59,9 +52,6 @@ export function canDecide(user: Principal, listing: Reviewable): boolean {
 export function canReview(user: Principal): boolean {
   return can(user, "listing:moderate") || can(user, "listing:decide-restricted");
 }
-
-/** Keys a stored revision carries besides the listing's columns. */
-const REVISION_META = ["submittedAt", "screening", "screeningNote"];
 
 /**
  * A moderator's decision on a submitted listing or on a published listing's pending revision.
@@ -88,98 +78,85 @@ export async function moderateListing(
     });
   }
   const reason = parsedReason.data;
-  return audited(ctx, async (tx) => {
+  return workflowTransaction(async (tx) => {
     const row = await listings(tx, kind).findFirst({ where: { id } });
     if (!row) throw new AppError("not_found");
     const officer = can(user, "listing:decide-restricted");
     if (!officer) assertCan(user, "listing:moderate");
     if (decision === "reject" && !reason) throw new AppError("validation", "reason_required");
-    const revision = pendingRevisionOf(row);
-    const to = revision ? row.status : nextStatus(row.status, decision);
+    const revision = parsePendingRevision(row);
+    const event = revision ? (`${decision}_revision` as const) : decision;
+    const to = nextStatus(row.status, event);
     const decider = reviewerActionFor(row);
     if (!to || !decider) throw new AppError("invalid_state", "invalid_state");
-    const stored = screeningUnderReview(row);
-    const columns = revision
-      ? Object.fromEntries(Object.entries(revision).filter(([k]) => !REVISION_META.includes(k)))
-      : null;
-    const link = ownerLink(kind, id);
-    const what = revision ? "revision_" : "";
+    const workflow = listingWorkflow(kind);
+    const actor: ListingActor = officer ? "officer" : "moderator";
+    const step = { actor, audit: ctx, entityType: kind, reason };
+    const link = ownerPath(kind, id);
 
     if (decision === "reject") {
       assertCan(user, decider);
-      await move(
-        tx,
-        kind,
-        row,
-        revision ? { pendingRevision: null, moderationNote: reason } : { status: to, moderationNote: reason },
-      );
-      await notify(tx, {
-        userIds: [row.createdById],
-        type: revision ? "listing.revision_rejected" : "listing.rejected",
-        params: { title: row.titleVi, reason: reason ?? "" },
-        link,
+      await transition(tx, workflow, row, event, {
+        ...step,
+        action: revision ? `${kind}.revision_rejected` : `${kind}.reject`,
+        data: revision ? { pendingRevision: null, moderationNote: reason } : { moderationNote: reason },
+        effects: () =>
+          notify(tx, {
+            userIds: [row.createdById],
+            type: revision ? "listing.revision_rejected" : "listing.rejected",
+            params: { title: row.titleVi, reason: reason ?? "" },
+            link,
+          }),
       });
-      return {
-        result: { status: to } as ModerationResult,
-        audit: {
-          action: `${kind}.${revision ? "revision_rejected" : "reject"}`,
-          entityType: kind,
-          entityId: id,
-          before: { status: row.status },
-          after: { status: to },
-          reason,
-        },
-      };
+      return { status: to };
     }
 
-    const fresh = await screenAgainstLists(tx, columns ?? (row as unknown as Record<string, unknown>));
+    const stored = screeningUnderReview(row);
+    const fresh = await screenAgainstLists(tx, revision ? revision.columns : row);
     const restricted = stored === "RESTRICTED" || fresh.outcome === "RESTRICTED";
     // Restricted only by the fresh screening, either may approve: an officer publishes, an operator hands it on below.
     if (stored === "RESTRICTED" || !restricted) assertCan(user, decider);
     const screening = { screening: fresh.outcome, screeningNote: fresh.note };
     if (fresh.outcome === "PROHIBITED" || (restricted && !officer)) {
       const refused: ApprovalRefusal = fresh.outcome === "PROHIBITED" ? "prohibited" : "needs_officer";
-      await move(tx, kind, row, revision ? { pendingRevision: toJsonSafe({ ...revision, ...screening }) } : screening);
-      if (refused === "needs_officer") await notifyOfficers(tx, kind, row);
-      return {
-        result: { status: row.status, refused } as ModerationResult,
-        audit: {
-          action: `${kind}.${what}approval_refused`,
-          entityType: kind,
-          entityId: id,
-          after: { refused, ...screening },
+      await transition(tx, workflow, row, revision ? "refuse_revision" : "refuse", {
+        ...step,
+        action: revision ? `${kind}.revision_approval_refused` : `${kind}.approval_refused`,
+        reason: undefined,
+        data: revision
+          ? { pendingRevision: storedRevision(revision.columns, { submittedAt: revision.submittedAt, ...screening }) }
+          : screening,
+        after: { refused, ...screening },
+        effects: async () => {
+          if (refused === "needs_officer") await notifyOfficers(tx, kind, row);
         },
-      };
+      });
+      return { status: row.status, refused };
     }
 
     const now = new Date();
     const data = revision
-      ? { ...revisionToColumns(columns!), ...screening, pendingRevision: null, moderationNote: null }
+      ? { ...revision.columns, ...screening, pendingRevision: null, moderationNote: null }
       : {
-          status: to,
           ...screening,
           publishedAt: now,
           expiresAt: addMonths(now, PUBLICATION_MONTHS),
           moderationNote: null,
           remindedAt: null,
         };
-    await move(tx, kind, row, data);
-    await notify(tx, {
-      userIds: [row.createdById],
-      type: revision ? "listing.revision_approved" : "listing.approved",
-      params: { title: row.titleVi },
-      link,
+    await transition(tx, workflow, row, event, {
+      ...step,
+      action: revision ? `${kind}.revision_approved` : `${kind}.approve`,
+      data,
+      after: toJsonSafe(revision ? { ...revision.columns, ...screening } : { status: to, ...data }),
+      effects: () =>
+        notify(tx, {
+          userIds: [row.createdById],
+          type: revision ? "listing.revision_approved" : "listing.approved",
+          params: { title: row.titleVi },
+          link,
+        }),
     });
-    return {
-      result: { status: to } as ModerationResult,
-      audit: {
-        action: `${kind}.${revision ? "revision_approved" : "approve"}`,
-        entityType: kind,
-        entityId: id,
-        before: { status: row.status },
-        after: toJsonSafe(revision ? { ...columns, ...screening } : data),
-        reason,
-      },
-    };
+    return { status: to };
   });
 }

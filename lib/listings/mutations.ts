@@ -1,15 +1,16 @@
 import "server-only";
 import { diffFields, toJsonSafe } from "@/lib/audit/chain";
 import type { AuditContext } from "@/lib/audit/context";
-import { audited } from "@/lib/audit/mutations";
 import { assertCan, assertEmailVerified, type Action, type Principal } from "@/lib/authz";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { slugify, slugSuffix } from "@/lib/slug";
-import { columnsOf, listings, type ListingInput, type ListingKind } from "./data";
+import { start, transition, workflowTransaction } from "@/lib/workflow/transition";
+import { columnsOf, type ListingInput } from "./data";
+import type { ListingKind } from "./kinds";
 import { screenAgainstLists, type ScreeningResult } from "./screening";
 import { addMonths, nextStatus, PUBLICATION_MONTHS, type ListingEvent } from "./state-machine";
-import { move, notifyOfficers, ownListingForUpdate } from "./transactions";
+import { listingWorkflow, notifyOfficers, ownListingForUpdate, storedRevision } from "./transactions";
 
 export { moderateListing } from "./moderation";
 
@@ -25,20 +26,24 @@ async function assertSector(tx: Tx, code: string) {
 /** Creates a draft offer or demand for the user's organization. */
 export async function createListing(ctx: AuditContext, user: Principal, kind: ListingKind, input: ListingInput) {
   assertCan(user, CREATE[kind]);
-  if (!user.organizationId) throw new AppError("forbidden", "no_organization");
-  return audited(ctx, async (tx) => {
+  const organizationId = user.organizationId;
+  if (!organizationId) throw new AppError("forbidden", "no_organization");
+  return workflowTransaction(async (tx) => {
     await assertSector(tx, input.sectorCode);
     const columns = columnsOf(input);
-    const row = await listings(tx, kind).create({
-      data: {
-        ...columns,
-        slug: `${slugify(input.titleVi, 70)}-${slugSuffix()}`,
-        organizationId: user.organizationId,
-        createdById: user.id,
-        status: "DRAFT",
-      },
+    const data = {
+      ...columns,
+      slug: `${slugify(input.titleVi, 70)}-${slugSuffix()}`,
+      organizationId,
+      createdById: user.id,
+    };
+    return start(tx, listingWorkflow(kind), data, {
+      actor: "owner",
+      audit: ctx,
+      action: `${kind}.create`,
+      entityType: kind,
+      after: columns,
     });
-    return { result: row, audit: { action: `${kind}.create`, entityType: kind, entityId: row.id, after: columns } };
   });
 }
 
@@ -55,43 +60,34 @@ export async function updateListing(
   id: string,
   input: ListingInput,
 ) {
-  return audited(ctx, async (tx) => {
+  return workflowTransaction(async (tx) => {
     const row = await ownListingForUpdate(tx, user, kind, id);
     if (input.version !== undefined && input.version !== row.version) throw new AppError("conflict", "conflict");
+    // Checked before the input, so a listing under review answers "invalid_state" whatever was typed.
     if (!nextStatus(row.status, "edit")) throw new AppError("invalid_state", "invalid_state");
     await assertSector(tx, input.sectorCode);
     const columns = columnsOf(input);
-    const current = row as unknown as Record<string, unknown>;
-    const before = Object.fromEntries(Object.keys(columns).map((k) => [k, current[k]]));
+    const before = Object.fromEntries(Object.keys(columns).map((k) => [k, row[k]]));
     const diff = diffFields(before, columns);
+    const step = { actor: "owner", audit: ctx, entityType: kind, ...diff } as const;
     if (row.status === "PUBLISHED") {
       // A revision is a submission for review: it needs a confirmed e-mail address.
       assertEmailVerified(user);
       const screening = await screenAgainstLists(tx, columns);
-      const revision = {
-        ...columns,
-        submittedAt: new Date(),
-        screening: screening.outcome,
-        screeningNote: screening.note,
-      };
-      await move(tx, kind, row, { pendingRevision: toJsonSafe(revision) });
-      if (screening.outcome === "RESTRICTED") await notifyOfficers(tx, kind, row);
-      return {
-        result: { revision: true, screening: screening as ScreeningResult | null },
-        audit: {
-          action: `${kind}.revise`,
-          entityType: kind,
-          entityId: id,
-          ...diff,
-          reason: screening.note ?? undefined,
+      const review = { submittedAt: new Date(), screening: screening.outcome, screeningNote: screening.note };
+      await transition(tx, listingWorkflow(kind), row, "edit", {
+        ...step,
+        action: `${kind}.revise`,
+        data: { pendingRevision: storedRevision(columns, review) },
+        reason: screening.note ?? undefined,
+        effects: async () => {
+          if (screening.outcome === "RESTRICTED") await notifyOfficers(tx, kind, row);
         },
-      };
+      });
+      return { revision: true, screening: screening as ScreeningResult | null };
     }
-    await move(tx, kind, row, columns);
-    return {
-      result: { revision: false, screening: null as ScreeningResult | null },
-      audit: { action: `${kind}.update`, entityType: kind, entityId: id, ...diff },
-    };
+    await transition(tx, listingWorkflow(kind), row, "edit", { ...step, action: `${kind}.update`, data: columns });
+    return { revision: false, screening: null as ScreeningResult | null };
   });
 }
 
@@ -108,44 +104,42 @@ export async function ownerTransition(
   id: string,
   event: Extract<ListingEvent, "submit" | "recall" | "withdraw" | "renew">,
 ) {
-  return audited(ctx, async (tx) => {
+  return workflowTransaction(async (tx) => {
     const row = await ownListingForUpdate(tx, user, kind, id);
-    let to = nextStatus(row.status, event);
-    if (!to) throw new AppError("invalid_state", "invalid_state");
+    if (!nextStatus(row.status, event)) throw new AppError("invalid_state", "invalid_state");
+    const workflow = listingWorkflow(kind);
     const now = new Date();
-    let data: Record<string, unknown> = { status: to };
+    let move: ListingEvent = event;
+    let data: Record<string, unknown> = {};
     let outcome: ScreeningResult | null = null;
+    let restricted = false;
     if (event === "submit" || event === "renew") {
       assertEmailVerified(user);
-      const full = (await listings(tx, kind).findFirst({ where: { id } })) as unknown as Record<string, unknown>;
-      const screening = await screenAgainstLists(tx, full);
+      const screening = await screenAgainstLists(tx, row);
       outcome = { outcome: screening.outcome, matches: screening.matches };
       if (screening.outcome === "PROHIBITED") {
         // Not submitted / not republished: a prohibited technology can never be published.
-        await move(tx, kind, row, { screening: "PROHIBITED", screeningNote: screening.note });
-        return {
-          result: { status: row.status, screening: outcome },
-          audit: {
-            action: `${kind}.screening_blocked`,
-            entityType: kind,
-            entityId: id,
-            before: { status: row.status },
-            after: { event, screening: "PROHIBITED", note: screening.note },
-          },
-        };
+        await transition(tx, workflow, row, "block", {
+          actor: "owner",
+          audit: ctx,
+          action: `${kind}.screening_blocked`,
+          entityType: kind,
+          data: { screening: "PROHIBITED", screeningNote: screening.note },
+          after: { event, screening: "PROHIBITED", note: screening.note },
+        });
+        return { status: row.status, screening: outcome };
       }
-      data = { ...data, screening: screening.outcome, screeningNote: screening.note };
+      data = { screening: screening.outcome, screeningNote: screening.note };
       if (event === "submit") data = { ...data, submittedAt: now, moderationNote: null };
-      if (screening.outcome === "RESTRICTED") {
-        // A renewal now on the restricted list goes back to an officer instead of being republished.
-        if (event === "renew") {
-          to = "SUBMITTED";
-          data = { ...data, status: to, submittedAt: now, moderationNote: null };
-        }
-        await notifyOfficers(tx, kind, row);
+      restricted = screening.outcome === "RESTRICTED";
+      // A renewal now on the restricted list goes back to an officer instead of being republished.
+      if (restricted && event === "renew") {
+        move = "renew_for_review";
+        data = { ...data, submittedAt: now, moderationNote: null };
       }
     }
-    if (event === "renew" && to === "PUBLISHED") {
+    const to = nextStatus(row.status, move);
+    if (move === "renew" && to === "PUBLISHED") {
       data = {
         ...data,
         expiresAt: addMonths(now, PUBLICATION_MONTHS),
@@ -153,16 +147,17 @@ export async function ownerTransition(
         publishedAt: row.publishedAt ?? now,
       };
     }
-    await move(tx, kind, row, data);
-    return {
-      result: { status: to, screening: outcome },
-      audit: {
-        action: `${kind}.${event}`,
-        entityType: kind,
-        entityId: id,
-        before: { status: row.status },
-        after: toJsonSafe(data),
+    const done = await transition(tx, workflow, row, move, {
+      actor: "owner",
+      audit: ctx,
+      action: `${kind}.${event}`,
+      entityType: kind,
+      data,
+      after: toJsonSafe({ status: to, ...data }),
+      effects: async () => {
+        if (restricted) await notifyOfficers(tx, kind, row);
       },
-    };
+    });
+    return { status: done.to, screening: outcome };
   });
 }

@@ -2,8 +2,9 @@ import "server-only";
 import { can, type Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { ListingKind } from "./data";
+import type { ListingKind } from "./kinds";
 import { canReview, screeningUnderReview } from "./moderation";
+import { parsePendingRevision } from "./revision";
 
 const PAGE_SIZE = 20;
 
@@ -93,10 +94,7 @@ export async function moderationQueue(user: Principal): Promise<QueueItem[]> {
   const toItem =
     (kind: ListingKind) =>
     (row: (typeof offers)[number]): QueueItem => {
-      const revision =
-        row.status === "PUBLISHED" && row.pendingRevision !== null
-          ? (row.pendingRevision as { submittedAt?: string })
-          : null;
+      const revision = parsePendingRevision(row);
       return {
         kind,
         id: row.id,
@@ -105,7 +103,7 @@ export async function moderationQueue(user: Principal): Promise<QueueItem[]> {
         // A revision is decided on its own screening, not the published version's.
         screening: screeningUnderReview(row),
         isRevision: revision !== null,
-        waitingSince: revision?.submittedAt ? new Date(revision.submittedAt) : (row.submittedAt ?? row.updatedAt),
+        waitingSince: revision?.submittedAt ?? row.submittedAt ?? row.updatedAt,
       };
     };
   return [...offers.map(toItem("offer")), ...demands.map(toItem("demand"))].sort(

@@ -1,52 +1,99 @@
 import type { ListingStatus } from "@/lib/generated/prisma/enums";
+import { defineMachine, eventsFor, nextState } from "@/lib/workflow/machine";
+import { parsePendingRevision } from "./revision";
 
 /**
- * The listing lifecycle (DOMAIN §5): draft → submitted → published | rejected; published → expired |
- * withdrawn. One table, read by the mutations; a transition not listed here cannot happen.
+ * The listing lifecycle (DOMAIN §5), shared by offers and demands: draft → submitted → published |
+ * rejected; published → expired | withdrawn; a published listing's edit waits as a revision. Every
+ * change of a listing goes through this table (lib/workflow/transition.ts); a move not listed here
+ * cannot happen.
  */
-export type ListingEvent = "submit" | "recall" | "approve" | "reject" | "withdraw" | "renew" | "expire" | "edit";
+export type ListingEvent =
+  | "edit"
+  | "submit"
+  | "recall"
+  | "withdraw"
+  | "renew"
+  | "renew_for_review"
+  | "block"
+  | "approve"
+  | "reject"
+  | "refuse"
+  | "approve_revision"
+  | "reject_revision"
+  | "refuse_revision"
+  | "expire";
 
-export type ListingActor = "owner" | "moderator" | "system";
+/** Who moves a listing: its organization, the operator, a department officer, the daily job. */
+export type ListingActor = "owner" | "moderator" | "officer" | "system";
 
-export const LISTING_TRANSITIONS: Record<
-  ListingEvent,
-  { from: readonly ListingStatus[]; to: ListingStatus | "same"; by: ListingActor }
-> = {
-  // Owners edit drafts and rejected listings in place; published ones through a reviewed revision.
-  edit: { from: ["DRAFT", "REJECTED", "PUBLISHED"], to: "same", by: "owner" },
-  submit: { from: ["DRAFT", "REJECTED"], to: "SUBMITTED", by: "owner" },
-  recall: { from: ["SUBMITTED"], to: "DRAFT", by: "owner" },
-  approve: { from: ["SUBMITTED"], to: "PUBLISHED", by: "moderator" },
-  reject: { from: ["SUBMITTED"], to: "REJECTED", by: "moderator" },
-  withdraw: { from: ["PUBLISHED", "SUBMITTED"], to: "WITHDRAWN", by: "owner" },
-  // Renewing restarts the 12-month publication period after screening against today's lists
-  // (lib/listings/mutations.ts): prohibited stays where it is, restricted goes back to SUBMITTED
-  // for a department officer instead of being republished.
-  renew: { from: ["PUBLISHED", "EXPIRED"], to: "PUBLISHED", by: "owner" },
-  expire: { from: ["PUBLISHED"], to: "EXPIRED", by: "system" },
-};
+/** What the guards read. */
+export interface ListingFacts {
+  status: ListingStatus;
+  pendingRevision: unknown;
+  expiresAt: Date | null;
+}
+
+const REVIEWERS = ["moderator", "officer"] as const;
+// Which of the two decides a particular listing (restricted ones: the officer) is the authorization
+// rule `reviewerActionFor` in ./moderation.ts, checked beside the table.
+
+const revisionWaits = (listing: ListingFacts) => (parsePendingRevision(listing) ? null : "invalid_state");
+
+export const LISTING_MACHINE = defineMachine<ListingStatus, ListingEvent, ListingActor, ListingFacts>({
+  name: "listing",
+  initial: { state: "DRAFT", by: ["owner"] },
+  transitions: {
+    // Owners edit drafts and rejected listings in place; published ones through a reviewed revision.
+    edit: { from: ["DRAFT", "REJECTED", "PUBLISHED"], to: "same", by: ["owner"] },
+    submit: { from: ["DRAFT", "REJECTED"], to: "SUBMITTED", by: ["owner"] },
+    recall: { from: ["SUBMITTED"], to: "DRAFT", by: ["owner"] },
+    withdraw: { from: ["PUBLISHED", "SUBMITTED"], to: "WITHDRAWN", by: ["owner"] },
+    // Renewing restarts the 12-month publication period after screening against today's lists
+    // (lib/listings/mutations.ts): a renewal now RESTRICTED goes back to an officer instead.
+    renew: { from: ["PUBLISHED", "EXPIRED"], to: "PUBLISHED", by: ["owner"] },
+    renew_for_review: { from: ["PUBLISHED", "EXPIRED"], to: "SUBMITTED", by: ["owner"] },
+    // A submission or renewal screened PROHIBITED stays where it is; the outcome is recorded.
+    block: { from: ["DRAFT", "REJECTED", "PUBLISHED", "EXPIRED"], to: "same", by: ["owner"] },
+    approve: { from: ["SUBMITTED"], to: "PUBLISHED", by: REVIEWERS },
+    reject: { from: ["SUBMITTED"], to: "REJECTED", by: REVIEWERS },
+    // Approval screens again: now PROHIBITED, or RESTRICTED for the operator, it records the new
+    // outcome instead of publishing.
+    refuse: { from: ["SUBMITTED"], to: "same", by: REVIEWERS },
+    approve_revision: { from: ["PUBLISHED"], to: "same", by: REVIEWERS, guard: revisionWaits },
+    reject_revision: { from: ["PUBLISHED"], to: "same", by: REVIEWERS, guard: revisionWaits },
+    refuse_revision: { from: ["PUBLISHED"], to: "same", by: REVIEWERS, guard: revisionWaits },
+    // The daily job (lib/listings/lifecycle.ts), once the 12 months are over.
+    expire: {
+      from: ["PUBLISHED"],
+      to: "EXPIRED",
+      by: ["system"],
+      guard: (listing, { now }) => (listing.expiresAt !== null && listing.expiresAt <= now ? null : "not_due"),
+    },
+  },
+});
+
+/** The table itself, by event (kept for readers of the former API). */
+export const LISTING_TRANSITIONS = LISTING_MACHINE.transitions;
+
+/** The commands an owner gives from the workspace; the other owner events are their screened outcomes. */
+export const OWNER_COMMANDS = ["edit", "submit", "recall", "withdraw", "renew"] as const satisfies ListingEvent[];
+export type OwnerCommand = (typeof OWNER_COMMANDS)[number];
 
 /** Months a publication lasts without renewal, and how often owners are asked to update. */
 export const PUBLICATION_MONTHS = 12;
 export const UPDATE_REMINDER_DAYS = 90;
 export const EXPIRY_WARNING_DAYS = 30;
 
-export function canTransition(status: ListingStatus, event: ListingEvent): boolean {
-  return LISTING_TRANSITIONS[event].from.includes(status);
-}
-
 /** The status after `event`, or null when the event is not allowed from `status`. */
 export function nextStatus(status: ListingStatus, event: ListingEvent): ListingStatus | null {
-  const rule = LISTING_TRANSITIONS[event];
-  if (!rule.from.includes(status)) return null;
-  return rule.to === "same" ? status : rule.to;
+  return nextState(LISTING_MACHINE, status, event);
 }
 
-/** Events the owner can trigger from a status: drives which buttons the workspace shows. */
-export function ownerEvents(status: ListingStatus): ListingEvent[] {
-  return (Object.keys(LISTING_TRANSITIONS) as ListingEvent[]).filter(
-    (event) => LISTING_TRANSITIONS[event].by === "owner" && canTransition(status, event),
-  );
+/** Commands the owner can give from a status: drives which buttons the workspace shows. */
+export function ownerEvents(status: ListingStatus): OwnerCommand[] {
+  const allowed = eventsFor(LISTING_MACHINE, status, "owner");
+  return OWNER_COMMANDS.filter((command) => allowed.includes(command));
 }
 
 export function addMonths(date: Date, months: number): Date {

@@ -1,28 +1,74 @@
 import "server-only";
-import { assertCan, type Action, type Principal } from "@/lib/authz";
+import { toJsonSafe } from "@/lib/audit/chain";
+import { assertCan, type Principal } from "@/lib/authz";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
-import { listings, type ListingKind, type ListingRow } from "./data";
+import type { Workflow } from "@/lib/workflow/transition";
+import type { ListingStatus } from "@/lib/generated/prisma/enums";
+import { listings, type ListingRecord, type ListingRow } from "./data";
+import { LISTING_KIND, type ListingKind } from "./kinds";
+import type { PendingRevision } from "./revision";
+import { LISTING_MACHINE, type ListingActor, type ListingEvent } from "./state-machine";
 
-/** Building blocks of the listing transactions (mutations.ts, moderation.ts); each runs inside one. */
+/** Building blocks of the listing transactions (mutations.ts, moderation.ts, lifecycle.ts); each runs inside one. */
 
-const OWN: Record<ListingKind, Action> = { offer: "offer:manage-own", demand: "demand:manage-own" };
+export type ListingWorkflow = Workflow<
+  ListingStatus,
+  ListingEvent,
+  ListingActor,
+  ListingRecord,
+  Record<string, unknown>
+>;
 
-/** The owner's listing, or not_found (also for another organization's listing). */
-export async function ownListingForUpdate(tx: Tx, user: Principal, kind: ListingKind, id: string): Promise<ListingRow> {
-  const row = await listings(tx, kind).findFirst({ where: { id, organizationId: user.organizationId ?? "-" } });
-  assertCan(user, OWN[kind], row ?? { organizationId: null });
-  return row!;
+/**
+ * The listing machine with the table that keeps the kind's listings. A move is written only if the
+ * listing still has the version and status it was read with (optimistic concurrency), and bumps the
+ * version. The daily job's moves keep `updated_at`, which means "the owner last updated this
+ * listing" (shown publicly, measured by the Department): Prisma keeps an `updatedAt` given explicitly.
+ */
+export function listingWorkflow(kind: ListingKind): ListingWorkflow {
+  return {
+    machine: LISTING_MACHINE,
+    store: {
+      field: "status",
+      stateOf: (row) => row.status,
+      write: async (tx, row, move) => {
+        const { count } = await listings(tx, kind).updateMany({
+          where: { id: row.id, version: row.version, status: move.from },
+          data: {
+            ...move.data,
+            status: move.to,
+            version: { increment: 1 },
+            ...(move.actor === "system" ? { updatedAt: row.updatedAt } : {}),
+          },
+        });
+        return count;
+      },
+      create: (tx, status, data) => listings(tx, kind).create({ data: { ...data, status } }),
+    },
+  };
 }
 
-/** Moves a listing from the status it was read in, or fails with "conflict" if it changed meanwhile. */
-export async function move(tx: Tx, kind: ListingKind, row: ListingRow, data: Record<string, unknown>) {
-  const { count } = await listings(tx, kind).updateMany({
-    where: { id: row.id, version: row.version, status: row.status },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (count !== 1) throw new AppError("conflict", "conflict");
+/** The owner's listing, or not_found (also for another organization's listing). */
+export async function ownListingForUpdate(
+  tx: Tx,
+  user: Principal,
+  kind: ListingKind,
+  id: string,
+): Promise<ListingRecord> {
+  const row = await listings(tx, kind).findFirst({ where: { id, organizationId: user.organizationId ?? "-" } });
+  assertCan(user, LISTING_KIND[kind].manageOwn, row ?? { organizationId: null });
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+/**
+ * A revision as `pendingRevision` stores it: the edited columns and the review facts, made JSON-safe
+ * (amounts as strings, dates as ISO strings). Read back with `parsePendingRevision` (./revision.ts).
+ */
+export function storedRevision(columns: object, review: Omit<PendingRevision, "columns">) {
+  return toJsonSafe({ ...columns, ...review });
 }
 
 /** Tells every active department officer that a restricted listing (or revision) waits for them. */
@@ -38,5 +84,3 @@ export async function notifyOfficers(tx: Tx, kind: ListingKind, row: Pick<Listin
     link: `/admin/moderation/${kind}/${row.id}`,
   });
 }
-
-export const ownerLink = (kind: ListingKind, id: string) => `/account/${kind === "offer" ? "offers" : "demands"}/${id}`;

@@ -4,24 +4,29 @@ import { audited } from "@/lib/audit/mutations";
 import { assertCan, type Principal } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type Match } from "@/lib/generated/prisma/client";
+import type { MatchState } from "@/lib/generated/prisma/enums";
+import { LISTING_KIND, type ListingKind } from "@/lib/listings/kinds";
 import { notify } from "@/lib/notifications/mutations";
+import { transition, workflowTransaction, type Workflow } from "@/lib/workflow/transition";
 import { findMatchesForDemand, findMatchesForOffer } from "./engine";
 import { STRONG_MATCH } from "./score";
+import { MATCH_EVENT_FOR, MATCH_SIDE_MACHINE, type MatchActor, type MatchSideEvent } from "./state-machine";
 
 /** Stored per listing: the best matches above this score. */
 export const KEEP = 20;
 export const MIN_SCORE = 0.45;
-
-type Kind = "offer" | "demand";
-const TABLE = { offer: "offers", demand: "demands" } as const;
 
 /**
  * Recomputes and stores a listing's matches in one audited transaction: new pairs are added, scores
  * and explanations refreshed, pairs that fell out removed unless an owner acted on them, and each
  * owner's dismissal kept. Strong new matches notify both owners, once.
  */
-export async function recomputeMatches(kind: Kind, id: string, ctx: AuditContext = systemContext("job:matching")) {
+export async function recomputeMatches(
+  kind: ListingKind,
+  id: string,
+  ctx: AuditContext = systemContext("job:matching"),
+) {
   const found = (kind === "offer" ? await findMatchesForOffer(id, KEEP) : await findMatchesForDemand(id, KEEP)).filter(
     (m) => m.score >= MIN_SCORE,
   );
@@ -45,7 +50,7 @@ export async function recomputeMatches(kind: Kind, id: string, ctx: AuditContext
         notified += await notifyOwners(tx, row.id, m.offerId, m.demandId, m.score);
       }
     }
-    await tx.$executeRawUnsafe(`UPDATE ${TABLE[kind]} SET matched_at = now() WHERE id = $1::uuid`, id);
+    await tx.$executeRawUnsafe(`UPDATE ${LISTING_KIND[kind].table} SET matched_at = now() WHERE id = $1::uuid`, id);
     return {
       result: { stored: found.length, removed: stale.length, notified },
       audit: {
@@ -86,7 +91,7 @@ async function notifyOwners(tx: Tx, matchId: string, offerId: string, demandId: 
 export async function sweepMatches(limit = 200) {
   let recomputed = 0;
   for (const kind of ["demand", "offer"] as const) {
-    const table = TABLE[kind];
+    const table = LISTING_KIND[kind].table;
     const due = await db.$queryRawUnsafe<{ id: string }[]>(
       `SELECT id FROM ${table} WHERE status = 'PUBLISHED' AND (matched_at IS NULL OR matched_at < updated_at)
         ORDER BY updated_at LIMIT ${Number(limit)}`,
@@ -115,8 +120,40 @@ export async function sweepMatches(limit = 200) {
   return { recomputed };
 }
 
+type Side = "offerState" | "demandState";
+
 /**
- * An owner dismisses or acts on a match, for their side only. Only the owning organization of the
+ * One side of a match as the workflow engine moves it: the compare-and-set is on that side's state
+ * (a side has no other column its moves depend on, so its state is its version), and the other
+ * side's moves never conflict with it.
+ */
+function matchSideWorkflow(side: Side): Workflow<MatchState, MatchSideEvent, MatchActor, Match, undefined> {
+  return {
+    machine: MATCH_SIDE_MACHINE,
+    store: {
+      field: side,
+      stateOf: (match) => match[side],
+      write: async (tx, match, move) => {
+        const { count } =
+          side === "offerState"
+            ? await tx.match.updateMany({
+                where: { id: match.id, offerState: move.from },
+                data: { offerState: move.to },
+              })
+            : await tx.match.updateMany({
+                where: { id: match.id, demandState: move.from },
+                data: { demandState: move.to },
+              });
+        return count;
+      },
+    },
+  };
+}
+
+/**
+ * An owner moves their side of a match (see, dismiss, restore, act on it) by the table in
+ * ./state-machine.ts: a state the table does not lead to from the current one answers
+ * AppError("invalid_state") — an acted-on match stays acted on. Only the owning organization of the
  * offer (or of the demand) may; anyone else gets not_found.
  */
 export async function setMatchState(
@@ -125,13 +162,13 @@ export async function setMatchState(
   matchId: string,
   state: "DISMISSED" | "ACTED_ON" | "SEEN" | "SUGGESTED",
 ) {
-  return audited(ctx, async (tx) => {
+  return workflowTransaction(async (tx) => {
     const match = await tx.match.findUnique({
       where: { id: matchId },
       include: { offer: { select: { organizationId: true } }, demand: { select: { organizationId: true } } },
     });
     if (!match || !user.organizationId) throw new AppError("not_found");
-    const side =
+    const side: Side | null =
       match.offer.organizationId === user.organizationId
         ? "offerState"
         : match.demand.organizationId === user.organizationId
@@ -141,16 +178,12 @@ export async function setMatchState(
     assertCan(user, side === "offerState" ? "offer:manage-own" : "demand:manage-own", {
       organizationId: user.organizationId,
     });
-    await tx.match.update({ where: { id: matchId }, data: { [side]: state } });
-    return {
-      result: state,
-      audit: {
-        action: "match.state",
-        entityType: "match",
-        entityId: matchId,
-        before: { [side]: match[side] },
-        after: { [side]: state },
-      },
-    };
+    await transition(tx, matchSideWorkflow(side), match, MATCH_EVENT_FOR[state], {
+      actor: "owner",
+      audit: ctx,
+      action: "match.state",
+      entityType: "match",
+    });
+    return state;
   });
 }

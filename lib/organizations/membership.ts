@@ -1,12 +1,17 @@
 import "server-only";
+import { queueAccountEmail } from "@/lib/accounts/email";
+import { notifyMembershipRequested, organizationAdminIds } from "@/lib/accounts/membership-notices";
 import type { AuditContext } from "@/lib/audit/context";
 import { audited } from "@/lib/audit/mutations";
 import { newToken, tokenHash } from "@/lib/auth/tokens";
 import { assertCan, assertEmailVerified, can, type Principal } from "@/lib/authz";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { MembershipRequest, Prisma } from "@/lib/generated/prisma/client";
+import type { MembershipRequestStatus } from "@/lib/generated/prisma/enums";
 import { notify } from "@/lib/notifications/mutations";
-import { queueAccountEmail } from "@/lib/accounts/email";
+import { start, transition, workflowTransaction, type Workflow } from "@/lib/workflow/transition";
+import { MEMBERSHIP_REQUEST_MACHINE, type MembershipActor, type MembershipRequestEvent } from "./state-machine";
 
 /**
  * Organization membership (issue 9, item 1): nobody joins an organization by naming it. A request
@@ -22,13 +27,42 @@ export const INVITES_PER_ORG_PER_DAY = 50;
 
 const MEMBERS_LINK = "/account/organization/members";
 
-/** Active administrators of an organization (recipients of its membership notifications). */
-export async function organizationAdminIds(tx: Tx, organizationId: string): Promise<string[]> {
-  const admins = await tx.user.findMany({
-    where: { organizationId, orgRole: "ADMIN", status: "ACTIVE" },
-    select: { id: true },
+/**
+ * The membership-request machine with its table. Every move starts from PENDING, the only state
+ * that is not final, so the compare-and-set on the status is the whole optimistic check.
+ */
+const MEMBERSHIP_WORKFLOW: Workflow<
+  MembershipRequestStatus,
+  MembershipRequestEvent,
+  MembershipActor,
+  MembershipRequest,
+  Prisma.MembershipRequestUncheckedUpdateManyInput,
+  Prisma.MembershipRequestUncheckedCreateInput
+> = {
+  machine: MEMBERSHIP_REQUEST_MACHINE,
+  store: {
+    field: "status",
+    stateOf: (req) => req.status,
+    write: async (tx, req, move) => {
+      const { count } = await tx.membershipRequest.updateMany({
+        where: { id: req.id, status: move.from },
+        data: { ...move.data, status: move.to },
+      });
+      return count;
+    },
+    create: (tx, status, data) => tx.membershipRequest.create({ data: { ...data, status } }),
+  },
+};
+
+/** Withdraws a pending request as its requester: themselves, or by joining another way (an invitation). */
+function cancelRequest(tx: Tx, ctx: AuditContext, req: MembershipRequest, now: Date) {
+  return transition(tx, MEMBERSHIP_WORKFLOW, req, "cancel", {
+    actor: "requester",
+    audit: ctx,
+    action: "membership.cancel",
+    entityType: "membership_request",
+    data: { decidedAt: now },
   });
-  return admins.map((a) => a.id);
 }
 
 async function lockOrganization(tx: Tx, organizationId: string) {
@@ -60,22 +94,10 @@ async function actorRow(tx: Tx, userId: string) {
 /** The caller's organization, when they administer it; anything else answers not-found. */
 async function administeredOrganization(tx: Tx, user: Principal) {
   assertCan(user, "membership:manage-own", { organizationId: user.organizationId });
-  const org = await lockOrganization(tx, user.organizationId!);
+  const org = user.organizationId ? await lockOrganization(tx, user.organizationId) : null;
   const actor = await actorRow(tx, user.id);
   if (!org || actor.organizationId !== org.id || actor.orgRole !== "ADMIN") throw new AppError("not_found");
   return { org, actor };
-}
-
-/**
- * Tells the organization's administrators about a join request, or the operators when it has none.
- * Only for requesters whose address is confirmed: a made-up address must not reach anyone.
- */
-export async function notifyMembershipRequested(tx: Tx, org: { id: string; name: string }, requesterName: string) {
-  const admins = await organizationAdminIds(tx, org.id);
-  const params = { name: requesterName, organization: org.name };
-  if (admins.length > 0)
-    await notify(tx, { userIds: admins, type: "membership.requested", params, link: MEMBERS_LINK });
-  else await notify(tx, { roles: ["OPERATOR"], type: "membership.requested", params, link: "/admin/organizations" });
 }
 
 /**
@@ -90,7 +112,7 @@ export async function requestMembership(
 ) {
   assertCan(user, "membership:request");
   assertEmailVerified(user);
-  return audited(ctx, async (tx) => {
+  return workflowTransaction(async (tx) => {
     const me = await actorRow(tx, user.id);
     if (!me.verified) throw new AppError("forbidden", "email_unverified");
     if (me.organizationId) throw new AppError("conflict", "already_member");
@@ -101,40 +123,29 @@ export async function requestMembership(
       select: { id: true, name: true, type: true },
     });
     if (!org || org.type === "STATE_AGENCY") throw new AppError("not_found");
-    const req = await tx.membershipRequest.create({
-      data: { organizationId: org.id, userId: me.id, message: input.message || null },
-    });
-    await notifyMembershipRequested(tx, org, me.name);
-    return {
-      result: req,
-      audit: {
+    return start(
+      tx,
+      MEMBERSHIP_WORKFLOW,
+      { organizationId: org.id, userId: me.id, message: input.message || null },
+      {
+        actor: "requester",
+        audit: ctx,
         action: "membership.request",
         entityType: "membership_request",
-        entityId: req.id,
         after: { organizationId: org.id, userId: me.id, status: "PENDING" },
+        effects: () => notifyMembershipRequested(tx, org, me.name),
       },
-    };
+    );
   });
 }
 
-/** The requester withdraws their own pending request. */
+/** The requester withdraws their own pending request (anyone else's, or a decided one: not found). */
 export async function cancelMembershipRequest(ctx: AuditContext, user: Principal, requestId: string) {
-  return audited(ctx, async (tx) => {
-    const { count } = await tx.membershipRequest.updateMany({
-      where: { id: requestId, userId: user.id, status: "PENDING" },
-      data: { status: "CANCELLED", decidedAt: new Date() },
-    });
-    if (count !== 1) throw new AppError("not_found");
-    return {
-      result: null,
-      audit: {
-        action: "membership.cancel",
-        entityType: "membership_request",
-        entityId: requestId,
-        before: { status: "PENDING" },
-        after: { status: "CANCELLED" },
-      },
-    };
+  return workflowTransaction(async (tx) => {
+    const req = await tx.membershipRequest.findFirst({ where: { id: requestId, userId: user.id, status: "PENDING" } });
+    if (!req) throw new AppError("not_found");
+    await cancelRequest(tx, ctx, req, new Date());
+    return null;
   });
 }
 
@@ -148,7 +159,7 @@ export async function decideMembershipRequest(
   input: { requestId: string; decision: "approve" | "reject"; note?: string | null },
 ) {
   if (!can(user, "membership:manage-own") && !can(user, "membership:decide-orphan")) throw new AppError("not_found");
-  return audited(ctx, async (tx) => {
+  return workflowTransaction(async (tx) => {
     const req = await tx.membershipRequest.findUnique({ where: { id: input.requestId } });
     if (!req) throw new AppError("not_found");
     const org = await lockOrganization(tx, req.organizationId);
@@ -158,56 +169,49 @@ export async function decideMembershipRequest(
     const isAdmin = can(user, "membership:manage-own") && actor.organizationId === org.id && actor.orgRole === "ADMIN";
     const isOrphanOperator = can(user, "membership:decide-orphan") && admins.length === 0;
     if (!isAdmin && !isOrphanOperator) throw new AppError("not_found");
-    if (req.status !== "PENDING") throw new AppError("invalid_state", "invalid_state");
 
-    const now = new Date();
-    const status = input.decision === "approve" ? "APPROVED" : "REJECTED";
-    if (input.decision === "approve") {
-      const requester = await actorRow(tx, req.userId).catch(() => null);
-      if (!requester) throw new AppError("invalid_state", "requester_inactive");
-      if (!requester.verified) throw new AppError("invalid_state", "requester_unverified");
-      const { count } = await tx.user.updateMany({
-        where: { id: req.userId, organizationId: null },
-        data: { organizationId: org.id, orgRole: "MEMBER" },
-      });
-      if (count !== 1) throw new AppError("invalid_state", "requester_has_organization");
-    }
-    const { count } = await tx.membershipRequest.updateMany({
-      where: { id: req.id, status: "PENDING" },
-      data: { status, decidedById: user.id, decidedAt: now, decisionNote: input.note || null },
-    });
-    if (count !== 1) throw new AppError("conflict", "conflict");
-    if (input.decision === "approve") {
-      await notify(tx, {
-        userIds: [req.userId],
-        type: "membership.approved",
-        params: { organization: org.name },
-        link: "/account",
-      });
-    } else {
-      await notify(tx, {
-        userIds: [req.userId],
-        type: "membership.rejected",
-        params: { organization: org.name, note: input.note || "—" },
-        link: "/account/organization",
-      });
-    }
-    return {
-      result: status,
-      audit: {
-        action: `membership.${input.decision}`,
-        entityType: "membership_request",
-        entityId: req.id,
-        before: { status: "PENDING" },
-        after: {
-          status,
-          userId: req.userId,
-          organizationId: org.id,
-          ...(input.decision === "approve" ? { orgRole: "MEMBER" } : {}),
-        },
-        reason: input.note || null,
+    const approve = input.decision === "approve";
+    // The requester's row is locked before the request's, in the order acceptInvite takes them.
+    const requester = approve ? await actorRow(tx, req.userId).catch(() => null) : null;
+    const move = await transition(tx, MEMBERSHIP_WORKFLOW, req, input.decision, {
+      actor: isAdmin ? "org_admin" : "operator",
+      audit: ctx,
+      action: approve ? "membership.approve" : "membership.reject",
+      entityType: "membership_request",
+      data: { decidedById: user.id, decidedAt: new Date(), decisionNote: input.note || null },
+      after: {
+        status: approve ? "APPROVED" : "REJECTED",
+        userId: req.userId,
+        organizationId: org.id,
+        ...(approve ? { orgRole: "MEMBER" } : {}),
       },
-    };
+      reason: input.note || null,
+      effects: async () => {
+        if (!approve) {
+          await notify(tx, {
+            userIds: [req.userId],
+            type: "membership.rejected",
+            params: { organization: org.name, note: input.note || "—" },
+            link: "/account/organization",
+          });
+          return;
+        }
+        if (!requester) throw new AppError("invalid_state", "requester_inactive");
+        if (!requester.verified) throw new AppError("invalid_state", "requester_unverified");
+        const { count } = await tx.user.updateMany({
+          where: { id: req.userId, organizationId: null },
+          data: { organizationId: org.id, orgRole: "MEMBER" },
+        });
+        if (count !== 1) throw new AppError("invalid_state", "requester_has_organization");
+        await notify(tx, {
+          userIds: [req.userId],
+          type: "membership.approved",
+          params: { organization: org.name },
+          link: "/account",
+        });
+      },
+    });
+    return move.to;
   });
 }
 
@@ -314,10 +318,10 @@ export async function acceptInvite(ctx: AuditContext, user: Principal, token: st
     });
     if (count !== 1) throw new AppError("not_found");
     await tx.user.update({ where: { id: me.id }, data: { organizationId: org.id, orgRole: "MEMBER" } });
-    await tx.membershipRequest.updateMany({
-      where: { userId: me.id, status: "PENDING" },
-      data: { status: "CANCELLED", decidedAt: now },
-    });
+    // Joined by invitation: a request still waiting elsewhere is withdrawn (each audited on its own).
+    for (const req of await tx.membershipRequest.findMany({ where: { userId: me.id, status: "PENDING" } })) {
+      await cancelRequest(tx, ctx, req, now);
+    }
     await notify(tx, {
       userIds: await organizationAdminIds(tx, org.id),
       type: "membership.joined",
@@ -343,7 +347,7 @@ export async function acceptInvite(ctx: AuditContext, user: Principal, token: st
 export async function removeMember(ctx: AuditContext, user: Principal, memberId: string) {
   assertCan(user, "membership:manage-own", { organizationId: user.organizationId });
   return audited(ctx, async (tx) => {
-    const org = await lockOrganization(tx, user.organizationId!);
+    const org = user.organizationId ? await lockOrganization(tx, user.organizationId) : null;
     const actor = await actorRow(tx, user.id);
     if (!org || actor.organizationId !== org.id) throw new AppError("not_found");
     if (memberId !== actor.id && actor.orgRole !== "ADMIN") throw new AppError("not_found");

@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import { runListingLifecycle } from "@/lib/listings/lifecycle";
 import { createListing, moderateListing, ownerTransition, updateListing } from "@/lib/listings/mutations";
 import { ownListing, ownListings } from "@/lib/listings/queries";
-import { OfferInputSchema } from "@/lib/offers/schemas";
-import { DemandInputSchema } from "@/lib/demands/schemas";
+import { OfferInputSchema } from "@/lib/listings/offer-schema";
+import { DemandInputSchema } from "@/lib/listings/demand-schema";
 import type { Principal } from "@/lib/authz";
 import { createOrganization, createUser, ensureTaxonomy } from "../factories";
 

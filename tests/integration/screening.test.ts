@@ -9,10 +9,11 @@ import type { Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { createListing, moderateListing, ownerTransition, updateListing } from "@/lib/listings/mutations";
 import { moderationQueue } from "@/lib/listings/queries";
-import { OfferInputSchema } from "@/lib/offers/schemas";
+import { OfferInputSchema } from "@/lib/listings/offer-schema";
 import { DEMO_OFFERS } from "@/prisma/data/demo-content";
 import { seed } from "@/prisma/seed";
 import { createOrganization, createUser, ensureTaxonomy } from "../factories";
+import { offerFormInput } from "../support/offer-input";
 
 const ctx = systemContext("test:screening");
 let provider: Principal;
@@ -24,23 +25,7 @@ let officer: Principal;
 const PROHIBITED = "chất cấm thử nghiệm zeta";
 const RESTRICTED = "thiết bị hạn chế thử nghiệm omega";
 
-const offerForm = (overrides: Record<string, unknown> = {}) =>
-  OfferInputSchema.parse({
-    titleVi: "Công nghệ lọc nước sạch quy mô xã",
-    summaryVi: "Công nghệ lọc nước sạch cho trạm cấp nước nông thôn, chi phí vận hành thấp.",
-    description:
-      "Hệ thống lọc kết hợp keo tụ, lắng lamella và lọc màng, đạt QCVN 01-1:2018/BYT sau 6 tháng vận hành thử.",
-    sectorCode: "207",
-    keywords: "nước sạch, lọc",
-    trl: "7",
-    ipStatus: "KNOW_HOW",
-    transferObjects: ["KNOW_HOW"],
-    transferForms: ["STANDALONE"],
-    transferMethods: ["DOCUMENTS"],
-    priceType: "NEGOTIABLE",
-    location: "HN-CAUGIAY",
-    ...overrides,
-  });
+const offerForm = (overrides: Record<string, unknown> = {}) => OfferInputSchema.parse(offerFormInput(overrides));
 
 async function published(title: string) {
   const offer = await createListing(ctx, provider, "offer", offerForm({ titleVi: title }));

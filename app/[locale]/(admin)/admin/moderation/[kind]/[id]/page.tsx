@@ -9,6 +9,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
 import { canDecide, reviewerActionFor, screeningUnderReview } from "@/lib/listings/moderation";
 import { listingForReview } from "@/lib/listings/queries";
+import { parsePendingRevision } from "@/lib/listings/revision";
 import { decideListingAction } from "../../actions";
 
 const FACTS = [
@@ -57,8 +58,9 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
   const tf = await getTranslations(kind === "offer" ? "offerForm" : "demandForm");
   const te = await getTranslations("enums");
   const format = await getFormatter();
-  const row = listing as unknown as Record<string, unknown>;
-  const revision = listing.status === "PUBLISHED" ? (listing.pendingRevision as Record<string, unknown> | null) : null;
+  const row: Record<string, unknown> = { ...listing };
+  const pending = parsePendingRevision(listing);
+  const revision: Record<string, unknown> | null = pending ? pending.columns : null;
   // A revision is decided on its own screening (stored with it), a submission on the listing's.
   const screening = screeningUnderReview(listing);
   const revisionScreening = revision ? screening : null;
@@ -113,7 +115,7 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
                 }
                 title={t("revisionScreening", { outcome: te(`screening.${revisionScreening}`) })}
               >
-                {String(revision?.screeningNote ?? "")}
+                {pending?.screeningNote ?? ""}
               </Alert>
             )}
             <dl className="space-y-3 text-sm">

@@ -11,7 +11,7 @@ import {
   trlLevel,
   version,
   vnd,
-} from "@/lib/listings/schemas";
+} from "./schemas";
 
 export const IP_STATUSES = [
   "PATENT",

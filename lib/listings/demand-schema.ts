@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TRANSFER_FORMS } from "@/lib/offers/schemas";
+import { TRANSFER_FORMS } from "./offer-schema";
 import {
   checkboxes,
   checkRange,
@@ -12,7 +12,7 @@ import {
   trlLevel,
   version,
   vnd,
-} from "@/lib/listings/schemas";
+} from "./schemas";
 
 export const DEMAND_ARRAY_FIELDS = ["preferredForms"] as const;
 
