@@ -1,6 +1,7 @@
 /**
  * Expected failures carry a code (stable, for tests and logs) and a message key from the catalogs
- * (`errors.<code>`), so the user sees a localized explanation and never a stack trace.
+ * (the message; the code when none is given), so the user sees a localized explanation and never a
+ * stack trace. Server actions word them in one place: lib/actions.ts.
  */
 export type AppErrorCode =
   | "not_found"
@@ -42,7 +43,29 @@ export function httpStatus(error: AppError) {
   return STATUS[error.code];
 }
 
-/** Result shape of every server action: all field errors at once, plus a form-level error. */
-export type ActionResult<T = undefined> =
-  | { ok: true; data?: T; message?: string }
-  | { ok: false; fieldErrors: Record<string, string[]>; formError?: string; values?: Record<string, string> };
+/** A server action that worked: `message` names the outcome (the component words it), `data` carries what it returns. */
+export interface ActionSuccess<T> {
+  ok: true;
+  message?: string;
+  data?: T;
+}
+
+/**
+ * A server action that did not work, already in the user's language (lib/actions.ts localizes it on
+ * the server), so components only display strings. The stable codes stay beside the texts: tests
+ * and the occasional component branch on `code`, never on wording.
+ */
+export interface ActionFailure {
+  ok: false;
+  /** The most specific key of the failure: "unauthenticated", "validation", "email_unverified", "unknown"... */
+  code: string;
+  /** A problem with the whole form, localized; absent when only fields are at fault. */
+  formError?: string;
+  /** Every problem of every field at once, localized. */
+  fieldErrors: Record<string, string[]>;
+  /** The keys behind `fieldErrors`, same shape (`{ reason: ["too_long"] }`). */
+  fieldCodes: Record<string, string[]>;
+}
+
+/** Result of every server action built with lib/actions.ts. */
+export type ActionResult<T = undefined> = ActionSuccess<T> | ActionFailure;

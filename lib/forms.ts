@@ -1,3 +1,8 @@
+import type { z } from "zod";
+
+/** The field name under which fieldErrorsOf files the issues of the whole form. */
+export const FORM_KEY = "_form";
+
 /** True for a real FormData (server actions can be called with anything: a number, a plain object). */
 export function isFormData(value: unknown): value is FormData {
   return typeof FormData !== "undefined" && value instanceof FormData;
@@ -18,5 +23,19 @@ export function formToObject(formData: unknown, arrays: readonly string[] = []):
     }
   }
   for (const key of arrays) out[key] ??= [];
+  return out;
+}
+
+/**
+ * All issues of a failed parse, grouped by field: `{ email: ["email_invalid"] }`. Issues of the
+ * whole object (a refinement without a path) are under `_form`. Messages are catalog keys.
+ */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? FORM_KEY);
+    const list = (out[key] ??= []);
+    if (!list.includes(issue.message)) list.push(issue.message);
+  }
   return out;
 }

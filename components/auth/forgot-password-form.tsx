@@ -15,12 +15,11 @@ export function ForgotPasswordForm({
   action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
 }) {
   const t = useTranslations("auth");
-  const tv = useTranslations("validation");
   const { state, pending, onSubmit, fieldErrors } = useActionForm(action);
   if (state.ok && state.message) return <Alert tone="success">{t("forgot.sent")}</Alert>;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <Field id="email" label={t("email")} error={fieldErrors.email?.map((c) => tv(c))} required>
+      <Field id="email" label={t("email")} error={fieldErrors.email} required>
         {(aria) => <Input {...aria} name="email" type="email" autoComplete="email" maxLength={254} />}
       </Field>
       <Button type="submit" pending={pending} className="w-full">

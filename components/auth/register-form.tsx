@@ -6,9 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
-import { OrganizationPicker } from "@/components/organizations/organization-picker";
 import type { ActionResult } from "@/lib/errors";
-import type { JoinCandidate } from "@/lib/organizations/queries";
+import { OrganizationPicker, type SearchOrganizations } from "@/components/organizations/organization-picker";
 
 // The types a member of the public may choose (lib/auth/schemas.ts PUBLIC_ORG_TYPES; not imported
 // here, which would ship the password dictionaries to the browser).
@@ -19,19 +18,18 @@ interface Props {
   invite: { token: string; organization: string; email: string } | null;
   /** The register route's server actions, passed in by the page. */
   action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
-  searchOrganizations: (query: string) => Promise<JoinCandidate[]>;
+  searchOrganizations: SearchOrganizations;
 }
 
 export function RegisterForm({ invite, action, searchOrganizations }: Props) {
   const t = useTranslations("auth");
-  const tv = useTranslations("validation");
   const to = useTranslations("orgTypes");
   const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
   const [pending, startTransition] = useTransition();
   const [orgMode, setOrgMode] = useState<"create" | "join">("create");
   const errors = state.ok ? {} : state.fieldErrors;
   const formError = !state.ok ? state.formError : undefined;
-  const err = (field: string) => errors[field]?.map((code) => tv(code));
+  const err = (field: string) => errors[field];
   const errorCount = Object.keys(errors).length;
 
   return (
@@ -45,11 +43,7 @@ export function RegisterForm({ invite, action, searchOrganizations }: Props) {
         startTransition(() => dispatch(data));
       }}
     >
-      {formError && (
-        <Alert tone="danger">
-          {t.has(`errors_form.${formError}`) ? t(`errors_form.${formError}`) : t("errors_form.unknown")}
-        </Alert>
-      )}
+      {formError && <Alert tone="danger">{formError}</Alert>}
       {errorCount > 0 && (
         <Alert tone="danger" title={t("fixErrors", { count: errorCount })}>
           {t("fixErrorsHint")}

@@ -18,9 +18,7 @@ export function ResetPasswordForm({
   action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
 }) {
   const t = useTranslations("auth");
-  const tv = useTranslations("validation");
   const { state, pending, onSubmit, fieldErrors, formError } = useActionForm(action);
-  const err = (field: string) => fieldErrors[field]?.map((c) => (tv.has(c) ? tv(c) : c));
   if (state.ok && state.message) {
     return (
       <div className="space-y-4">
@@ -35,17 +33,23 @@ export function ResetPasswordForm({
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && (
         <Alert tone="danger">
-          {formError === "invalid_link" ? t("reset.invalid") : t("errors_form.unknown")}{" "}
+          {formError}{" "}
           <Link href="/forgot-password" className="underline">
             {t("reset.again")}
           </Link>
         </Alert>
       )}
       <input type="hidden" name="token" value={token} />
-      <Field id="password" label={t("reset.newPassword")} hint={t("passwordHint")} error={err("password")} required>
+      <Field
+        id="password"
+        label={t("reset.newPassword")}
+        hint={t("passwordHint")}
+        error={fieldErrors.password}
+        required
+      >
         {(aria) => <Input {...aria} name="password" type="password" autoComplete="new-password" maxLength={128} />}
       </Field>
-      <Field id="confirmPassword" label={t("confirmPassword")} error={err("confirmPassword")} required>
+      <Field id="confirmPassword" label={t("confirmPassword")} error={fieldErrors.confirmPassword} required>
         {(aria) => (
           <Input {...aria} name="confirmPassword" type="password" autoComplete="new-password" maxLength={128} />
         )}

@@ -5,7 +5,8 @@ import type { ActionResult } from "@/lib/errors";
 
 /**
  * A form posting to a server action through a transition (not the `action` prop), so the typed
- * input stays in place when the action answers with errors.
+ * input stays in place when the action answers with errors. `fieldErrors` and `formError` arrive
+ * already localized (lib/actions.ts): display them as they are.
  */
 export function useActionForm<T = undefined>(
   action: (prev: ActionResult<T>, data: FormData) => Promise<ActionResult<T>>,

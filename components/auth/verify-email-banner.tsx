@@ -22,15 +22,7 @@ export function VerifyEmailBanner({ action }: { action: () => Promise<ActionResu
         </p>
       ) : (
         <form onSubmit={onSubmit} className="mt-2">
-          {formError && (
-            <p className="mb-2 text-danger-700">
-              {formError === "already_verified"
-                ? t("already_verified")
-                : formError === "rate_limited"
-                  ? t("rateLimited")
-                  : t("failed")}
-            </p>
-          )}
+          {formError && <p className="mb-2 text-danger-700">{formError}</p>}
           <Button type="submit" size="sm" variant="secondary" pending={pending}>
             {t("resend")}
           </Button>

@@ -29,7 +29,7 @@ export function VerifyEmailForm({
   }
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      {formError && <Alert tone="danger">{t("invalid")}</Alert>}
+      {formError && <Alert tone="danger">{formError}</Alert>}
       <p>{t("lead")}</p>
       <input type="hidden" name="token" value={token} />
       <Button type="submit" pending={pending}>

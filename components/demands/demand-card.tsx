@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { DemandCardData } from "@/lib/demands/queries";
+import type { DemandCardData } from "@/lib/catalog/cards";
 import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
 

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
-import type { ListingKind } from "@/lib/listings/data";
+import type { ListingKind } from "@/lib/listings/kinds";
 import type { UploadQuery } from "@/lib/files/schemas";
 import { sendUpload, uploadUrl } from "@/lib/files/upload-client";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/errors";
-import { TRANSFER_FORMS } from "@/lib/offers/schemas";
+import { TRANSFER_FORMS } from "@/lib/listings/offer-schema";
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from "./fields";
 import { FormShell } from "./form-shell";
 import type { Option } from "./offer-form";

@@ -20,11 +20,10 @@ export function FormShell({
   children: (err: (field: string) => string[] | undefined) => React.ReactNode;
 }) {
   const t = useTranslations("workspace");
-  const tv = useTranslations("validation");
   const [state, dispatch] = useActionState(action, { ok: true });
   const [pending, startTransition] = useTransition();
   const fieldErrors = state.ok ? {} : state.fieldErrors;
-  const err = (field: string) => fieldErrors[field]?.map((code) => (tv.has(code) ? tv(code) : code));
+  const err = (field: string) => fieldErrors[field];
   const count = Object.keys(fieldErrors).length;
   return (
     <form
@@ -41,11 +40,7 @@ export function FormShell({
           {t("fixErrorsHint")}
         </Alert>
       )}
-      {!state.ok && state.formError && (
-        <Alert tone="danger">
-          {t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : t("errors.unknown")}
-        </Alert>
-      )}
+      {!state.ok && state.formError && <Alert tone="danger">{state.formError}</Alert>}
       {state.ok && state.message && <Alert tone="success">{t(`notices.${state.message}`)}</Alert>}
       {children(err)}
       <div className="flex justify-end border-t border-border pt-4">

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
-import type { ListingKind } from "@/lib/listings/data";
+import type { ListingKind } from "@/lib/listings/kinds";
 
 const CONFIRM = new Set(["withdraw", "recall"]);
 
@@ -32,11 +32,7 @@ export function ListingActions({
     startTransition(async () => {
       const result = await action(kind, id, event);
       if (result.ok) setMessage({ tone: "success", text: t(`notices.${result.message ?? "saved"}`) });
-      else
-        setMessage({
-          tone: "danger",
-          text: t.has(`errors.${result.formError}`) ? t(`errors.${result.formError}`) : t("errors.unknown"),
-        });
+      else setMessage({ tone: "danger", text: result.formError ?? Object.values(result.fieldErrors).flat().join(" ") });
     });
   };
   return (

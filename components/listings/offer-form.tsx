@@ -3,7 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/errors";
-import { IP_STATUSES, PRICE_TYPES, TRANSFER_FORMS, TRANSFER_METHODS, TRANSFER_OBJECTS } from "@/lib/offers/schemas";
+import {
+  IP_STATUSES,
+  PRICE_TYPES,
+  TRANSFER_FORMS,
+  TRANSFER_METHODS,
+  TRANSFER_OBJECTS,
+} from "@/lib/listings/offer-schema";
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from "./fields";
 import { FormShell } from "./form-shell";
 

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { Principal } from "@/lib/authz";
 import { Link } from "@/lib/i18n/navigation";
-import type { ListingKind } from "@/lib/listings/data";
+import { LISTING_KIND, type ListingKind } from "@/lib/listings/kinds";
 import { ownListings } from "@/lib/listings/queries";
 
 export const STATUS_TONE: Record<string, BadgeTone> = {
@@ -25,7 +25,7 @@ export async function OwnListings({ user, kind, page }: { user: Principal; kind:
   const tp = await getTranslations("pagination");
   const format = await getFormatter();
   const { items, total, pageSize } = await ownListings(user, kind, page);
-  const base = kind === "offer" ? "/account/offers" : "/account/demands";
+  const base = LISTING_KIND[kind].accountPath;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

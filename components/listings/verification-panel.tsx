@@ -56,9 +56,7 @@ export function VerificationPanel({
         (result.ok ? (
           <Alert tone="success">{t("notices.verification_requested")}</Alert>
         ) : (
-          <Alert tone="danger">
-            {t.has(`errors.${result.formError}`) ? t(`errors.${result.formError}`) : t("errors.unknown")}
-          </Alert>
+          <Alert tone="danger">{result.formError}</Alert>
         ))}
     </div>
   );

@@ -24,10 +24,10 @@ export function DecisionForm({
   const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
   const [pending, startTransition] = useTransition();
   if (state.ok && state.message) return <Alert tone="success">{t(`done_${state.message}`)}</Alert>;
-  const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.unknown"));
-  const reasonError = !state.ok ? state.fieldErrors.reason?.map(message) : undefined;
+  const reasonError = state.ok ? undefined : state.fieldErrors.reason;
   const submit = (decision: "approve" | "reject") => (event: React.MouseEvent<HTMLButtonElement>) => {
-    const form = event.currentTarget.form!;
+    const form = event.currentTarget.form;
+    if (!form) return;
     const data = new FormData(form);
     data.set("decision", decision);
     if (decision === "reject" && !window.confirm(t("confirmReject"))) return;
@@ -37,7 +37,7 @@ export function DecisionForm({
     <form className="space-y-4" onSubmit={(e) => e.preventDefault()}>
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
-      {!state.ok && state.formError && <Alert tone="danger">{message(state.formError)}</Alert>}
+      {!state.ok && state.formError && <Alert tone="danger">{state.formError}</Alert>}
       <Field id="reason" label={t("reason")} hint={t("reasonHint")} error={reasonError}>
         {(aria) => <Textarea {...aria} name="reason" rows={3} maxLength={2000} />}
       </Field>

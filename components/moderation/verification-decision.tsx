@@ -23,7 +23,6 @@ export function VerificationDecision({
 }) {
   const t = useTranslations("moderation");
   const tm = useTranslations("membership.admin");
-  const te = useTranslations("membership.errors");
   const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
   const [pending, startTransition] = useTransition();
   if (state.ok && state.message) {
@@ -35,13 +34,11 @@ export function VerificationDecision({
       </Alert>
     );
   }
-  const reasonError = !state.ok
-    ? state.fieldErrors.reason?.map((c) =>
-        t.has(`errors.${c}`) ? t(`errors.${c}`) : te.has(c) ? te(c) : te("invalid_input"),
-      )
-    : undefined;
+  const reasonError = state.ok ? undefined : state.fieldErrors.reason;
   const submit = (decision: "approve" | "reject") => (event: React.MouseEvent<HTMLButtonElement>) => {
-    const data = new FormData(event.currentTarget.form!);
+    const form = event.currentTarget.form;
+    if (!form) return;
+    const data = new FormData(form);
     data.set("decision", decision);
     startTransition(() => dispatch(data));
   };
@@ -49,11 +46,7 @@ export function VerificationDecision({
     <form className="space-y-3" onSubmit={(e) => e.preventDefault()}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="kind" value={kind} />
-      {!state.ok && state.formError && (
-        <Alert tone="danger">
-          {t.has(`errors.${state.formError}`) ? t(`errors.${state.formError}`) : t("errors.unknown")}
-        </Alert>
-      )}
+      {!state.ok && state.formError && <Alert tone="danger">{state.formError}</Alert>}
       <Field id={`reason-${kind}-${id}`} label={t("reason")} error={reasonError}>
         {(aria) => <Textarea {...aria} name="reason" rows={2} maxLength={2000} />}
       </Field>

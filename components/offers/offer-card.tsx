@@ -2,7 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
-import type { OfferCardData } from "@/lib/offers/queries";
+import type { OfferCardData } from "@/lib/catalog/cards";
 import { PriceText } from "./price-text";
 
 export async function OfferCard({ offer }: { offer: OfferCardData }) {

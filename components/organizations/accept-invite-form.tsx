@@ -16,7 +16,6 @@ export function AcceptInviteForm({
   action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
 }) {
   const t = useTranslations("auth.invite");
-  const tm = useTranslations("membership");
   const { state, pending, onSubmit, formError } = useActionForm(action);
   if (state.ok && state.message) {
     return (
@@ -30,9 +29,7 @@ export function AcceptInviteForm({
   }
   return (
     <form onSubmit={onSubmit} className="space-y-3">
-      {formError && (
-        <Alert tone="danger">{tm.has(`errors.${formError}`) ? tm(`errors.${formError}`) : tm("errors.unknown")}</Alert>
-      )}
+      {formError && <Alert tone="danger">{formError}</Alert>}
       <input type="hidden" name="token" value={token} />
       <Button type="submit" pending={pending}>
         {t("accept")}

@@ -7,8 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
-import type { JoinCandidate } from "@/lib/organizations/queries";
-import { OrganizationPicker } from "./organization-picker";
+import { OrganizationPicker, type SearchOrganizations } from "./organization-picker";
 
 /** A signed-in user without an organization finds theirs by name and asks its administrator to let them in. */
 export function JoinOrganizationForm({
@@ -17,20 +16,16 @@ export function JoinOrganizationForm({
 }: {
   /** Sends the membership request (server action, passed in by the page). */
   action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
-  searchOrganizations: (query: string) => Promise<JoinCandidate[]>;
+  searchOrganizations: SearchOrganizations;
 }) {
   const t = useTranslations("membership");
   const { state, pending, onSubmit, fieldErrors, formError } = useActionForm(action);
-  const err = (field: string) =>
-    fieldErrors[field]?.map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : t("errors.invalid_input")));
   if (state.ok && state.message) return <Alert tone="success">{t(`notices.${state.message}`)}</Alert>;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError && (
-        <Alert tone="danger">{t.has(`errors.${formError}`) ? t(`errors.${formError}`) : t("errors.unknown")}</Alert>
-      )}
-      <OrganizationPicker search={searchOrganizations} error={err("organizationId")} />
-      <Field id="message" label={t("joinMessage")} error={err("message")}>
+      {formError && <Alert tone="danger">{formError}</Alert>}
+      <OrganizationPicker search={searchOrganizations} error={fieldErrors.organizationId} />
+      <Field id="message" label={t("joinMessage")} error={fieldErrors.message}>
         {(aria) => <Textarea {...aria} name="message" rows={2} maxLength={1000} />}
       </Field>
       <Button type="submit" pending={pending}>

@@ -30,9 +30,7 @@ export function MembershipForm({ action, hidden = {}, buttons, input }: Props) {
   const [pending, startTransition] = useTransition();
   const fieldErrors = state.ok ? {} : state.fieldErrors;
   const formError = state.ok ? undefined : state.formError;
-  const fieldError = input
-    ? fieldErrors[input.name]?.map((c) => (t.has(`errors.${c}`) ? t(`errors.${c}`) : t("errors.invalid_input")))
-    : undefined;
+  const fieldError = input ? fieldErrors[input.name] : undefined;
   return (
     <form className="space-y-2" noValidate onSubmit={(e) => e.preventDefault()}>
       {state.ok && state.message && (
@@ -40,9 +38,7 @@ export function MembershipForm({ action, hidden = {}, buttons, input }: Props) {
           {t(`notices.${state.message}`)}
         </p>
       )}
-      {formError && (
-        <Alert tone="danger">{t.has(`errors.${formError}`) ? t(`errors.${formError}`) : t("errors.unknown")}</Alert>
-      )}
+      {formError && <Alert tone="danger">{formError}</Alert>}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -67,7 +63,9 @@ export function MembershipForm({ action, hidden = {}, buttons, input }: Props) {
             pending={pending}
             onClick={(event) => {
               if (b.confirm && !window.confirm(b.confirm)) return;
-              const data = new FormData(event.currentTarget.form!);
+              const form = event.currentTarget.form;
+              if (!form) return;
+              const data = new FormData(form);
               if (b.name) data.set(b.name, b.value ?? "");
               startTransition(() => dispatch(data));
             }}

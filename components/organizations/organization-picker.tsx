@@ -4,20 +4,18 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/errors";
 import type { JoinCandidate } from "@/lib/organizations/queries";
+
+/** The register route's organization search (a server action, passed down from the page). */
+export type SearchOrganizations = (query: string) => Promise<ActionResult<JoinCandidate[]>>;
 
 /**
  * Finds an organization to join by a few letters of its name (a handful of matches at a time) and
  * offers them as radio buttons named `organizationId`: nobody ever sees a list of every organization.
  * `search` is the server action that answers (passed down from the page).
  */
-export function OrganizationPicker({
-  search: searchAction,
-  error,
-}: {
-  search: (query: string) => Promise<JoinCandidate[]>;
-  error?: string[];
-}) {
+export function OrganizationPicker({ search: searchAction, error }: { search: SearchOrganizations; error?: string[] }) {
   const t = useTranslations("auth");
   const to = useTranslations("orgTypes");
   const [query, setQuery] = useState("");
@@ -25,7 +23,11 @@ export function OrganizationPicker({
   const [pending, startTransition] = useTransition();
   const search = () => {
     if (query.trim().length < 2) return;
-    startTransition(async () => setResults(await searchAction(query)));
+    startTransition(async () => {
+      // A refused query (too short, control characters) finds nothing, like an unknown name.
+      const answer = await searchAction(query);
+      setResults(answer.ok ? (answer.data ?? []) : []);
+    });
   };
   const errorId = error?.length ? "organizationId-error" : undefined;
   return (
@@ -79,7 +81,7 @@ export function OrganizationPicker({
         ))}
       {errorId && (
         <p id={errorId} className="text-sm text-danger-700">
-          {error!.join(" ")}
+          {error?.join(" ")}
         </p>
       )}
     </div>

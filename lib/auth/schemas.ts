@@ -147,14 +147,3 @@ export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
 
 /** The token of a verification link, posted back by the verify page's button. */
 export const VerifyEmailSchema = z.object({ token: LinkTokenSchema });
-
-/** All issues of a failed parse, grouped by field: `{ email: ["email_invalid"] }`. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "_form");
-    const list = (out[key] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
-  }
-  return out;
-}

@@ -6,6 +6,7 @@ import { AppError, httpStatus } from "@/lib/errors";
 import { assertMayAttach, saveStagedAttachment } from "./mutations";
 import { UploadQuerySchema, type AttachmentKindInput, type AttachmentTarget, type UploadResponseBody } from "./schemas";
 import { assertDeclaredLength, receiveUpload } from "./upload";
+import { LISTING_KIND } from "@/lib/listings/kinds";
 
 interface UploadPlan {
   target: AttachmentTarget;
@@ -32,7 +33,7 @@ export async function planUpload(user: Principal, url: URL): Promise<UploadPlan>
   const target = query.for === "offer" ? { offerId: query.id } : { demandId: query.id };
   // The one rule saveAttachment applies too: own organization's DRAFT or REJECTED listing.
   await assertMayAttach(user, target);
-  return { target, kind: query.kind, action: query.for === "offer" ? "offer:manage-own" : "demand:manage-own" };
+  return { target, kind: query.kind, action: LISTING_KIND[query.for].manageOwn };
 }
 
 /**

@@ -13,12 +13,15 @@ import { createUser } from "../factories";
 
 const session = vi.hoisted(() => ({ user: null as unknown }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next-intl/server", () => ({
-  getTranslations: async () => Object.assign((key: string) => key, { has: () => true }),
-  getLocale: async () => "vi",
-}));
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("use-intl/core");
+  const { loadMessages } = await import("@/lib/i18n/messages");
+  const messages = await loadMessages("vi");
+  return { getLocale: async () => "vi", getTranslations: async () => createTranslator({ locale: "vi", messages }) };
+});
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => session.user,
+  requestMeta: async () => ({ requestId: "test", ip: null }),
   requireUser: async () => session.user,
   auditContext: async (user: { id: string } | null) => ({
     actor: { id: user?.id ?? null, role: "test" },
@@ -33,8 +36,12 @@ describe("actions called with wrong-typed arguments", () => {
     const user = await createUser(db, { roles: ["PROVIDER"] });
     session.user = { ...user, orgRole: null, emailVerified: true, organization: null };
     for (const bad of WRONG) {
-      await expect(acceptInviteAction({ ok: true }, bad)).resolves.toMatchObject({ ok: false });
-      await expect(setMatchStateAction({ ok: true }, bad)).resolves.toMatchObject({ ok: false });
+      await expect(acceptInviteAction({ ok: true }, bad)).resolves.toMatchObject({ ok: false, code: "invalid_input" });
+      await expect(setMatchStateAction({ ok: true }, bad)).resolves.toMatchObject({
+        ok: false,
+        code: "invalid_input",
+        formError: "Yêu cầu không hợp lệ. Vui lòng tải lại trang.",
+      });
       await expect(markReadAction(bad)).resolves.toBeUndefined();
     }
   });

@@ -17,22 +17,28 @@ import { GET as suggestGET } from "@/app/api/v1/suggest/route";
 import { systemContext } from "@/lib/audit/context";
 import type { Principal } from "@/lib/authz";
 import { demandCatalog, offerCatalog } from "@/lib/catalog/catalog";
-import { publishedDemandBySlug } from "@/lib/catalog/demands";
-import { publishedOfferBySlug } from "@/lib/catalog/offers";
+import { publishedDemandBySlug, publishedOfferBySlug } from "@/lib/catalog/details";
 import { organizationProfile } from "@/lib/catalog/organizations";
 import { db } from "@/lib/db";
-import { DemandInputSchema } from "@/lib/demands/schemas";
+import { DemandInputSchema } from "@/lib/listings/demand-schema";
 import { formToObject } from "@/lib/forms";
 import { createListing, moderateListing, ownerTransition } from "@/lib/listings/mutations";
 import { ModerationReasonSchema } from "@/lib/listings/schemas";
-import { OfferInputSchema } from "@/lib/offers/schemas";
+import { OfferInputSchema } from "@/lib/listings/offer-schema";
 import { createOrganization, createUser, ensureTaxonomy } from "../factories";
+import { offerFormInput } from "../support/offer-input";
 
 // The actions run outside a Next.js request here: the framework's request-bound helpers are replaced
-// (the signed-in user is whoever `session.user` names); the lib code and the database are real.
+// (the signed-in user is whoever `session.user` names; answers are worded by the real Vietnamese
+// catalogs); the lib code and the database are real.
 const session = vi.hoisted(() => ({ user: null as unknown }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next-intl/server", () => ({ getLocale: async () => "vi" }));
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("use-intl/core");
+  const { loadMessages } = await import("@/lib/i18n/messages");
+  const messages = await loadMessages("vi");
+  return { getLocale: async () => "vi", getTranslations: async () => createTranslator({ locale: "vi", messages }) };
+});
 vi.mock("@/lib/i18n/navigation", () => ({
   redirect: ({ href }: { href: string }) => {
     throw Object.assign(new Error(`NEXT_REDIRECT ${href}`), { digest: `NEXT_REDIRECT;replace;${href};307;` });
@@ -40,6 +46,7 @@ vi.mock("@/lib/i18n/navigation", () => ({
 }));
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => session.user,
+  requestMeta: async () => ({ requestId: "test", ip: null }),
   auditContext: async (user: { id: string } | null) => ({
     actor: { id: user?.id ?? null, role: "test" },
     request: { requestId: "test", ip: null },
@@ -50,23 +57,6 @@ const ctx = systemContext("test:hostile");
 let provider: Principal;
 let operator: Principal;
 const UUID = "7f1c2d7e-8a41-4e0b-9f55-3c2d1e0a9b77";
-
-const offerInput = (overrides: Record<string, unknown> = {}) => ({
-  titleVi: "Công nghệ sấy nông sản bằng bơm nhiệt",
-  summaryVi: "Máy sấy bơm nhiệt tiết kiệm năng lượng cho hợp tác xã nông nghiệp.",
-  description:
-    "Máy sấy bơm nhiệt nhiệt độ thấp giữ màu và vi chất của nông sản, tiết kiệm 40% điện năng so với sấy điện trở.",
-  sectorCode: "207",
-  keywords: "sấy, bơm nhiệt",
-  trl: "7",
-  ipStatus: "KNOW_HOW",
-  transferObjects: ["KNOW_HOW"],
-  transferForms: ["STANDALONE"],
-  transferMethods: ["DOCUMENTS"],
-  priceType: "NEGOTIABLE",
-  location: "HN-CAUGIAY",
-  ...overrides,
-});
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();
@@ -84,7 +74,7 @@ beforeAll(async () => {
 describe("NUL and control characters", () => {
   it("rejects NUL and control characters in keywords with a field error", () => {
     for (const keywords of ["sấy\u0000khô, bơm nhiệt", "sấy\u0007, bơm", "sấy\u0085khô"]) {
-      const parsed = OfferInputSchema.safeParse(offerInput({ keywords }));
+      const parsed = OfferInputSchema.safeParse(offerFormInput({ keywords }));
       expect(parsed.success, JSON.stringify(keywords)).toBe(false);
       expect(parsed.error!.issues.map((i) => i.path[0])).toContain("keywords");
     }
@@ -96,18 +86,18 @@ describe("NUL and control characters", () => {
 
   it("strips bidi overrides and zero-width characters from keywords", () => {
     const parsed = OfferInputSchema.parse(
-      offerInput({ keywords: "\u202esấy\u202c, bơm\u200b nhiệt, \ufeffnông\u200d sản\u2066" }),
+      offerFormInput({ keywords: "\u202esấy\u202c, bơm\u200b nhiệt, \ufeffnông\u200d sản\u2066" }),
     );
     expect(parsed.keywords).toEqual(["sấy", "bơm nhiệt", "nông sản"]);
   });
 
   it("rejects C1 control characters in text fields too", () => {
-    const parsed = OfferInputSchema.safeParse(offerInput({ titleVi: "Công nghệ sấy\u0085 nông sản" }));
+    const parsed = OfferInputSchema.safeParse(offerFormInput({ titleVi: "Công nghệ sấy\u0085 nông sản" }));
     expect(parsed.error!.issues.map((i) => i.path[0])).toContain("titleVi");
   });
 
   it("refuses a moderation reason with NUL as a validation error, before the database sees it", async () => {
-    const offer = await createListing(ctx, provider, "offer", OfferInputSchema.parse(offerInput()));
+    const offer = await createListing(ctx, provider, "offer", OfferInputSchema.parse(offerFormInput()));
     await ownerTransition(ctx, provider, "offer", offer.id, "submit");
     await expect(
       moderateListing(ctx, operator, "offer", offer.id, "reject", "Thiếu hồ sơ\u0000"),
@@ -122,7 +112,12 @@ describe("NUL and control characters", () => {
       { ok: true },
       form({ kind: "offer", id: UUID, decision: "reject", reason: "a\u0000b" }),
     );
-    expect(result).toMatchObject({ ok: false, fieldErrors: { reason: ["invisible_characters"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldCodes: { reason: ["invisible_characters"] },
+      fieldErrors: { reason: ["Lý do có ký tự ẩn hoặc ký tự điều khiển không được phép."] },
+    });
   });
 });
 
@@ -149,22 +144,41 @@ describe("wrong-typed server action arguments", () => {
   });
 
   it("the listing actions answer a typed error to an unknown kind, a non-uuid id or a non-form", async () => {
-    expect(await createListingAction("deal" as "offer", { ok: true }, new FormData())).toMatchObject({ ok: false });
-    expect(await createListingAction("offer", { ok: true }, 42 as unknown as FormData)).toMatchObject({ ok: false });
+    const refused = { ok: false, code: "invalid_input" };
+    expect(await createListingAction("deal" as "offer", { ok: true }, new FormData())).toMatchObject(refused);
+    expect(await createListingAction("offer", { ok: true }, 42 as unknown as FormData)).toMatchObject(refused);
     expect(
       await updateListingAction({ kind: "offer" } as unknown as "offer", UUID, { ok: true }, new FormData()),
-    ).toMatchObject({ ok: false });
-    expect(await updateListingAction("offer", "1 OR 1=1", { ok: true }, new FormData())).toMatchObject({ ok: false });
-    expect(await updateListingAction("offer", UUID, { ok: true }, "x" as unknown as FormData)).toMatchObject({
-      ok: false,
+    ).toMatchObject(refused);
+    expect(await updateListingAction("offer", "1 OR 1=1", { ok: true }, new FormData())).toMatchObject(refused);
+    expect(await updateListingAction("offer", UUID, { ok: true }, "x" as unknown as FormData)).toMatchObject(refused);
+    expect(await transitionAction("offer", 42 as unknown as string, "submit")).toMatchObject(refused);
+    expect(await transitionAction("demand", UUID, { toString: () => "submit" } as unknown as string)).toMatchObject(
+      refused,
+    );
+    expect(await transitionAction("offer", UUID, "explode")).toMatchObject(refused);
+    expect(await deleteAttachmentAction("offer", UUID, "not-a-uuid")).toMatchObject(refused);
+    expect(await deleteAttachmentAction(7 as unknown as "offer", UUID, UUID)).toMatchObject(refused);
+    // The refusal is worded for the user, in the workspace's words.
+    expect(await transitionAction("offer", UUID, "explode")).toMatchObject({
+      formError: "Dữ liệu gửi lên không hợp lệ. Hãy tải lại trang rồi thử lại.",
     });
-    expect(await transitionAction("offer", 42 as unknown as string, "submit")).toMatchObject({ ok: false });
-    expect(await transitionAction("demand", UUID, { toString: () => "submit" } as unknown as string)).toMatchObject({
+  });
+
+  it("the listing actions answer a signed-out caller with a typed error, after checking the form", async () => {
+    session.user = null;
+    expect(await createListingAction("offer", { ok: true }, new FormData())).toMatchObject({
       ok: false,
+      code: "validation",
     });
-    expect(await transitionAction("offer", UUID, "explode")).toMatchObject({ ok: false });
-    expect(await deleteAttachmentAction("offer", UUID, "not-a-uuid")).toMatchObject({ ok: false });
-    expect(await deleteAttachmentAction(7 as unknown as "offer", UUID, UUID)).toMatchObject({ ok: false });
+    const valid = new FormData();
+    for (const [key, value] of Object.entries(offerFormInput()))
+      for (const v of [value].flat()) valid.append(key, String(v));
+    expect(await createListingAction("offer", { ok: true }, valid)).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+      formError: "Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.",
+    });
   });
 });
 

@@ -14,8 +14,15 @@ import { createOrganization, createUser } from "../factories";
 
 const session = vi.hoisted(() => ({ user: null as unknown }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("use-intl/core");
+  const { loadMessages } = await import("@/lib/i18n/messages");
+  const messages = await loadMessages("vi");
+  return { getLocale: async () => "vi", getTranslations: async () => createTranslator({ locale: "vi", messages }) };
+});
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => session.user,
+  requestMeta: async () => ({ requestId: "test", ip: null }),
   auditContext: async (user: { id: string } | null) => ({
     actor: { id: user?.id ?? null, role: "test" },
     request: { requestId: "test", ip: null },
@@ -46,25 +53,30 @@ describe("organization actions never answer a 500", () => {
     session.user = null;
     expect(await updateOrganizationAction({ ok: true }, profile())).toMatchObject({
       ok: false,
-      formError: "unauthenticated",
+      code: "unauthenticated",
+      formError: "Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.",
     });
-    expect(await requestVerificationAction()).toMatchObject({ ok: false, formError: "unauthenticated" });
+    expect(await requestVerificationAction()).toMatchObject({ ok: false, code: "unauthenticated" });
     expect((await db.organization.findUniqueOrThrow({ where: { id: orgId } })).verificationStatus).toBe("UNVERIFIED");
   });
 
   it("answers a user without an organization with not-found", async () => {
     const loner = await createUser(db, { roles: ["SEEKER"] });
     session.user = { ...loner, orgRole: null, emailVerified: true, organization: null };
-    expect(await requestVerificationAction()).toMatchObject({ ok: false, formError: "not_found" });
+    expect(await requestVerificationAction()).toMatchObject({
+      ok: false,
+      code: "not_found",
+      formError: "Không tìm thấy.",
+    });
     expect(await updateOrganizationAction({ ok: true }, profile())).toMatchObject({ ok: false });
   });
 
-  it("answers wrong-typed arguments with field errors", async () => {
+  it("answers wrong-typed arguments with a typed refusal", async () => {
     const member = await createUser(db, { roles: ["PROVIDER"], organizationId: orgId });
     session.user = { ...member, orgRole: "ADMIN", emailVerified: true, organization: null };
     for (const bad of [42, null, { name: "x" }, "name=x"]) {
       const result = await updateOrganizationAction({ ok: true }, bad as unknown as FormData);
-      expect(result.ok, JSON.stringify(bad)).toBe(false);
+      expect(result, JSON.stringify(bad)).toMatchObject({ ok: false, code: "invalid_input" });
     }
     expect((await db.organization.findUniqueOrThrow({ where: { id: orgId } })).name).toBe("Viện Công nghệ Môi trường");
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, RegisterSchema } from "@/lib/auth/schemas";
+import { RegisterSchema } from "@/lib/auth/schemas";
+import { fieldErrorsOf } from "@/lib/forms";
 
 const valid = {
   name: "Lê Văn Doanh",

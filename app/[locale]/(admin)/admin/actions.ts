@@ -1,9 +1,19 @@
 "use server";
 
-import { verifyChainAs, type VerifyChainResult } from "@/lib/audit/checkpoints";
-import { getCurrentUser } from "@/lib/auth/session";
+import { callAction } from "@/lib/actions";
+import { verifyChainAs } from "@/lib/audit/checkpoints";
+import { AppError } from "@/lib/errors";
 
 /** Auditor: walk the whole audit chain, report where it breaks, and checkpoint the head when it holds. */
-export async function verifyChainAction(): Promise<VerifyChainResult> {
-  return verifyChainAs(await getCurrentUser());
-}
+export const verifyChainAction = callAction({
+  name: "verifyChain",
+  namespace: "admin.chain",
+  permission: "audit:verify",
+  run: async ({ user }) => {
+    const result = await verifyChainAs(user);
+    if (result.ok) return { data: result.verdict };
+    if (result.error === "forbidden") throw new AppError("forbidden");
+    // lib/audit logged the cause; this line ties it to the request.
+    throw new Error("audit chain verification failed");
+  },
+});

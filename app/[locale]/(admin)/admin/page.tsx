@@ -11,6 +11,7 @@ import { listUsers } from "@/lib/accounts/queries";
 import { recentAuditEvents } from "@/lib/audit/queries";
 import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
+import { pageNumber } from "@/lib/catalog/page-number";
 import { homeFigures, staffQueueCounts } from "@/lib/stats/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +28,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
   const tp = await getTranslations("pagination");
   const format = await getFormatter();
   const query = await searchParams;
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(String(query.page ?? "1"), 10) || 1));
+  const page = pageNumber(query.page);
 
   const [queue, figures, events, users] = await Promise.all([
     can(user, "oversight:read") ? staffQueueCounts(user) : null,

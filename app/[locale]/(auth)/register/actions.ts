@@ -2,41 +2,34 @@
 
 import { getLocale } from "next-intl/server";
 import { registerUser } from "@/lib/accounts/mutations";
-import { fieldErrorsOf, RegisterSchema } from "@/lib/auth/schemas";
-import { requestMeta } from "@/lib/auth/session";
-import { AppError, type ActionResult } from "@/lib/errors";
-import { formToObject } from "@/lib/forms";
+import { callAction, formAction } from "@/lib/actions";
+import { RegisterSchema } from "@/lib/auth/schemas";
 import { redirect } from "@/lib/i18n/navigation";
+import { searchOrganizationsToJoin } from "@/lib/organizations/queries";
 import { OrganizationSearchSchema } from "@/lib/organizations/schemas";
-import { searchOrganizationsToJoin, type JoinCandidate } from "@/lib/organizations/queries";
-
-const FIELD_OF: Record<string, string> = { organization_not_found: "organizationId", invite_invalid: "inviteToken" };
 
 /**
  * Registration: validate everything, create the account atomically, then the sign-in page. The
  * answer is the same whether or not the address already has an account.
  */
-export async function registerAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const raw = formToObject(formData);
-  const parsed = RegisterSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const locale = await getLocale();
-  try {
-    await registerUser(parsed.data, await requestMeta(), { locale: locale === "en" ? "en" : "vi" });
-  } catch (error) {
-    if (error instanceof AppError && FIELD_OF[error.message]) {
-      return { ok: false, fieldErrors: { [FIELD_OF[error.message]!]: [error.message] } };
-    }
-    if (error instanceof AppError) return { ok: false, fieldErrors: {}, formError: error.message };
-    throw error;
-  }
-  redirect({ href: { pathname: "/login", query: { registered: "1", email: parsed.data.email } }, locale });
-  return { ok: true };
-}
+export const registerAction = formAction({
+  name: "register",
+  namespace: "auth.register",
+  auth: "public",
+  form: { schema: RegisterSchema, hidden: ["orgMode"] },
+  errorFields: { organization_not_found: "organizationId", invite_invalid: "inviteToken" },
+  run: async ({ input, audit }) => {
+    const locale = await getLocale();
+    await registerUser(input, audit.request, { locale: locale === "en" ? "en" : "vi" });
+    redirect({ href: { pathname: "/login", query: { registered: "1", email: input.email } }, locale });
+  },
+});
 
 /** A handful of organizations matching a few letters of their name, for the "join" choice. */
-export async function searchOrganizationsAction(query: unknown): Promise<JoinCandidate[]> {
-  const parsed = OrganizationSearchSchema.safeParse(query);
-  if (!parsed.success) return [];
-  return searchOrganizationsToJoin(parsed.data);
-}
+export const searchOrganizationsAction = callAction({
+  name: "searchOrganizations",
+  namespace: "auth.register",
+  auth: "public",
+  args: [OrganizationSearchSchema],
+  run: async ({ args: [query] }) => ({ data: await searchOrganizationsToJoin(query) }),
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OwnListings } from "@/components/listings/own-listings";
 import { requirePermission } from "@/lib/auth/session";
-import { pageParam } from "@/lib/listings/page-param";
+import { pageNumber } from "@/lib/catalog/page-number";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("workspace"))("myDemands"), robots: { index: false } };
@@ -12,5 +12,5 @@ export default async function MyDemandsPage({ params, searchParams }: PageProps<
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requirePermission("demand:manage-own");
-  return <OwnListings user={user} kind="demand" page={pageParam((await searchParams).page)} />;
+  return <OwnListings user={user} kind="demand" page={pageNumber((await searchParams).page)} />;
 }

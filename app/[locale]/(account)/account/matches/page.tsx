@@ -6,10 +6,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
+import { pageNumber } from "@/lib/catalog/page-number";
 import { getPathname, Link } from "@/lib/i18n/navigation";
-import { pageParam } from "@/lib/listings/page-param";
 import { matchesForUser } from "@/lib/matching/queries";
 import { setMatchStateAction } from "./actions";
+import { LISTING_KIND, type ListingKind } from "@/lib/listings/kinds";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("matching.account"))("title"), robots: { index: false } };
@@ -22,7 +23,7 @@ export default async function MatchesPage({ params, searchParams }: PageProps<"/
   const user = await requirePermission("workspace:access");
   const raw = await searchParams;
   const dismissed = raw.dismissed === "1";
-  const list = await matchesForUser(user, { page: pageParam(raw.page), includeDismissed: dismissed });
+  const list = await matchesForUser(user, { page: pageNumber(raw.page), includeDismissed: dismissed });
   const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
   const t = await getTranslations("matching.account");
   const tp = await getTranslations("pagination");
@@ -35,8 +36,7 @@ export default async function MatchesPage({ params, searchParams }: PageProps<"/
     return text ? `${base}?${text}` : base;
   };
   // A member may change only the side their role manages (a seeker cannot dismiss for the organization's offers).
-  const canChange = (side: "offer" | "demand") =>
-    can(user, side === "offer" ? "offer:manage-own" : "demand:manage-own");
+  const canChange = (side: ListingKind) => can(user, LISTING_KIND[side].manageOwn);
 
   return (
     <div className="space-y-6">

@@ -5,8 +5,8 @@ import { SubmitButton } from "@/components/notifications/submit-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
+import { pageNumber } from "@/lib/catalog/page-number";
 import { listNotifications } from "@/lib/notifications/queries";
-import { NotificationPageSchema } from "@/lib/notifications/schemas";
 import { markAllReadAction, markReadAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +24,7 @@ export default async function NotificationsPage({
   const user = await requireUser();
   const t = await getTranslations("notifications");
   const tp = await getTranslations("pagination");
-  const page = NotificationPageSchema.parse((await searchParams).page);
+  const page = pageNumber((await searchParams).page);
   const list = await listNotifications(user.id, page, locale);
 
   return (

@@ -3,55 +3,41 @@
 import { getLocale } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { auditContext, getCurrentUser } from "@/lib/auth/session";
-import { AppError, type ActionResult } from "@/lib/errors";
-import { formToObject, isFormData } from "@/lib/forms";
+import { formAction } from "@/lib/actions";
+import { AppError } from "@/lib/errors";
 import { redirect } from "@/lib/i18n/navigation";
 import { ModerationReasonSchema } from "@/lib/listings/schemas";
 import { moderateListing } from "@/lib/listings/mutations";
 
-const DecisionSchema = z.object({
-  kind: z.enum(["offer", "demand"]),
-  id: z.uuid(),
-  decision: z.enum(["approve", "reject"]),
-  reason: ModerationReasonSchema,
-});
+const DecisionSchema = z
+  .object({
+    kind: z.enum(["offer", "demand"], { error: "invalid_input" }),
+    id: z.uuid({ error: "invalid_input" }),
+    decision: z.enum(["approve", "reject"], { error: "invalid_input" }),
+    reason: ModerationReasonSchema,
+  })
+  .refine((d) => d.decision !== "reject" || Boolean(d.reason), { path: ["reason"], message: "reason_required" });
 
 /** Operator (or, for restricted listings, officer) approves or rejects with a reason the owner sees. */
-export async function decideListingAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  if (!isFormData(formData)) return { ok: false, fieldErrors: {}, formError: "invalid_input" };
-  const parsed = DecisionSchema.safeParse(formToObject(formData));
-  if (!parsed.success) {
-    const reasonIssue = parsed.error.issues.find((i) => i.path[0] === "reason");
-    return reasonIssue
-      ? { ok: false, fieldErrors: { reason: [reasonIssue.message] } }
-      : { ok: false, fieldErrors: {}, formError: "invalid_input" };
-  }
-  const { kind, id, decision, reason } = parsed.data;
-  if (decision === "reject" && !reason) return { ok: false, fieldErrors: { reason: ["reason_required"] } };
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, fieldErrors: {}, formError: "unauthenticated" };
-  try {
-    const ctx = await auditContext(user, "listing:moderate");
-    const result = await moderateListing(ctx, user, kind, id, decision, reason);
+export const decideListingAction = formAction({
+  name: "decideListing",
+  namespace: "moderation",
+  form: { schema: DecisionSchema, hidden: ["kind", "id", "decision"] },
+  // lib/listings decides which of the two the listing needs; an officer acts under their own role.
+  permission: ["listing:moderate", "listing:decide-restricted"],
+  errorFields: { reason_required: "reason" },
+  run: async ({ input: { kind, id, decision, reason }, user, audit }) => {
+    const result = await moderateListing(audit, user, kind, id, decision, reason);
     // The lists changed since submission: the new screening is stored, the page shows it.
     if (result.refused) {
       revalidatePath("/[locale]/admin/moderation", "layout");
-      return { ok: false, fieldErrors: {}, formError: result.refused };
+      throw new AppError("invalid_state", result.refused);
     }
-  } catch (error) {
-    if (error instanceof AppError) {
-      const fieldErrors = (error.details?.fieldErrors as Record<string, string[]> | undefined) ?? {};
-      return { ok: false, fieldErrors, formError: Object.keys(fieldErrors).length ? undefined : error.message };
-    }
-    console.error("decideListingAction", error);
-    return { ok: false, fieldErrors: {}, formError: "unknown" };
-  }
-  revalidatePath("/[locale]/admin/moderation", "page");
-  // Back to the queue, oldest first, so the moderator carries on with the next item.
-  redirect({
-    href: `/admin/moderation?done=${decision === "approve" ? "approved" : "rejected"}`,
-    locale: await getLocale(),
-  });
-  return { ok: true };
-}
+    revalidatePath("/[locale]/admin/moderation", "page");
+    // Back to the queue, oldest first, so the moderator carries on with the next item.
+    redirect({
+      href: `/admin/moderation?done=${decision === "approve" ? "approved" : "rejected"}`,
+      locale: await getLocale(),
+    });
+  },
+});

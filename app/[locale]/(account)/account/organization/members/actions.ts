@@ -1,10 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { fieldErrorsOf } from "@/lib/auth/schemas";
-import { auditContext, getCurrentUser } from "@/lib/auth/session";
-import { AppError, type ActionResult } from "@/lib/errors";
-import { formToObject } from "@/lib/forms";
+import { formAction } from "@/lib/actions";
 import {
   decideMembershipRequest,
   inviteMember,
@@ -14,63 +11,63 @@ import {
 } from "@/lib/organizations/membership";
 import { IdSchema, InviteSchema, MembershipDecisionSchema } from "@/lib/organizations/schemas";
 
-type Work = (user: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>) => Promise<string>;
+// Every action here: the organization's administrator (lib/organizations/membership.ts checks the
+// standing), words from `membership`, and the whole workspace refreshed (counts, member lists).
+const common = { namespace: "membership", permission: "membership:manage-own" } as const;
+const member = { schema: IdSchema, hidden: ["id"] } as const;
+const revalidate = () => revalidatePath("/[locale]/account", "layout");
 
-/** Signed-in check, one lib call, typed answer: expected failures never become a 500. */
-async function run(work: Work): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, fieldErrors: {}, formError: "unauthenticated" };
-  try {
-    const message = await work(user);
-    revalidatePath("/[locale]/account", "layout");
-    return { ok: true, message };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, fieldErrors: {}, formError: error.message };
-    throw error;
-  }
-}
+export const decideMembershipAction = formAction({
+  ...common,
+  name: "decideMembership",
+  form: { schema: MembershipDecisionSchema, hidden: ["requestId", "decision"] },
+  run: async ({ input, user, audit }) => {
+    await decideMembershipRequest(audit, user, input);
+    revalidate();
+    return { message: input.decision === "approve" ? "approved" : "rejected" };
+  },
+});
 
-export async function decideMembershipAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = MembershipDecisionSchema.safeParse(formToObject(formData));
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  return run(async (user) => {
-    await decideMembershipRequest(await auditContext(user, "membership:manage-own"), user, parsed.data);
-    return parsed.data.decision === "approve" ? "approved" : "rejected";
-  });
-}
+export const inviteMemberAction = formAction({
+  ...common,
+  name: "inviteMember",
+  form: { schema: InviteSchema },
+  run: async ({ input, user, audit }) => {
+    await inviteMember(audit, user, input);
+    revalidate();
+    return { message: "invited" };
+  },
+});
 
-export async function inviteMemberAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = InviteSchema.safeParse(formToObject(formData));
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  return run(async (user) => {
-    await inviteMember(await auditContext(user, "membership:manage-own"), user, parsed.data);
-    return "invited";
-  });
-}
+export const revokeInviteAction = formAction({
+  ...common,
+  name: "revokeInvite",
+  form: member,
+  run: async ({ input, user, audit }) => {
+    await revokeInvite(audit, user, input.id);
+    revalidate();
+    return { message: "revoked" };
+  },
+});
 
-export async function revokeInviteAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = IdSchema.safeParse(formToObject(formData));
-  if (!parsed.success) return { ok: false, fieldErrors: {}, formError: "invalid_input" };
-  return run(async (user) => {
-    await revokeInvite(await auditContext(user, "membership:manage-own"), user, parsed.data.id);
-    return "revoked";
-  });
-}
+export const removeMemberAction = formAction({
+  ...common,
+  name: "removeMember",
+  form: member,
+  run: async ({ input, user, audit }) => {
+    await removeMember(audit, user, input.id);
+    revalidate();
+    return { message: input.id === user.id ? "left" : "removed" };
+  },
+});
 
-export async function removeMemberAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = IdSchema.safeParse(formToObject(formData));
-  if (!parsed.success) return { ok: false, fieldErrors: {}, formError: "invalid_input" };
-  return run(async (user) => {
-    await removeMember(await auditContext(user, "membership:manage-own"), user, parsed.data.id);
-    return parsed.data.id === user.id ? "left" : "removed";
-  });
-}
-
-export async function transferAdminAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const parsed = IdSchema.safeParse(formToObject(formData));
-  if (!parsed.success) return { ok: false, fieldErrors: {}, formError: "invalid_input" };
-  return run(async (user) => {
-    await transferAdmin(await auditContext(user, "membership:manage-own"), user, parsed.data.id);
-    return "transferred";
-  });
-}
+export const transferAdminAction = formAction({
+  ...common,
+  name: "transferAdmin",
+  form: member,
+  run: async ({ input, user, audit }) => {
+    await transferAdmin(audit, user, input.id);
+    revalidate();
+    return { message: "transferred" };
+  },
+});
