@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { DemandDetail } from "@/lib/catalog/demands";
-import { pick } from "@/lib/i18n/pick";
+import type { DemandDetail } from "@/lib/catalog/details";
 import { FactList, LabelList } from "./fact-list";
+import { commonFacts } from "./listing-facts";
 import { locationName } from "./location-options";
 
 /** Every public fact of a demand (DOMAIN §3) as label/value pairs. */
@@ -11,7 +11,7 @@ export async function DemandFacts({ demand }: { demand: DemandDetail }) {
   const tl = await getTranslations("listing");
   const te = await getTranslations("enums");
   const format = await getFormatter();
-  const date = (d: Date | null) => (d ? format.dateTime(d, "long") : null);
+  const { head, dates } = await commonFacts({ ...demand, trl: { label: "trlMin", level: demand.trlMin } });
   const vnd = (v: bigint) => format.number(Number(v), "vnd");
   const { budgetMin: min, budgetMax: max } = demand;
   const budget =
@@ -22,21 +22,10 @@ export async function DemandFacts({ demand }: { demand: DemandDetail }) {
         : max !== null
           ? t("budgetUpTo", { max: vnd(max) })
           : tl("budgetOpen");
-  const field = demand.sector.parent;
   return (
     <FactList
       facts={[
-        { label: t("field"), value: field ? pick(locale, field.nameVi, field.nameEn) : null },
-        {
-          label: t("sector"),
-          value: `${demand.sector.code} · ${pick(locale, demand.sector.nameVi, demand.sector.nameEn)}`,
-        },
-        { label: t("keywords"), value: demand.keywords.join(", ") },
-        {
-          label: t("trlMin"),
-          value: te("trlLevel", { level: demand.trlMin, label: te(`trl.${demand.trlMin}`) }),
-          testId: "fact-trl",
-        },
+        ...head,
         { label: t("budget"), value: budget, testId: "fact-budget" },
         // A DATE column: formatted in UTC so the day never shifts with the server's zone.
         {
@@ -54,9 +43,7 @@ export async function DemandFacts({ demand }: { demand: DemandDetail }) {
           ),
         },
         { label: t("location"), value: locationName(locale, demand.location) },
-        { label: t("published"), value: date(demand.publishedAt), testId: "fact-published" },
-        { label: t("updated"), value: date(demand.updatedAt), testId: "fact-updated" },
-        { label: t("expires"), value: date(demand.expiresAt) },
+        ...dates,
       ]}
     />
   );

@@ -8,6 +8,7 @@ import type { DemandQuery, OfferQuery } from "@/lib/catalog/schemas";
 import type { TaxonomyField } from "@/lib/catalog/taxonomy";
 import { IpStatus, OrgType, TransferForm } from "@/lib/generated/prisma/enums";
 import { getPathname, Link } from "@/lib/i18n/navigation";
+import { EnumSelect } from "./enum-select";
 import { LocationOptions } from "./location-options";
 import { SectorOptions } from "./sector-options";
 
@@ -80,31 +81,23 @@ export async function FilterForm(props: Props) {
           {trlSelect("trlMax", kind === "offer" ? t("trlMax") : t("trlMaxDemand"))}
         </div>
         {props.kind === "offer" && (
-          <Field id="filter-ip" label={t("ip")}>
-            {(aria) => (
-              <Select {...aria} name="ip" defaultValue={props.query.ip ?? ""}>
-                {any}
-                {Object.values(IpStatus).map((v) => (
-                  <option key={v} value={v}>
-                    {te(`ipStatus.${v}`)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+          <EnumSelect
+            name="ip"
+            label={t("ip")}
+            any={t("any")}
+            value={props.query.ip}
+            values={Object.values(IpStatus)}
+            labelOf={(v) => te(`ipStatus.${v}`)}
+          />
         )}
-        <Field id="filter-form" label={t("form")}>
-          {(aria) => (
-            <Select {...aria} name="form" defaultValue={query.form ?? ""}>
-              {any}
-              {Object.values(TransferForm).map((v) => (
-                <option key={v} value={v}>
-                  {te(`transferForm.${v}`)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <EnumSelect
+          name="form"
+          label={t("form")}
+          any={t("any")}
+          value={query.form}
+          values={Object.values(TransferForm)}
+          labelOf={(v) => te(`transferForm.${v}`)}
+        />
         <div className="space-y-2">
           <div className="grid grid-cols-2 items-end gap-3">
             {[min, max].map((name, i) => (
@@ -125,18 +118,14 @@ export async function FilterForm(props: Props) {
           </div>
           <p className="text-xs text-muted">{kind === "offer" ? t("priceHint") : t("budgetHint")}</p>
         </div>
-        <Field id="filter-orgType" label={t("orgType")}>
-          {(aria) => (
-            <Select {...aria} name="orgType" defaultValue={query.orgType ?? ""}>
-              {any}
-              {Object.values(OrgType).map((v) => (
-                <option key={v} value={v}>
-                  {to(v)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <EnumSelect
+          name="orgType"
+          label={t("orgType")}
+          any={t("any")}
+          value={query.orgType}
+          values={Object.values(OrgType)}
+          labelOf={(v) => to(v)}
+        />
         <Field id="filter-location" label={t("location")}>
           {(aria) => (
             <Select {...aria} name="location" defaultValue={query.location ?? ""}>

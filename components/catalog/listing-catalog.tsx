@@ -5,11 +5,12 @@ import { OfferCard } from "@/components/offers/offer-card";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { demandCatalog, offerCatalog } from "@/lib/catalog/catalog";
-import { isCanonical, toQueryString, type QueryInput } from "@/lib/catalog/query-input";
-import { DEMAND_SORTS, OFFER_SORTS } from "@/lib/catalog/schemas";
+import type { QueryInput } from "@/lib/catalog/query-input";
 import { catalogTaxonomy } from "@/lib/catalog/taxonomy";
+import { Link } from "@/lib/i18n/navigation";
+import { DEMAND_SORTS, OFFER_SORTS } from "@/lib/search/filters";
 import { pageAlternates } from "@/lib/seo/urls";
-import { Link, redirect } from "@/lib/i18n/navigation";
+import { redirectToCanonical } from "./canonical-redirect";
 import { CatalogPagination } from "./catalog-pagination";
 import { CatalogShell } from "./catalog-shell";
 import { FILTER_FORM_ID, FilterForm } from "./filter-form";
@@ -37,12 +38,7 @@ export async function ListingCatalog({ kind, locale, raw }: { kind: Kind; locale
     catalogTaxonomy(),
   ]);
   const { query, issues, result } = catalog;
-  const canonical = toQueryString(query, { page: result.page });
-  // A submitted GET form carries every empty field; send it to the short URL (only when nothing was ignored,
-  // so the notice about ignored values is still shown).
-  if (issues.length === 0 && !isCanonical(raw, canonical)) {
-    redirect({ href: { pathname, query: Object.fromEntries(new URLSearchParams(canonical)) }, locale });
-  }
+  redirectToCanonical({ pathname, locale, raw, query, page: result.page, issues });
   const t = await getTranslations("catalog");
   const filters =
     catalog.kind === "offer" ? (

@@ -1,8 +1,8 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PriceText } from "@/components/offers/price-text";
-import type { OfferDetail } from "@/lib/catalog/offers";
-import { pick } from "@/lib/i18n/pick";
+import type { OfferDetail } from "@/lib/catalog/details";
 import { FactList, LabelList } from "./fact-list";
+import { commonFacts } from "./listing-facts";
 import { locationName } from "./location-options";
 
 /** Every public fact of an offer (DOMAIN §3) as label/value pairs. */
@@ -10,25 +10,13 @@ export async function OfferFacts({ offer }: { offer: OfferDetail }) {
   const locale = await getLocale();
   const t = await getTranslations("catalog.detail");
   const te = await getTranslations("enums");
-  const format = await getFormatter();
-  const date = (d: Date | null) => (d ? format.dateTime(d, "long") : null);
-  const field = offer.sector.parent;
+  const { head, dates } = await commonFacts({ ...offer, trl: { label: "trl", level: offer.trl } });
   const labels = (values: string[], group: string) =>
     values.length ? <LabelList items={values.map((v) => te(`${group}.${v}`))} /> : null;
   return (
     <FactList
       facts={[
-        { label: t("field"), value: field ? pick(locale, field.nameVi, field.nameEn) : null },
-        {
-          label: t("sector"),
-          value: `${offer.sector.code} · ${pick(locale, offer.sector.nameVi, offer.sector.nameEn)}`,
-        },
-        { label: t("keywords"), value: offer.keywords.join(", ") },
-        {
-          label: t("trl"),
-          value: te("trlLevel", { level: offer.trl, label: te(`trl.${offer.trl}`) }),
-          testId: "fact-trl",
-        },
+        ...head,
         {
           label: t("ipStatus"),
           testId: "fact-ip",
@@ -63,9 +51,7 @@ export async function OfferFacts({ offer }: { offer: OfferDetail }) {
             t("notStateFunded")
           ),
         },
-        { label: t("published"), value: date(offer.publishedAt), testId: "fact-published" },
-        { label: t("updated"), value: date(offer.updatedAt), testId: "fact-updated" },
-        { label: t("expires"), value: date(offer.expiresAt) },
+        ...dates,
       ]}
     />
   );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OrgType } from "@/lib/generated/prisma/enums";
-import { oneOf, PageSchema, SectorCodeSchema, VerifiedSchema } from "./schemas";
+import { PageSchema } from "./page-number";
+import { oneOf, SectorCodeSchema, VerifiedSchema } from "./schemas";
 
 /** `/organizations`: type and verified filters. */
 export const OrganizationQuerySchema = z.object({

@@ -3,9 +3,9 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ExpertQuerySchema } from "./directory-schemas";
-import { clampPage } from "./organizations";
+import { clampPage } from "./page-number";
 import type { QueryInput } from "./query-input";
-import { isSlug, PAGE_SIZE, parseLenient } from "./schemas";
+import { isSlug, PAGE_SIZE, pageOutOfRange, parseLenient } from "./schemas";
 import { catalogTaxonomy, unknownSectorIssue } from "./taxonomy";
 
 // Contact goes through the platform: no user link, email or phone is ever selected.
@@ -34,7 +34,7 @@ export async function expertDirectory(input: QueryInput) {
   }
   const where: Prisma.ExpertWhereInput = { isPublic: true, ...(codes ? { sectorCodes: { hasSome: codes } } : {}) };
   const total = await db.expert.count({ where });
-  const { page, pageCount, issues: pageIssues } = clampPage(query.page, total, PAGE_SIZE);
+  const { page, pageCount } = clampPage(query.page, total, PAGE_SIZE);
   const items = await db.expert.findMany({
     where,
     orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -42,7 +42,7 @@ export async function expertDirectory(input: QueryInput) {
     take: PAGE_SIZE,
     select: expertSelect,
   });
-  return { query, issues: [...issues, ...pageIssues], result: { items, total, page, pageCount } };
+  return { query, issues: [...issues, ...pageOutOfRange(query.page, page)], result: { items, total, page, pageCount } };
 }
 
 export type ExpertListItem = Awaited<ReturnType<typeof expertDirectory>>["result"]["items"][number];

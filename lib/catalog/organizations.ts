@@ -2,22 +2,12 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { demandCardSelect, type DemandCardData } from "@/lib/demands/queries";
-import { offerCardSelect, type OfferCardData } from "@/lib/offers/queries";
+import { demandCardSelect, offerCardSelect, type DemandCardData, type OfferCardData } from "./cards";
 import { OrganizationQuerySchema } from "./directory-schemas";
+import { clampPage } from "./page-number";
 import type { QueryInput } from "./query-input";
-import { isSlug, PAGE_SIZE, parseLenient, type CatalogIssue } from "./schemas";
-
-/** Clamps a requested page into 1..pageCount and reports when it had to. */
-export function clampPage(requested: number, total: number, pageSize: number) {
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(requested, pageCount);
-  const issues: CatalogIssue[] =
-    page === requested
-      ? []
-      : [{ path: "page", code: "page_out_of_range", message: `page ${requested} is beyond the last page (${page})` }];
-  return { page, pageCount, issues };
-}
+import { isSlug, PAGE_SIZE, pageOutOfRange, parseLenient } from "./schemas";
+import { organizationSummarySelect } from "./selects";
 
 // Organizations whose verification was rejected are not shown to the public at all.
 const visible: Prisma.OrganizationWhereInput = { verificationStatus: { not: "REJECTED" } };
@@ -33,7 +23,7 @@ export async function organizationDirectory(input: QueryInput) {
     ],
   };
   const total = await db.organization.count({ where });
-  const { page, pageCount, issues: pageIssues } = clampPage(query.page, total, PAGE_SIZE);
+  const { page, pageCount } = clampPage(query.page, total, PAGE_SIZE);
   const items = await db.organization.findMany({
     where,
     // Enum order is UNVERIFIED < PENDING < VERIFIED, so descending lists verified organizations first.
@@ -41,13 +31,7 @@ export async function organizationDirectory(input: QueryInput) {
     skip: (page - 1) * PAGE_SIZE,
     take: PAGE_SIZE,
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      nameEn: true,
-      type: true,
-      location: true,
-      verificationStatus: true,
+      ...organizationSummarySelect,
       _count: {
         select: {
           offers: { where: { status: "PUBLISHED" } },
@@ -57,7 +41,7 @@ export async function organizationDirectory(input: QueryInput) {
       },
     },
   });
-  return { query, issues: [...issues, ...pageIssues], result: { items, total, page, pageCount } };
+  return { query, issues: [...issues, ...pageOutOfRange(query.page, page)], result: { items, total, page, pageCount } };
 }
 
 export type OrganizationListItem = Awaited<ReturnType<typeof organizationDirectory>>["result"]["items"][number];
@@ -70,17 +54,11 @@ export const organizationProfile = cache(async (slug: string) => {
   const org = await db.organization.findFirst({
     where: { AND: [visible, { slug }] },
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      nameEn: true,
-      type: true,
+      ...organizationSummarySelect,
       description: true,
       descriptionEn: true,
       address: true,
-      location: true,
       website: true,
-      verificationStatus: true,
       verifiedAt: true,
       updatedAt: true,
     },

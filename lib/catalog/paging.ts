@@ -1,6 +1,8 @@
 import "server-only";
+import type { ListingFilters } from "@/lib/search/filters";
 import { listingPage } from "@/lib/search/queries";
 import type { Display, ListingSearchKind } from "@/lib/search/sql";
+import { clampPage } from "./page-number";
 
 export interface CatalogPage<T> {
   items: T[];
@@ -12,8 +14,8 @@ export interface CatalogPage<T> {
   pageCount: number;
 }
 
-/** A parsed catalog query: filters plus `q`, `sort` and `page`. */
-type CatalogQuery = { q?: string; sort: string; page: number } & Record<string, unknown>;
+/** A parsed catalog query: filters plus `q`, `sort` and `page` (every other key is taken for a filter). */
+type CatalogQuery = { q?: string; sort: string; page: number } & ListingFilters;
 
 /**
  * One page of published listings for the catalog (pages and API) through the search module, with
@@ -35,12 +37,12 @@ export async function fetchPage<R>(
     page: shown,
     requestedPage: page,
     pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount: clampPage(shown, total, pageSize).pageCount,
   });
 
   const first = await at(page);
   if (first.rows.length > 0 || page === 1 || !clamp) return result(first.rows, first.total, page);
   if (first.total === 0) return result([], 0, 1);
-  const last = Math.ceil(first.total / pageSize);
+  const last = clampPage(page, first.total, pageSize).page;
   return result((await at(last)).rows, first.total, last);
 }

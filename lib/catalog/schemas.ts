@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { LOCATION_CODES } from "@/lib/geo/locations";
 import { IpStatus, OrgType, TransferForm } from "@/lib/generated/prisma/enums";
+import { DEMAND_SORTS, OFFER_SORTS } from "@/lib/search/filters";
+import { PageSchema } from "./page-number";
 import { firstValues, type QueryInput } from "./query-input";
 
 /**
@@ -9,7 +11,9 @@ import { firstValues, type QueryInput } from "./query-input";
  * notice (see `parseLenient`). Messages are plain English because the API returns them verbatim;
  * pages map `path` + `code` to localized text instead.
  *
- * `q` is the full-text query: lib/search matches and ranks it, over the search index tables.
+ * `q` is the full-text query: lib/search matches and ranks it, over the search index tables, and
+ * the filters and sorts are the ones lib/search/filters.ts knows. `page` follows the rule of
+ * ./page-number.ts.
  */
 
 export const PAGE_SIZE = 12;
@@ -21,11 +25,6 @@ export const PAGE_SIZE = 12;
 export const isSlug = (slug: string) => /^[a-z0-9-]{1,200}$/.test(slug);
 export const API_PAGE_SIZE = 20;
 export const API_MAX_PAGE_SIZE = 100;
-
-export const OFFER_SORTS = ["newest", "updated", "trl", "price", "relevance"] as const;
-export const DEMAND_SORTS = ["newest", "updated", "trl", "budget", "relevance"] as const;
-export type OfferSort = (typeof OFFER_SORTS)[number];
-export type DemandSort = (typeof DEMAND_SORTS)[number];
 
 const list = (values: readonly string[]) => values.join(", ");
 
@@ -46,10 +45,6 @@ export const oneOf = <T extends Record<string, string>>(name: string, values: T)
 export const SectorCodeSchema = z
   .string()
   .regex(/^[1-6](\d{2})?$/, "sector must be a field code (1-6) or a three-digit sector code such as 207");
-export const PageSchema = z
-  .string()
-  .regex(/^[1-9]\d{0,5}$/, "page must be a whole number from 1 to 999999")
-  .transform(Number);
 export const VerifiedSchema = z
   .enum(["1", "true", "on", "0", "false"], { error: "verified must be 1 or 0" })
   .transform((v) => v === "1" || v === "true" || v === "on");
@@ -146,6 +141,13 @@ export type CatalogIssue = {
   code: "invalid" | "range" | "unknown" | "page_out_of_range";
   message: string;
 };
+
+/** The notice for a page that showed `shown` instead of the `requested` page past the end (none when equal). */
+export function pageOutOfRange(requested: number, shown: number): CatalogIssue[] {
+  return requested === shown
+    ? []
+    : [{ path: "page", code: "page_out_of_range", message: `page ${requested} is beyond the last page (${shown})` }];
+}
 
 export function toIssues(error: z.ZodError): CatalogIssue[] {
   return error.issues.map((issue) => ({

@@ -1,14 +1,23 @@
-import type { DemandDetail, DemandRow } from "./demands";
-import type { OfferDetail, OfferRow } from "./offers";
+import type { ListingTexts } from "@/lib/search/types";
+import type { DemandDetail, OfferDetail } from "./details";
+import { namesOrganization, organizationOf, type DemandRow, type OfferRow } from "./rows";
 
 /**
  * Public API representations (GET /api/v1/...). Whitelists, field by field: no user, author,
  * moderation or screening notes, and no organization at all for confidential demands. Amounts are
  * JSON numbers (VND amounts are far below 2^53).
+ *
+ * Both kinds share the head (identity and texts), the classification and the tail (screening,
+ * organization, dates); each kind writes only its own fields, in between.
  */
 
+type Kind = "offer" | "demand";
 type Named = { code: string; nameVi: string; nameEn: string };
 type OrgFields = { name: string; nameEn: string | null; slug: string; type: string; verificationStatus: string };
+type Dates = { publishedAt: Date | null; updatedAt: Date; expiresAt: Date | null };
+type Attachment = { id: string; kind: string; filename: string; mimeType: string; size: number };
+
+const PATH: Record<Kind, string> = { offer: "/technologies/", demand: "/demands/" };
 
 const amount = (v: number | string | bigint | null) => (v === null ? null : Number(v));
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -25,7 +34,7 @@ function organization(org: OrgFields) {
   };
 }
 
-function attachments(list: { id: string; kind: string; filename: string; mimeType: string; size: number }[]) {
+function attachments(list: Attachment[]) {
   return list.map((a) => ({
     id: a.id,
     kind: a.kind,
@@ -36,18 +45,56 @@ function attachments(list: { id: string; kind: string; filename: string; mimeTyp
   }));
 }
 
-export function serializeOfferRow(row: OfferRow) {
+function head(kind: Kind, l: ListingTexts) {
   return {
-    id: row.id,
-    slug: row.slug,
-    url: `/technologies/${row.slug}`,
-    titleVi: row.titleVi,
-    titleEn: row.titleEn,
-    summaryVi: row.summaryVi,
-    summaryEn: row.summaryEn,
+    id: l.id,
+    slug: l.slug,
+    url: `${PATH[kind]}${l.slug}`,
+    titleVi: l.titleVi,
+    titleEn: l.titleEn,
+    summaryVi: l.summaryVi,
+    summaryEn: l.summaryEn,
+  };
+}
+
+const dates = (l: Dates) => ({
+  publishedAt: iso(l.publishedAt),
+  updatedAt: iso(l.updatedAt),
+  expiresAt: iso(l.expiresAt),
+});
+
+/** A list item: the row's flat classification columns, its own fields, then the tail. */
+function listItem<Own extends object>(kind: Kind, row: OfferRow | DemandRow, own: Own, org: OrgFields | null) {
+  return {
+    ...head(kind, row),
     field: row.fieldCode ? { code: row.fieldCode, nameVi: row.fieldNameVi, nameEn: row.fieldNameEn } : null,
     sector: { code: row.sectorCode, nameVi: row.sectorNameVi, nameEn: row.sectorNameEn },
     keywords: row.keywords,
+    ...own,
+    encouraged: row.screening === "ENCOURAGED",
+    organization: org ? organization(org) : null,
+    ...dates(row),
+  };
+}
+
+/** A detail answer: the description and the nested classification, its own fields, then the tail with attachments. */
+function detail<Own extends object>(kind: Kind, d: OfferDetail | DemandDetail, own: Own, org: OrgFields | null) {
+  return {
+    ...head(kind, d),
+    description: d.description,
+    field: d.sector.parent ? named(d.sector.parent) : null,
+    sector: named(d.sector),
+    keywords: d.keywords,
+    ...own,
+    encouraged: d.screening === "ENCOURAGED",
+    organization: org ? organization(org) : null,
+    attachments: attachments(d.attachments),
+    ...dates(d),
+  };
+}
+
+export function serializeOfferRow(row: OfferRow) {
+  const own = {
     trl: row.trl,
     ipStatus: row.ipStatus,
     transferObjects: row.transferObjects,
@@ -58,33 +105,12 @@ export function serializeOfferRow(row: OfferRow) {
     priceMax: amount(row.priceMax),
     location: row.location,
     stateFunded: row.stateFunded,
-    encouraged: row.screening === "ENCOURAGED",
-    organization: organization({
-      name: row.orgName,
-      nameEn: row.orgNameEn,
-      slug: row.orgSlug,
-      type: row.orgType,
-      verificationStatus: row.orgVerification,
-    }),
-    publishedAt: iso(row.publishedAt),
-    updatedAt: iso(row.updatedAt),
-    expiresAt: iso(row.expiresAt),
   };
+  return listItem("offer", row, own, organizationOf(row));
 }
 
 export function serializeOfferDetail(o: OfferDetail) {
-  return {
-    id: o.id,
-    slug: o.slug,
-    url: `/technologies/${o.slug}`,
-    titleVi: o.titleVi,
-    titleEn: o.titleEn,
-    summaryVi: o.summaryVi,
-    summaryEn: o.summaryEn,
-    description: o.description,
-    field: o.sector.parent ? named(o.sector.parent) : null,
-    sector: named(o.sector),
-    keywords: o.keywords,
+  const own = {
     trl: o.trl,
     ipStatus: o.ipStatus,
     ipTitleNumber: o.ipTitleNumber,
@@ -99,27 +125,12 @@ export function serializeOfferDetail(o: OfferDetail) {
     location: o.location,
     stateFunded: o.stateFunded,
     fundingProgramme: o.fundingProgramme,
-    encouraged: o.screening === "ENCOURAGED",
-    organization: organization(o.organization),
-    attachments: attachments(o.attachments),
-    publishedAt: iso(o.publishedAt),
-    updatedAt: iso(o.updatedAt),
-    expiresAt: iso(o.expiresAt),
   };
+  return detail("offer", o, own, o.organization);
 }
 
 export function serializeDemandRow(row: DemandRow) {
-  return {
-    id: row.id,
-    slug: row.slug,
-    url: `/demands/${row.slug}`,
-    titleVi: row.titleVi,
-    titleEn: row.titleEn,
-    summaryVi: row.summaryVi,
-    summaryEn: row.summaryEn,
-    field: row.fieldCode ? { code: row.fieldCode, nameVi: row.fieldNameVi, nameEn: row.fieldNameEn } : null,
-    sector: { code: row.sectorCode, nameVi: row.sectorNameVi, nameEn: row.sectorNameEn },
-    keywords: row.keywords,
+  const own = {
     trlMin: row.trlMin,
     budgetMin: amount(row.budgetMin),
     budgetMax: amount(row.budgetMax),
@@ -127,40 +138,12 @@ export function serializeDemandRow(row: DemandRow) {
     location: row.location,
     preferredForms: row.preferredForms,
     confidential: row.confidential,
-    encouraged: row.screening === "ENCOURAGED",
-    organization:
-      row.confidential ||
-      row.orgName === null ||
-      row.orgSlug === null ||
-      row.orgType === null ||
-      row.orgVerification === null
-        ? null
-        : organization({
-            name: row.orgName,
-            nameEn: row.orgNameEn,
-            slug: row.orgSlug,
-            type: row.orgType,
-            verificationStatus: row.orgVerification,
-          }),
-    publishedAt: iso(row.publishedAt),
-    updatedAt: iso(row.updatedAt),
-    expiresAt: iso(row.expiresAt),
   };
+  return listItem("demand", row, own, !row.confidential && namesOrganization(row) ? organizationOf(row) : null);
 }
 
 export function serializeDemandDetail(d: DemandDetail) {
-  return {
-    id: d.id,
-    slug: d.slug,
-    url: `/demands/${d.slug}`,
-    titleVi: d.titleVi,
-    titleEn: d.titleEn,
-    summaryVi: d.summaryVi,
-    summaryEn: d.summaryEn,
-    description: d.description,
-    field: d.sector.parent ? named(d.sector.parent) : null,
-    sector: named(d.sector),
-    keywords: d.keywords,
+  const own = {
     trlMin: d.trlMin,
     budgetMin: amount(d.budgetMin),
     budgetMax: amount(d.budgetMax),
@@ -168,11 +151,6 @@ export function serializeDemandDetail(d: DemandDetail) {
     location: d.location,
     preferredForms: d.preferredForms,
     confidential: d.confidential,
-    encouraged: d.screening === "ENCOURAGED",
-    organization: d.confidential || !d.organization ? null : organization(d.organization),
-    attachments: attachments(d.attachments),
-    publishedAt: iso(d.publishedAt),
-    updatedAt: iso(d.updatedAt),
-    expiresAt: iso(d.expiresAt),
   };
+  return detail("demand", d, own, d.confidential ? null : d.organization);
 }

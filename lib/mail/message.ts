@@ -82,3 +82,9 @@ export function formatMessage(mail: OutgoingMail, options: { date?: Date; messag
 export function dotStuff(message: string): string {
   return message.replace(/(^|\r\n)\./g, "$1..");
 }
+
+/** Something that delivers one email or throws; the outbox decides about retries. */
+export interface MailTransport {
+  readonly name: string;
+  send(mail: OutgoingMail): Promise<void>;
+}

@@ -7,8 +7,7 @@
 import net from "node:net";
 import os from "node:os";
 import tls from "node:tls";
-import { addressOf, dotStuff, formatMessage, type OutgoingMail } from "./message";
-import type { MailTransport } from "./transport";
+import { addressOf, dotStuff, formatMessage, type MailTransport, type OutgoingMail } from "./message";
 
 interface Reply {
   code: number;

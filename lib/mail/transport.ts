@@ -1,13 +1,7 @@
-import type { OutgoingMail } from "./message";
+import type { MailTransport } from "./message";
 import { smtpTransport } from "./smtp";
 
-export type { OutgoingMail } from "./message";
-
-/** Something that delivers one email or throws; the outbox decides about retries. */
-export interface MailTransport {
-  readonly name: string;
-  send(mail: OutgoingMail): Promise<void>;
-}
+export type { MailTransport, OutgoingMail } from "./message";
 
 /**
  * Development and demo transport: writes the email to the server log instead of sending it, so the

@@ -12,6 +12,3 @@ export const NotificationLinkSchema = z
 
 /** "Mark as read" on one notification (the form posts its id). */
 export const MarkReadSchema = z.object({ id: z.uuid() });
-
-/** The page number of the notification list (`?page=`), clamped to something sensible. */
-export const NotificationPageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);

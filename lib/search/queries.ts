@@ -16,7 +16,7 @@ import {
 } from "./sql";
 import { highlight, tokenize } from "./text";
 import { correctCombination, correctTokens } from "./words";
-import type { FacetBucket, Facets, SearchResult, Suggestion } from "./types";
+import type { FacetBucket, Facets, ListingTexts, SearchResult, Suggestion } from "./types";
 
 export type { SearchInput } from "./sql";
 
@@ -25,13 +25,7 @@ export function searchSql(kind: ListingSearchKind, input: SearchInput): Statemen
   return searchStatements(kind, input);
 }
 
-interface ItemRow {
-  id: string;
-  slug: string;
-  titleVi: string;
-  titleEn: string | null;
-  summaryVi: string | null;
-  summaryEn: string | null;
+interface ItemRow extends ListingTexts {
   description: string;
   score: number;
 }

@@ -1,9 +1,5 @@
+import type { Params } from "./params";
 import { phraseTsQuery, prefixTsQuery } from "./text";
-
-/** Anything that registers a value and returns its placeholder ($n): lib/catalog's Params. */
-export interface ParamSink {
-  add(value: unknown): string;
-}
 
 /**
  * Relevance, in one place. Title phrase and title words dominate (A), then keywords (B), summary (C)
@@ -36,14 +32,14 @@ export type MatchMode = "words" | "fuzzy";
  * title is similar to the query (trigrams) — the typo fallback, used only when the words find
  * nothing, because scanning trigrams of common syllables costs far more than words.
  */
-export function textMatch(tokens: string[], p: ParamSink, mode: MatchMode = "words"): string {
+export function textMatch(tokens: string[], p: Params, mode: MatchMode = "words"): string {
   return mode === "words"
     ? `x.search_vector @@ to_tsquery('simple', ${p.add(prefixTsQuery(tokens))})`
     : `${p.add(tokens.join(" "))} <% x.search_title`;
 }
 
 /** Every query word (as a prefix) occurs in the title: the first tier of candidates (see sql.ts). */
-export function titleMatch(tokens: string[], p: ParamSink): string {
+export function titleMatch(tokens: string[], p: Params): string {
   return `x.title_vector @@ to_tsquery('simple', ${p.add(prefixTsQuery(tokens))})`;
 }
 
@@ -52,7 +48,7 @@ export function titleMatch(tokens: string[], p: ParamSink): string {
  * head vector: title, keywords, summary — short and stored inline; ranking never reads the full
  * vector, so a match in the description alone ranks by the tie-breakers).
  */
-export function relevance(tokens: string[], p: ParamSink): string {
+export function relevance(tokens: string[], p: Params): string {
   const r = RANKING;
   const tsq = p.add(prefixTsQuery(tokens));
   const folded = p.add(tokens.join(" "));

@@ -1,10 +1,9 @@
-import { filterClauses, Params, sortOrder, type ListingFilters, type ListingKind } from "@/lib/catalog/where";
+import { filterClauses, queryTokens, sortOrder, type ListingFilters, type ListingSearchKind } from "./filters";
+import { Params } from "./params";
 import { RANKING, relevance, textMatch, titleMatch } from "./rank";
-import { prefixTsQuery, tokenize } from "./text";
 
 export { RANKING } from "./rank";
-
-export type ListingSearchKind = ListingKind;
+export type { ListingSearchKind } from "./filters";
 
 export interface SearchInput {
   q: string;
@@ -55,15 +54,10 @@ export const FACET_SAMPLE = 10_000;
 export const pageSizeOf = (input: SearchInput) => Math.min(Math.max(input.pageSize ?? 20, 1), 100);
 export const pageOf = (input: SearchInput) => Math.max(input.page ?? 1, 1);
 
-function words(input: SearchInput): string[] | null {
-  const tokens = tokenize(input.q);
-  return tokens.length && prefixTsQuery(tokens) ? tokens : null;
-}
-
 /** WHERE text for the matches of `input` (filters and, with words, the text). */
 function matchWhere(kind: ListingSearchKind, input: SearchInput, p: Params): string {
   const clauses = filterClauses(kind, (input.filters ?? {}) as ListingFilters, p);
-  const tokens = words(input);
+  const tokens = queryTokens(input.q);
   if (tokens) clauses.push(textMatch(tokens, p, input.mode));
   return clauses.length ? clauses.join(" AND ") : "true";
 }
@@ -165,7 +159,7 @@ function pageSql(kind: ListingSearchKind, input: SearchInput, p: Params): string
   const { index, listing } = TABLES[kind];
   const size = pageSizeOf(input);
   const offset = (pageOf(input) - 1) * size;
-  const tokens = words(input);
+  const tokens = queryTokens(input.q);
   const sort = input.sort ?? (tokens ? "relevance" : "newest");
   if (!tokens || sort !== "relevance") {
     const order = sortOrder(kind, sort);

@@ -5,6 +5,16 @@
  */
 export type SearchKind = "offers" | "demands" | "organizations" | "experts";
 
+/** A listing's identity and texts as stored: Vietnamese always, English when the author gave it. */
+export interface ListingTexts {
+  id: string;
+  slug: string;
+  titleVi: string;
+  titleEn: string | null;
+  summaryVi: string | null;
+  summaryEn: string | null;
+}
+
 /** [start, end) character ranges of `text` to highlight. */
 export interface Snippet {
   text: string;

@@ -4,34 +4,15 @@ import { GET as demandsGET } from "@/app/api/v1/demands/route";
 import { GET as offerGET } from "@/app/api/v1/offers/[id]/route";
 import { GET as offersGET } from "@/app/api/v1/offers/route";
 import { demandCatalog, offerCatalog } from "@/lib/catalog/catalog";
-import { publishedDemandBySlug } from "@/lib/catalog/demands";
-import { publishedOfferBySlug } from "@/lib/catalog/offers";
+import { publishedDemandBySlug, publishedOfferBySlug } from "@/lib/catalog/details";
 import { db } from "@/lib/db";
 import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
+import { API_BASE, expectNoPersonalData, readJson, routeContext } from "../support/public-api";
 
 const UNPUBLISHED = ["DRAFT", "SUBMITTED", "REJECTED", "EXPIRED", "WITHDRAWN"] as const;
-const PERSONAL_KEYS = [
-  "createdById",
-  "createdBy",
-  "email",
-  "phone",
-  "passwordHash",
-  "userId",
-  "user",
-  "uploadedById",
-  "uploadedBy",
-  "moderationNote",
-  "screeningNote",
-  "pendingRevision",
-  "storageKey",
-  "sha256",
-  "taxCode",
-];
-const BASE = "http://localhost/api/v1";
 const USER = { email: "tac-gia.bi-mat@example.vn", name: "Người Viết Bí Mật" };
 const SECRET_ORG = "Công ty Bảo Mật Danh Tính";
 
-const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 let offer: { id: string; slug: string };
 let secretDemand: { id: string; slug: string };
 const hidden: { kind: "offer" | "demand"; status: string; id: string; slug: string }[] = [];
@@ -70,23 +51,11 @@ beforeAll(async () => {
   }
 });
 
-async function json(response: Response) {
-  expect(response.headers.get("cache-control")).toBe("public, max-age=60");
-  expect(response.headers.get("content-type")).toMatch(/application\/json/);
-  return response.json();
-}
-
-function keysOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(keysOf);
-  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]);
-  return [];
-}
-
 describe("public API lists", () => {
   it("returns published offers with total, page and pageSize, amounts as numbers", async () => {
-    const response = await offersGET(new Request(`${BASE}/offers`));
+    const response = await offersGET(new Request(`${API_BASE}/offers`));
     expect(response.status).toBe(200);
-    const body = await json(response);
+    const body = await readJson(response);
     expect(body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
     expect(body.items.map((o: { id: string }) => o.id)).toEqual([offer.id]);
     expect(body.items[0]).toMatchObject({
@@ -105,7 +74,7 @@ describe("public API lists", () => {
   });
 
   it("returns published demands; a confidential one has no organization", async () => {
-    const body = await json(await demandsGET(new Request(`${BASE}/demands?pageSize=100`)));
+    const body = await readJson(await demandsGET(new Request(`${API_BASE}/demands?pageSize=100`)));
     expect(body.total).toBe(2);
     const secretItem = body.items.find((d: { id: string }) => d.id === secretDemand.id);
     expect(secretItem.organization).toBeNull();
@@ -114,21 +83,23 @@ describe("public API lists", () => {
 
   it("contain no personal data", async () => {
     for (const response of [
-      await offersGET(new Request(`${BASE}/offers`)),
-      await demandsGET(new Request(`${BASE}/demands`)),
-      await offerGET(new Request(`${BASE}/offers/${offer.id}`), ctx(offer.id)),
-      await demandGET(new Request(`${BASE}/demands/${secretDemand.id}`), ctx(secretDemand.id)),
+      await offersGET(new Request(`${API_BASE}/offers`)),
+      await demandsGET(new Request(`${API_BASE}/demands`)),
+      await offerGET(new Request(`${API_BASE}/offers/${offer.id}`), routeContext(offer.id)),
+      await demandGET(new Request(`${API_BASE}/demands/${secretDemand.id}`), routeContext(secretDemand.id)),
     ]) {
-      const body = await json(response);
-      expect(keysOf(body).filter((k) => PERSONAL_KEYS.includes(k))).toEqual([]);
-      const text = JSON.stringify(body);
-      for (const secret of [USER.email, USER.name, "ghi chú nội bộ", "0101234567", SECRET_ORG])
-        expect(text).not.toContain(secret);
+      expectNoPersonalData(await readJson(response), [
+        USER.email,
+        USER.name,
+        "ghi chú nội bộ",
+        "0101234567",
+        SECRET_ORG,
+      ]);
     }
   });
 
   it("answers a page beyond the end with no items", async () => {
-    const body = await json(await offersGET(new Request(`${BASE}/offers?page=5&pageSize=10`)));
+    const body = await readJson(await offersGET(new Request(`${API_BASE}/offers?page=5&pageSize=10`)));
     expect(body).toMatchObject({ items: [], total: 1, page: 5, pageSize: 10 });
   });
 
@@ -153,9 +124,9 @@ describe("public API lists", () => {
     ["demands", "verified=maybe", "verified"],
   ])("GET /%s?%s is 400 naming %s", async (resource, query, path) => {
     const handler = resource === "offers" ? offersGET : demandsGET;
-    const response = await handler(new Request(`${BASE}/${resource}?${query}`));
+    const response = await handler(new Request(`${API_BASE}/${resource}?${query}`));
     expect(response.status).toBe(400);
-    const body = await json(response);
+    const body = await readJson(response);
     expect(body.error).toBe("invalid_parameters");
     expect(body.issues).toEqual([{ path, message: expect.stringContaining(path) }]);
   });
@@ -163,7 +134,7 @@ describe("public API lists", () => {
 
 describe("public API details", () => {
   it("returns a published offer with its attachments as file links", async () => {
-    const body = await json(await offerGET(new Request(`${BASE}/offers/${offer.id}`), ctx(offer.id)));
+    const body = await readJson(await offerGET(new Request(`${API_BASE}/offers/${offer.id}`), routeContext(offer.id)));
     expect(body).toMatchObject({
       id: offer.id,
       description: expect.any(String),
@@ -183,21 +154,21 @@ describe("public API details", () => {
   });
 
   it("is 400 for an id that is not a UUID and 404 for an unknown one", async () => {
-    const bad = await offerGET(new Request(`${BASE}/offers/42`), ctx("42"));
+    const bad = await offerGET(new Request(`${API_BASE}/offers/42`), routeContext("42"));
     expect(bad.status).toBe(400);
     expect((await bad.json()).issues[0].path).toBe("id");
     const unknown = "3f1d8c2e-5b7a-4c1e-9f0a-1234567890ab";
-    expect((await offerGET(new Request(`${BASE}/offers/${unknown}`), ctx(unknown))).status).toBe(404);
-    expect((await demandGET(new Request(`${BASE}/demands/x`), ctx("x"))).status).toBe(400);
+    expect((await offerGET(new Request(`${API_BASE}/offers/${unknown}`), routeContext(unknown))).status).toBe(404);
+    expect((await demandGET(new Request(`${API_BASE}/demands/x`), routeContext("x"))).status).toBe(400);
   });
 });
 
 describe("unpublished listings", () => {
   it("never appear in the API, in lists or as detail pages", async () => {
-    const offerIds = (await json(await offersGET(new Request(`${BASE}/offers?pageSize=100`)))).items.map(
+    const offerIds = (await readJson(await offersGET(new Request(`${API_BASE}/offers?pageSize=100`)))).items.map(
       (o: { id: string }) => o.id,
     );
-    const demandIds = (await json(await demandsGET(new Request(`${BASE}/demands?pageSize=100`)))).items.map(
+    const demandIds = (await readJson(await demandsGET(new Request(`${API_BASE}/demands?pageSize=100`)))).items.map(
       (d: { id: string }) => d.id,
     );
     const pageOfferIds = (await offerCatalog({})).result.items.map((o) => o.id);
@@ -210,7 +181,10 @@ describe("unpublished listings", () => {
       expect(apiIds, listing.status).not.toContain(listing.id);
       expect(pageIds, listing.status).not.toContain(listing.id);
       expect(detail, listing.status).toBeNull();
-      const response = await handler(new Request(`${BASE}/${listing.kind}s/${listing.id}`), ctx(listing.id));
+      const response = await handler(
+        new Request(`${API_BASE}/${listing.kind}s/${listing.id}`),
+        routeContext(listing.id),
+      );
       expect(response.status, `${listing.kind} ${listing.status}`).toBe(404);
     }
   });

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { demandCatalog, offerCatalog } from "@/lib/catalog/catalog";
-import { searchDemands } from "@/lib/catalog/demands";
-import { searchOffers } from "@/lib/catalog/offers";
+import { searchDemands, searchOffers } from "@/lib/catalog/rows";
 import { DemandQuerySchema, OfferQuerySchema } from "@/lib/catalog/schemas";
 import { db } from "@/lib/db";
 import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";

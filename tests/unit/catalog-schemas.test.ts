@@ -9,6 +9,7 @@ import {
   parseStrict,
 } from "@/lib/catalog/schemas";
 import { ExpertQuerySchema, OrganizationQuerySchema } from "@/lib/catalog/directory-schemas";
+import { clampPage, MAX_PAGE, pageNumber, PageSchema } from "@/lib/catalog/page-number";
 import { firstValues, isCanonical, toQueryString } from "@/lib/catalog/query-input";
 
 describe("catalog filter schema", () => {
@@ -145,6 +146,53 @@ describe("catalog filter schema", () => {
       page: 1,
     });
     expect(ExpertQuerySchema.safeParse({ sector: "9" }).success).toBe(false);
+  });
+});
+
+describe("page numbers (one rule for every list)", () => {
+  it("accepts whole numbers from 1 to MAX_PAGE in plain digits, spaces around ignored", () => {
+    for (const [raw, page] of [
+      ["1", 1],
+      ["42", 42],
+      [" 7 ", 7],
+      [String(MAX_PAGE), MAX_PAGE],
+    ] as const) {
+      expect(PageSchema.parse(raw)).toBe(page);
+      expect(pageNumber(raw)).toBe(page);
+    }
+  });
+
+  it.each(["0", "-1", "03", "3.0", "1.5", "3abc", "1e3", "abc", "", String(MAX_PAGE + 1), "99999999999999999999"])(
+    "refuses %j: the API answers 400, a page shows page 1",
+    (raw) => {
+      expect(PageSchema.safeParse(raw).success).toBe(false);
+      expect(pageNumber(raw)).toBe(1);
+      const api = parseStrict(OfferApiQuerySchema, { page: raw });
+      // An empty value is no value (a GET form sends every field), so it is the default page.
+      if (raw === "") expect(api.ok).toBe(true);
+      else expect(api).toMatchObject({ ok: false, issues: [{ path: "page", code: "invalid" }] });
+    },
+  );
+
+  it("reads the first of a repeated page and treats a missing one as page 1", () => {
+    expect(pageNumber(["4", "9"])).toBe(4);
+    expect(pageNumber([])).toBe(1);
+    expect(pageNumber(undefined)).toBe(1);
+  });
+
+  it("clamps a page past the end to the last page, page 1 for an empty list", () => {
+    expect(clampPage(3, 100, 12)).toEqual({ page: 3, pageCount: 9 });
+    expect(clampPage(20, 100, 12)).toEqual({ page: 9, pageCount: 9 });
+    expect(clampPage(9, 96, 12)).toEqual({ page: 8, pageCount: 8 });
+    expect(clampPage(5, 0, 12)).toEqual({ page: 1, pageCount: 1 });
+  });
+
+  it("is the page rule of the directories too", () => {
+    expect(parseLenient(OrganizationQuerySchema, { page: "3.0" })).toMatchObject({
+      data: { page: 1 },
+      issues: [{ path: "page", code: "invalid" }],
+    });
+    expect(ExpertQuerySchema.parse({ page: " 12 " }).page).toBe(12);
   });
 });
 

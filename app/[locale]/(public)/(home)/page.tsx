@@ -5,9 +5,8 @@ import { OfferCard } from "@/components/offers/offer-card";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Stat } from "@/components/ui/stat";
-import { latestDemands } from "@/lib/demands/queries";
+import { latestDemands, latestOffers } from "@/lib/catalog/cards";
 import { Link } from "@/lib/i18n/navigation";
-import { latestOffers } from "@/lib/offers/queries";
 import { pageAlternates } from "@/lib/seo/urls";
 import { homeFigures } from "@/lib/stats/queries";
 

@@ -9,6 +9,7 @@ import { SearchHitItem } from "@/components/search/search-hit-item";
 import { SEARCH_TABS, SearchTabs } from "@/components/search/search-tabs";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
+import { clampPage } from "@/lib/catalog/page-number";
 import { countListings, searchDirectory, searchListings } from "@/lib/search/queries";
 import { tokenize } from "@/lib/search/text";
 import type { SearchKind } from "@/lib/search/types";
@@ -63,8 +64,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   const counts = await countAll(q);
   // Without a chosen tab, open the first one that has something to show.
   const tab = input.tab ?? SEARCH_TABS.find((kind) => counts[kind] > 0) ?? "offers";
-  const pageCount = Math.max(1, Math.ceil(counts[tab] / SEARCH_PAGE_SIZE));
-  const page = Math.min(input.page, pageCount);
+  const { page, pageCount } = clampPage(input.page, counts[tab], SEARCH_PAGE_SIZE);
   const result = await search(tab, q, page, SEARCH_PAGE_SIZE, true);
   const facets = "facets" in result && counts[tab] > 0 ? result.facets : undefined;
   const tokens = tokenize(q);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageNumber } from "@/lib/catalog/page-number";
 import { firstValues, type QueryInput } from "@/lib/catalog/query-input";
 import type { SearchKind } from "@/lib/search/types";
 
@@ -6,10 +7,6 @@ export const MAX_QUERY = 200;
 export const SEARCH_PAGE_SIZE = 10;
 
 const TabSchema = z.enum(["offers", "demands", "organizations", "experts"]);
-const PageSchema = z
-  .string()
-  .regex(/^[1-9]\d{0,5}$/)
-  .transform(Number);
 
 export interface SearchPageParams {
   q: string;
@@ -20,19 +17,19 @@ export interface SearchPageParams {
 }
 
 /**
- * The search page's URL, read leniently: a bad tab or page falls back to the default and an overlong
- * query is cut, so no URL anyone can type makes the page fail.
+ * The search page's URL, read leniently: a bad tab falls back to the default, a bad page to page 1
+ * (lib/catalog/page-number.ts) and an overlong query is cut, so no URL anyone can type makes the
+ * page fail.
  */
 export function parseSearchParams(input: QueryInput): SearchPageParams {
   const raw = firstValues(input);
   const full = (raw.q ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
   const q = [...full].slice(0, MAX_QUERY).join("").trim();
   const tab = TabSchema.safeParse(raw.tab);
-  const page = PageSchema.safeParse(raw.page);
   return {
     q,
     tab: tab.success ? tab.data : null,
-    page: page.success ? page.data : 1,
+    page: pageNumber(raw.page),
     truncated: q.length < full.length,
   };
 }

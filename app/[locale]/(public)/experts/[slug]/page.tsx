@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { sectorName } from "@/components/catalog/expert-card";
 import { ListingHeader } from "@/components/catalog/listing-header";
-import { PlainText } from "@/components/catalog/plain-text";
+import { TextSection } from "@/components/catalog/text-section";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { publicExpertBySlug } from "@/lib/catalog/experts";
@@ -53,20 +53,12 @@ export default async function ExpertPage({ params }: PageProps<"/[locale]/expert
       />
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-8">
-          <section aria-labelledby="expertise-heading">
-            <h2 id="expertise-heading" className="mb-3 text-lg font-semibold">
-              {t("expertise")}
-            </h2>
-            <PlainText text={pick(locale, expert.expertise, expert.expertiseEn)} />
-          </section>
-          {expert.bio && (
-            <section aria-labelledby="bio-heading">
-              <h2 id="bio-heading" className="mb-3 text-lg font-semibold">
-                {t("bio")}
-              </h2>
-              <PlainText text={expert.bio} />
-            </section>
-          )}
+          <TextSection
+            id="expertise-heading"
+            heading={t("expertise")}
+            text={pick(locale, expert.expertise, expert.expertiseEn)}
+          />
+          {expert.bio && <TextSection id="bio-heading" heading={t("bio")} text={expert.bio} />}
         </div>
         <aside className="space-y-4">
           {expert.organization && (

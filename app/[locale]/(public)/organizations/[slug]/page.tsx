@@ -4,7 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { FactList } from "@/components/catalog/fact-list";
 import { ListingHeader } from "@/components/catalog/listing-header";
 import { locationName } from "@/components/catalog/location-options";
-import { PlainText } from "@/components/catalog/plain-text";
+import { TextSection } from "@/components/catalog/text-section";
 import { DemandCard } from "@/components/demands/demand-card";
 import { OfferCard } from "@/components/offers/offer-card";
 import { Badge } from "@/components/ui/badge";
@@ -57,14 +57,7 @@ export default async function OrganizationPage({ params }: PageProps<"/[locale]/
       />
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-4">
-          {description && (
-            <section aria-labelledby="about-heading">
-              <h2 id="about-heading" className="mb-3 text-lg font-semibold">
-                {t("about")}
-              </h2>
-              <PlainText text={description} />
-            </section>
-          )}
+          {description && <TextSection id="about-heading" heading={t("about")} text={description} />}
         </div>
         <section aria-labelledby="details-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
           <h2 id="details-heading" className="text-base font-semibold">

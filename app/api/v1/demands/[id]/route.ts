@@ -1,5 +1,5 @@
 import { apiJson, apiNotFound, parseId } from "@/lib/catalog/api";
-import { publishedDemandById } from "@/lib/catalog/demands";
+import { publishedDemandById } from "@/lib/catalog/details";
 import { serializeDemandDetail } from "@/lib/catalog/serializers";
 
 export const dynamic = "force-dynamic";

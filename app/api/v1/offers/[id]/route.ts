@@ -1,5 +1,5 @@
 import { apiJson, apiNotFound, parseId } from "@/lib/catalog/api";
-import { publishedOfferById } from "@/lib/catalog/offers";
+import { publishedOfferById } from "@/lib/catalog/details";
 import { serializeOfferDetail } from "@/lib/catalog/serializers";
 
 export const dynamic = "force-dynamic";

@@ -1,29 +1,41 @@
-import { prefixTsQuery, tokenize } from "@/lib/search/text";
-import type { DemandQuery, DemandSort, OfferQuery, OfferSort } from "./schemas";
+import type { IpStatus, OrgType, TransferForm } from "@/lib/generated/prisma/enums";
+import type { Params } from "./params";
+import { prefixTsQuery, tokenize } from "./text";
 
 /**
- * WHERE / ORDER BY builders for the catalog's and the search's raw SQL over the search index tables
- * (`offer_search`, `demand_search`: one narrow row per published listing, maintained by triggers;
- * see prisma/migrations/20261122200000_search_index). User input only ever enters as a positional
- * parameter (`$n`); the SQL text is assembled from the fixed fragments below, so there is nothing to
- * inject into.
+ * WHERE / ORDER BY builders for the search's raw SQL over the search index tables (`offer_search`,
+ * `demand_search`: one narrow row per published listing, maintained by triggers; see
+ * prisma/migrations/20261122200000_search_index). The catalog (lib/catalog) browses through these
+ * too: its URL filters and sorts are the ones defined here, so lib/search is the lower layer and
+ * never imports lib/catalog. User input only ever enters as a positional parameter (`$n`); the SQL
+ * text is assembled from the fixed fragments below, so there is nothing to inject into.
  *
  * The index row is aliased `x`. Only published listings have one, so no status filter is needed.
  */
-export class Params {
-  readonly values: unknown[] = [];
-  /** Registers a value and returns its placeholder. */
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
+
+/** The two listing kinds the search index holds, by their table names. */
+export type ListingSearchKind = "offers" | "demands";
+
+/**
+ * The filters of either kind, by their URL / API names (lib/catalog/schemas.ts parses them). A filter
+ * of the other kind (`ip` on demands, `budgetMin` on offers) is ignored.
+ */
+export interface ListingFilters {
+  /** A field code ("2", all its sectors) or a sector code ("207"). */
+  sector?: string;
+  trlMin?: number;
+  trlMax?: number;
+  form?: TransferForm;
+  orgType?: OrgType;
+  /** A location code; "HN" is the whole city. */
+  location?: string;
+  verified?: boolean;
+  ip?: IpStatus;
+  priceMin?: number;
+  priceMax?: number;
+  budgetMin?: number;
+  budgetMax?: number;
 }
-
-export type ListingKind = "offers" | "demands";
-
-/** The catalog filters of either kind (the URL / API names). `q` is handled by lib/search. */
-export type ListingFilters = Partial<Omit<OfferQuery, "q" | "sort" | "page">> &
-  Partial<Omit<DemandQuery, "q" | "sort" | "page">>;
 
 /** The query words of `q`, or null when it has none (then `q` is ignored). */
 export function queryTokens(q: string | undefined): string[] | null {
@@ -32,7 +44,7 @@ export function queryTokens(q: string | undefined): string[] | null {
 }
 
 /** Filter clauses on the index row `x` (possibly none). */
-export function filterClauses(kind: ListingKind, f: ListingFilters, p: Params): string[] {
+export function filterClauses(kind: ListingSearchKind, f: ListingFilters, p: Params): string[] {
   const where: string[] = [];
   // A field code ("2") matches all its sectors; a sector code ("207") only itself.
   if (f.sector) {
@@ -72,6 +84,11 @@ export function filterClauses(kind: ListingKind, f: ListingFilters, p: Params): 
   return where;
 }
 
+export const OFFER_SORTS = ["newest", "updated", "trl", "price", "relevance"] as const;
+export const DEMAND_SORTS = ["newest", "updated", "trl", "budget", "relevance"] as const;
+export type OfferSort = (typeof OFFER_SORTS)[number];
+export type DemandSort = (typeof DEMAND_SORTS)[number];
+
 // Each ends with the id so pages never overlap or skip rows when sort keys tie. "relevance" without
 // a query is the newest first (lib/search ranks when there is one).
 export const OFFER_ORDER: Record<OfferSort, string> = {
@@ -92,7 +109,8 @@ export const DEMAND_ORDER: Record<DemandSort, string> = {
 };
 
 /** The whitelisted ORDER BY of a sort for a kind; unknown sorts fall back to the newest first. */
-export function sortOrder(kind: ListingKind, sort: string | undefined): string {
+export function sortOrder(kind: ListingSearchKind, sort: string | undefined): string {
   const table: Record<string, string> = kind === "offers" ? OFFER_ORDER : DEMAND_ORDER;
-  return (sort && Object.hasOwn(table, sort) ? table[sort] : undefined) ?? table.newest!;
+  const newest = kind === "offers" ? OFFER_ORDER.newest : DEMAND_ORDER.newest;
+  return (sort && Object.hasOwn(table, sort) ? table[sort] : undefined) ?? newest;
 }
