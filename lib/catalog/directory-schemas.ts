@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OrgType } from "@/lib/generated/prisma/enums";
-import { PageSchema } from "./page-number";
+import { PageSchema } from "@/lib/page-number";
 import { oneOf, SectorCodeSchema, VerifiedSchema } from "./schemas";
 
 /** `/organizations`: type and verified filters. */

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ExpertQuerySchema } from "./directory-schemas";
-import { clampPage } from "./page-number";
+import { clampPage } from "@/lib/page-number";
 import type { QueryInput } from "./query-input";
 import { isSlug, PAGE_SIZE, pageOutOfRange, parseLenient } from "./schemas";
 import { catalogTaxonomy, unknownSectorIssue } from "./taxonomy";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { demandCardSelect, offerCardSelect, type DemandCardData, type OfferCardData } from "./cards";
 import { OrganizationQuerySchema } from "./directory-schemas";
-import { clampPage } from "./page-number";
+import { clampPage } from "@/lib/page-number";
 import type { QueryInput } from "./query-input";
 import { isSlug, PAGE_SIZE, pageOutOfRange, parseLenient } from "./schemas";
 import { organizationSummarySelect } from "./selects";

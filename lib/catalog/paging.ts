@@ -2,7 +2,7 @@ import "server-only";
 import type { ListingFilters } from "@/lib/search/filters";
 import { listingPage } from "@/lib/search/queries";
 import type { Display, ListingSearchKind } from "@/lib/search/sql";
-import { clampPage } from "./page-number";
+import { clampPage } from "@/lib/page-number";
 
 export interface CatalogPage<T> {
   items: T[];

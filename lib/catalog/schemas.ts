@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LOCATION_CODES } from "@/lib/geo/locations";
 import { IpStatus, OrgType, TransferForm } from "@/lib/generated/prisma/enums";
 import { DEMAND_SORTS, OFFER_SORTS } from "@/lib/search/filters";
-import { PageSchema } from "./page-number";
+import { PageSchema } from "@/lib/page-number";
 import { firstValues, type QueryInput } from "./query-input";
 
 /**
@@ -13,7 +13,7 @@ import { firstValues, type QueryInput } from "./query-input";
  *
  * `q` is the full-text query: lib/search matches and ranks it, over the search index tables, and
  * the filters and sorts are the ones lib/search/filters.ts knows. `page` follows the rule of
- * ./page-number.ts.
+ * lib/page-number.ts.
  */
 
 export const PAGE_SIZE = 12;

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { ListingKind } from "./kinds";
 import { canReview, screeningUnderReview } from "./moderation";
 import { parsePendingRevision } from "./revision";
+import { clampPage } from "@/lib/page-number";
 
 const PAGE_SIZE = 20;
 
@@ -25,9 +26,11 @@ const ownSelect = {
   version: true,
 } as const;
 
-/** The user's organization's offers or demands, newest change first. */
-export async function ownListings(user: Principal, kind: ListingKind, page = 1) {
+/** The user's organization's offers or demands, newest change first; a page past the end shows the last one. */
+export async function ownListings(user: Principal, kind: ListingKind, requested = 1) {
   const where = { organizationId: user.organizationId ?? "00000000-0000-0000-0000-000000000000" };
+  const total = kind === "offer" ? await db.offer.count({ where }) : await db.demand.count({ where });
+  const { page } = clampPage(requested, total, PAGE_SIZE);
   const args = {
     where,
     orderBy: { updatedAt: "desc" as const },
@@ -35,10 +38,7 @@ export async function ownListings(user: Principal, kind: ListingKind, page = 1) 
     take: PAGE_SIZE,
     select: ownSelect,
   };
-  const [items, total] =
-    kind === "offer"
-      ? await Promise.all([db.offer.findMany(args), db.offer.count({ where })])
-      : await Promise.all([db.demand.findMany(args), db.demand.count({ where })]);
+  const items = kind === "offer" ? await db.offer.findMany(args) : await db.demand.findMany(args);
   return { items, total, page, pageSize: PAGE_SIZE };
 }
 

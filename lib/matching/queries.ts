@@ -2,6 +2,7 @@ import "server-only";
 import type { Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { parseExplanation } from "./schemas";
+import { clampPage } from "@/lib/page-number";
 
 const PAGE_SIZE = 20;
 const listing = {
@@ -23,7 +24,6 @@ const listing = {
 export async function matchesForUser(user: Principal, options: { page?: number; includeDismissed?: boolean } = {}) {
   const org = user.organizationId;
   if (!org) return { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
-  const page = Math.max(1, options.page ?? 1);
   const published = { offer: { status: "PUBLISHED" as const }, demand: { status: "PUBLISHED" as const } };
   const asProvider = {
     offer: { organizationId: org, status: "PUBLISHED" as const },
@@ -36,16 +36,16 @@ export async function matchesForUser(user: Principal, options: { page?: number; 
     ...(options.includeDismissed ? {} : { demandState: { not: "DISMISSED" as const } }),
   };
   const where = { ...published, OR: [asProvider, asSeeker] };
-  const [rows, total] = await Promise.all([
-    db.match.findMany({
-      where,
-      orderBy: [{ score: "desc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: { offer: listing, demand: { select: { ...listing.select, confidential: true } } },
-    }),
-    db.match.count({ where }),
-  ]);
+  // A page past the end shows the last page (lib/page-number.ts).
+  const total = await db.match.count({ where });
+  const { page } = clampPage(Math.max(1, options.page ?? 1), total, PAGE_SIZE);
+  const rows = await db.match.findMany({
+    where,
+    orderBy: [{ score: "desc" }, { id: "asc" }],
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    include: { offer: listing, demand: { select: { ...listing.select, confidential: true } } },
+  });
   const items = rows.map((m) => {
     const side = m.offer.organizationId === org ? ("offer" as const) : ("demand" as const);
     return {

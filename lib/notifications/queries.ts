@@ -2,6 +2,7 @@ import "server-only";
 import { pool } from "@/lib/db";
 import { notificationTranslator, renderNotification, toNotificationLocale } from "./render";
 import type { NotificationParams } from "./types";
+import { clampPage } from "@/lib/page-number";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -48,8 +49,7 @@ export async function listNotifications(userId: string, page = 1, locale = "vi")
     [userId],
   );
   const { total, unread } = counts[0] ?? { total: 0, unread: 0 };
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
+  const { page: current, pageCount } = clampPage(Math.max(1, Math.trunc(page) || 1), total, pageSize);
   const { rows } = await pool().query<{
     id: string;
     type: string;

@@ -185,6 +185,15 @@ describe("offer lifecycle", () => {
     expect(await ownListing(seeker, "offer", offer.id)).toBeNull();
   });
 
+  it("shows the last page of the workspace list for a page past the end", async () => {
+    const first = await ownListings(provider, "offer");
+    const past = await ownListings(provider, "offer", 999);
+    expect(past.total).toBeGreaterThan(0);
+    expect(past.page).toBe(Math.ceil(past.total / past.pageSize));
+    expect(past.items.length).toBeGreaterThan(0);
+    if (past.page === 1) expect(past.items.map((i) => i.id)).toEqual(first.items.map((i) => i.id));
+  });
+
   it("refuses a stale edit (optimistic concurrency) and invalid transitions", async () => {
     const offer = await createListing(ctx, provider, "offer", offerForm({ titleVi: "Kiểm tra phiên bản" }));
     await updateListing(ctx, provider, "offer", offer.id, offerForm({ titleVi: "Lần sửa thứ nhất", version: 1 }));

@@ -118,6 +118,10 @@ describe("matching", () => {
     expect((await matchesForUser(seeker)).items.map((m) => m.id)).not.toContain(strong.id);
     expect((await matchesForUser(seeker, { includeDismissed: true })).items.map((m) => m.id)).toContain(strong.id);
     expect((await matchesForUser(provider)).items.map((m) => m.id)).toContain(strong.id);
+    // A page past the end shows the last page, not an empty list.
+    const past = await matchesForUser(provider, { page: 999 });
+    expect(past.page).toBe(Math.max(1, Math.ceil(past.total / past.pageSize)));
+    expect(past.items.map((m) => m.id)).toContain(strong.id);
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 

@@ -26,27 +26,14 @@ import { OrganizationProfileSchema } from "@/lib/organizations/schemas";
 import { OfferInputSchema } from "@/lib/listings/offer-schema";
 import { transition, workflowTransaction } from "@/lib/workflow/transition";
 import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
+import { offerFormInput } from "../support/offer-input";
 
 const ctx = systemContext("test:workflow");
 let provider: Principal;
 let seeker: Principal;
 let operator: Principal;
 
-const offerForm = (titleVi: string) =>
-  OfferInputSchema.parse({
-    titleVi,
-    summaryVi: "Công nghệ xử lý nước thải quy mô hộ gia đình, chi phí vận hành thấp.",
-    description: "Hệ thống kết hợp bể kỵ khí và bãi lọc trồng cây, đạt QCVN 14:2008/BTNMT cột A sau 12 tháng.",
-    sectorCode: "207",
-    keywords: "nước thải, xử lý",
-    trl: "7",
-    ipStatus: "KNOW_HOW",
-    transferObjects: ["KNOW_HOW"],
-    transferForms: ["STANDALONE"],
-    transferMethods: ["DOCUMENTS"],
-    priceType: "NEGOTIABLE",
-    location: "HN-CAUGIAY",
-  });
+const offerForm = (titleVi: string) => OfferInputSchema.parse(offerFormInput({ titleVi }));
 
 const auditActions = async (entityId: string) =>
   (await db.auditEvent.findMany({ where: { entityId }, orderBy: { seq: "asc" } })).map((e) => e.action);

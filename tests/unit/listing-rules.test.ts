@@ -6,6 +6,7 @@ import { columnsOf } from "@/lib/listings/data";
 import { parsePendingRevision } from "@/lib/listings/revision";
 import { LISTING_TRANSITIONS, nextStatus, ownerEvents } from "@/lib/listings/state-machine";
 import { OfferInputSchema } from "@/lib/listings/offer-schema";
+import { offerFormInput } from "../support/offer-input";
 
 const ENTRIES: ScreeningEntryLike[] = [
   { id: "p", category: "PROHIBITED", name: "[Mẫu] Amiăng", sectorCodes: [], keywords: ["amiăng"] },
@@ -81,22 +82,14 @@ describe("a published listing's pending revision", () => {
       ...review,
     });
   const offer = columnsOf(
-    OfferInputSchema.parse({
-      titleVi: "Hệ thống xử lý nước thải phân tán",
-      summaryVi: "Công nghệ xử lý nước thải quy mô hộ gia đình, chi phí vận hành thấp.",
-      description: "Hệ thống kết hợp bể kỵ khí và bãi lọc trồng cây, đạt QCVN 14:2008/BTNMT cột A sau 12 tháng.",
-      sectorCode: "207",
-      keywords: "nước thải, xử lý",
-      trl: "7",
-      ipStatus: "KNOW_HOW",
-      transferObjects: ["KNOW_HOW"],
-      transferForms: ["STANDALONE"],
-      transferMethods: ["DOCUMENTS"],
-      priceType: "RANGE",
-      priceMin: "300.000.000",
-      priceMax: "500.000.000",
-      location: "HN-CAUGIAY",
-    }),
+    OfferInputSchema.parse(
+      offerFormInput({
+        titleVi: "Hệ thống xử lý nước thải phân tán",
+        priceType: "RANGE",
+        priceMin: "300.000.000",
+        priceMax: "500.000.000",
+      }),
+    ),
   );
 
   it("reads back the columns as the listing's types and the review facts apart", () => {

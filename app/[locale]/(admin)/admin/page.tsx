@@ -11,7 +11,7 @@ import { listUsers } from "@/lib/accounts/queries";
 import { recentAuditEvents } from "@/lib/audit/queries";
 import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
-import { pageNumber } from "@/lib/catalog/page-number";
+import { pageNumber } from "@/lib/page-number";
 import { homeFigures, staffQueueCounts } from "@/lib/stats/queries";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -27,7 +27,7 @@ export default async function ResetPasswordPage({ params, searchParams }: PagePr
           <ResetPasswordForm token={token.data!} action={resetPasswordAction} />
         ) : (
           <Alert tone="danger">
-            {t("reset.invalid")}{" "}
+            {t("reset.errors.invalid_link")}{" "}
             <Link href="/forgot-password" className="underline">
               {t("reset.again")}
             </Link>

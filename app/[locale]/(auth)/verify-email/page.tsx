@@ -23,7 +23,7 @@ export default async function VerifyEmailPage({ params, searchParams }: PageProp
         {token.success ? (
           <VerifyEmailForm token={token.data} action={verifyEmailAction} />
         ) : (
-          <Alert tone="danger">{t("verify.invalid")}</Alert>
+          <Alert tone="danger">{t("verify.errors.invalid_link")}</Alert>
         )}
       </div>
     </div>

@@ -9,7 +9,7 @@ import { SearchHitItem } from "@/components/search/search-hit-item";
 import { SEARCH_TABS, SearchTabs } from "@/components/search/search-tabs";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
-import { clampPage } from "@/lib/catalog/page-number";
+import { clampPage } from "@/lib/page-number";
 import { countListings, searchDirectory, searchListings } from "@/lib/search/queries";
 import { tokenize } from "@/lib/search/text";
 import type { SearchKind } from "@/lib/search/types";

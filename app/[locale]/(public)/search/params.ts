@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageNumber } from "@/lib/catalog/page-number";
+import { pageNumber } from "@/lib/page-number";
 import { firstValues, type QueryInput } from "@/lib/catalog/query-input";
 import type { SearchKind } from "@/lib/search/types";
 
@@ -18,7 +18,7 @@ export interface SearchPageParams {
 
 /**
  * The search page's URL, read leniently: a bad tab falls back to the default, a bad page to page 1
- * (lib/catalog/page-number.ts) and an overlong query is cut, so no URL anyone can type makes the
+ * (lib/page-number.ts) and an overlong query is cut, so no URL anyone can type makes the
  * page fail.
  */
 export function parseSearchParams(input: QueryInput): SearchPageParams {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OwnListings } from "@/components/listings/own-listings";
 import { requirePermission } from "@/lib/auth/session";
-import { pageNumber } from "@/lib/catalog/page-number";
+import { pageNumber } from "@/lib/page-number";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("workspace"))("myDemands"), robots: { index: false } };

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
-import { pageNumber } from "@/lib/catalog/page-number";
+import { pageNumber } from "@/lib/page-number";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { matchesForUser } from "@/lib/matching/queries";
 import { setMatchStateAction } from "./actions";

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/notifications/submit-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
-import { pageNumber } from "@/lib/catalog/page-number";
+import { pageNumber } from "@/lib/page-number";
 import { listNotifications } from "@/lib/notifications/queries";
 import { markAllReadAction, markReadAction } from "./actions";
 
