@@ -9,7 +9,7 @@ import {
   parseStrict,
 } from "@/lib/catalog/schemas";
 import { ExpertQuerySchema, OrganizationQuerySchema } from "@/lib/catalog/directory-schemas";
-import { clampPage, MAX_PAGE, pageNumber, PageSchema } from "@/lib/catalog/page-number";
+import { clampPage, MAX_PAGE, pageNumber, PageSchema } from "@/lib/page-number";
 import { firstValues, isCanonical, toQueryString } from "@/lib/catalog/query-input";
 
 describe("catalog filter schema", () => {
