@@ -11,6 +11,12 @@ import type { Instrumentation } from "next";
  * the request id the audit events carry, so a user's report and the log meet.
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  // Every route of the exchange runs on Node.js; the guard keeps node:crypto (the proxy mark, via
+  // lib/auth/client-ip.ts) out of the Edge build of this file, which Next compiles too.
+  if (process.env.NEXT_RUNTIME !== "nodejs") {
+    console.error(JSON.stringify({ level: "error", event: "request_error", runtime: process.env.NEXT_RUNTIME }));
+    return;
+  }
   const { requestErrorLine } = await import("./lib/observability/request-error");
   const hops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
   console.error(
