@@ -290,8 +290,8 @@ export function reapWhenGone(dirs: string[]) {
 }
 
 /** Kinds of throw-away folders under `.data`, one per run: `<kind>-<pid>-<host>`. */
-export type ThrowAwayKind = "test" | "e2e" | "bench" | "migration" | "e2e-uploads" | "test-uploads";
-const THROW_AWAY = /^(e2e-uploads|test-uploads|test|e2e|bench|migration)-(\d+)(?:-(.+))?$/;
+export type ThrowAwayKind = "test" | "e2e" | "bench" | "load" | "migration" | "e2e-uploads" | "test-uploads";
+const THROW_AWAY = /^(e2e-uploads|test-uploads|test|e2e|bench|load|migration)-(\d+)(?:-(.+))?$/;
 const hostTag = () => os.hostname().slice(0, 8);
 
 /** This run's throw-away folder of `kind` under `base` (the project's `.data`). */
@@ -301,7 +301,7 @@ export function throwAwayDir(kind: ThrowAwayKind, base = path.join(process.cwd()
 }
 
 /** Default data folder for `npm start`: git-ignored `.data/postgres` in the project. */
-export function defaultDataDir(kind: "dev" | "test" | "e2e" | "bench" | "migration" = "dev") {
+export function defaultDataDir(kind: "dev" | "test" | "e2e" | "bench" | "load" | "migration" = "dev") {
   if (kind === "dev") return path.join(process.cwd(), ".data", "postgres");
   // Throw-away clusters get a unique folder so parallel runs never collide.
   return throwAwayDir(kind);

@@ -86,7 +86,7 @@ async function main() {
   process.env.AUDIT_CHAIN_KEY = randomBytes(36).toString("base64url");
   const authSecret = randomBytes(36).toString("base64url");
 
-  const database = await openDatabase("bench", log);
+  const database = await openDatabase("load", log);
   let builder: ChildProcess | undefined;
   let server: ChildProcess | undefined;
   const tearDown = async () => {

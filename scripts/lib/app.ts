@@ -51,7 +51,7 @@ export function withDatabase(url: string, database: string) {
  * removes what earlier runs, killed before they could clean up, left in `.data/`.
  */
 export async function openDatabase(
-  kind: "dev" | "e2e" | "bench" | "migration",
+  kind: "dev" | "e2e" | "bench" | "load" | "migration",
   log: (line: string) => void,
 ): Promise<Database> {
   if (kind !== "dev") {
