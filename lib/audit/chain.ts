@@ -1,4 +1,8 @@
 import { createHash, createHmac } from "node:crypto";
+import { canonicalJson, toJsonSafe } from "@/lib/json";
+
+// Re-exported: the audit log's callers read them from here.
+export { canonicalJson, toJsonSafe };
 
 /** prev_hash of the first event in the chain. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -16,19 +20,6 @@ export interface ChainedFields {
   reason: string | null;
   requestId: string | null;
   ip: string | null;
-}
-
-/** JSON with object keys sorted at every level: the same value always serializes the same way. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** The canonical text of an event: every stored field except the hashes themselves. */
@@ -58,27 +49,6 @@ export function canonicalEvent(event: ChainedFields): string {
 export function chainHash(prevHash: string, event: ChainedFields, key: string | null): string {
   const digest = key === null ? createHash("sha256") : createHmac("sha256", key);
   return digest.update(prevHash).update(canonicalEvent(event)).digest("hex");
-}
-
-/**
- * Makes a value safe to store as JSON and to hash: BigInt becomes a string, Date an ISO string,
- * undefined is dropped. The stored jsonb and the hashed text then agree exactly.
- */
-export function toJsonSafe(value: unknown): unknown {
-  if (value === undefined) return undefined;
-  if (value === null) return null;
-  if (typeof value === "bigint") return value.toString();
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map((item) => toJsonSafe(item) ?? null);
-  if (typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      const safe = toJsonSafe(item);
-      if (safe !== undefined) out[key] = safe;
-    }
-    return out;
-  }
-  return value;
 }
 
 /** Only the fields that changed, as { before, after }; unchanged fields are left out of the log. */
