@@ -4,6 +4,7 @@ import { NextRequest, NextResponse } from "next/server";
 import { PROXY_MARK_HEADER, proxyMark, proxyRequestId, REQUEST_ID_HEADER } from "@/lib/auth/client-ip";
 import { env } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
+import { contentSecurityPolicy, usesNonce } from "@/lib/security/csp";
 
 // Locale routing, request identity, body size and the page CSP. Authorization is enforced in every
 // page, action and query, never here.
@@ -11,30 +12,6 @@ const intl = createMiddleware(routing);
 
 /** Largest body a page or server action accepts (uploads stream through /api/uploads instead). */
 const PAGE_BODY_LIMIT_BYTES = 1024 * 1024;
-
-/**
- * The page CSP. Scripts run only with this request's nonce (Next.js reads it from the request's
- * CSP header and puts it on its own scripts); 'strict-dynamic' lets those load their chunks.
- * Styles allow 'unsafe-inline' because style *attributes* (React `style` props, Next's route
- * announcer) cannot carry a nonce, and a nonce in style-src would disable 'unsafe-inline'; injected
- * CSS cannot run code. JSON-LD blocks (type="application/ld+json") are data, never executed, so
- * script-src does not apply to them.
- */
-function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === "development") {
-  return [
-    "default-src 'self'",
-    // React uses eval only in development, for its error overlays.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self'${dev ? " ws:" : ""}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
 
 /** 413 for a declared body over the limit, 411 for a body of unknown length (read in full otherwise). */
 function refuseLargeBody(request: NextRequest): NextResponse | null {
@@ -96,7 +73,7 @@ export default function proxy(request: NextRequest) {
     return response;
   }
 
-  const nonce = randomBytes(16).toString("base64");
+  const nonce = usesNonce(request.nextUrl.pathname) ? randomBytes(16).toString("base64") : null;
   const { headers, requestId } = appRequestHeaders(request, nonce);
   const response = intl(new NextRequest(request.url, { method: request.method, headers }));
   forwardHeaders(response, headers);

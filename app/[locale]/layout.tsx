@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { pickMessages, SHELL_CLIENT_MESSAGES } from "@/lib/i18n/messages";
 import { routing } from "@/lib/i18n/routing";
 import { publicBaseUrl } from "@/lib/seo/urls";
 
+/**
+ * No page is rendered at build time (there is no database then): each is rendered on its first
+ * request, and the public ones are then served from the cache (ISR, README "Caching"). Unknown
+ * locales still answer 404 below.
+ */
 export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
+  return [];
 }
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
@@ -30,10 +36,12 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "common" });
+  // Only what the shell's client components need: the whole catalogue would be in every page's HTML.
+  const messages = pickMessages(await getMessages(), SHELL_CLIENT_MESSAGES);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-surface-muted text-foreground antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"

@@ -24,7 +24,11 @@ export async function AttachmentList({ attachments }: { attachments: AttachmentI
                   src={`/api/files/${image.id}`}
                   alt={image.filename}
                   loading="lazy"
-                  className="w-full rounded-md border border-border bg-surface-muted object-contain"
+                  decoding="async"
+                  // A fixed box (4:3, the image contained in it): the page does not shift as images load.
+                  width={640}
+                  height={480}
+                  className="aspect-[4/3] h-auto w-full rounded-md border border-border bg-surface-muted object-contain"
                 />
               </li>
             ))}

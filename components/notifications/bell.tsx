@@ -1,16 +1,13 @@
-import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
-import { unreadCount } from "@/lib/notifications/queries";
 
 /**
  * Header bell for any signed-in user: links to /account/notifications and shows the unread
  * count. The count is visual only; the link's accessible name says it ("3 thông báo chưa đọc").
+ * Rendered by the header's account menu (in the browser) with the count from GET /api/me.
  */
-export async function NotificationBell() {
-  const user = await getCurrentUser();
-  if (!user) return null;
-  const [count, t] = await Promise.all([unreadCount(user.id), getTranslations("notifications")]);
+export function NotificationBell({ count }: { count: number }) {
+  const t = useTranslations("notifications");
   const label = t("bell.label", { count });
   return (
     <Link

@@ -14,6 +14,8 @@ import { attachmentsSelect, demandTermsSelect, listingCardSelect, offerTermsSele
 /** What both kinds show on their detail page: the card's fields, the texts, the field above the sector, files. */
 const detailSelect = {
   ...listingCardSelect,
+  // Never shown or serialized: the page's cache tag (`org:<id>`), so the organization's changes reach it.
+  organizationId: true,
   description: true,
   keywords: true,
   screening: true,
@@ -44,12 +46,15 @@ const demandDetailSelect = {
 export type OfferDetail = Prisma.OfferGetPayload<{ select: typeof offerDetailSelect }>;
 
 type DemandPayload = Prisma.DemandGetPayload<{ select: typeof demandDetailSelect }>;
-/** A published demand; `organization` is null when the demand is confidential. */
-export type DemandDetail = Omit<DemandPayload, "organization"> & { organization: DemandPayload["organization"] | null };
+/** A published demand; `organization` and `organizationId` are null when the demand is confidential. */
+export type DemandDetail = Omit<DemandPayload, "organization" | "organizationId"> & {
+  organization: DemandPayload["organization"] | null;
+  organizationId: string | null;
+};
 
 function publicDemand(row: DemandPayload | null): DemandDetail | null {
   if (!row) return null;
-  return row.confidential ? { ...row, organization: null } : row;
+  return row.confidential ? { ...row, organization: null, organizationId: null } : row;
 }
 
 /** A published offer by slug, or null. Cached per request. */

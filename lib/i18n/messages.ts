@@ -41,3 +41,36 @@ export async function loadMessages(locale: string): Promise<Record<string, unkno
   );
   return Object.fromEntries(entries);
 }
+
+/**
+ * What the client components of every page need (the header's language switcher, account menu and
+ * search box, the error boundary): the only messages the root layout sends to the browser. Whole
+ * namespaces or one key path inside one ("search.box"). Signed-in and sign-in areas add the full
+ * catalogue in their own layouts; a public page never carries it (README, "Caching").
+ */
+export const SHELL_CLIENT_MESSAGES = ["nav", "roles", "notifications.bell", "search.box", "errors"] as const;
+
+/** The parts of `messages` named by `paths` (a namespace, or a dotted path into one), nested as in the catalogue. */
+export function pickMessages(messages: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of paths) {
+    const keys = path.split(".");
+    const last = keys.pop();
+    let source: unknown = messages;
+    for (const key of keys) source = isRecord(source) ? source[key] : undefined;
+    source = isRecord(source) && last !== undefined ? source[last] : undefined;
+    if (source === undefined || last === undefined) throw new Error(`No messages at "${path}"`);
+    let target = out;
+    for (const key of keys) {
+      const next = isRecord(target[key]) ? target[key] : {};
+      target[key] = next;
+      target = next;
+    }
+    target[last] = source;
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

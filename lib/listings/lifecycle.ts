@@ -1,6 +1,8 @@
 import "server-only";
 import { systemContext, type AuditContext } from "@/lib/audit/context";
 import { audited } from "@/lib/audit/mutations";
+import { invalidate } from "@/lib/cache/invalidate";
+import { listingChanged } from "@/lib/cache/tags";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
@@ -35,6 +37,8 @@ async function expire(kind: ListingKind, row: ListingRecord, now: Date, ctx: Aud
           }),
       }),
     );
+    // A job has no request: effective on the next request after the page lifetime (lib/cache/invalidate.ts).
+    invalidate(listingChanged(kind, row.id, row.organizationId));
     return true;
   } catch (error) {
     if (error instanceof AppError && (error.code === "conflict" || error.code === "invalid_state")) return false;

@@ -2,6 +2,8 @@ import "server-only";
 import { toJsonSafe } from "@/lib/audit/chain";
 import type { AuditContext } from "@/lib/audit/context";
 import { assertCan, can, type Action, type Principal } from "@/lib/authz";
+import { invalidate } from "@/lib/cache/invalidate";
+import { listingChanged } from "@/lib/cache/tags";
 import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/mutations";
 import { transition, workflowTransaction } from "@/lib/workflow/transition";
@@ -78,9 +80,11 @@ export async function moderateListing(
     });
   }
   const reason = parsedReason.data;
-  return workflowTransaction(async (tx) => {
+  const listing: { organizationId: string | null } = { organizationId: null };
+  const result = await workflowTransaction(async (tx): Promise<ModerationResult> => {
     const row = await listings(tx, kind).findFirst({ where: { id } });
     if (!row) throw new AppError("not_found");
+    listing.organizationId = row.organizationId;
     const officer = can(user, "listing:decide-restricted");
     if (!officer) assertCan(user, "listing:moderate");
     if (decision === "reject" && !reason) throw new AppError("validation", "reason_required");
@@ -159,4 +163,9 @@ export async function moderateListing(
     });
     return { status: to };
   });
+  // Published, or a published listing's revision approved: its public pages change.
+  if (decision === "approve" && !result.refused && result.status === "PUBLISHED" && listing.organizationId) {
+    invalidate(listingChanged(kind, id, listing.organizationId));
+  }
+  return result;
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { diffFields, toJsonSafe } from "@/lib/audit/chain";
+import { invalidate } from "@/lib/cache/invalidate";
+import { listingChanged } from "@/lib/cache/tags";
 import type { AuditContext } from "@/lib/audit/context";
 import { assertCan, assertEmailVerified, type Action, type Principal } from "@/lib/authz";
 import type { Tx } from "@/lib/db";
@@ -104,7 +106,9 @@ export async function ownerTransition(
   id: string,
   event: Extract<ListingEvent, "submit" | "recall" | "withdraw" | "renew">,
 ) {
-  return workflowTransaction(async (tx) => {
+  // Withdrawing a published listing or republishing it changes public pages (after the commit).
+  const publicChange: { organizationId: string | null } = { organizationId: null };
+  const result = await workflowTransaction(async (tx) => {
     const row = await ownListingForUpdate(tx, user, kind, id);
     if (!nextStatus(row.status, event)) throw new AppError("invalid_state", "invalid_state");
     const workflow = listingWorkflow(kind);
@@ -158,6 +162,9 @@ export async function ownerTransition(
         if (restricted) await notifyOfficers(tx, kind, row);
       },
     });
+    if (row.status === "PUBLISHED" || done.to === "PUBLISHED") publicChange.organizationId = row.organizationId;
     return { status: done.to, screening: outcome };
   });
+  if (publicChange.organizationId) invalidate(listingChanged(kind, id, publicChange.organizationId));
+  return result;
 }

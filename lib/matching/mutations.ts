@@ -2,6 +2,8 @@ import "server-only";
 import { systemContext, type AuditContext } from "@/lib/audit/context";
 import { audited } from "@/lib/audit/mutations";
 import { assertCan, type Principal } from "@/lib/authz";
+import { invalidate } from "@/lib/cache/invalidate";
+import { matchesChanged } from "@/lib/cache/tags";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma, type Match } from "@/lib/generated/prisma/client";
@@ -30,9 +32,12 @@ export async function recomputeMatches(
   const found = (kind === "offer" ? await findMatchesForOffer(id, KEEP) : await findMatchesForDemand(id, KEEP)).filter(
     (m) => m.score >= MIN_SCORE,
   );
-  return audited(ctx, async (tx) => {
+  const otherKey = kind === "offer" ? "demandId" : "offerId";
+  const counterparts = new Set(found.map((m) => m[otherKey]));
+  const run = await audited(ctx, async (tx) => {
     const key = kind === "offer" ? "offerId" : "demandId";
     const existing = await tx.match.findMany({ where: { [key]: id } });
+    for (const m of existing) counterparts.add(m[otherKey]);
     const keep = new Set(found.map((m) => `${m.offerId}:${m.demandId}`));
     const stale = existing.filter(
       (m) => !keep.has(`${m.offerId}:${m.demandId}`) && m.offerState !== "ACTED_ON" && m.demandState !== "ACTED_ON",
@@ -61,6 +66,9 @@ export async function recomputeMatches(
       },
     };
   });
+  // Usually run by the matching.sweep job, where this is bounded by the page lifetime (lib/cache/invalidate.ts).
+  invalidate(matchesChanged(kind, id, counterparts));
+  return run;
 }
 
 async function notifyOwners(tx: Tx, matchId: string, offerId: string, demandId: string, score: number) {
@@ -104,17 +112,26 @@ export async function sweepMatches(limit = 200) {
       `SELECT id FROM ${table} WHERE status <> 'PUBLISHED' AND matched_at IS NOT NULL LIMIT ${Number(limit)}`,
     );
     for (const { id } of gone) {
+      const otherKey = kind === "offer" ? "demandId" : "offerId";
+      const counterparts: string[] = [];
       await audited(systemContext("job:matching"), async (tx) => {
         const key = kind === "offer" ? "offerId" : "demandId";
-        const { count } = await tx.match.deleteMany({
-          where: { [key]: id, offerState: { not: "ACTED_ON" }, demandState: { not: "ACTED_ON" } },
-        });
+        const where = {
+          [key]: id,
+          offerState: { not: "ACTED_ON" as const },
+          demandState: { not: "ACTED_ON" as const },
+        };
+        for (const m of await tx.match.findMany({ where, select: { offerId: true, demandId: true } })) {
+          counterparts.push(m[otherKey]);
+        }
+        const { count } = await tx.match.deleteMany({ where });
         await tx.$executeRawUnsafe(`UPDATE ${table} SET matched_at = NULL WHERE id = $1::uuid`, id);
         return {
           result: count,
           audit: { action: "match.clear", entityType: kind, entityId: id, after: { removed: count } },
         };
       });
+      invalidate(matchesChanged(kind, id, counterparts));
     }
   }
   return { recomputed };

@@ -3,6 +3,8 @@ import { diffFields } from "@/lib/audit/chain";
 import type { AuditContext } from "@/lib/audit/context";
 import { assertCan, assertEmailVerified, type Principal } from "@/lib/authz";
 import type { Tx } from "@/lib/db";
+import { invalidate } from "@/lib/cache/invalidate";
+import { organizationChanged } from "@/lib/cache/tags";
 import { AppError } from "@/lib/errors";
 import { Prisma, type Organization } from "@/lib/generated/prisma/client";
 import type { OrgType, VerificationStatus } from "@/lib/generated/prisma/enums";
@@ -84,7 +86,8 @@ async function lockedOrganization(tx: Tx, id: string | null): Promise<Organizati
  */
 export async function updateOwnOrganization(ctx: AuditContext, user: Principal, input: OrganizationProfileInput) {
   assertCan(user, "organization:manage-own", { organizationId: user.organizationId });
-  return workflowTransaction(async (tx) => {
+  const changed: { id: string | null } = { id: null };
+  const result = await workflowTransaction(async (tx) => {
     const org = await lockedOrganization(tx, user.organizationId);
     const actor = await tx.user.findUnique({ where: { id: user.id }, select: { organizationId: true, orgRole: true } });
     if (!org || !actor || actor.organizationId !== org.id) throw new AppError("not_found");
@@ -138,8 +141,12 @@ export async function updateOwnOrganization(ctx: AuditContext, user: Principal, 
       data,
       ...diffFields(before, after),
     });
+    changed.id = org.id;
     return { legalPending, reviewReset };
   });
+  // The profile (and a status reset) is public at once; a pending legal change is not, until accepted.
+  if (changed.id) invalidate(organizationChanged(changed.id));
+  return result;
 }
 
 /**
@@ -153,7 +160,7 @@ export async function decideLegalChange(
 ) {
   assertCan(user, "organization:verify");
   if (input.decision === "reject" && !input.note) throw new AppError("validation", "reason_required");
-  return workflowTransaction(async (tx) => {
+  const outcome = await workflowTransaction(async (tx) => {
     const org = await lockedOrganization(tx, input.id);
     if (!org) throw new AppError("not_found");
     const current = legalOf(org);
@@ -188,12 +195,16 @@ export async function decideLegalChange(
     });
     return approve ? "accepted" : "rejected";
   });
+  // Accepted: the public name and identity change. A rejection only leaves a note for the members.
+  if (outcome === "accepted") invalidate(organizationChanged(input.id));
+  return outcome;
 }
 
 /** Asks the operator to verify the organization: needs a tax code or an establishment decision. */
 export async function requestVerification(ctx: AuditContext, user: Principal | null) {
   assertCan(user, "organization:manage-own", { organizationId: user?.organizationId ?? null });
-  return workflowTransaction(async (tx) => {
+  const requested: { id: string | null } = { id: null };
+  await workflowTransaction(async (tx) => {
     const org = user.organizationId ? await tx.organization.findUnique({ where: { id: user.organizationId } }) : null;
     assertCan(user, "organization:manage-own", { organizationId: org?.id ?? null });
     if (!org) throw new AppError("not_found");
@@ -208,8 +219,12 @@ export async function requestVerification(ctx: AuditContext, user: Principal | n
       entityType: "organization",
       data: { verificationNote: null },
     });
+    requested.id = org.id;
     return null;
   });
+  // The public page shows the verification status ("pending").
+  if (requested.id) invalidate(organizationChanged(requested.id));
+  return null;
 }
 
 /** The operator verifies (badge) or rejects, with a reason the members see. */
@@ -222,7 +237,7 @@ export async function decideVerification(
 ) {
   assertCan(user, "organization:verify");
   if (decision === "reject" && !reason) throw new AppError("validation", "reason_required");
-  return workflowTransaction(async (tx) => {
+  const status = await workflowTransaction(async (tx) => {
     const org = await tx.organization.findUnique({ where: { id } });
     if (!org) throw new AppError("not_found");
     const approve = decision === "approve";
@@ -245,4 +260,7 @@ export async function decideVerification(
     });
     return move.to;
   });
+  // Verified: the badge everywhere; rejected: the organization leaves the public directory.
+  invalidate(organizationChanged(id));
+  return status;
 }

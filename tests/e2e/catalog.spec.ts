@@ -13,6 +13,20 @@ const count = async (where: string, kind: "offer" | "demand" = "offer") => {
 
 const results = (page: Page) => page.getByTestId("catalog-results").getByRole("listitem");
 
+/**
+ * Whether the page's result count reads `expected()` (computed from the database now; by default the
+ * unfiltered count of published offers). Other tests publish and withdraw offers meanwhile
+ * (tests/e2e/caching.spec.ts, listings.spec.ts), so a caller polls: the page is reloaded and both are
+ * read again until they agree.
+ */
+async function shownIsCounted(page: Page, expected = async () => `${await count("true")} công nghệ`) {
+  const now = await expected();
+  const shown = (await page.getByTestId("result-count").textContent())?.trim();
+  if (shown === now) return true;
+  await page.reload();
+  return false;
+}
+
 test("the technology catalog filters, sorts and pages through the URL, counting what the database holds", async ({
   page,
 }) => {
@@ -20,7 +34,7 @@ test("the technology catalog filters, sorts and pages through the URL, counting 
   expect(total).toBeGreaterThan(12);
   await page.goto("/technologies");
   await expect(page.getByRole("heading", { level: 1, name: "Công nghệ chào bán" })).toBeVisible();
-  await expect(page.getByTestId("result-count")).toHaveText(`${total} công nghệ`);
+  await expect.poll(() => shownIsCounted(page)).toBe(true);
   await expect(results(page)).toHaveCount(12);
 
   await page.getByLabel("Lĩnh vực, chuyên ngành").selectOption("2");
@@ -52,14 +66,21 @@ test("the technology catalog filters, sorts and pages through the URL, counting 
 
   await page.getByRole("link", { name: "Xóa bộ lọc" }).first().click();
   await expect(page).toHaveURL(/\/technologies$/);
-  await expect(page.getByTestId("result-count")).toHaveText(`${total} công nghệ`);
+  // Other tests publish and withdraw offers meanwhile: compared again, after a reload, until they agree.
+  await expect.poll(() => shownIsCounted(page)).toBe(true);
   await page.getByRole("navigation", { name: "Phân trang" }).getByRole("link", { name: "Trang 2" }).click();
   await expect(page).toHaveURL(/\/technologies\?page=2$/);
   await expect(page.getByRole("link", { name: "Trang 2" })).toHaveAttribute("aria-current", "page");
-  const [thirteenth] = await query<{ title: string }>(
-    "SELECT title_vi AS title FROM offers WHERE status = 'PUBLISHED' ORDER BY published_at DESC NULLS LAST, id LIMIT 1 OFFSET 12",
-  );
-  await expect(results(page).first().getByRole("heading")).toHaveText(thirteenth!.title);
+  await expect
+    .poll(async () => {
+      await page.reload();
+      const shown = (await results(page).first().getByRole("heading").textContent())?.replace(/\s+/g, " ").trim();
+      const [thirteenth] = await query<{ title: string }>(
+        "SELECT title_vi AS title FROM offers WHERE status = 'PUBLISHED' ORDER BY published_at DESC NULLS LAST, id LIMIT 1 OFFSET 12",
+      );
+      return shown === thirteenth!.title;
+    })
+    .toBe(true);
 });
 
 test("the English catalog counts and filters by place, with English labels", async ({ page }) => {
@@ -69,8 +90,11 @@ test("the English catalog counts and filters by place, with English labels", asy
   await page.getByLabel("Form of transfer").selectOption("STANDALONE");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/\/en\/technologies\?form=STANDALONE&location=HN$/);
-  const n = await count("(o.location = 'HN' OR o.location LIKE 'HN-%') AND 'STANDALONE' = ANY(o.transfer_forms)");
-  await expect(page.getByTestId("result-count")).toHaveText(n === 1 ? "1 technology" : `${n} technologies`);
+  const counted = async () => {
+    const n = await count("(o.location = 'HN' OR o.location LIKE 'HN-%') AND 'STANDALONE' = ANY(o.transfer_forms)");
+    return n === 1 ? "1 technology" : `${n} technologies`;
+  };
+  await expect.poll(() => shownIsCounted(page, counted)).toBe(true);
 
   await page.goto("/en/demands?budgetMin=500000000");
   const demands = await count(

@@ -20,7 +20,9 @@ function directive(csp: string, name: string) {
     .find((part) => part.startsWith(`${name} `));
 }
 
-test("pages carry a per-request nonce CSP without 'unsafe-inline' scripts, and still hydrate", async ({ page }) => {
+test("signed-in and sign-in pages carry a per-request nonce CSP without 'unsafe-inline' scripts, and still hydrate", async ({
+  page,
+}) => {
   const violations = await watchViolations(page);
   const first = await page.goto("/en/login");
   const csp = first!.headers()["content-security-policy"] ?? "";
@@ -49,6 +51,43 @@ test("pages carry a per-request nonce CSP without 'unsafe-inline' scripts, and s
   // A fresh nonce for every request.
   const second = await page.request.get("/en/login");
   expect(second.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+});
+
+test("cached public pages carry one static CSP (no nonce, no 'strict-dynamic'), hydrate, and report no violation", async ({
+  page,
+}) => {
+  const violations = await watchViolations(page);
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  const [offer] = await query<{ slug: string }>(
+    "SELECT slug FROM offers WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 1",
+  );
+  for (const path of [
+    "/",
+    "/en/statistics",
+    `/technologies/${offer!.slug}`,
+    "/technologies?sort=newest",
+    "/search?q=nước",
+  ]) {
+    const response = await page.goto(path);
+    const csp = response!.headers()["content-security-policy"] ?? "";
+    expect(directive(csp, "script-src"), path).toBe("script-src 'self' 'unsafe-inline'");
+    for (const rule of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) {
+      expect(csp, path).toContain(rule);
+    }
+    // The same policy for everybody: a cached page cannot carry one visitor's nonce.
+    expect((await page.request.get(path)).headers()["content-security-policy"], path).toBe(csp);
+  }
+  // Hydrated: the header's account menu is filled in by the browser (GET /api/me).
+  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  // And the language switcher, a client component, keeps the query string once hydrated.
+  await expect(
+    page.getByRole("link", { name: "Switch to English" }).or(page.locator('a[hreflang="en"]')),
+  ).toHaveAttribute("href", /q=/);
+  expect(await violations()).toEqual([]);
+  expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
 });
 
 test("JSON-LD on a detail page is not blocked by the CSP (a data block, not a script)", async ({ page }) => {

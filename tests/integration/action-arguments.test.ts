@@ -12,7 +12,12 @@ import { db } from "@/lib/db";
 import { createUser } from "../factories";
 
 const session = vi.hoisted(() => ({ user: null as unknown }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+// Only revalidatePath (it needs a request); the cache functions keep their real behaviour outside
+// Next's server (lib/cache: a revalidation is a no-op, a cached read runs uncached).
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/cache")>()),
+  revalidatePath: () => {},
+}));
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("use-intl/core");
   const { loadMessages } = await import("@/lib/i18n/messages");

@@ -1,3 +1,4 @@
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { resendVerificationAction } from "@/app/[locale]/(auth)/verify-email/actions";
 import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
@@ -21,8 +22,9 @@ export default async function AccountLayout({ children }: LayoutProps<"/[locale]
     ...(can(user, "organization:manage-own") ? [{ href: "/account/organization", label: t("myOrganization") }] : []),
     { href: "/account/notifications", label: t("notifications") },
   ];
+  // Signed-in areas (never cached) give their forms the whole catalogue; the root layout sends only the shell's.
   return (
-    <>
+    <NextIntlClientProvider>
       <SectionNav label={t("workspace")} links={links} />
       {!user.emailVerified && (
         <div className="mb-6">
@@ -30,6 +32,6 @@ export default async function AccountLayout({ children }: LayoutProps<"/[locale]
         </div>
       )}
       {children}
-    </>
+    </NextIntlClientProvider>
   );
 }

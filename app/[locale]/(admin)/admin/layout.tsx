@@ -1,3 +1,4 @@
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { canReview } from "@/lib/listings/moderation";
 import { SectionNav } from "@/components/layout/section-nav";
@@ -16,10 +17,11 @@ export default async function AdminLayout({ children }: LayoutProps<"/[locale]/a
     ...(can(user, "organization:verify") ? [{ href: "/admin/organizations", label: t("verification") }] : []),
     { href: "/account/notifications", label: t("notifications") },
   ];
+  // Signed-in areas (never cached) give their forms the whole catalogue; the root layout sends only the shell's.
   return (
-    <>
+    <NextIntlClientProvider>
       <SectionNav label={t("admin")} links={links} />
       {children}
-    </>
+    </NextIntlClientProvider>
   );
 }

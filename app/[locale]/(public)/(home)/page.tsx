@@ -7,11 +7,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Stat } from "@/components/ui/stat";
 import { latestDemands, latestOffers } from "@/lib/catalog/cards";
 import { Link } from "@/lib/i18n/navigation";
+import { tagPage } from "@/lib/cache/page-tags";
+import { tags } from "@/lib/cache/tags";
 import { pageAlternates } from "@/lib/seo/urls";
 import { homeFigures } from "@/lib/stats/queries";
 
-// Figures are live: rendered per request from the database.
-export const dynamic = "force-dynamic";
+// Cached (ISR) and tagged: publishing or withdrawing a listing expires it at once; the figures
+// (contracts, job-driven changes) are at most `revalidate` seconds old (= PUBLIC_PAGE_SECONDS).
+export const revalidate = 60;
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
   return { alternates: pageAlternates((await params).locale, "/") };
@@ -20,6 +23,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]">): Prom
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const { locale } = await params;
   setRequestLocale(locale);
+  await tagPage([tags.catalog("offer"), tags.catalog("demand"), tags.stats]);
   const t = await getTranslations("home");
   const format = await getFormatter();
   const [figures, offers, demands] = await Promise.all([homeFigures(), latestOffers(6), latestDemands(6)]);

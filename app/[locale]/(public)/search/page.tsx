@@ -15,6 +15,10 @@ import { tokenize } from "@/lib/search/text";
 import type { SearchKind } from "@/lib/search/types";
 import { MAX_QUERY, parseSearchParams, SEARCH_PAGE_SIZE } from "./params";
 
+// Filters and pages come from the query string: rendered per request (a cached page cannot see it).
+// The layout lists no static params, so Next would otherwise take this page for an ISR one.
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata({ params, searchParams }: PageProps<"/[locale]/search">): Promise<Metadata> {
   const { locale } = await params;
   const { q } = parseSearchParams(await searchParams);

@@ -3,11 +3,15 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Stat } from "@/components/ui/stat";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { pick } from "@/lib/i18n/pick";
+import { tagPage } from "@/lib/cache/page-tags";
+import { tags } from "@/lib/cache/tags";
 import { pageAlternates } from "@/lib/seo/urls";
 import { figuresByField, homeFigures } from "@/lib/stats/queries";
 
-// Live figures from the database: rendered per request (never at build time, when there is no database).
-export const dynamic = "force-dynamic";
+// Cached (ISR): the figures are at most `revalidate` seconds old (= PUBLIC_PAGE_SECONDS), and a
+// publication, withdrawal or verification expires them at once. Never rendered at build time (no
+// database then): the locale layout lists no static params.
+export const revalidate = 60;
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/statistics">): Promise<Metadata> {
   const { locale } = await params;
@@ -18,6 +22,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/statisti
 export default async function StatisticsPage({ params }: PageProps<"/[locale]/statistics">) {
   const { locale } = await params;
   setRequestLocale(locale);
+  await tagPage([tags.stats]);
   const t = await getTranslations("statistics");
   const format = await getFormatter();
   const [figures, fields] = await Promise.all([homeFigures(), figuresByField()]);

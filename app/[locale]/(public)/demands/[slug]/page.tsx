@@ -5,10 +5,18 @@ import { DemandFacts } from "@/components/catalog/demand-facts";
 import { ListingDetail, listingMetadata, listingUrl } from "@/components/catalog/listing-detail";
 import { publishedDemandBySlug, type DemandDetail } from "@/lib/catalog/details";
 import { demandJsonLd } from "@/lib/catalog/json-ld";
+import { tagPage } from "@/lib/cache/page-tags";
+import { listingPageTags } from "@/lib/cache/tags";
 import { pick } from "@/lib/i18n/pick";
 
-// Withdrawn or expired demands must disappear at once: always rendered from the database.
-export const dynamic = "force-dynamic";
+// Cached (ISR) and tagged (lib/cache/tags.ts): a write in a request expires it at once; what jobs
+// change (expiry, recomputed matches) shows within `revalidate` seconds (= PUBLIC_PAGE_SECONDS).
+export const revalidate = 60;
+
+/** None at build time (there is no database then): each page is rendered on its first visit, then cached. */
+export function generateStaticParams() {
+  return [];
+}
 
 type Params = PageProps<"/[locale]/demands/[slug]">["params"];
 
@@ -45,6 +53,7 @@ function jsonLd(locale: string, demand: DemandDetail) {
 export default async function DemandPage({ params }: PageProps<"/[locale]/demands/[slug]">) {
   const { locale, demand } = await load(params);
   setRequestLocale(locale);
+  await tagPage(listingPageTags("demand", demand));
   if (!demand) notFound();
   const t = await getTranslations("catalog.detail");
   return (

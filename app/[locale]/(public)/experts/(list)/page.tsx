@@ -8,6 +8,10 @@ import { Select } from "@/components/ui/input";
 import { expertDirectory } from "@/lib/catalog/experts";
 import { catalogTaxonomy } from "@/lib/catalog/taxonomy";
 
+// Filters and pages come from the query string: rendered per request (a cached page cannot see it).
+// The layout lists no static params, so Next would otherwise take this page for an ISR one.
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata({ params }: PageProps<"/[locale]/experts">): Promise<Metadata> {
   return directoryMetadata("experts", (await params).locale);
 }

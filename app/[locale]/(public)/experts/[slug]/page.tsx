@@ -9,10 +9,19 @@ import { buttonClasses } from "@/components/ui/button";
 import { publicExpertBySlug } from "@/lib/catalog/experts";
 import { catalogTaxonomy } from "@/lib/catalog/taxonomy";
 import { Link } from "@/lib/i18n/navigation";
+import { tagPage } from "@/lib/cache/page-tags";
+import { tags } from "@/lib/cache/tags";
 import { pick } from "@/lib/i18n/pick";
 import { pageAlternates } from "@/lib/seo/urls";
 
-export const dynamic = "force-dynamic";
+// Cached (ISR) and tagged (lib/cache/tags.ts): a write in a request expires it at once; experts are
+// loaded by the seed and imports (no write path yet), so they refresh within `revalidate` seconds (= PUBLIC_PAGE_SECONDS).
+export const revalidate = 60;
+
+/** None at build time (there is no database then): each page is rendered on its first visit, then cached. */
+export function generateStaticParams() {
+  return [];
+}
 
 async function load(params: PageProps<"/[locale]/experts/[slug]">["params"]) {
   const { locale, slug } = await params;
@@ -32,6 +41,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/experts/
 export default async function ExpertPage({ params }: PageProps<"/[locale]/experts/[slug]">) {
   const { locale, expert } = await load(params);
   setRequestLocale(locale);
+  await tagPage([tags.experts]);
   if (!expert) notFound();
   const t = await getTranslations("experts");
   const taxonomy = await catalogTaxonomy();

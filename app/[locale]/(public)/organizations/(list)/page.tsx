@@ -7,6 +7,10 @@ import { Checkbox } from "@/components/ui/input";
 import { organizationDirectory } from "@/lib/catalog/organizations";
 import { OrgType } from "@/lib/generated/prisma/enums";
 
+// Filters and pages come from the query string: rendered per request (a cached page cannot see it).
+// The layout lists no static params, so Next would otherwise take this page for an ISR one.
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata({ params }: PageProps<"/[locale]/organizations">): Promise<Metadata> {
   return directoryMetadata("organizations", (await params).locale);
 }

@@ -9,10 +9,19 @@ import { DemandCard } from "@/components/demands/demand-card";
 import { OfferCard } from "@/components/offers/offer-card";
 import { Badge } from "@/components/ui/badge";
 import { organizationProfile } from "@/lib/catalog/organizations";
+import { tagPage } from "@/lib/cache/page-tags";
+import { tags } from "@/lib/cache/tags";
 import { pick } from "@/lib/i18n/pick";
 import { pageAlternates } from "@/lib/seo/urls";
 
-export const dynamic = "force-dynamic";
+// Cached (ISR) and tagged (lib/cache/tags.ts): a write in a request expires it at once; what jobs
+// change (a listing's expiry) shows within `revalidate` seconds (= PUBLIC_PAGE_SECONDS).
+export const revalidate = 60;
+
+/** None at build time (there is no database then): each page is rendered on its first visit, then cached. */
+export function generateStaticParams() {
+  return [];
+}
 
 async function load(params: PageProps<"/[locale]/organizations/[slug]">["params"]) {
   const { locale, slug } = await params;
@@ -33,6 +42,8 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/organiza
 export default async function OrganizationPage({ params }: PageProps<"/[locale]/organizations/[slug]">) {
   const { locale, org } = await load(params);
   setRequestLocale(locale);
+  // Its listings' changes carry `org:<id>` too (listingChanged); a 404 waits for the directory to change.
+  await tagPage(org ? [tags.organization(org.id)] : [tags.organizations]);
   if (!org) notFound();
   const t = await getTranslations("organizations");
   const to = await getTranslations("orgTypes");

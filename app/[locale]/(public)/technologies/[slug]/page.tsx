@@ -5,11 +5,19 @@ import { ListingDetail, listingMetadata, listingUrl } from "@/components/catalog
 import { OfferFacts } from "@/components/catalog/offer-facts";
 import { publishedOfferBySlug, type OfferDetail } from "@/lib/catalog/details";
 import { offerJsonLd } from "@/lib/catalog/json-ld";
+import { tagPage } from "@/lib/cache/page-tags";
+import { listingPageTags } from "@/lib/cache/tags";
 import { pick } from "@/lib/i18n/pick";
 import { pageUrl, publicBaseUrl, toLocale } from "@/lib/seo/urls";
 
-// Withdrawn or expired offers must disappear at once: always rendered from the database.
-export const dynamic = "force-dynamic";
+// Cached (ISR) and tagged (lib/cache/tags.ts): a write in a request expires it at once; what jobs
+// change (expiry, recomputed matches) shows within `revalidate` seconds (= PUBLIC_PAGE_SECONDS).
+export const revalidate = 60;
+
+/** None at build time (there is no database then): each page is rendered on its first visit, then cached. */
+export function generateStaticParams() {
+  return [];
+}
 
 type Params = PageProps<"/[locale]/technologies/[slug]">["params"];
 
@@ -48,6 +56,7 @@ function jsonLd(locale: string, offer: OfferDetail) {
 export default async function OfferPage({ params }: PageProps<"/[locale]/technologies/[slug]">) {
   const { locale, offer } = await load(params);
   setRequestLocale(locale);
+  await tagPage(listingPageTags("offer", offer));
   if (!offer) notFound();
   const t = await getTranslations("catalog.detail");
   return (

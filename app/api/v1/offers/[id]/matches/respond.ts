@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { cachedBody } from "@/lib/cache/cached";
+import { tags } from "@/lib/cache/tags";
 import { apiJson, apiNotFound, invalidParameters, parseId } from "@/lib/catalog/api";
 import { toIssues } from "@/lib/catalog/schemas";
 import { publicMatches } from "@/lib/matching/queries";
@@ -51,13 +53,17 @@ export async function matchesResponse(kind: "offer" | "demand", rawId: string, r
   const limit = new URL(request.url).searchParams.get("limit");
   const parsed = LimitSchema.safeParse({ limit: limit === null || limit === "" ? undefined : limit });
   if (!parsed.success) return invalidParameters(toIssues(parsed.error));
-  const rows = await publicMatches(kind, id.id, parsed.data.limit);
-  if (!rows) return apiNotFound();
   const other = kind === "offer" ? "demand" : "offer";
-  const items = rows.map((row) => ({
-    score: row.score,
-    explanation: explanationOut(row.explanation),
-    [other]: listingOut(row[other] as Listing),
-  }));
-  return apiJson({ items });
+  const cacheTags = [tags.listing(kind, id.id), tags.matches(kind, id.id)];
+  const body = await cachedBody(["matches", kind, id.id, String(parsed.data.limit)], cacheTags, async () => {
+    const rows = await publicMatches(kind, id.id, parsed.data.limit);
+    if (!rows) return null;
+    const items = rows.map((row) => ({
+      score: row.score,
+      explanation: explanationOut(row.explanation),
+      [other]: listingOut(row[other] as Listing),
+    }));
+    return { items };
+  });
+  return body ? apiJson(body) : apiNotFound();
 }
