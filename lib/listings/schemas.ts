@@ -23,7 +23,8 @@ const required = (min: number, max: number, plain: PlainCheck) =>
     clean,
     z
       .string({ error: "required" })
-      .min(1, "required")
+      // An empty value is "required" only, not also "too short" (abort stops the later checks).
+      .min(1, { error: "required", abort: true })
       .min(min, "too_short")
       .max(max, "too_long")
       .refine(plain, "invisible_characters"),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RegisterSchema } from "@/lib/auth/schemas";
 import { OrganizationProfileSchema } from "@/lib/organizations/schemas";
+import { line, text } from "@/lib/listings/schemas";
 import { isPlainLine, isPlainText } from "@/lib/text";
 
 const PASSWORD = "lò-vi-sóng-màu-cam-ở-Cầu-Giấy";
@@ -36,5 +37,22 @@ describe("one text sanitizer", () => {
     }
     expect(registration("Viện Cơ khí Năng lượng").success).toBe(true);
     expect(profile("Viện Cơ khí Năng lượng").success).toBe(true);
+  });
+});
+
+describe("required text fields", () => {
+  it("answer an empty value with 'required' alone, not also 'too short'", () => {
+    for (const schema of [text(5, 200), line(2, 200)]) {
+      for (const empty of ["", "   ", undefined]) {
+        const result = schema.safeParse(empty);
+        expect(result.success).toBe(false);
+        expect(result.error?.issues.map((i) => i.message)).toEqual(["required"]);
+      }
+    }
+    expect(
+      text(5, 200)
+        .safeParse("abc")
+        .error?.issues.map((i) => i.message),
+    ).toEqual(["too_short"]);
   });
 });
