@@ -32,18 +32,8 @@ import { offerFormInput } from "../support/offer-input";
 // (the signed-in user is whoever `session.user` names; answers are worded by the real Vietnamese
 // catalogs); the lib code and the database are real.
 const session = vi.hoisted(() => ({ user: null as unknown }));
-// Only revalidatePath (it needs a request); the cache functions keep their real behaviour outside
-// Next's server (lib/cache: a revalidation is a no-op, a cached read runs uncached).
-vi.mock("next/cache", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/cache")>()),
-  revalidatePath: () => {},
-}));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("use-intl/core");
-  const { loadMessages } = await import("@/lib/i18n/messages");
-  const messages = await loadMessages("vi");
-  return { getLocale: async () => "vi", getTranslations: async () => createTranslator({ locale: "vi", messages }) };
-});
+vi.mock("next/cache", async (original) => (await import("../support/action-mocks")).nextCache(original));
+vi.mock("next-intl/server", async () => (await import("../support/action-mocks")).nextIntlServer());
 vi.mock("@/lib/i18n/navigation", () => ({
   redirect: ({ href }: { href: string }) => {
     throw Object.assign(new Error(`NEXT_REDIRECT ${href}`), { digest: `NEXT_REDIRECT;replace;${href};307;` });

@@ -13,18 +13,8 @@ import { db } from "@/lib/db";
 import { createOrganization, createUser } from "../factories";
 
 const session = vi.hoisted(() => ({ user: null as unknown }));
-// Only revalidatePath (it needs a request); the cache functions keep their real behaviour outside
-// Next's server (lib/cache: a revalidation is a no-op, a cached read runs uncached).
-vi.mock("next/cache", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/cache")>()),
-  revalidatePath: () => {},
-}));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("use-intl/core");
-  const { loadMessages } = await import("@/lib/i18n/messages");
-  const messages = await loadMessages("vi");
-  return { getLocale: async () => "vi", getTranslations: async () => createTranslator({ locale: "vi", messages }) };
-});
+vi.mock("next/cache", async (original) => (await import("../support/action-mocks")).nextCache(original));
+vi.mock("next-intl/server", async () => (await import("../support/action-mocks")).nextIntlServer());
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => session.user,
   requestMeta: async () => ({ requestId: "test", ip: null }),

@@ -18,7 +18,8 @@ import {
   type DealFacts,
   type RegistrationActor,
 } from "@/lib/deals/state-machine";
-import { canTrigger, decide, eventsOf, nextState, type Machine } from "@/lib/workflow/machine";
+import { decide, eventsOf, nextState } from "@/lib/workflow/machine";
+import { checkMachine } from "../support/machine-grid";
 
 /**
  * The deal and registration tables written out on their own, as in workflow-machines.test.ts: for
@@ -40,43 +41,6 @@ const LEGEND: Record<string, DealState> = {
   TERM: "TERMINATED",
   CANC: "CANCELLED",
 };
-
-function checkMachine<S extends string, E extends string, A extends string, T>(
-  machine: Machine<S, E, A, T>,
-  text: string,
-  states: readonly S[],
-  actors: readonly A[],
-  legend: Record<string, string> = {},
-) {
-  const name = (cell: string) => legend[cell] ?? cell;
-  const [header, ...rows] = text
-    .trim()
-    .split("\n")
-    .map((row) => row.split("|").map((cell) => cell.trim()));
-  expect(header?.map(name), "the columns are the event, its actors and every state of the enum").toEqual([
-    "event",
-    "by",
-    ...states,
-  ]);
-  expect(eventsOf(machine), "the same events, in the same order").toEqual(rows.map((row) => row[0]));
-  let checked = 0;
-  for (const [event, by, ...cells] of rows as [E, string, ...string[]][]) {
-    expect(cells, event).toHaveLength(states.length);
-    const allowedActors = by.split(",").map((a) => a.trim());
-    states.forEach((state, i) => {
-      const cell = cells[i] ?? "-";
-      const to = cell === "-" ? null : name(cell);
-      expect(nextState(machine, state, event), `${state} --${event}-->`).toBe(to);
-      for (const actor of actors) {
-        expect(canTrigger(machine, state, event, actor), `${actor}: ${state} --${event}-->`).toBe(
-          to !== null && allowedActors.includes(actor),
-        );
-        checked += 1;
-      }
-    });
-  }
-  return checked;
-}
 
 const CONFIRMED_BY_BOTH: ContractFacts = {
   versionNo: 2,

@@ -8,7 +8,8 @@ import {
   type MembershipActor,
   type OrganizationActor,
 } from "@/lib/organizations/state-machine";
-import { canTrigger, decide, eventsOf, nextState, type Machine } from "@/lib/workflow/machine";
+import { decide, nextState } from "@/lib/workflow/machine";
+import { checkMachine } from "../support/machine-grid";
 
 /**
  * Every machine's table, written out here on its own: for each event, who may trigger it and, for
@@ -16,58 +17,6 @@ import { canTrigger, decide, eventsOf, nextState, type Machine } from "@/lib/wor
  * checked against the engine, so a change to any table — a new move, a lost one, another actor —
  * fails until this expectation is changed with it. Guards are tested below the tables.
  */
-interface Grid {
-  events: string[];
-  by: Map<string, string[]>;
-  to: Map<string, Map<string, string | null>>;
-}
-
-function parseGrid(text: string, states: readonly string[]): Grid {
-  const [header, ...rows] = text
-    .trim()
-    .split("\n")
-    .map((line) => line.split("|").map((cell) => cell.trim()));
-  expect(header, "the columns are the event, its actors and every state of the enum").toEqual([
-    "event",
-    "by",
-    ...states,
-  ]);
-  const grid: Grid = { events: [], by: new Map(), to: new Map() };
-  for (const [event, by, ...cells] of rows as [string, string, ...string[]][]) {
-    expect(cells, event).toHaveLength(states.length);
-    grid.events.push(event);
-    grid.by.set(
-      event,
-      by.split(",").map((a) => a.trim()),
-    );
-    grid.to.set(event, new Map(states.map((state, i) => [state, cells[i] === "-" ? null : (cells[i] ?? null)])));
-  }
-  return grid;
-}
-
-function checkMachine<S extends string, E extends string, A extends string, T>(
-  machine: Machine<S, E, A, T>,
-  text: string,
-  states: readonly S[],
-  actors: readonly A[],
-) {
-  const grid = parseGrid(text, states);
-  const events = eventsOf(machine);
-  expect(events, "the same events, in the same order").toEqual(grid.events);
-  let checked = 0;
-  for (const event of events) {
-    for (const state of states) {
-      const to = grid.to.get(event)?.get(state) ?? null;
-      expect(nextState(machine, state, event), `${state} --${event}-->`).toBe(to);
-      for (const actor of actors) {
-        const allowed = to !== null && (grid.by.get(event) ?? []).includes(actor);
-        expect(canTrigger(machine, state, event, actor), `${actor}: ${state} --${event}-->`).toBe(allowed);
-        checked += 1;
-      }
-    }
-  }
-  return checked;
-}
 
 describe("the listing machine (offers and demands)", () => {
   const ACTORS: ListingActor[] = ["owner", "moderator", "officer", "system"];
