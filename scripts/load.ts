@@ -9,6 +9,12 @@
  * Missing a target never fails the run; only a crash does. The database and the server are removed
  * at the end, also after a crash or Ctrl-C.
  *
+ * LOAD_SERVE=1 prepares the same database and server, prints what a person needs to profile a page
+ * by hand (the URL, the members' cookies, sample slugs), runs no workload and serves until Ctrl-C.
+ * LOAD_SERVER_NODE_OPTIONS goes to the server's NODE_OPTIONS, e.g. `--inspect` to record a CPU profile
+ * in Chrome DevTools (Node refuses `--cpu-prof` there; run `node --cpu-prof node_modules/next/dist/bin/next
+ * start` against the printed database instead).
+ *
  * Requests carry no Accept-Encoding, like the issue's measurements (LOAD_GZIP=1 asks for gzip as
  * browsers do). autocannon runs in this process, on the same cores as the server.
  */
@@ -67,6 +73,33 @@ async function htmlSizes(baseUrl: string, detailSlug: string): Promise<HtmlSizes
   };
 }
 
+/** Sample slugs of each kind the workloads draw from: something to open or profile by hand. */
+function samples(data: LoadData, count = 3): string[] {
+  const few = (items: string[]) => items.slice(0, count).join(", ");
+  return [
+    `offers: ${few(data.offerSlugs)}  (/technologies/<slug>)`,
+    `demands: ${few(data.demandSlugs)}  (/demands/<slug>)`,
+    `organizations: ${few(data.organizationSlugs)}  (/organizations/<slug>)`,
+    `experts: ${few(data.expertSlugs)}  (/experts/<slug>)`,
+  ];
+}
+
+/**
+ * Serve mode: everything a person needs to request pages by hand, then wait until Ctrl-C (whose
+ * handler, set up in main, tears the server and the database down).
+ */
+async function serveUntilInterrupted(baseUrl: string, databaseUrl: string, data: LoadData): Promise<never> {
+  log(`serving ${baseUrl} until Ctrl-C (LOAD_SERVE=1: no workload runs)`);
+  // A throw-away local cluster: a second server (say under `node --cpu-prof`) may use it meanwhile.
+  log(`database (the app's role): ${databaseUrl}`);
+  for (const user of data.users) log(`cookie of ${user.email} (${user.roles.join("+")}): ${user.cookie}`);
+  for (const line of samples(data)) log(`sample ${line}`);
+  log(
+    `e.g. curl -s -o /dev/null -w '%{time_total} s %{size_download} B\\n' ${baseUrl}/technologies/${data.offerSlugs[0] ?? ""}`,
+  );
+  return new Promise<never>(() => {});
+}
+
 /** The first JS chunk the home page loads, as a browser fetches it right after the HTML. */
 async function staticChunk(baseUrl: string): Promise<string> {
   const html = await (await fetch(`${baseUrl}/`)).text();
@@ -82,6 +115,8 @@ async function main() {
   const seconds = envInt("LOAD_SECONDS", 20);
   const warmupSeconds = envInt("LOAD_WARMUP_SECONDS", 3);
   const gzip = process.env.LOAD_GZIP === "1";
+  const serve = process.env.LOAD_SERVE === "1";
+  const serverNodeOptions = process.env.LOAD_SERVER_NODE_OPTIONS;
   // Throw-away secrets: this run's audit events (written here and by the app) share the key.
   process.env.AUDIT_CHAIN_KEY = randomBytes(36).toString("base64url");
   const authSecret = randomBytes(36).toString("base64url");
@@ -125,8 +160,10 @@ async function main() {
     const baseUrl = `http://localhost:${port}`;
     server = startNext({
       port,
-      quiet: true,
+      // Serve mode shows the server's output: a person profiling wants its errors and warnings.
+      quiet: !serve,
       env: {
+        ...(serverNodeOptions ? { NODE_OPTIONS: serverNodeOptions } : {}),
         DATABASE_URL: database.url,
         AUTH_SECRET: authSecret,
         AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY,
@@ -152,6 +189,8 @@ async function main() {
       `drawing from ${data.offerSlugs.length} offers, ${data.demandSlugs.length} demands, ` +
         `${data.organizationSlugs.length} organizations, ${data.expertSlugs.length} experts, ${data.queries.length} queries`,
     );
+
+    if (serve) await serveUntilInterrupted(baseUrl, database.url, loadData);
 
     const html = await htmlSizes(baseUrl, data.offerSlugs[0] ?? "");
     const chunk = await staticChunk(baseUrl);

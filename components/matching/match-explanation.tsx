@@ -15,10 +15,13 @@ export async function MatchExplanation({
   score,
   explanation,
   headingLevel = "h3",
+  compact = false,
 }: {
   score: number;
   explanation: Explanation;
   headingLevel?: "h3" | "h4";
+  /** One line (score and shared terms) instead of the criteria: for the lesser matches of a list. */
+  compact?: boolean;
 }) {
   const locale = await getLocale();
   const t = await getTranslations("matching.explanation");
@@ -44,6 +47,18 @@ export async function MatchExplanation({
   const { sector, trl, budget, location } = explanation;
   const Heading = headingLevel;
   const terms = explanation.sharedTerms ?? [];
+
+  if (compact) {
+    return (
+      <p className="text-sm text-muted" data-testid="match-explanation">
+        <span className="font-semibold text-brand-800 tabular-nums" data-testid="match-score">
+          {t("score", { percent: percent(score) })}
+        </span>
+        {" · "}
+        {t("sharedTerms")}: {terms.length ? terms.join(", ") : t("noSharedTerms")}
+      </p>
+    );
+  }
 
   return (
     <div className="space-y-3 text-sm" data-testid="match-explanation">

@@ -2,26 +2,19 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
-import { publicMatches } from "@/lib/matching/queries";
+import { matchesOfPublishedListing } from "@/lib/matching/queries";
 import { MatchExplanation } from "./match-explanation";
 import { LISTING_KIND } from "@/lib/listings/kinds";
-
-type Counterpart = {
-  id: string;
-  slug: string;
-  titleVi: string;
-  titleEn: string | null;
-  organization: { name: string; nameEn: string | null; slug: string } | null;
-};
 
 /**
  * "Matching technologies" on a demand page, or "Matching demands" on an offer page: the listing's
  * best stored matches with their explanations. Confidential demands come without their business.
+ * `id` is a listing the page has just read as published, so its status is not read again.
  */
 export async function PublicMatches({ kind, id, limit = 5 }: { kind: "offer" | "demand"; id: string; limit?: number }) {
   const locale = await getLocale();
   const t = await getTranslations("matching.public");
-  const rows = (await publicMatches(kind, id, limit)) ?? [];
+  const rows = await matchesOfPublishedListing(kind, id, limit);
   // On a demand page the matches are offers, and the other way round.
   const other = LISTING_KIND[kind].other;
   const texts = kind === "demand" ? "offers" : "demands";
@@ -40,8 +33,11 @@ export async function PublicMatches({ kind, id, limit = 5 }: { kind: "offer" | "
         <EmptyState titleAs="h3" title={t(`${texts}.emptyTitle`)} description={t(`${texts}.emptyHint`)} />
       ) : (
         <ol className="space-y-4">
-          {rows.map((row) => {
-            const listing = row[other] as Counterpart;
+          {/* The best match is explained criterion by criterion, the others in one line: five full
+              explanations made a detail page twice the size of the rest of it. */}
+          {rows.map((row, index) => {
+            const listing = row[other];
+            if (!listing) return null;
             return (
               <li key={listing.id} className="rounded-lg border border-border bg-white p-4 shadow-sm">
                 <article className="space-y-3">
@@ -61,7 +57,12 @@ export async function PublicMatches({ kind, id, limit = 5 }: { kind: "offer" | "
                       )}
                     </p>
                   </header>
-                  <MatchExplanation score={row.score} explanation={row.explanation} headingLevel="h4" />
+                  <MatchExplanation
+                    score={row.score}
+                    explanation={row.explanation}
+                    headingLevel="h4"
+                    compact={index > 0}
+                  />
                 </article>
               </li>
             );

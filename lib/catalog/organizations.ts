@@ -46,9 +46,16 @@ export async function organizationDirectory(input: QueryInput) {
 
 export type OrganizationListItem = Awaited<ReturnType<typeof organizationDirectory>>["result"]["items"][number];
 
-const LISTING_LIMIT = 60;
+/**
+ * Listings of each kind on a profile, newest first. Sixty full cards of each kind made a profile
+ * 250–390 KB of HTML at 100,000 listings (issue #11); the headings give the full counts.
+ */
+export const PROFILE_LISTING_LIMIT = 12;
 
-/** An organization's public profile with its published offers and non-confidential demands. */
+/**
+ * An organization's public profile with its newest published offers and non-confidential demands
+ * (at most PROFILE_LISTING_LIMIT each) and how many of each it has.
+ */
 export const organizationProfile = cache(async (slug: string) => {
   if (!isSlug(slug)) return null;
   const org = await db.organization.findFirst({
@@ -64,19 +71,24 @@ export const organizationProfile = cache(async (slug: string) => {
     },
   });
   if (!org) return null;
-  const [offers, demands]: [OfferCardData[], DemandCardData[]] = await Promise.all([
-    db.offer.findMany({
-      where: { organizationId: org.id, status: "PUBLISHED" },
-      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-      take: LISTING_LIMIT,
-      select: offerCardSelect,
-    }),
-    db.demand.findMany({
-      where: { organizationId: org.id, status: "PUBLISHED", confidential: false },
-      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-      take: LISTING_LIMIT,
-      select: demandCardSelect,
-    }),
-  ]);
-  return { ...org, offers, demands };
+  const offerWhere: Prisma.OfferWhereInput = { organizationId: org.id, status: "PUBLISHED" };
+  const demandWhere: Prisma.DemandWhereInput = { organizationId: org.id, status: "PUBLISHED", confidential: false };
+  const [offers, demands, offerCount, demandCount]: [OfferCardData[], DemandCardData[], number, number] =
+    await Promise.all([
+      db.offer.findMany({
+        where: offerWhere,
+        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+        take: PROFILE_LISTING_LIMIT,
+        select: offerCardSelect,
+      }),
+      db.demand.findMany({
+        where: demandWhere,
+        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+        take: PROFILE_LISTING_LIMIT,
+        select: demandCardSelect,
+      }),
+      db.offer.count({ where: offerWhere }),
+      db.demand.count({ where: demandWhere }),
+    ]);
+  return { ...org, offers, demands, offerCount, demandCount };
 });

@@ -66,59 +66,90 @@ export async function matchesForUser(user: Principal, options: { page?: number; 
 
 export type UserMatch = Awaited<ReturnType<typeof matchesForUser>>["items"][number];
 
+/** A counterpart as the public sees it: no status, no people; a confidential business anonymous. */
+const publicCounterpart = { id: true, slug: true, titleVi: true, titleEn: true } as const;
+const publicOrganization = { select: { name: true, nameEn: true, slug: true } } as const;
+
+/** The other side of a public match. */
+export interface PublicCounterpart {
+  id: string;
+  slug: string;
+  titleVi: string;
+  titleEn: string | null;
+  /** Null for a confidential demand. */
+  organization: { name: string; nameEn: string | null; slug: string } | null;
+}
+
+/** A public match: its score and explanation, and the counterpart under its kind ("offer" on a demand's page). */
+export interface PublicMatch {
+  score: number;
+  explanation: ReturnType<typeof parseExplanation>;
+  offer?: PublicCounterpart;
+  demand?: PublicCounterpart;
+}
+
 /**
  * Public view of a published listing's stored matches (for demand pages and the open API): only
- * published counterparts, no personal data, confidential businesses anonymous.
+ * published counterparts, no personal data, confidential businesses anonymous. Null when the
+ * listing is not published.
  */
-export async function publicMatches(kind: "offer" | "demand", id: string, limit = 10) {
+export async function publicMatches(kind: "offer" | "demand", id: string, limit = 10): Promise<PublicMatch[] | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const owner =
     kind === "offer"
       ? await db.offer.findFirst({ where: { id, status: "PUBLISHED" }, select: { id: true } })
       : await db.demand.findFirst({ where: { id, status: "PUBLISHED" }, select: { id: true } });
   if (!owner) return null;
+  return matchesOfPublishedListing(kind, id, limit);
+}
+
+/**
+ * The stored matches of a listing the caller has just read as published (its detail page), best
+ * first: `publicMatches` without the check. Reads only the counterpart's side (a detail page miss
+ * used to spend two of its queries on the listing itself, issue #11); no match, one query.
+ */
+export async function matchesOfPublishedListing(
+  kind: "offer" | "demand",
+  id: string,
+  limit = 10,
+): Promise<PublicMatch[]> {
+  const take = Math.min(Math.max(limit, 1), 50);
+  const orderBy = [{ score: "desc" }, { id: "asc" }] as const;
+  if (kind === "demand") {
+    const rows = await db.match.findMany({
+      where: { demandId: id, offer: { status: "PUBLISHED" } },
+      orderBy: [...orderBy],
+      take,
+      select: {
+        id: true,
+        score: true,
+        explanation: true,
+        offer: { select: { ...publicCounterpart, organization: publicOrganization } },
+      },
+    });
+    return rows.map((m) => ({
+      score: m.score,
+      explanation: parseExplanation(m.explanation, m.id),
+      offer: m.offer,
+    }));
+  }
   const rows = await db.match.findMany({
-    where:
-      kind === "offer"
-        ? { offerId: id, demand: { status: "PUBLISHED" } }
-        : { demandId: id, offer: { status: "PUBLISHED" } },
-    orderBy: [{ score: "desc" }, { id: "asc" }],
-    take: Math.min(Math.max(limit, 1), 50),
-    include: {
-      offer: {
-        select: {
-          id: true,
-          slug: true,
-          titleVi: true,
-          titleEn: true,
-          organization: { select: { name: true, nameEn: true, slug: true } },
-        },
-      },
-      demand: {
-        select: {
-          id: true,
-          slug: true,
-          titleVi: true,
-          titleEn: true,
-          confidential: true,
-          organization: { select: { name: true, nameEn: true, slug: true } },
-        },
-      },
+    where: { offerId: id, demand: { status: "PUBLISHED" } },
+    orderBy: [...orderBy],
+    take,
+    select: {
+      id: true,
+      score: true,
+      explanation: true,
+      demand: { select: { ...publicCounterpart, confidential: true, organization: publicOrganization } },
     },
   });
   return rows.map((m) => {
-    const other = kind === "offer" ? m.demand : m.offer;
-    const hidden = kind === "offer" && m.demand.confidential;
+    const { confidential, organization, ...demand } = m.demand;
     return {
       score: m.score,
       explanation: parseExplanation(m.explanation, m.id),
-      [kind === "offer" ? "demand" : "offer"]: {
-        id: other.id,
-        slug: other.slug,
-        titleVi: other.titleVi,
-        titleEn: other.titleEn,
-        organization: hidden ? null : other.organization,
-      },
+      demand: { ...demand, organization: confidential ? null : organization },
     };
   });
 }

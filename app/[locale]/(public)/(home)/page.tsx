@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { DemandCard } from "@/components/demands/demand-card";
-import { OfferCard } from "@/components/offers/offer-card";
+import { ListingTeaser } from "@/components/catalog/listing-teaser";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Stat } from "@/components/ui/stat";
@@ -77,7 +76,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
             {offers.map((offer) => (
               <li key={offer.id}>
-                <OfferCard offer={offer} />
+                <ListingTeaser kind="offer" listing={offer} />
               </li>
             ))}
           </ul>
@@ -99,7 +98,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
             {demands.map((demand) => (
               <li key={demand.id}>
-                <DemandCard demand={demand} />
+                <ListingTeaser kind="demand" listing={demand} />
               </li>
             ))}
           </ul>

@@ -100,7 +100,7 @@ export default async function OrganizationPage({ params }: PageProps<"/[locale]/
       </div>
       <section aria-labelledby="org-offers-heading">
         <h2 id="org-offers-heading" className="mb-4 text-xl font-semibold">
-          {t("offers")} ({format.number(org.offers.length, "integer")})
+          {t("offers")} ({format.number(org.offerCount, "integer")})
         </h2>
         {org.offers.length === 0 ? (
           <p className="text-muted">{t("noOffers")}</p>
@@ -116,7 +116,7 @@ export default async function OrganizationPage({ params }: PageProps<"/[locale]/
       </section>
       <section aria-labelledby="org-demands-heading">
         <h2 id="org-demands-heading" className="mb-4 text-xl font-semibold">
-          {t("demands")} ({format.number(org.demands.length, "integer")})
+          {t("demands")} ({format.number(org.demandCount, "integer")})
         </h2>
         {org.demands.length === 0 ? (
           <p className="text-muted">{t("noDemands")}</p>
