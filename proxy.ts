@@ -2,8 +2,11 @@ import { randomBytes, randomUUID } from "node:crypto";
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { PROXY_MARK_HEADER, proxyMark, proxyRequestId, REQUEST_ID_HEADER } from "@/lib/auth/client-ip";
+import { decodeListKey, type ListQuery } from "@/lib/cache/list-key";
+import { canonicalCatalogQuery } from "@/lib/catalog/schemas";
 import { env } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
+import { canonicalSearchQuery } from "@/lib/search/page-params";
 import { contentSecurityPolicy, usesNonce } from "@/lib/security/csp";
 
 // Locale routing, request identity, body size and the page CSP. Authorization is enforced in every
@@ -61,6 +64,59 @@ function forwardHeaders(response: NextResponse, headers: Headers) {
   response.headers.set("x-middleware-override-headers", names.join(","));
 }
 
+/**
+ * The list pages served from Next's cache by their canonical query (README "Caching"): the
+ * catalogs and the search. Each decides from the URL alone whether a query is canonical (cached
+ * under its key), another spelling of one (redirected) or one to render per request.
+ */
+const LISTS: Record<string, (query: URLSearchParams) => ListQuery> = {
+  technologies: (query) => canonicalCatalogQuery("offer", query),
+  demands: (query) => canonicalCatalogQuery("demand", query),
+  search: canonicalSearchQuery,
+};
+
+/** `/technologies`, `/en/search`, and their internal cached form `/technologies/q/<key>`. */
+const LIST_PATH = new RegExp(
+  `^(/(?:${routing.locales.filter((l) => l !== routing.defaultLocale).join("|")}))?/(${Object.keys(LISTS).join("|")})(?:/q/([^/]*))?/?$`,
+);
+
+type ListRoute = { redirect: URL } | { rewrite: URL } | null;
+
+/**
+ * A list page with a canonical query is rewritten to its internal cached route
+ * (`/<locale>/technologies/q/<key>`; the visible URL stays); another spelling of a valid query is
+ * redirected to the canonical URL, so junk variants never make cache entries; anything else goes
+ * on to the page rendered per request. The internal path itself is never served to a visitor (a
+ * cached page's HTML can link to it before hydration, as the language switcher does): it redirects
+ * to its public URL, so nobody can fill the cache with keys of their own.
+ */
+function listRoute(request: NextRequest): ListRoute {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const match = LIST_PATH.exec(request.nextUrl.pathname);
+  if (!match) return null;
+  const [, prefix = "", list = "", key] = match;
+  const canonical = LISTS[list];
+  if (!canonical) return null;
+  const publicUrl = (search: string) => new URL(`${prefix}/${list}${search}`, request.url);
+  if (key !== undefined) {
+    const explicit = decodeListKey(key);
+    const found = explicit === null ? null : canonical(new URLSearchParams(explicit));
+    return { redirect: publicUrl(found?.status === "redirect" ? found.search : "") };
+  }
+  const found = canonical(request.nextUrl.searchParams);
+  if (found.status === "redirect") return { redirect: publicUrl(found.search) };
+  if (found.status === "uncached") return null;
+  const locale = prefix ? prefix.slice(1) : routing.defaultLocale;
+  return { rewrite: new URL(`/${locale}/${list}/q/${found.key}`, request.url) };
+}
+
+/** Points a rewrite or pass-through of next-intl at `target` instead (its redirects stay as they are). */
+function rewriteTo(response: NextResponse, target: URL) {
+  if (!response.headers.has("x-middleware-next") && !response.headers.has("x-middleware-rewrite")) return;
+  response.headers.delete("x-middleware-next");
+  response.headers.set("x-middleware-rewrite", target.toString());
+}
+
 export default function proxy(request: NextRequest) {
   const refused = refuseLargeBody(request);
   if (refused) return refused;
@@ -75,7 +131,12 @@ export default function proxy(request: NextRequest) {
 
   const nonce = usesNonce(request.nextUrl.pathname) ? randomBytes(16).toString("base64") : null;
   const { headers, requestId } = appRequestHeaders(request, nonce);
-  const response = intl(new NextRequest(request.url, { method: request.method, headers }));
+  const list = listRoute(request);
+  const response =
+    list && "redirect" in list
+      ? NextResponse.redirect(list.redirect, 307)
+      : intl(new NextRequest(request.url, { method: request.method, headers }));
+  if (list && "rewrite" in list) rewriteTo(response, list.rewrite);
   forwardHeaders(response, headers);
   response.headers.set("content-security-policy", contentSecurityPolicy(nonce));
   response.headers.set(REQUEST_ID_HEADER, requestId);

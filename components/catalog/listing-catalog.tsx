@@ -30,15 +30,29 @@ export async function catalogMetadata(kind: Kind, locale: string): Promise<Metad
   return { title: t("title"), description: t("lead"), alternates: pageAlternates(locale, pathname) };
 }
 
-/** The public catalog of published offers (`/technologies`) or demands (`/demands`). */
-export async function ListingCatalog({ kind, locale, raw }: { kind: Kind; locale: string; raw: QueryInput }) {
+/**
+ * The public catalog of published offers (`/technologies`) or demands (`/demands`). Rendered from
+ * the cache for a canonical query (`cached`: `raw` is the explicit query of its key, never
+ * redirected) or per request for a query with values it drops (listed in a notice).
+ */
+export async function ListingCatalog({
+  kind,
+  locale,
+  raw,
+  cached = false,
+}: {
+  kind: Kind;
+  locale: string;
+  raw: QueryInput;
+  cached?: boolean;
+}) {
   const { pathname, ns, sorts } = KIND[kind];
   const [catalog, taxonomy] = await Promise.all([
     kind === "offer" ? offerCatalog(raw) : demandCatalog(raw),
     catalogTaxonomy(),
   ]);
   const { query, issues, result } = catalog;
-  redirectToCanonical({ pathname, locale, raw, query, page: result.page, issues });
+  if (!cached) redirectToCanonical({ pathname, locale, raw, query, page: result.page, issues });
   const t = await getTranslations("catalog");
   const filters =
     catalog.kind === "offer" ? (

@@ -20,6 +20,15 @@ export function firstValues(input: QueryInput): Record<string, string> {
 type Scalar = string | number | boolean | undefined;
 
 /**
+ * The order a list takes when the URL names none: by relevance with a text query, newest first
+ * without (lib/catalog/catalog.ts). A URL leaves its default out, and must name any other order —
+ * "newest" too when there is a text query.
+ */
+export function defaultSort(filters: { q?: unknown }): "relevance" | "newest" {
+  return filters.q ? "relevance" : "newest";
+}
+
+/**
  * The canonical query string for a set of parsed filters: defaults and empty values are left out
  * so links stay short and the same filters always give the same URL.
  */
@@ -29,7 +38,7 @@ export function toQueryString(filters: Record<string, Scalar>, overrides: Record
   for (const [key, value] of Object.entries(merged)) {
     if (value === undefined || value === false || value === "") continue;
     if (key === "page" && value === 1) continue;
-    if (key === "sort" && value === "newest") continue;
+    if (key === "sort" && value === defaultSort(merged)) continue;
     params.set(key, value === true ? "1" : String(value));
   }
   const text = params.toString();

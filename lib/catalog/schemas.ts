@@ -3,7 +3,8 @@ import { LOCATION_CODES } from "@/lib/geo/locations";
 import { IpStatus, OrgType, TransferForm } from "@/lib/generated/prisma/enums";
 import { DEMAND_SORTS, OFFER_SORTS } from "@/lib/search/filters";
 import { PageSchema } from "@/lib/page-number";
-import { firstValues, type QueryInput } from "./query-input";
+import { encodeListKey, explicitQuery, type ListQuery } from "@/lib/cache/list-key";
+import { defaultSort, firstValues, isCanonical, toQueryString, type QueryInput } from "./query-input";
 
 /**
  * Catalog filters as they arrive in the URL (pages) or the public API's query string. One schema
@@ -185,4 +186,34 @@ export function parseLenient<S extends z.ZodType>(
   }
   // Unreachable with the schemas above; an empty query always parses.
   return { data: schema.parse({}) as z.output<S>, issues };
+}
+
+const PAGE_SCHEMAS = { offer: OfferQuerySchema, demand: DemandQuerySchema } as const;
+
+/**
+ * Where a catalog page's query string stands, from the URL alone (proxy.ts, before rendering):
+ * valid and canonical — cached under its key; valid but written otherwise — redirected to the
+ * canonical URL; anything the page would drop with a notice — rendered per request, uncached. So
+ * one logical query is one cache entry and invalid variants never enter the cache.
+ */
+export function canonicalCatalogQuery(kind: "offer" | "demand", input: URLSearchParams): ListQuery {
+  const values = firstValues(input);
+  const parsed = PAGE_SCHEMAS[kind].safeParse(values);
+  if (!parsed.success) return { status: "uncached" };
+  // The order the page shows when none is named (lib/catalog/catalog.ts ranks a text query by relevance).
+  const query = values.sort ? parsed.data : { ...parsed.data, sort: defaultSort(parsed.data) };
+  const search = toQueryString(query);
+  if (!isCanonical(input, search)) return { status: "redirect", search };
+  const key = encodeListKey(explicitQuery(query));
+  return key ? { status: "canonical", key } : { status: "uncached" };
+}
+
+/**
+ * The query a cache key stands for, when it is one `canonicalCatalogQuery` writes (the internal
+ * route refuses any other: it is only reached through proxy.ts, never to fill the cache with junk).
+ */
+export function catalogKeyQuery(kind: "offer" | "demand", explicit: string): URLSearchParams | null {
+  const params = new URLSearchParams(explicit);
+  const parsed = PAGE_SCHEMAS[kind].safeParse(firstValues(params));
+  return parsed.success && explicitQuery(parsed.data) === explicit ? params : null;
 }

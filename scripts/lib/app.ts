@@ -250,12 +250,30 @@ export function onInterrupt(cleanup: (signal: NodeJS.Signals) => Promise<void> |
   };
 }
 
+/**
+ * Where `next start` keeps the pages and API answers it cached at run time (ISR, the data cache).
+ * They describe the database of the run that wrote them, so each start begins without them.
+ */
+export const RUNTIME_CACHE_DIRS = [
+  path.join(".next", "server", "route-cache"),
+  path.join(".next", "cache", "fetch-cache"),
+];
+
+/** Removes the run-time page and data cache left by an earlier `next start` (the build stays). */
+export function clearRuntimeCache(root = ROOT) {
+  for (const dir of RUNTIME_CACHE_DIRS) fs.rmSync(path.join(root, dir), { recursive: true, force: true });
+}
+
 export function startNext(options: {
   port: number;
   env: Record<string, string>;
   dev?: boolean;
   quiet?: boolean;
 }): ChildProcess {
+  // A cached page from another run would show another database's content (a demo reseeded, an e2e
+  // or load run's throw-away data). One instance per checkout here; several instances share
+  // nothing through this folder in production (README "Caching").
+  if (!options.dev) clearRuntimeCache();
   const args = options.dev ? ["dev", "-p", String(options.port)] : ["start", "-p", String(options.port)];
   return spawn(BIN("next"), args, {
     stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",

@@ -175,3 +175,59 @@ test("nothing of a signed-in visitor enters the cached public pages, which are t
   await provider.close();
   await anonymousContext.close();
 });
+
+test("a filtered catalog page and a search are served from the cache by their canonical query, and show a publication at once", async ({
+  browser,
+}) => {
+  test.slow(); // two people, two sign-ins
+  const word = unique();
+  const title = `Chế phẩm vi sinh ủ phân ${word}`;
+  const visitor = await browser.newContext();
+  // Agriculture (4 → 401), outside the engineering filter catalog.spec.ts counts while this runs.
+  const catalog = "/technologies?sector=4&trlMin=1";
+  const search = `/search?q=${word}`;
+  /** Whether `path` comes from Next's cache (polled: a concurrent test's publication may expire it in between). */
+  const servedFromCache = async (path: string) => {
+    const response = await visitor.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(200);
+    return response.headers()["x-nextjs-cache"];
+  };
+  for (const path of [catalog, `/en${catalog}`, search]) {
+    await expect.poll(() => servedFromCache(path), { message: path, intervals: [200, 500, 1000] }).toBe("HIT");
+  }
+  const hit = 'data-testid="search-hit"'; // the title of a hit has its matched words marked up
+  expect((await anonymous(visitor.request, catalog)).html).not.toContain(title);
+  expect((await anonymous(visitor.request, search)).html).not.toContain(hit);
+
+  // Another spelling of the same query is redirected to the canonical URL (one cache entry per query)...
+  const respelled = await visitor.request.get("/technologies?trlMin=1&trlMax=&sector=4&page=1", { maxRedirects: 0 });
+  expect(respelled.status()).toBe(307);
+  expect(respelled.headers()["location"]).toBe(catalog);
+  // ...a query with a value the page drops is rendered per request, with its notice, never cached...
+  const invalid = await visitor.request.get("/technologies?sector=4&trlMin=0");
+  expect(invalid.headers()["x-nextjs-cache"]).toBeUndefined();
+  expect(await invalid.text()).toContain("param-notice");
+  // ...and the internal path of a cached query is no address of its own.
+  const internal = await visitor.request.get(
+    `/technologies/q/${Buffer.from("page=1&sort=newest&verified=0").toString("base64url")}`,
+    {
+      maxRedirects: 0,
+    },
+  );
+  expect(internal.status()).toBe(307);
+  expect(internal.headers()["location"]).toBe("/technologies");
+
+  const provider = await browser.newPage();
+  await signIn(provider, "provider@demo.vn");
+  await createDraft(provider, title, { sector: "401" });
+  await provider.getByRole("button", { name: "Gửi kiểm duyệt" }).click();
+  await expect(provider.getByText("Đã gửi kiểm duyệt.")).toBeVisible();
+  const operator = await browser.newPage();
+  await signIn(operator, "operator@demo.vn");
+  await approve(operator, title);
+
+  expect((await anonymous(visitor.request, catalog)).html).toContain(title);
+  expect((await anonymous(visitor.request, search)).html).toContain(hit);
+  expect((await anonymous(visitor.request, `/en${search}`)).html).toContain(hit);
+  await visitor.close();
+});

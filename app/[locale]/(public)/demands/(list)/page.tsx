@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
 import { catalogMetadata, ListingCatalog } from "@/components/catalog/listing-catalog";
 
-// Filters and pages come from the query string: rendered per request (a cached page cannot see it).
-// The layout lists no static params, so Next would otherwise take this page for an ISR one.
+// Reached only for what proxy.ts does not serve from the cache: a query with a value the page drops
+// (and lists in a notice), or one too long to be a cache key. Every valid, canonical query is
+// rewritten to ./q/[key] (cached); any other spelling of one is redirected to its canonical URL.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/demands">): Promise<Metadata> {

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+import { catalogMetadata, ListingCatalog } from "@/components/catalog/listing-catalog";
+import { decodeListKey } from "@/lib/cache/list-key";
+import { tagPage } from "@/lib/cache/page-tags";
+import { tags } from "@/lib/cache/tags";
+import { catalogKeyQuery } from "@/lib/catalog/schemas";
+
+// `/technologies?…` with a valid, canonical query, rewritten here by proxy.ts (the visible URL stays):
+// cached (ISR) under its key and tagged `catalog:offers`, so a publication, withdrawal or organization
+// change shows at once; what jobs change shows within `revalidate` seconds (= PUBLIC_PAGE_SECONDS,
+// README "Caching").
+export const revalidate = 60;
+
+/** None at build time: each query is rendered on its first visit, then cached. */
+export function generateStaticParams() {
+  return [];
+}
+
+type Params = PageProps<"/[locale]/technologies/q/[key]">["params"];
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  return catalogMetadata("offer", locale);
+}
+
+export default async function CachedTechnologiesPage({ params }: { params: Params }) {
+  const { locale, key } = await params;
+  const explicit = decodeListKey(key);
+  const query = explicit === null ? null : catalogKeyQuery("offer", explicit);
+  // Only proxy.ts writes keys (and it answers requests for this path itself): anything else is junk.
+  if (!query) notFound();
+  setRequestLocale(locale);
+  await tagPage([tags.catalog("offer")]);
+  return <ListingCatalog kind="offer" locale={locale} raw={query} cached />;
+}
