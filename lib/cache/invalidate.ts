@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
+import { after } from "next/server";
 import type { CacheTag } from "./tags";
 
 /**
@@ -16,6 +17,24 @@ import type { CacheTag } from "./tags";
 export function invalidate(tags: readonly CacheTag[]): void {
   const unique = [...new Set(tags)];
   for (const observer of observers) observer(unique);
+  expire(unique);
+  // A page whose render began before the write committed (it read the old rows) and ends after this
+  // call is stored as fresh. Expiring the same tags again a moment later, once the response has been
+  // sent (`after`), drops such a page too; a render slower than that still ends within the bound.
+  try {
+    after(async () => {
+      await new Promise((resolve) => setTimeout(resolve, SECOND_PASS_MS));
+      expire(unique);
+    });
+  } catch (error) {
+    if (!isOutsideRequest(error)) throw error;
+  }
+}
+
+/** How long after a write its tags are expired a second time (see `invalidate`). */
+export const SECOND_PASS_MS = 2_000;
+
+function expire(unique: readonly CacheTag[]) {
   for (const tag of unique) {
     try {
       revalidateTag(tag, { expire: 0 });
@@ -30,7 +49,10 @@ export function invalidate(tags: readonly CacheTag[]): void {
 
 /** Next.js's refusal outside a request scope (no work store): a job or a test. */
 function isOutsideRequest(error: unknown): boolean {
-  return error instanceof Error && error.message.includes("static generation store missing");
+  return (
+    error instanceof Error &&
+    (error.message.includes("static generation store missing") || error.message.includes("outside a request scope"))
+  );
 }
 
 type Observer = (tags: readonly CacheTag[]) => void;
