@@ -5,23 +5,13 @@
  * Missing a target never fails the run; only a crash does. The throw-away database (several GB at
  * the default size) is removed at the end, also after a crash or Ctrl-C.
  */
-import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { loadDataset } from "./bench/insert";
+import { fillDatabase } from "./bench/insert";
 import { runBenchmarks, type SearchSample, type Subject } from "./bench/run";
 import { percentile, report, round1, type SlowSearch, type Summary } from "./bench/stats";
-import { localAuditChainKey, onInterrupt, openDatabase, prepareDatabase } from "./lib/app";
+import { envInt, localAuditChainKey, onInterrupt, openDatabase, prepareDatabase } from "./lib/app";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return value;
-}
 
 /** Peak resident memory, sampled while the benchmark runs. */
 function memorySampler() {
@@ -33,32 +23,6 @@ function memorySampler() {
     const rss = process.memoryUsage().rss;
     return { rss, peak: Math.max(peak, rss) };
   };
-}
-
-async function seedDatabase(url: string, size: number, seed: number): Promise<number> {
-  const clients: [pg.Client, pg.Client] = [
-    new pg.Client({ connectionString: url }),
-    new pg.Client({ connectionString: url }),
-  ];
-  await Promise.all(clients.map((c) => c.connect()));
-  try {
-    // Dates are relative to today (UTC midnight), so a day's runs share identical data.
-    const now = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
-    const start = performance.now();
-    log(
-      `generating and inserting ${size.toLocaleString("en")} offers and ${size.toLocaleString("en")} demands (seed ${seed})…`,
-    );
-    await loadDataset(clients, {
-      seed,
-      size,
-      organizations: Math.min(2000, Math.max(50, Math.ceil(size / 50))),
-      now,
-      log,
-    });
-    return (performance.now() - start) / 1000;
-  } finally {
-    await Promise.all(clients.map((c) => c.end()));
-  }
 }
 
 /** The 8 slowest distinct queries (worst time of each), labelled as a reader would retype them. */
@@ -85,7 +49,7 @@ async function main() {
   try {
     localAuditChainKey();
     await prepareDatabase(database, log);
-    const seedSeconds = await seedDatabase(database.ownerUrl, size, seed);
+    const seedSeconds = await fillDatabase(database.ownerUrl, size, seed, log);
     log(`seeded in ${seedSeconds.toFixed(1)} s`);
 
     // lib/env.ts reads DATABASE_URL once, on first use: it must point at the bench database first.

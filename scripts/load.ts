@@ -27,6 +27,7 @@ import {
   buildInBackground,
   buildIsStale,
   closeLibClients,
+  envInt,
   onInterrupt,
   openDatabase,
   prepareDatabase,
@@ -35,20 +36,12 @@ import {
 } from "./lib/app";
 import { runWorkload, type RunOptions } from "./load/cannon";
 import { report, summarize, type HtmlSizes } from "./load/report";
-import { analyze, createMembers, fillDatabase, matchAndNotify, readLoadData } from "./load/seed";
+import { fillDatabase } from "./bench/insert";
+import { analyze, createMembers, matchAndNotify, readLoadData } from "./load/seed";
 import { signIn } from "./load/session";
 import { picker, PUBLIC_WORKLOAD, SIGNED_IN_WORKLOAD, type LoadData } from "./load/workload";
 
 const log = (line: string) => console.log(`[load] ${line}`);
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return value;
-}
 
 /** The last `max` characters of a child's output: shown when something goes wrong. */
 function tail(child: ChildProcess, max = 20_000) {

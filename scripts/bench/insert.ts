@@ -4,7 +4,8 @@
  * unnested from 2-D arrays (unnest flattens them), so they travel as delimited text and are split
  * back in SQL.
  */
-import type pg from "pg";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
 import { TAXONOMY, type TaxonomyRow } from "@/prisma/data/taxonomy";
 import {
   batches,
@@ -221,4 +222,38 @@ export async function loadDataset(clients: [pg.ClientBase, pg.ClientBase], optio
     a.query("VACUUM ANALYZE offers, offer_search, organizations, users, taxonomy_nodes, search_words"),
     b.query("VACUUM ANALYZE demands, demand_search"),
   ]);
+}
+
+/**
+ * Generates and inserts `size` offers and as many demands (deterministic from `seed`, dates relative to
+ * today) into the database at `ownerUrl`, over two connections; answers the seconds it took. Used by
+ * `npm run bench` and `npm run load`.
+ */
+export async function fillDatabase(
+  ownerUrl: string,
+  size: number,
+  seed: number,
+  log: (line: string) => void,
+): Promise<number> {
+  const clients: [pg.Client, pg.Client] = [
+    new pg.Client({ connectionString: ownerUrl }),
+    new pg.Client({ connectionString: ownerUrl }),
+  ];
+  await Promise.all(clients.map((c) => c.connect()));
+  try {
+    // Dates relative to today (UTC midnight), so a day's runs share identical data.
+    const now = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+    const start = performance.now();
+    log(`generating ${size.toLocaleString("en")} offers and ${size.toLocaleString("en")} demands (seed ${seed})…`);
+    await loadDataset(clients, {
+      seed,
+      size,
+      organizations: Math.min(2000, Math.max(50, Math.ceil(size / 50))),
+      now,
+      log,
+    });
+    return (performance.now() - start) / 1000;
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
 }

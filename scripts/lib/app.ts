@@ -297,3 +297,13 @@ export async function waitForHealth(baseUrl: string, timeoutMs = 60_000) {
   }
   throw new Error(`The app did not become healthy at ${baseUrl}: ${lastError}`);
 }
+
+/** A positive whole number from the environment variable `name`, or `fallback` when it is unset. */
+export function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}

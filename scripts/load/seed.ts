@@ -18,7 +18,6 @@ import { notify } from "@/lib/notifications/mutations";
 import { slugify } from "@/lib/slug";
 import { TAXONOMY } from "@/prisma/data/taxonomy";
 import { buildUser } from "@/prisma/factories";
-import { loadDataset } from "../bench/insert";
 import { personName } from "../bench/names";
 import { int, pick, sample, stream } from "../bench/prng";
 import { buildQueryMix } from "../bench/queries";
@@ -30,31 +29,6 @@ type Log = (line: string) => void;
 const MATCHED_LISTINGS = 40;
 /** Notifications per member, one per strong match of their organization. */
 const NOTIFICATIONS = 30;
-
-/** Generates and inserts `size` offers and as many demands, as `npm run bench` does; returns seconds. */
-export async function fillDatabase(ownerUrl: string, size: number, seed: number, log: Log): Promise<number> {
-  const clients: [pg.Client, pg.Client] = [
-    new pg.Client({ connectionString: ownerUrl }),
-    new pg.Client({ connectionString: ownerUrl }),
-  ];
-  await Promise.all(clients.map((c) => c.connect()));
-  try {
-    // Dates relative to today (UTC midnight), so a day's runs share identical data.
-    const now = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
-    const start = performance.now();
-    log(`generating ${size.toLocaleString("en")} offers and ${size.toLocaleString("en")} demands (seed ${seed})…`);
-    await loadDataset(clients, {
-      seed,
-      size,
-      organizations: Math.min(2000, Math.max(50, Math.ceil(size / 50))),
-      now,
-      log,
-    });
-    return (performance.now() - start) / 1000;
-  } finally {
-    await Promise.all(clients.map((c) => c.end()));
-  }
-}
 
 export interface Member {
   id: string;
