@@ -1,5 +1,5 @@
-import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/input";
+import { FilterField } from "./filter-field";
+import { OptionList } from "./option-list";
 
 /**
  * A filter of a GET filter form that picks one value of an enum (organization type, transfer form,
@@ -14,17 +14,13 @@ export function EnumSelect<V extends string>(props: {
   labelOf: (value: V) => string;
 }) {
   return (
-    <Field id={`filter-${props.name}`} label={props.label}>
-      {(aria) => (
-        <Select {...aria} name={props.name} defaultValue={props.value ?? ""}>
+    <FilterField id={`filter-${props.name}`} label={props.label}>
+      {(control) => (
+        <select {...control} name={props.name} defaultValue={props.value ?? ""} className="form-control">
           <option value="">{props.any}</option>
-          {props.values.map((v) => (
-            <option key={v} value={v}>
-              {props.labelOf(v)}
-            </option>
-          ))}
-        </Select>
+          <OptionList choices={props.values.map((v) => [v, props.labelOf(v)] as const)} />
+        </select>
       )}
-    </Field>
+    </FilterField>
   );
 }

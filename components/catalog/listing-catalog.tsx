@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { DemandCard } from "@/components/demands/demand-card";
-import { OfferCard } from "@/components/offers/offer-card";
+import { demandCardView } from "@/components/demands/demand-card";
+import { offerCardView } from "@/components/offers/offer-card";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { demandCatalog, offerCatalog } from "@/lib/catalog/catalog";
@@ -14,6 +14,7 @@ import { redirectToCanonical } from "./canonical-redirect";
 import { CatalogPagination } from "./catalog-pagination";
 import { CatalogShell } from "./catalog-shell";
 import { FILTER_FORM_ID, FilterForm } from "./filter-form";
+import { ListingCardList } from "./listing-card";
 import { ParamNotice } from "./param-notice";
 import { SortSelect } from "./sort-select";
 
@@ -60,18 +61,9 @@ export async function ListingCatalog({
     ) : (
       <FilterForm kind="demand" pathname="/demands" query={catalog.query} taxonomy={taxonomy} />
     );
-  const cards =
-    catalog.kind === "offer"
-      ? catalog.result.items.map((offer) => (
-          <li key={offer.id}>
-            <OfferCard offer={offer} />
-          </li>
-        ))
-      : catalog.result.items.map((demand) => (
-          <li key={demand.id}>
-            <DemandCard demand={demand} />
-          </li>
-        ));
+  const cards = await Promise.all(
+    catalog.kind === "offer" ? catalog.result.items.map(offerCardView) : catalog.result.items.map(demandCardView),
+  );
 
   return (
     <CatalogShell
@@ -107,9 +99,7 @@ export async function ListingCatalog({
           }
         />
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="catalog-results">
-          {cards}
-        </ul>
+        <ListingCardList cards={cards} />
       )}
     </CatalogShell>
   );

@@ -1,9 +1,11 @@
 import type { TaxonomyField } from "@/lib/catalog/taxonomy";
 import { pick } from "@/lib/i18n/pick";
+import { SectorOptionList } from "./option-list";
 
 /**
  * <option>s for a field/sector select: one group per field, whose first option is the whole field
- * (its code matches all its sectors) followed by the sectors.
+ * (its code matches all its sectors) followed by the sectors. Localized here, rendered by a client
+ * list from compact pairs (./option-list.tsx says why).
  */
 export function SectorOptions({
   taxonomy,
@@ -14,17 +16,10 @@ export function SectorOptions({
   locale: string;
   wholeField: (name: string) => string;
 }) {
-  return taxonomy.map((field) => {
+  const fields = taxonomy.map((field) => {
     const name = pick(locale, field.nameVi, field.nameEn);
-    return (
-      <optgroup key={field.code} label={name}>
-        <option value={field.code}>{wholeField(name)}</option>
-        {field.sectors.map((sector) => (
-          <option key={sector.code} value={sector.code}>
-            {sector.code} · {pick(locale, sector.nameVi, sector.nameEn)}
-          </option>
-        ))}
-      </optgroup>
-    );
+    const sectors = field.sectors.map((s) => [s.code, pick(locale, s.nameVi, s.nameEn)] as const);
+    return [field.code, name, wholeField(name), sectors] as const;
   });
+  return <SectorOptionList fields={fields} />;
 }

@@ -1,7 +1,5 @@
 "use client";
 
-import { Select } from "@/components/ui/input";
-
 /**
  * The sort control. It belongs to the filter form through the `form` attribute, so sorting keeps
  * the filters; with JavaScript a change submits at once, without it the form's button does.
@@ -22,20 +20,20 @@ export function SortSelect({
       <label htmlFor="catalog-sort" className="text-sm font-medium whitespace-nowrap">
         {label}
       </label>
-      <Select
+      <select
         id="catalog-sort"
         name="sort"
         form={formId}
         defaultValue={value}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
-        className="w-auto"
+        className="form-control w-auto"
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
-      </Select>
+      </select>
     </div>
   );
 }

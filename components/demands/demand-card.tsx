@@ -1,42 +1,34 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
+import { ListingCard, type ListingCardView } from "@/components/catalog/listing-card";
 import type { DemandCardData } from "@/lib/catalog/cards";
-import { Link } from "@/lib/i18n/navigation";
+import { getPathname } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
 
-export async function DemandCard({ demand }: { demand: DemandCardData }) {
+/** A demand's card as localized text; a confidential demand names no organization. */
+export async function demandCardView(demand: DemandCardData): Promise<ListingCardView> {
   const locale = await getLocale();
   const t = await getTranslations("listing");
   const format = await getFormatter();
   const vnd = (v: bigint) => format.number(Number(v), "vnd");
-  return (
-    <article className="flex h-full flex-col rounded-lg border border-border bg-white p-4 shadow-sm">
-      <div className="mb-2 flex flex-wrap gap-1.5">
-        <Badge tone="brand">{pick(locale, demand.sector.nameVi, demand.sector.nameEn)}</Badge>
-        <Badge tone="info">{t("trlMinShort", { level: demand.trlMin })}</Badge>
-      </div>
-      <h3 className="text-base font-semibold leading-snug">
-        <Link href={`/demands/${demand.slug}`} className="hover:underline">
-          {pick(locale, demand.titleVi, demand.titleEn)}
-        </Link>
-      </h3>
-      {demand.summaryVi && (
-        <p className="mt-1 line-clamp-3 text-sm text-muted">{pick(locale, demand.summaryVi, demand.summaryEn)}</p>
-      )}
-      <div className="mt-auto pt-3 text-xs text-muted">
-        <p className="font-medium text-foreground">
-          {demand.confidential
-            ? t("confidentialOrg")
-            : pick(locale, demand.organization.name, demand.organization.nameEn)}
-        </p>
-        <p>
-          {demand.budgetMin != null && demand.budgetMax != null
-            ? t("budgetRange", { min: vnd(demand.budgetMin), max: vnd(demand.budgetMax) })
-            : t("budgetOpen")}
-          {" · "}
-          {t("updated", { date: format.dateTime(demand.updatedAt, "short") })}
-        </p>
-      </div>
-    </article>
-  );
+  const budget =
+    demand.budgetMin != null && demand.budgetMax != null
+      ? t("budgetRange", { min: vnd(demand.budgetMin), max: vnd(demand.budgetMax) })
+      : t("budgetOpen");
+  return {
+    href: getPathname({ href: `/demands/${demand.slug}`, locale }),
+    title: pick(locale, demand.titleVi, demand.titleEn),
+    summary: demand.summaryVi ? pick(locale, demand.summaryVi, demand.summaryEn) : null,
+    badges: [
+      ["brand", pick(locale, demand.sector.nameVi, demand.sector.nameEn)],
+      ["info", t("trlMinShort", { level: demand.trlMin })],
+    ],
+    org: demand.confidential
+      ? t("confidentialOrg")
+      : pick(locale, demand.organization.name, demand.organization.nameEn),
+    terms: `${budget} · ${t("updated", { date: format.dateTime(demand.updatedAt, "short") })}`,
+  };
+}
+
+export async function DemandCard({ demand }: { demand: DemandCardData }) {
+  return <ListingCard card={await demandCardView(demand)} />;
 }

@@ -83,6 +83,33 @@ test("the technology catalog filters, sorts and pages through the URL, counting 
     .toBe(true);
 });
 
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the catalog's filters are a plain GET form: the server-rendered options filter, sort and stay chosen", async ({
+    page,
+  }) => {
+    await page.goto("/technologies");
+    await page.getByLabel("Lĩnh vực, chuyên ngành").selectOption("2");
+    await page.getByLabel("Địa bàn").selectOption("HN");
+    await page.getByLabel("Sắp xếp theo").selectOption("trl");
+    await page.getByRole("button", { name: "Áp dụng bộ lọc" }).click();
+    // The browser sends every field, empty ones too; the page answers at its canonical URL.
+    await expect(page).toHaveURL(/\/technologies\?[^#]*sector=2/);
+    await expect(page).toHaveURL(/location=HN(&|$)/);
+    await expect(page).toHaveURL(/sort=trl/);
+    await expect(page).not.toHaveURL(/q=/);
+    const counted = async () => {
+      const n = await count("(s.code = '2' OR s.parent_code = '2') AND (o.location = 'HN' OR o.location LIKE 'HN-%')");
+      return `${n} công nghệ`;
+    };
+    await expect.poll(() => shownIsCounted(page, counted)).toBe(true);
+    await expect(page.getByLabel("Lĩnh vực, chuyên ngành")).toHaveValue("2");
+    await expect(page.getByLabel("Địa bàn")).toHaveValue("HN");
+    await expect(page.getByLabel("Sắp xếp theo")).toHaveValue("trl");
+  });
+});
+
 test("the English catalog counts and filters by place, with English labels", async ({ page }) => {
   await page.goto("/en/technologies");
   await expect(page.getByRole("heading", { level: 1, name: "Technologies on offer" })).toBeVisible();

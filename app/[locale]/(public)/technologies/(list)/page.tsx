@@ -7,6 +7,9 @@ import { catalogMetadata, ListingCatalog } from "@/components/catalog/listing-ca
 // rewritten to ./q/[key] (cached); any other spelling of one is redirected to its canonical URL.
 export const dynamic = "force-dynamic";
 
+// No loading.tsx beside the catalog: a Suspense boundary above it streamed the list into a hidden
+// element that only a script reveals, so without JavaScript the catalog showed its skeleton alone.
+
 export async function generateMetadata({ params }: PageProps<"/[locale]/technologies">): Promise<Metadata> {
   const { locale } = await params;
   return catalogMetadata("offer", locale);

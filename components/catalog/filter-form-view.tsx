@@ -1,0 +1,167 @@
+"use client";
+
+import Form from "next/form";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { buttonClasses } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/input";
+import { FilterField } from "./filter-field";
+import { type Choice, type FieldChoices, LocationOptionList, OptionList, SectorOptionList } from "./option-list";
+
+/** The texts of the filter form, translated on the server. */
+export type FilterLabels = Record<
+  | "heading"
+  | "q"
+  | "qHint"
+  | "sector"
+  | "allSectors"
+  | "trlMin"
+  | "trlMax"
+  | "any"
+  | "ip"
+  | "form"
+  | "min"
+  | "max"
+  | "amountHint"
+  | "orgType"
+  | "location"
+  | "hanoi"
+  | "provinces"
+  | "verified"
+  | "apply"
+  | "clear",
+  string
+>;
+
+/** The current value of each filter; empty when unset. */
+export type FilterValues = Record<
+  "q" | "sector" | "trlMin" | "trlMax" | "ip" | "form" | "min" | "max" | "orgType" | "location",
+  string
+> & { verified: boolean };
+
+export type FilterFormViewProps = {
+  id: string;
+  /** The localized list path: the form's action and the "clear" link. */
+  action: string;
+  /** The query names of the amount range: priceMin/priceMax (offers) or budgetMin/budgetMax (demands). */
+  amountNames: readonly [string, string];
+  labels: FilterLabels;
+  values: FilterValues;
+  locale: string;
+  sectors: readonly FieldChoices[];
+  trl: readonly Choice[];
+  /** Absent for demands, which have no IP status. */
+  ip?: readonly Choice[];
+  forms: readonly Choice[];
+  orgTypes: readonly Choice[];
+};
+
+/**
+ * The catalog filters as a GET form, rendered from compact props: a catalog page carries its
+ * server-rendered tree twice (HTML and the inline RSC payload), and as server elements this form
+ * with its ~160 options was the larger half of the page. The server still renders it into the HTML,
+ * so it works without JavaScript, every filter ends up in the URL, and submitting starts again at
+ * page 1 (the page is deliberately not a field).
+ */
+export function FilterFormView(props: FilterFormViewProps) {
+  const { labels: t, values } = props;
+  const any = <option value="">{t.any}</option>;
+  const select = (name: string, label: string, value: string, options: ReactNode) => (
+    <FilterField key={name} id={`filter-${name}`} label={label}>
+      {(control) => (
+        <select {...control} name={name} defaultValue={value} className="form-control">
+          {options}
+        </select>
+      )}
+    </FilterField>
+  );
+  const choices = (name: string, label: string, value: string, list: readonly Choice[]) =>
+    select(
+      name,
+      label,
+      value,
+      <>
+        {any}
+        <OptionList choices={list} />
+      </>,
+    );
+  const amount = (name: string, label: string, value: string) => (
+    <FilterField key={name} id={`filter-${name}`} label={label}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type="number"
+          min={0}
+          step={1}
+          inputMode="numeric"
+          defaultValue={value}
+          className="form-control"
+        />
+      )}
+    </FilterField>
+  );
+
+  return (
+    <section aria-labelledby="filters-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
+      <h2 id="filters-heading" className="mb-3 text-base font-semibold">
+        {t.heading}
+      </h2>
+      <Form id={props.id} action={props.action} className="space-y-4">
+        <FilterField id="filter-q" label={t.q} hint={t.qHint}>
+          {(control) => (
+            <input
+              {...control}
+              type="search"
+              name="q"
+              defaultValue={values.q}
+              maxLength={200}
+              className="form-control"
+            />
+          )}
+        </FilterField>
+        {select(
+          "sector",
+          t.sector,
+          values.sector,
+          <>
+            <option value="">{t.allSectors}</option>
+            <SectorOptionList fields={props.sectors} />
+          </>,
+        )}
+        <div className="grid grid-cols-2 items-end gap-3">
+          {choices("trlMin", t.trlMin, values.trlMin, props.trl)}
+          {choices("trlMax", t.trlMax, values.trlMax, props.trl)}
+        </div>
+        {props.ip && choices("ip", t.ip, values.ip, props.ip)}
+        {choices("form", t.form, values.form, props.forms)}
+        <div className="space-y-2">
+          <div className="grid grid-cols-2 items-end gap-3">
+            {amount(props.amountNames[0], t.min, values.min)}
+            {amount(props.amountNames[1], t.max, values.max)}
+          </div>
+          <p className="text-xs text-muted">{t.amountHint}</p>
+        </div>
+        {choices("orgType", t.orgType, values.orgType, props.orgTypes)}
+        {select(
+          "location",
+          t.location,
+          values.location,
+          <>
+            {any}
+            <LocationOptionList locale={props.locale} hanoi={t.hanoi} provinces={t.provinces} />
+          </>,
+        )}
+        <Checkbox name="verified" value="1" defaultChecked={values.verified} label={t.verified} />
+        <div className="flex flex-wrap gap-2 pt-1">
+          <button type="submit" className={buttonClasses("primary", "md")}>
+            {t.apply}
+          </button>
+          <Link href={props.action} className={buttonClasses("secondary", "md")}>
+            {t.clear}
+          </Link>
+        </div>
+      </Form>
+    </section>
+  );
+}
