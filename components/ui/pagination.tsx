@@ -31,7 +31,8 @@ function pageWindow(page: number, count: number): (number | null)[] {
   return out;
 }
 
-const item = "inline-flex min-h-10 min-w-10 items-center justify-center gap-1 rounded-md px-3 text-sm font-medium";
+// One short class (app/globals.css) instead of the same utility list on every page link.
+const item = "page-item";
 const link = "text-brand-700 hover:bg-brand-50";
 
 export function Pagination({ page, pageCount, hrefFor, labels, className }: PaginationProps) {

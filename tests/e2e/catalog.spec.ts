@@ -108,6 +108,21 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Địa bàn")).toHaveValue("HN");
     await expect(page.getByLabel("Sắp xếp theo")).toHaveValue("trl");
   });
+
+  test("the home page, the directories and search show their content without JavaScript", async ({ page }) => {
+    // A loading.tsx above a page streams its content into a hidden element that only a script reveals.
+    for (const [path, heading] of [
+      ["/", /Sàn Giao dịch Công nghệ|công nghệ/i],
+      ["/organizations", /Tổ chức/],
+      ["/experts", /Chuyên gia/],
+      ["/search?q=n%C6%B0%E1%BB%9Bc", /Tìm kiếm|Kết quả/],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 }).first(), path).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1 }).first(), path).toHaveText(heading);
+      await expect(page.locator("main"), path).not.toHaveText(/^\s*$/);
+    }
+  });
 });
 
 test("the English catalog counts and filters by place, with English labels", async ({ page }) => {
