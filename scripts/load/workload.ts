@@ -12,6 +12,7 @@ import { LOCATION_CODES } from "@/lib/geo/locations";
 import { TAXONOMY } from "@/prisma/data/taxonomy";
 import { chance, int, pick, weighted, type Rng } from "../bench/prng";
 import type { BenchQuery } from "../bench/queries";
+import { canonicalCatalogQuery } from "@/lib/catalog/schemas";
 
 /** A signed-in member: their roles decide which workspace pages they may open. */
 export interface LoadUser {
@@ -106,7 +107,10 @@ function catalogParams(rng: Rng, data: LoadData, kind: "offers" | "demands"): UR
   if (chance(rng, 0.15)) query.set("sort", pick(rng, kind === "offers" ? OFFER_SORTS : DEMAND_SORTS));
   const p = page(rng);
   if (p > 1) query.set("page", String(p));
-  return query;
+  // As the browser ends up after the catalog's redirect to its canonical URL (e.g. a sort that is
+  // the default is left out): a request autocannon does not follow would count as non-2xx.
+  const canonical = canonicalCatalogQuery(kind === "offers" ? "offer" : "demand", query);
+  return canonical.status === "redirect" ? new URLSearchParams(canonical.search) : query;
 }
 
 /** The search box: the benchmark's queries, on the tab of their kind or on the default one. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { canonicalCatalogQuery } from "@/lib/catalog/schemas";
 import { stream } from "@/scripts/bench/prng";
 import { buildQueryMix } from "@/scripts/bench/queries";
 import type { WorkloadStats } from "@/scripts/load/cannon";
@@ -139,5 +140,19 @@ describe("the summary", () => {
       "HTML catalog (uncompressed)": true,
       "HTML detail (uncompressed)": true,
     });
+  });
+});
+
+describe("catalog requests", () => {
+  it("are the canonical URLs the catalog answers with 200, never one it redirects", () => {
+    let catalogs = 0;
+    for (const { target, request } of draw(PUBLIC_WORKLOAD, 7, 2000)) {
+      if (!target.startsWith("catalog:")) continue;
+      catalogs += 1;
+      const url = new URL(request.path, "http://x");
+      const kind = url.pathname.endsWith("/technologies") ? "offer" : "demand";
+      expect(canonicalCatalogQuery(kind, url.searchParams).status, request.path).not.toBe("redirect");
+    }
+    expect(catalogs).toBeGreaterThan(100);
   });
 });
