@@ -14,15 +14,7 @@ import { createUser } from "../factories";
 const session = vi.hoisted(() => ({ user: null as unknown }));
 vi.mock("next/cache", async (original) => (await import("../support/action-mocks")).nextCache(original));
 vi.mock("next-intl/server", async () => (await import("../support/action-mocks")).nextIntlServer());
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  requestMeta: async () => ({ requestId: "test", ip: null }),
-  requireUser: async () => session.user,
-  auditContext: async (user: { id: string } | null) => ({
-    actor: { id: user?.id ?? null, role: "test" },
-    request: { requestId: "test", ip: null },
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../support/action-mocks")).authSession(session));
 
 const WRONG = [42, null, undefined, "id=1", { id: "x" }] as unknown as FormData[];
 

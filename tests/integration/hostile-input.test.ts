@@ -39,14 +39,7 @@ vi.mock("@/lib/i18n/navigation", () => ({
     throw Object.assign(new Error(`NEXT_REDIRECT ${href}`), { digest: `NEXT_REDIRECT;replace;${href};307;` });
   },
 }));
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  requestMeta: async () => ({ requestId: "test", ip: null }),
-  auditContext: async (user: { id: string } | null) => ({
-    actor: { id: user?.id ?? null, role: "test" },
-    request: { requestId: "test", ip: null },
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../support/action-mocks")).authSession(session));
 
 const ctx = systemContext("test:hostile");
 let provider: Principal;

@@ -15,14 +15,7 @@ import { createOrganization, createUser } from "../factories";
 const session = vi.hoisted(() => ({ user: null as unknown }));
 vi.mock("next/cache", async (original) => (await import("../support/action-mocks")).nextCache(original));
 vi.mock("next-intl/server", async () => (await import("../support/action-mocks")).nextIntlServer());
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => session.user,
-  requestMeta: async () => ({ requestId: "test", ip: null }),
-  auditContext: async (user: { id: string } | null) => ({
-    actor: { id: user?.id ?? null, role: "test" },
-    request: { requestId: "test", ip: null },
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("../support/action-mocks")).authSession(session));
 
 const profile = () => {
   const data = new FormData();

@@ -21,3 +21,21 @@ export async function nextIntlServer() {
   const messages = await loadMessages("vi");
   return { getLocale: async () => "vi", getTranslations: async () => createTranslator({ locale: "vi", messages }) };
 }
+
+/**
+ * lib/auth/session answering with whoever `session.user` names (a `vi.hoisted` holder the test sets),
+ * and a test audit context:
+ *
+ *   vi.mock("@/lib/auth/session", async () => (await import("../support/action-mocks")).authSession(session));
+ */
+export function authSession(session: { user: unknown }) {
+  return {
+    getCurrentUser: async () => session.user,
+    requireUser: async () => session.user,
+    requestMeta: async () => ({ requestId: "test", ip: null }),
+    auditContext: async (user: { id: string } | null) => ({
+      actor: { id: user?.id ?? null, role: "test" },
+      request: { requestId: "test", ip: null },
+    }),
+  };
+}
