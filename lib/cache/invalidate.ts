@@ -8,6 +8,10 @@ import type { CacheTag } from "./tags";
  * renders them again (`expire: 0`, never stale). Called by lib mutations after their transaction
  * committed, in the same code path as the audited write.
  *
+ * In a server action, Next applies the expiry when the action returns, before it renders its answer:
+ * a request that arrives between the commit and that moment still gets the old page (the window is
+ * the rest of the action; its user, who waits for the answer, never sees a stale page).
+ *
  * Next.js keeps the tag state in the server process and only accepts a revalidation inside a
  * request (a server action or route handler). A job (pg-boss, in the web process or in
  * `npm run worker`) has no request: there the call is a no-op and the change shows when the cached

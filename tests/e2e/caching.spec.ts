@@ -53,6 +53,10 @@ test("publishing shows an offer at once on the home page, the catalog and its pa
   await provider.goto(`/account/offers/${id}`);
   provider.once("dialog", (dialog) => void dialog.accept());
   await provider.getByRole("button", { name: "Rút tin" }).click();
+  // Wait for the action's answer, as its user does: the row is committed before the action has
+  // expired the cached pages (Next applies the expiry when the action ends), so a request racing the
+  // action may still get the old page (CI saw it). After the answer, nothing stale may be served.
+  await expect(provider.getByText("Đã rút tin.")).toBeVisible();
   await expect
     .poll(async () => (await query<{ status: string }>("SELECT status FROM offers WHERE id = $1", [id]))[0]!.status)
     .toBe("WITHDRAWN");
@@ -80,7 +84,11 @@ test("an organization the operator verifies shows as verified on its public page
   await signIn(operator, "operator@demo.vn");
   await operator.goto("/admin/organizations");
   const card = operator.locator("section").filter({ has: operator.getByText(org!.name, { exact: true }) });
+  // Wait for the action's whole answer (Next expires the cached pages when the action ends; the card
+  // itself leaves the queue with it, so its success message cannot be waited on).
+  const answered = operator.waitForResponse((r) => r.request().method() === "POST");
   await card.getByRole("button", { name: "Xác thực", exact: true }).click();
+  await (await answered).body();
   await expect
     .poll(
       async () =>
