@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { PROXY_MARK_HEADER, proxyMark, proxyRequestId, REQUEST_ID_HEADER } from "@/lib/auth/client-ip";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/callback";
 import { decodeListKey, type ListQuery } from "@/lib/cache/list-key";
 import { canonicalCatalogQuery } from "@/lib/catalog/schemas";
 import { env } from "@/lib/env";
@@ -45,6 +46,8 @@ function appRequestHeaders(request: NextRequest, nonce: string | null) {
   const mark = proxyMark(env().AUTH_SECRET);
   if (mark) headers.set(PROXY_MARK_HEADER, mark);
   else headers.delete(PROXY_MARK_HEADER);
+  // Signed-in pages send a visitor to sign in and back here (lib/auth/session.ts requireUser).
+  headers.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   if (nonce) {
     headers.set("x-nonce", nonce);
     headers.set("content-security-policy", contentSecurityPolicy(nonce));

@@ -17,7 +17,11 @@ export const PERMISSIONS = {
   // Requests to organizations that have no administrator (e.g. created before membership existed).
   "membership:decide-orphan": ["OPERATOR"],
   "intermediary:profile-own": ["INTERMEDIARY"],
-  "deal:start": ["PROVIDER", "SEEKER"],
+  // Deals (issue #12). A seeker expresses interest in an offer, a provider proposes one of its offers
+  // for a demand; either takes the party steps of its own organization's deals (lib/deals/access.ts).
+  "deal:express-interest": ["SEEKER"],
+  "deal:propose": ["PROVIDER"],
+  "deal:act": ["PROVIDER", "SEEKER"],
   "workspace:access": ["PROVIDER", "SEEKER", "INTERMEDIARY"],
   "admin:access": ["OPERATOR", "OFFICER", "AUDITOR", "ADMIN"],
   "listing:moderate": ["OPERATOR"],

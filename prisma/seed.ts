@@ -240,6 +240,7 @@ export async function runSeedCli(databaseUrl: string, argv: string[]) {
     // The spelling-correction vocabulary learns the seeded titles now rather than at the next job run.
     await prisma.$executeRawUnsafe("SELECT techex_refresh_search_words()");
     await computeMatches(databaseUrl);
+    if (demo) await demoDeals(databaseUrl);
     return created;
   } finally {
     await prisma.$disconnect();
@@ -261,4 +262,12 @@ async function computeMatches(databaseUrl: string) {
     if (recomputed === 0) break;
   }
   if (total) console.log(`matches computed for ${total} listings`);
+}
+
+/** Demo deals through the exchange's own steps (prisma/demo-deals.ts), once the matches exist. */
+async function demoDeals(databaseUrl: string) {
+  process.env.DATABASE_URL ??= databaseUrl;
+  if (process.env.DATABASE_URL !== databaseUrl) return; // another database is this process's own
+  const { seedDemoDeals } = await import("./demo-deals");
+  await seedDemoDeals(console.log);
 }

@@ -11,7 +11,8 @@ import { useRouter } from "@/lib/i18n/navigation";
 
 const KNOWN_ERRORS = ["invalid_credentials", "rate_limited", "invalid_input"];
 
-export function LoginForm({ defaultEmail = "" }: { defaultEmail?: string }) {
+/** `callbackPath`: where to go once signed in (already checked by `safeCallbackPath`); the welcome page otherwise. */
+export function LoginForm({ defaultEmail = "", callbackPath = null }: { defaultEmail?: string; callbackPath?: string | null }) {
   const t = useTranslations("auth");
   const tSecurity = useTranslations("security");
   const router = useRouter();
@@ -41,7 +42,7 @@ export function LoginForm({ defaultEmail = "" }: { defaultEmail?: string }) {
       setPending(false);
       return;
     }
-    router.replace("/welcome");
+    router.replace(callbackPath ?? "/welcome");
     router.refresh();
   }
 

@@ -19,9 +19,11 @@ interface Props {
   /** The register route's server actions, passed in by the page. */
   action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
   searchOrganizations: SearchOrganizations;
+  /** Where to go once registered and signed in (checked by the page and again by the schema). */
+  callbackPath?: string | null;
 }
 
-export function RegisterForm({ invite, action, searchOrganizations }: Props) {
+export function RegisterForm({ invite, action, searchOrganizations, callbackPath = null }: Props) {
   const t = useTranslations("auth");
   const to = useTranslations("orgTypes");
   const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
@@ -43,6 +45,7 @@ export function RegisterForm({ invite, action, searchOrganizations }: Props) {
         startTransition(() => dispatch(data));
       }}
     >
+      {callbackPath && <input type="hidden" name="callbackUrl" value={callbackPath} />}
       {formError && <Alert tone="danger">{formError}</Alert>}
       {errorCount > 0 && (
         <Alert tone="danger" title={t("fixErrors", { count: errorCount })}>

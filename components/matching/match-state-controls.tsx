@@ -3,16 +3,17 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 import type { MatchState } from "@/lib/generated/prisma/enums";
+import { Link } from "@/lib/i18n/navigation";
 import { MATCH_SIDE_MACHINE } from "@/lib/matching/state-machine";
 import { eventsFor } from "@/lib/workflow/machine";
 
 type Action = (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
 
 /**
- * "Dismiss" (after a confirmation), "Interested" and, for a dismissed match, "Restore". Plain forms
+ * "Dismiss" (after a confirmation), the request that starts a deal and, for a dismissed match, "Restore". Plain forms
  * posting to a server action, so they also work before the page's JavaScript has loaded.
  */
 export function MatchStateControls({
@@ -20,11 +21,18 @@ export function MatchStateControls({
   state,
   title,
   action,
+  act,
 }: {
   matchId: string;
   state: MatchState;
   title: string;
   action: Action;
+  /**
+   * Acting on a match is starting a deal from it (issue #12): a link to the request form, which
+   * marks the match acted on in the deal's own transaction. Without it (a role that cannot start
+   * this deal) there is no "interested" button: marking a match alone told nobody anything.
+   */
+  act?: { href: string; label: string };
 }) {
   const t = useTranslations("matching.account");
   const [result, formAction, pending] = useActionState<ActionResult, FormData>(action, { ok: true });
@@ -51,7 +59,12 @@ export function MatchStateControls({
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         {events.includes("restore") && button("SUGGESTED", t("restore"), "secondary")}
-        {events.includes("act") && button("ACTED_ON", t("interested"), "primary")}
+        {events.includes("act") && act && (
+          <Link href={act.href} className={buttonClasses("primary", "sm")}>
+            {act.label}
+            <span className="sr-only">{`: ${title}`}</span>
+          </Link>
+        )}
         {events.includes("dismiss") && button("DISMISSED", t("dismiss"), "secondary", t("dismissConfirm"))}
       </div>
       {!result.ok && <Alert tone="danger">{result.formError}</Alert>}

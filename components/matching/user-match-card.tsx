@@ -19,6 +19,8 @@ const STATE_TONE: Record<UserMatch["state"], BadgeTone> = {
 export async function UserMatchCard(props: {
   match: UserMatch;
   canChange: boolean;
+  /** Whether the user's role starts a deal from this side: a seeker's request, a provider's proposal. */
+  canStartDeal: boolean;
   action: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
 }) {
   const { match } = props;
@@ -30,6 +32,14 @@ export async function UserMatchCard(props: {
   const otherSide = LISTING_KIND[match.side].other;
   const otherTitle = pick(locale, match.other.titleVi, match.other.titleEn);
   const otherHref = `${path(otherSide)}/${match.other.slug}`;
+  // My demand → a request about their offer; my offer → a proposal for their demand (issue #12).
+  const dealLink = {
+    href:
+      otherSide === "offer"
+        ? `/account/deals/new?offer=${encodeURIComponent(match.other.slug)}&match=${match.id}`
+        : `/account/deals/new?demand=${encodeURIComponent(match.other.slug)}&match=${match.id}`,
+    label: t(otherSide === "offer" ? "requestTransfer" : "proposeOffer"),
+  };
 
   return (
     <li
@@ -72,13 +82,19 @@ export async function UserMatchCard(props: {
         <MatchExplanation score={match.score} explanation={match.explanation} />
         {match.state === "ACTED_ON" && (
           <p className="text-sm">
-            <Link href={otherHref} className="font-medium text-brand-700 hover:underline">
-              {t("openListing")}
+            <Link href="/account/deals" className="font-medium text-brand-700 hover:underline">
+              {t("openDeals")}
             </Link>
           </p>
         )}
         {props.canChange ? (
-          <MatchStateControls matchId={match.id} state={match.state} title={otherTitle} action={props.action} />
+          <MatchStateControls
+            matchId={match.id}
+            state={match.state}
+            title={otherTitle}
+            action={props.action}
+            act={props.canStartDeal ? dealLink : undefined}
+          />
         ) : (
           <p className="text-xs text-muted">{t("readOnly")}</p>
         )}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isPlainLine, isPlainText } from "@/lib/text";
+import { safeCallbackPath } from "./callback";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from "./password-strength";
 
 /**
@@ -70,6 +71,8 @@ export const RegisterSchema = z
       z.string().max(1000, "too_long").refine(isPlainText, "invisible_characters").optional(),
     ),
     acceptTerms: z.literal("on", { error: "must_accept" }),
+    /** Where the visitor was going before registering (a page of this site, else dropped). */
+    callbackUrl: z.preprocess((v) => safeCallbackPath(v) ?? undefined, z.string().optional()),
   })
   // Runs even when single fields failed, so the user sees every problem in one go; the data may
   // therefore be partly invalid here and every access is guarded.

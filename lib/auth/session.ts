@@ -9,6 +9,7 @@ import { actingRole, can, type Action } from "@/lib/authz";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { redirect } from "@/lib/i18n/navigation";
+import { REQUEST_PATH_HEADER, safeCallbackPath } from "./callback";
 import { proxyMark, requestMetaFrom } from "./client-ip";
 import { authOptions } from "./options";
 import { loadSessionUser } from "./session-version";
@@ -36,11 +37,16 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return loadSessionUser(id, session.user.sessionVersion);
 });
 
-/** For pages: the user, or a redirect to the sign-in page. */
+/**
+ * For pages: the user, or a redirect to the sign-in page that comes back here afterwards (the
+ * path proxy.ts recorded for this request, checked by `safeCallbackPath`).
+ */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) return redirect({ href: "/login", locale: await getLocale() });
-  return user;
+  if (user) return user;
+  const back = safeCallbackPath((await headers()).get(REQUEST_PATH_HEADER));
+  const href = back && back !== "/" ? { pathname: "/login", query: { callbackUrl: back } } : "/login";
+  return redirect({ href, locale: await getLocale() });
 }
 
 /**

@@ -27,6 +27,11 @@ export function sideOf(origin: DealOrigin, actor: PartyActor): DealSide {
   return actor === "sender" ? sender : otherSide(sender);
 }
 
+/** A side stored as text (the NDA's `nda_required_by`), or null for anything else. */
+export function asDealSide(value: string | null): DealSide | null {
+  return value === "provider" || value === "seeker" ? value : null;
+}
+
 export function otherSide(side: DealSide): DealSide {
   return side === "provider" ? "seeker" : "provider";
 }

@@ -52,3 +52,6 @@ export const RatingSchema = z.object({
   ),
   comment: optionalText(2_000),
 });
+
+/** The text of a non-disclosure agreement a party proposes (the other side accepts it as written). */
+export const NdaTextSchema = text(20, 20_000);

@@ -2,6 +2,7 @@ import "server-only";
 import { verifyAndCheckpoint } from "@/lib/audit/checkpoints";
 import { purgeLoginAttempts } from "@/lib/auth/login";
 import { purgeUserTokens } from "@/lib/auth/tokens";
+import { expireDeals } from "@/lib/deals/mutations";
 import { purgeOrphanUploads } from "@/lib/files/cleanup";
 import { runListingLifecycle } from "@/lib/listings/lifecycle";
 import { sweepMatches } from "@/lib/matching/mutations";
@@ -80,6 +81,16 @@ export const JOBS: JobDefinition[] = [
     name: "accounts.purge-tokens",
     cron: "5 3 * * *",
     handler: () => purgeUserTokens(),
+  },
+  {
+    // Expressions of interest nobody answered within 10 days expire and their sender is told. Hourly:
+    // the guard already refuses an answer once the 10 days are over, so the job only tidies up.
+    name: "deals.expire",
+    cron: "7 * * * *",
+    handler: async () => {
+      const run = await expireDeals();
+      return run.expired > 0 ? run : undefined;
+    },
   },
   {
     // Uploaded bytes whose row never committed (a crash mid-upload), once they are an hour old.

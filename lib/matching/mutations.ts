@@ -204,3 +204,39 @@ export async function setMatchState(
     return state;
   });
 }
+
+/**
+ * Inside a deal's first transaction (lib/deals/mutations.ts): the organization that started the
+ * deal from a match card acts on its side of that match. The match must join the deal's offer (and
+ * demand, when the deal has one) and `organizationId` must own one of its sides, else not_found;
+ * a side already acted on stays so (a second deal from the same match is no new step).
+ */
+export async function actOnMatch(
+  tx: Tx,
+  ctx: AuditContext,
+  organizationId: string,
+  matchId: string,
+  listing: { offerId: string; demandId: string | null },
+) {
+  const match = await tx.match.findUnique({
+    where: { id: matchId },
+    include: { offer: { select: { organizationId: true } }, demand: { select: { organizationId: true } } },
+  });
+  if (!match || match.offerId !== listing.offerId || (listing.demandId && match.demandId !== listing.demandId)) {
+    throw new AppError("not_found", "match_not_found");
+  }
+  const side: Side | null =
+    match.offer.organizationId === organizationId
+      ? "offerState"
+      : match.demand.organizationId === organizationId
+        ? "demandState"
+        : null;
+  if (!side) throw new AppError("not_found", "match_not_found");
+  if (match[side] === "ACTED_ON") return;
+  await transition(tx, matchSideWorkflow(side), match, "act", {
+    actor: "owner",
+    audit: ctx,
+    action: "match.state",
+    entityType: "match",
+  });
+}

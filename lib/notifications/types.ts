@@ -33,6 +33,19 @@ export interface NotificationParamsByType {
   "membership.admin_transferred": { organization: string };
   /** `score`: the match score 0–1, shown as a percentage ("85%"). */
   "match.new": { title: string; score: number };
+  // Deals (issue #12): `title` is the listing's, `organization` the other party's name, `reference` the deal's.
+  /** To the recipient: an expression of interest in their offer, or a proposal for their demand. */
+  "deal.received": { title: string; organization: string; reference: string };
+  "deal.accepted": { title: string; organization: string; reference: string };
+  "deal.declined": { title: string; organization: string; reference: string; reason: string };
+  /** To the sender: nobody answered within 10 days. */
+  "deal.expired": { title: string; organization: string; reference: string };
+  "deal.withdrawn": { title: string; organization: string; reference: string };
+  /** `reason` may be empty (optional before signing). */
+  "deal.cancelled": { title: string; organization: string; reference: string; reason: string };
+  "deal.message": { title: string; organization: string; reference: string };
+  "deal.nda_required": { title: string; organization: string; reference: string };
+  "deal.nda_accepted": { title: string; organization: string; reference: string };
 }
 
 export type NotificationType = keyof NotificationParamsByType;
@@ -60,6 +73,15 @@ export const NOTIFICATION_TYPES = [
   "membership.removed",
   "membership.admin_transferred",
   "match.new",
+  "deal.received",
+  "deal.accepted",
+  "deal.declined",
+  "deal.expired",
+  "deal.withdrawn",
+  "deal.cancelled",
+  "deal.message",
+  "deal.nda_required",
+  "deal.nda_accepted",
 ] as const satisfies readonly NotificationType[];
 
 // Fails to compile when a type above is missing from NOTIFICATION_TYPES.

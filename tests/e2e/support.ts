@@ -1,4 +1,7 @@
 import { expect, type Page } from "@playwright/test";
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 
 export { DEMO_PASSWORD } from "../../prisma/data/demo-password";
@@ -22,6 +25,20 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Runs one background job now, as an operator would (`npm run job -- <name>`), against the e2e
+ * database and with the app's audit key, and answers what it printed: the job itself, not a stub.
+ */
+export async function runJob(name: string): Promise<unknown> {
+  const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+  const { stdout } = await promisify(execFile)(tsx, ["--conditions=react-server", "scripts/job.ts", name], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+    timeout: 60_000,
+  });
+  const last = stdout.trim().split("\n").at(-1) ?? "null";
+  return (JSON.parse(last) as { result: unknown }).result;
 }
 
 export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -23,6 +23,15 @@ const HAND_WRITTEN = {
     ]),
     "offers_head_vector_idx",
     "demands_head_vector_idx",
+    // One open deal per organization pair and listing (migration *_deals): a partial expression index.
+    "deals_one_open_per_pair_and_listing",
+  ],
+  // Deal rules the database keeps even against a bug (migration *_deals): Prisma cannot express CHECKs.
+  constraints: [
+    "deals.deals_two_parties",
+    "deals.deals_listing_present",
+    "deals.deals_budget_not_negative",
+    "deals.deals_nda_side",
   ],
   // The search index (migration 20261122200000_search_index): derived tables maintained by triggers,
   // their source views and the title vocabulary; all their columns, indexes and constraints.

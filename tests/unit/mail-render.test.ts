@@ -31,6 +31,25 @@ const SAMPLE: NotificationParamsByType = {
   "membership.removed": { organization: "Viện Vật liệu" },
   "membership.admin_transferred": { organization: "Viện Vật liệu" },
   "match.new": { title: "Máy lọc nước nano", score: 0.85 },
+  "deal.received": { title: "Máy lọc nước nano", organization: "Công ty Dệt nhuộm", reference: "GD-2026-7KQ3M9X" },
+  "deal.accepted": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
+  "deal.declined": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+    reason: "Đã chuyển giao độc quyền",
+  },
+  "deal.expired": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
+  "deal.withdrawn": { title: "Máy lọc nước nano", organization: "Công ty Dệt nhuộm", reference: "GD-2026-7KQ3M9X" },
+  "deal.cancelled": {
+    title: "Máy lọc nước nano",
+    organization: "Công ty Dệt nhuộm",
+    reference: "GD-2026-7KQ3M9X",
+    reason: "Ngân sách năm nay đã hết",
+  },
+  "deal.message": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
+  "deal.nda_required": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
+  "deal.nda_accepted": { title: "Máy lọc nước nano", organization: "Công ty Dệt nhuộm", reference: "GD-2026-7KQ3M9X" },
 };
 
 describe("notification rendering", () => {

@@ -20,6 +20,14 @@ const errorsFor = (input: Record<string, unknown>) => {
 };
 
 describe("RegisterSchema", () => {
+  it("keeps where the visitor was going when it is a page of this site, and drops anything else", () => {
+    expect(RegisterSchema.parse({ ...valid, callbackUrl: "/account/deals/new?offer=x" }).callbackUrl).toBe(
+      "/account/deals/new?offer=x",
+    );
+    expect(RegisterSchema.parse({ ...valid, callbackUrl: "https://evil.example/" }).callbackUrl).toBeUndefined();
+    expect(RegisterSchema.parse(valid).callbackUrl).toBeUndefined();
+  });
+
   it("accepts a valid registration and normalizes the email", () => {
     const parsed = RegisterSchema.parse({ ...valid, email: "  Doanh@CongTy.VN " });
     expect(parsed.email).toBe("doanh@congty.vn");

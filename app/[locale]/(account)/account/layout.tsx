@@ -13,11 +13,13 @@ export default async function AccountLayout({ children }: LayoutProps<"/[locale]
   const user = await requireUser();
   const t = await getTranslations("nav");
   const tm = await getTranslations("matching");
+  const td = await getTranslations("deals");
   const links = [
     ...(can(user, "workspace:access") ? [{ href: "/account", label: t("overview") }] : []),
     ...(can(user, "offer:create") ? [{ href: "/account/offers", label: t("myOffers") }] : []),
     ...(can(user, "demand:create") ? [{ href: "/account/demands", label: t("myDemands") }] : []),
     ...(can(user, "workspace:access") ? [{ href: "/account/matches", label: tm("nav") }] : []),
+    ...(can(user, "workspace:access") ? [{ href: "/account/deals", label: td("nav") }] : []),
     // Without an organization the page offers to join one (membership requests).
     ...(can(user, "organization:manage-own") ? [{ href: "/account/organization", label: t("myOrganization") }] : []),
     { href: "/account/notifications", label: t("notifications") },

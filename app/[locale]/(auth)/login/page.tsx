@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { Alert } from "@/components/ui/alert";
+import { safeCallbackPath } from "@/lib/auth/callback";
 import { Link } from "@/lib/i18n/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,6 +16,8 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
   const query = await searchParams;
   const t = await getTranslations("auth");
   const email = typeof query.email === "string" ? query.email.slice(0, 254) : "";
+  // Where to go after signing in: a page of this site that asked for it (lib/auth/callback.ts).
+  const callback = safeCallbackPath(query.callbackUrl);
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-bold">{t("loginTitle")}</h1>
@@ -24,7 +27,7 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
         </Alert>
       )}
       <div className="rounded-lg border border-border bg-white p-6 shadow-sm">
-        <LoginForm defaultEmail={email} />
+        <LoginForm defaultEmail={email} callbackPath={callback} />
         <p className="mt-4 text-right text-sm">
           <Link href="/forgot-password" className="font-medium text-brand-700 underline">
             {t("forgotLink")}
@@ -33,7 +36,7 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
       </div>
       <p className="mt-4 text-center text-sm">
         {t("noAccount")}{" "}
-        <Link href="/register" className="font-medium text-brand-700 underline">
+        <Link href={callback ? { pathname: "/register", query: { callbackUrl: callback } } : "/register"} className="font-medium text-brand-700 underline">
           {t("registerLink")}
         </Link>
       </p>

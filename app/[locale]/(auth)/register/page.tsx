@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { safeCallbackPath } from "@/lib/auth/callback";
 import { RegisterForm } from "@/components/auth/register-form";
 import { LinkTokenSchema } from "@/lib/auth/schemas";
 import { Link } from "@/lib/i18n/navigation";
@@ -17,7 +18,9 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("auth");
-  const token = LinkTokenSchema.safeParse((await searchParams).invite);
+  const query = await searchParams;
+  const token = LinkTokenSchema.safeParse(query.invite);
+  const callback = safeCallbackPath(query.callbackUrl);
   const invite = token.success ? await inviteByToken(token.data) : null;
   return (
     <div className="mx-auto max-w-2xl">
@@ -30,13 +33,14 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
               ? { token: token.data, organization: invite.organization.name, email: invite.email }
               : null
           }
+          callbackPath={callback}
           action={registerAction}
           searchOrganizations={searchOrganizationsAction}
         />
       </div>
       <p className="mt-4 text-center text-sm">
         {t("haveAccount")}{" "}
-        <Link href="/login" className="font-medium text-brand-700 underline">
+        <Link href={callback ? { pathname: "/login", query: { callbackUrl: callback } } : "/login"} className="font-medium text-brand-700 underline">
           {t("loginLink")}
         </Link>
       </p>

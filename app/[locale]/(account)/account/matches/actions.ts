@@ -6,12 +6,13 @@ import { formAction } from "@/lib/actions";
 import { setMatchState } from "@/lib/matching/mutations";
 
 // SEEN is set by the system, never from this page; SUGGESTED is "restore" after a dismissal.
+// ACTED_ON is never posted here: acting on a match is starting a deal from it (lib/deals/mutations.ts).
 const MatchStateSchema = z.object({
   id: z.uuid({ error: "invalid_input" }),
-  state: z.enum(["DISMISSED", "ACTED_ON", "SUGGESTED"], { error: "invalid_input" }),
+  state: z.enum(["DISMISSED", "SUGGESTED"], { error: "invalid_input" }),
 });
 
-/** An owner dismisses, marks interest in, or restores a match for their own side (form fields `id`, `state`). */
+/** An owner dismisses or restores a match for their own side (form fields `id`, `state`). */
 export const setMatchStateAction = formAction({
   name: "setMatchState",
   namespace: "matching.account",

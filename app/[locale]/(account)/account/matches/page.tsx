@@ -84,6 +84,7 @@ export default async function MatchesPage({ params, searchParams }: PageProps<"/
               key={match.id}
               match={match}
               canChange={canChange(match.side)}
+              canStartDeal={can(user, match.side === "demand" ? "deal:express-interest" : "deal:propose")}
               action={setMatchStateAction}
             />
           ))}

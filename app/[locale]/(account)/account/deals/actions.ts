@@ -1,0 +1,94 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { formAction } from "@/lib/actions";
+import { postDealMessage, startDeal, takeDealStep } from "@/lib/deals/mutations";
+import {
+  DealReasonSchema,
+  ExpressionOfInterestSchema,
+  MessageBodySchema,
+  NdaTextSchema,
+  OptionalDealReasonSchema,
+} from "@/lib/deals/schemas";
+import { redirect } from "@/lib/i18n/navigation";
+
+const id = z.uuid({ error: "invalid_input" });
+const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), id.optional());
+const reference = z.string({ error: "invalid_input" }).min(1, "invalid_input").max(40, "invalid_input");
+
+const StartDealSchema = ExpressionOfInterestSchema.extend({
+  kind: z.enum(["interest", "proposal"], { error: "invalid_input" }),
+  // A proposal's offer is chosen in the form (a field); an interest's is fixed (hidden).
+  offerId: z.uuid({ error: "choose_one" }),
+  demandId: optionalId,
+  matchId: optionalId,
+});
+
+/**
+ * Sends an expression of interest (a seeker, about an offer) or a proposal (a provider, one of its
+ * offers for a demand) and opens the deal — the existing one when the pair already has an open deal
+ * about this listing.
+ */
+export const startDealAction = formAction({
+  name: "startDeal",
+  namespace: "deals",
+  form: { schema: StartDealSchema, hidden: ["kind", "demandId", "matchId"] },
+  permission: ["deal:express-interest", "deal:propose"],
+  errorFields: { offer_not_found: "offerId" },
+  run: async ({ input, user, audit }) => {
+    const result = await startDeal(audit, user, input);
+    revalidatePath("/[locale]/account/deals", "layout");
+    redirect({
+      href: { pathname: `/account/deals/${result.reference}`, query: { [result.existing ? "existing" : "sent"]: "1" } },
+      locale: await getLocale(),
+    });
+  },
+});
+
+const StepSchema = z.discriminatedUnion(
+  "event",
+  [
+    z.object({ reference, event: z.literal("accept") }),
+    z.object({ reference, event: z.literal("withdraw") }),
+    z.object({ reference, event: z.literal("decline"), reason: DealReasonSchema }),
+    z.object({ reference, event: z.literal("cancel"), reason: OptionalDealReasonSchema }),
+    z.object({ reference, event: z.literal("require_nda"), text: NdaTextSchema }),
+    z.object({
+      reference,
+      event: z.literal("accept_nda"),
+      sha256: z.string({ error: "invalid_input" }).regex(/^[0-9a-f]{64}$/, "invalid_input"),
+    }),
+  ],
+  { error: "invalid_input" },
+);
+
+/** A party's step on its deal: answer, withdraw, cancel, require or accept an NDA. */
+export const dealStepAction = formAction({
+  name: "dealStep",
+  namespace: "deals",
+  form: { schema: StepSchema, hidden: ["reference", "event", "sha256"] },
+  permission: "deal:act",
+  run: async ({ input, user, audit }) => {
+    const { reference: ref, ...step } = input;
+    await takeDealStep(audit, user, ref, step);
+    revalidatePath("/[locale]/account/deals", "layout");
+    return { message: input.event };
+  },
+});
+
+const MessageSchema = z.object({ reference, body: MessageBodySchema });
+
+/** A message in the deal's thread (parties and invited intermediaries). */
+export const postMessageAction = formAction({
+  name: "postDealMessage",
+  namespace: "deals",
+  form: { schema: MessageSchema, hidden: ["reference"] },
+  permission: "workspace:access",
+  run: async ({ input, user, audit }) => {
+    await postDealMessage(audit, user, input.reference, input.body);
+    revalidatePath("/[locale]/account/deals", "layout");
+    return { message: "message_sent" };
+  },
+});

@@ -1,0 +1,289 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import type { ActionResult } from "@/lib/errors";
+import type { DealView as DealViewData } from "@/lib/deals/queries";
+import { STANDARD_NDA_TEXT } from "@/lib/deals/nda";
+import { otherSide } from "@/lib/deals/parties";
+import { canMessage, partyCommands, type DealFacts } from "@/lib/deals/state-machine";
+import { Link } from "@/lib/i18n/navigation";
+import { pick } from "@/lib/i18n/pick";
+import { DealCommands, type CommandEvent } from "./deal-commands";
+import { DealStateBadge } from "./deal-state-badge";
+import { MessageForm } from "./message-form";
+import { NdaPanel } from "./nda-panel";
+
+type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
+
+const COMMANDS: readonly CommandEvent[] = ["accept", "decline", "withdraw", "cancel"];
+
+/**
+ * The deal page's content, for a party (with its commands), an invited intermediary (messages
+ * only) or staff (read-only: the actions are not passed).
+ */
+export async function DealView({
+  locale,
+  view,
+  notice,
+  emailVerified,
+  stepAction,
+  messageAction,
+}: {
+  locale: string;
+  view: DealViewData;
+  notice: "sent" | "existing" | null;
+  emailVerified: boolean;
+  stepAction?: Action;
+  messageAction?: Action;
+}) {
+  const { deal, viewer, messages, timeline } = view;
+  const t = await getTranslations("deals.detail");
+  const tt = await getTranslations("deals.timeline");
+  const to = await getTranslations("deals.origins");
+  const tn = await getTranslations("deals.nda");
+  const tm = await getTranslations("deals.messages");
+  const format = await getFormatter();
+  const now = new Date();
+
+  const listing = deal.origin === "PROPOSAL" && deal.demand ? deal.demand : deal.offer;
+  const party = viewer.kind === "party" ? viewer : null;
+  const facts: DealFacts = {
+    origin: deal.origin,
+    respondBy: deal.respondBy,
+    registrationMandatory: false,
+    contract: null,
+    registrationState: null,
+    openMilestones: 0,
+    nda: { requiredBy: deal.nda.requiredBy, acceptedAt: deal.nda.acceptedAt },
+  };
+  const available = party ? partyCommands(facts, deal.state, party.actor, now) : [];
+  const commands = available.flatMap((c) =>
+    (COMMANDS as readonly string[]).includes(c.event)
+      ? [{ event: c.event as CommandEvent, blockedBy: c.blockedBy }]
+      : [],
+  );
+  const ndaMode = !party
+    ? "none"
+    : available.some((c) => c.event === "require_nda" && c.blockedBy === null)
+      ? "require"
+      : available.some((c) => c.event === "accept_nda" && c.blockedBy === null)
+        ? "accept"
+        : "none";
+  const waitingForMe = party !== null && deal.waitingOn.includes(party.side);
+  const waitingForOther = party !== null && deal.waitingOn.includes(otherSide(party.side));
+  const orgName = (o: { name: string; nameEn: string | null }) => pick(locale, o.name, o.nameEn);
+  const canWrite = messageAction !== undefined && viewer.kind !== "staff" && canMessage(deal.state);
+
+  return (
+    <article className="space-y-6" aria-labelledby="deal-title">
+      {notice && <Alert tone={notice === "sent" ? "success" : "info"}>{t(`notice.${notice}`)}</Alert>}
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <DealStateBadge state={deal.state} />
+          <Badge tone="neutral">{to(deal.origin)}</Badge>
+          <span className="font-mono text-sm text-muted" data-testid="deal-reference">
+            {deal.reference}
+          </span>
+        </div>
+        <h1 id="deal-title" className="text-2xl font-bold">
+          {listing ? pick(locale, listing.titleVi, listing.titleEn) : deal.reference}
+        </h1>
+        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="inline text-muted">{t("provider")}: </dt>
+            <dd className="inline font-medium">
+              <Link href={`/organizations/${deal.provider.slug}`} className="hover:underline">
+                {orgName(deal.provider)}
+              </Link>
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-muted">{t("seeker")}: </dt>
+            <dd className="inline font-medium">
+              <Link href={`/organizations/${deal.seeker.slug}`} className="hover:underline">
+                {orgName(deal.seeker)}
+              </Link>
+            </dd>
+          </div>
+          {deal.offer && (
+            <div>
+              <dt className="inline text-muted">{t("offer")}: </dt>
+              <dd className="inline">
+                <Link href={`/technologies/${deal.offer.slug}`} className="text-brand-700 hover:underline">
+                  {pick(locale, deal.offer.titleVi, deal.offer.titleEn)}
+                </Link>
+              </dd>
+            </div>
+          )}
+          {deal.demand && (
+            <div>
+              <dt className="inline text-muted">{t("demand")}: </dt>
+              <dd className="inline">
+                <Link href={`/demands/${deal.demand.slug}`} className="text-brand-700 hover:underline">
+                  {pick(locale, deal.demand.titleVi, deal.demand.titleEn)}
+                </Link>
+              </dd>
+            </div>
+          )}
+          {deal.participants.length > 0 && (
+            <div className="sm:col-span-2">
+              <dt className="inline text-muted">{t("participants")}: </dt>
+              <dd className="inline">{deal.participants.map(orgName).join(", ")}</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+
+      <section aria-labelledby="deal-next" className="rounded-lg border border-brand-200 bg-brand-50 p-4">
+        <h2 id="deal-next" className="text-base font-semibold">
+          {t("next.heading")}
+        </h2>
+        <p className="mt-1 text-sm" data-testid="deal-next">
+          {viewer.kind === "staff"
+            ? t("next.staff")
+            : viewer.kind === "participant"
+              ? t("next.participant")
+              : t(`next.${nextKey(deal.state, waitingForMe, waitingForOther, deal.nda.requiredBy !== null)}`, {
+                  date: deal.respondBy ? format.dateTime(deal.respondBy, "datetime") : "",
+                })}
+        </p>
+        {deal.stateReason && (
+          <p className="mt-2 text-sm">
+            <span className="font-medium">{t("reason")}:</span> {deal.stateReason}
+          </p>
+        )}
+        {party && stepAction && !emailVerified && (
+          <Alert tone="warning" className="mt-3">
+            {t("verifyEmailFirst")}
+          </Alert>
+        )}
+        {party && stepAction && commands.length > 0 && (
+          <div className="mt-3">
+            <DealCommands reference={deal.reference} commands={commands} action={stepAction} />
+          </div>
+        )}
+      </section>
+
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="space-y-6">
+          <section aria-labelledby="deal-messages" className="space-y-4">
+            <h2 id="deal-messages" className="text-lg font-semibold">
+              {tm("heading")}
+            </h2>
+            {messages.length === 0 ? (
+              <p className="text-sm text-muted">{tm("empty")}</p>
+            ) : (
+              <ol className="space-y-3" aria-label={tm("heading")}>
+                {messages.map((m) => (
+                  <li
+                    key={m.id}
+                    className={
+                      m.mine
+                        ? "ms-8 rounded-lg border border-brand-200 bg-brand-50 p-3"
+                        : "me-8 rounded-lg border border-border bg-white p-3"
+                    }
+                  >
+                    <p className="text-xs text-muted">
+                      <span className="font-medium text-foreground">{m.author}</span>
+                      {m.organization ? ` · ${m.organization}` : ""} · {format.dateTime(m.createdAt, "datetime")}
+                    </p>
+                    <p className="mt-1 whitespace-pre-line text-sm">{m.body}</p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {canWrite && messageAction && <MessageForm reference={deal.reference} action={messageAction} />}
+          </section>
+        </div>
+
+        <aside className="space-y-6">
+          <section aria-labelledby="deal-request" className="rounded-lg border border-border bg-white p-4">
+            <h2 id="deal-request" className="text-base font-semibold">
+              {t("request.heading")}
+            </h2>
+            <dl className="mt-2 space-y-2 text-sm">
+              <div>
+                <dt className="text-muted">{t("request.intendedUse")}</dt>
+                <dd className="whitespace-pre-line">{deal.intendedUse ?? "—"}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">{t("request.budget")}</dt>
+                <dd>{deal.budget !== null ? format.number(deal.budget, "vnd") : t("request.none")}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">{t("request.timeline")}</dt>
+                <dd>{deal.timeline ?? t("request.none")}</dd>
+              </div>
+              <div>
+                <dt className="text-muted">{t("request.sent")}</dt>
+                <dd>{format.dateTime(deal.createdAt, "datetime")}</dd>
+              </div>
+            </dl>
+          </section>
+
+          <section aria-labelledby="deal-nda" className="rounded-lg border border-border bg-white p-4">
+            <h2 id="deal-nda" className="text-base font-semibold">
+              {tn("heading")}
+            </h2>
+            <p className="mt-1 text-sm text-muted" data-testid="nda-status">
+              {deal.nda.requiredBy === null
+                ? tn("none")
+                : deal.nda.acceptedAt
+                  ? tn("accepted", { date: format.dateTime(deal.nda.acceptedAt, "datetime") })
+                  : tn("pending", { side: t(deal.nda.requiredBy) })}
+            </p>
+            {deal.nda.text && (
+              <details className="mt-2 text-sm">
+                <summary className="cursor-pointer font-medium text-brand-700">{tn("show")}</summary>
+                <pre className="mt-2 whitespace-pre-wrap font-sans text-sm">{deal.nda.text}</pre>
+                <p className="mt-2 break-all font-mono text-xs text-muted">SHA-256: {deal.nda.sha256}</p>
+              </details>
+            )}
+            {party && stepAction && ndaMode !== "none" && (
+              <div className="mt-3">
+                <NdaPanel
+                  reference={deal.reference}
+                  mode={ndaMode}
+                  standardText={STANDARD_NDA_TEXT[locale === "en" ? "en" : "vi"]}
+                  text={deal.nda.text}
+                  sha256={deal.nda.sha256}
+                  action={stepAction}
+                />
+              </div>
+            )}
+          </section>
+
+          <section aria-labelledby="deal-timeline" className="rounded-lg border border-border bg-white p-4">
+            <h2 id="deal-timeline" className="text-base font-semibold">
+              {tt("heading")}
+            </h2>
+            <ol className="mt-2 space-y-2 text-sm" data-testid="deal-timeline">
+              {timeline.map((e) => (
+                <li key={e.seq}>
+                  <p className="font-medium">{tt.has(e.action) ? tt(e.action) : e.action}</p>
+                  <p className="text-xs text-muted">
+                    {format.dateTime(e.at, "datetime")}
+                    {e.actor ? ` · ${e.actor}` : ` · ${tt("system")}`}
+                    {e.organization ? ` (${e.organization})` : ""}
+                  </p>
+                  {e.reason && <p className="text-xs">{e.reason}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+/** The "what happens next" sentence for a party (`deals.detail.next.<key>`). */
+function nextKey(state: string, waitingForMe: boolean, waitingForOther: boolean, nda: boolean): string {
+  if (state === "EOI_SENT") return waitingForMe ? "answer" : "awaitAnswer";
+  if (state === "NEGOTIATING" || state === "CONTRACT_DRAFTED") {
+    if (nda && waitingForMe) return "acceptNda";
+    if (nda && waitingForOther) return "awaitNda";
+    return "negotiate";
+  }
+  return state.toLowerCase();
+}

@@ -1,0 +1,266 @@
+import "server-only";
+import type { Principal } from "@/lib/authz";
+import { can } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { DealOrigin, DealState } from "@/lib/generated/prisma/enums";
+import { clampPage } from "@/lib/page-number";
+import { dealViewer, type DealViewer } from "./access";
+import { findOpenDeal } from "./mutations";
+import { parseDealReference } from "./reference";
+import { DEAL_FINAL_STATES } from "./state-machine";
+import { asDealSide } from "./parties";
+import { waitingOn } from "./waiting";
+
+/**
+ * Reads of deals, authorized here (issue #10 item 3): a deal is shown to its two parties, to the
+ * intermediaries they invited and, read-only, to the operator, officers and auditors
+ * (./access.ts); anyone else gets nothing — the same answer as for a reference that does not exist.
+ */
+
+export const DEALS_PAGE_SIZE = 20;
+
+export const DEAL_FILTERS = ["waiting", "open", "closed", "all"] as const;
+export type DealFilter = (typeof DEAL_FILTERS)[number];
+
+const listingSelect = { id: true, slug: true, titleVi: true, titleEn: true } as const;
+const orgSelect = { id: true, name: true, nameEn: true, slug: true, verificationStatus: true } as const;
+
+export interface DealListItem {
+  readonly reference: string;
+  readonly origin: DealOrigin;
+  readonly state: DealState;
+  readonly stateChangedAt: Date;
+  readonly respondBy: Date | null;
+  readonly waitingForYou: boolean;
+  readonly offer: { slug: string; titleVi: string; titleEn: string | null } | null;
+  readonly demand: { slug: string; titleVi: string; titleEn: string | null } | null;
+  readonly provider: { name: string; nameEn: string | null };
+  readonly seeker: { name: string; nameEn: string | null };
+  readonly messages: number;
+}
+
+export interface DealListPage {
+  readonly items: DealListItem[];
+  readonly total: number;
+  readonly waiting: number;
+  readonly page: number;
+  readonly pageCount: number;
+}
+
+/**
+ * "Is it `org`'s move?" in SQL — the rule of ./waiting.ts `waitingOn`, written for sorting and
+ * counting in the database (tests/integration/deals.test.ts proves both agree on every state).
+ */
+const waitingSql = (org: string) => Prisma.sql`(CASE
+  WHEN d.state = 'EOI_SENT'
+    THEN (CASE WHEN d.origin = 'PROPOSAL' THEN d.seeker_org_id ELSE d.provider_org_id END) = ${org}::uuid
+  WHEN d.state IN ('NEGOTIATING', 'CONTRACT_DRAFTED') AND d.nda_required_by IS NOT NULL AND d.nda_acknowledged_at IS NULL
+    THEN (CASE WHEN d.nda_required_by = 'provider' THEN d.seeker_org_id ELSE d.provider_org_id END) = ${org}::uuid
+  ELSE false END)`;
+
+const finalStates = Prisma.join(DEAL_FINAL_STATES.map((s) => Prisma.sql`${s}::"DealState"`));
+
+/**
+ * The deals of the user's organization — as a party or an invited intermediary — with the ones
+ * waiting for it first, then the most recently changed. Empty for a user without an organization.
+ */
+export async function listDeals(user: Principal, filter: DealFilter, requestedPage: number): Promise<DealListPage> {
+  const org = user.organizationId;
+  if (!org || !can(user, "workspace:access")) return { items: [], total: 0, waiting: 0, page: 1, pageCount: 1 };
+  const mine = Prisma.sql`(d.provider_org_id = ${org}::uuid OR d.seeker_org_id = ${org}::uuid
+    OR EXISTS (SELECT 1 FROM deal_participants p WHERE p.deal_id = d.id AND p.organization_id = ${org}::uuid))`;
+  const where =
+    filter === "waiting"
+      ? Prisma.sql`${mine} AND ${waitingSql(org)}`
+      : filter === "open"
+        ? Prisma.sql`${mine} AND d.state NOT IN (${finalStates})`
+        : filter === "closed"
+          ? Prisma.sql`${mine} AND d.state IN (${finalStates})`
+          : mine;
+  const [counts] = await db.$queryRaw<{ total: bigint; waiting: bigint }[]>`
+    SELECT count(*) FILTER (WHERE ${where}) AS total, count(*) FILTER (WHERE ${waitingSql(org)}) AS waiting
+      FROM deals d WHERE ${mine}`;
+  const total = Number(counts?.total ?? 0);
+  const { page, pageCount } = clampPage(requestedPage, total, DEALS_PAGE_SIZE);
+  const rows = await db.$queryRaw<{ id: string; waiting: boolean }[]>`
+    SELECT d.id, ${waitingSql(org)} AS waiting FROM deals d WHERE ${where}
+     ORDER BY waiting DESC, d.state_changed_at DESC, d.id
+     LIMIT ${DEALS_PAGE_SIZE} OFFSET ${(page - 1) * DEALS_PAGE_SIZE}`;
+  const deals = await db.deal.findMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    include: {
+      offer: { select: listingSelect },
+      demand: { select: listingSelect },
+      providerOrg: { select: orgSelect },
+      seekerOrg: { select: orgSelect },
+      _count: { select: { messages: true } },
+    },
+  });
+  const byId = new Map(deals.map((d) => [d.id, d]));
+  const items = rows.flatMap((row) => {
+    const d = byId.get(row.id);
+    if (!d) return [];
+    return [
+      {
+        reference: d.reference,
+        origin: d.origin,
+        state: d.state,
+        stateChangedAt: d.stateChangedAt,
+        respondBy: d.respondBy,
+        waitingForYou: row.waiting,
+        offer: d.offer,
+        demand: d.demand,
+        provider: d.providerOrg,
+        seeker: d.seekerOrg,
+        messages: d._count.messages,
+      },
+    ];
+  });
+  return { items, total, waiting: Number(counts?.waiting ?? 0), page, pageCount };
+}
+
+/** The deal page: everything the viewer may see of one deal, or null (not found, or not theirs). */
+export async function dealForViewer(user: Principal | null, reference: string) {
+  const parsed = parseDealReference(reference);
+  if (!parsed || !user) return null;
+  const deal = await db.deal.findUnique({
+    where: { reference: parsed.reference },
+    include: {
+      offer: { select: { ...listingSelect, priceType: true, priceMin: true, priceMax: true, trl: true } },
+      demand: { select: listingSelect },
+      providerOrg: { select: orgSelect },
+      seekerOrg: { select: orgSelect },
+      participants: { include: { organization: { select: orgSelect } } },
+    },
+  });
+  if (!deal) return null;
+  const viewer = dealViewer(user, { ...deal, participantOrgIds: deal.participants.map((p) => p.organizationId) });
+  if (!viewer) return null;
+  const [messages, events] = await Promise.all([
+    db.message.findMany({
+      where: { dealId: deal.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { author: { select: { name: true, organizationId: true } } },
+    }),
+    db.auditEvent.findMany({
+      where: { entityType: "deal", entityId: deal.id },
+      orderBy: { seq: "asc" },
+      select: { seq: true, occurredAt: true, action: true, actorId: true, reason: true },
+    }),
+  ]);
+  const actorIds = [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
+  const actors = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true, organizationId: true },
+  });
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+  const orgName = (organizationId: string | null) =>
+    organizationId === deal.providerOrgId
+      ? deal.providerOrg.name
+      : organizationId === deal.seekerOrgId
+        ? deal.seekerOrg.name
+        : (deal.participants.find((p) => p.organizationId === organizationId)?.organization.name ?? null);
+  return {
+    viewer,
+    deal: {
+      id: deal.id,
+      reference: deal.reference,
+      origin: deal.origin,
+      state: deal.state,
+      version: deal.version,
+      createdAt: deal.createdAt,
+      stateChangedAt: deal.stateChangedAt,
+      stateReason: deal.stateReason,
+      respondBy: deal.respondBy,
+      respondedAt: deal.respondedAt,
+      intendedUse: deal.intendedUse,
+      budget: deal.budget,
+      timeline: deal.timeline,
+      nda: {
+        requiredBy: asDealSide(deal.ndaRequiredBy),
+        requiredAt: deal.ndaRequiredAt,
+        text: deal.ndaText,
+        sha256: deal.ndaSha256,
+        acceptedAt: deal.ndaAcknowledgedAt,
+      },
+      offer: deal.offer,
+      demand: deal.demand,
+      provider: deal.providerOrg,
+      seeker: deal.seekerOrg,
+      participants: deal.participants.map((p) => p.organization),
+      waitingOn: waitingOn(deal),
+    },
+    messages: messages.map((m) => ({
+      id: m.id,
+      body: m.body,
+      createdAt: m.createdAt,
+      author: m.author.name,
+      organization: orgName(m.author.organizationId),
+      mine: m.authorId === user.id,
+    })),
+    timeline: events.map((e) => {
+      const actor = e.actorId ? actorById.get(e.actorId) : undefined;
+      return {
+        seq: e.seq.toString(),
+        at: e.occurredAt,
+        action: e.action,
+        actor: actor?.name ?? null,
+        organization: actor ? orgName(actor.organizationId) : null,
+        reason: e.reason,
+      };
+    }),
+  };
+}
+
+export type DealView = NonNullable<Awaited<ReturnType<typeof dealForViewer>>>;
+export type { DealViewer };
+
+/**
+ * What the "new request" page needs: the offer (and demand) the user may start a deal about, and the
+ * open deal it would duplicate (then the page opens that deal instead of the form). Null when the
+ * listing is not published or not someone else's (the page answers not found).
+ */
+export async function dealStartContext(
+  user: Principal,
+  input: { kind: "interest"; offerSlug: string } | { kind: "proposal"; demandSlug: string },
+) {
+  const org = user.organizationId;
+  if (!org) return null;
+  if (input.kind === "interest") {
+    const offer = await db.offer.findFirst({
+      where: { slug: input.offerSlug, status: "PUBLISHED" },
+      select: { ...listingSelect, organizationId: true, organization: { select: orgSelect } },
+    });
+    if (!offer || offer.organizationId === org) return null;
+    const open = await findOpenDeal(db, {
+      origin: "EOI",
+      providerOrgId: offer.organizationId,
+      seekerOrgId: org,
+      offerId: offer.id,
+      demandId: null,
+    });
+    return { kind: "interest" as const, offer, demand: null, ownOffers: [], open };
+  }
+  const demand = await db.demand.findFirst({
+    where: { slug: input.demandSlug, status: "PUBLISHED" },
+    select: { ...listingSelect, organizationId: true, confidential: true, organization: { select: orgSelect } },
+  });
+  if (!demand || demand.organizationId === org) return null;
+  const [ownOffers, open] = await Promise.all([
+    db.offer.findMany({
+      where: { organizationId: org, status: "PUBLISHED" },
+      select: listingSelect,
+      orderBy: { publishedAt: "desc" },
+      take: 200,
+    }),
+    findOpenDeal(db, {
+      origin: "PROPOSAL",
+      providerOrgId: org,
+      seekerOrgId: demand.organizationId,
+      offerId: "",
+      demandId: demand.id,
+    }),
+  ]);
+  return { kind: "proposal" as const, offer: null, demand, ownOffers, open };
+}

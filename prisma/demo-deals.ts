@@ -1,0 +1,212 @@
+/**
+ * Demo deals (issue #12 item 9), made through the exchange's own steps (lib/deals/mutations.ts):
+ * every deal has its real audit trail, messages and notifications. Run by the seed after the
+ * matches; does nothing when the database already has deals. Contracts, registrations and
+ * performance arrive with the contract builder, and with them the demo deals in those states.
+ *
+ * The deals between provider@demo.vn's and seeker@demo.vn's organizations are left to the e2e tests
+ * (tests/e2e/deals.spec.ts starts its own): the demo accounts see deals with other organizations.
+ */
+import type { AuditContext } from "../lib/audit/context";
+import type { Principal } from "../lib/authz";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+interface Member extends Principal {
+  email: string;
+}
+
+export async function seedDemoDeals(log: (line: string) => void = () => {}) {
+  const { db } = await import("../lib/db");
+  if ((await db.deal.count()) > 0) return 0;
+  const { postDealMessage, startDeal, takeDealStep } = await import("../lib/deals/mutations");
+  const { STANDARD_NDA_TEXT } = await import("../lib/deals/nda");
+  const { createHash } = await import("node:crypto");
+
+  const member = async (email: string): Promise<Member | null> => {
+    const user = await db.user.findUnique({ where: { email } });
+    return user ? { id: user.id, email, roles: user.roles, organizationId: user.organizationId } : null;
+  };
+  const as = (user: Member): AuditContext => ({
+    actor: { id: user.id, role: user.roles[0] ?? "user" },
+    request: { requestId: "seed", ip: null },
+  });
+  const provider = await member("provider@demo.vn");
+  const seeker = await member("seeker@demo.vn");
+  if (!provider?.organizationId || !seeker?.organizationId) return 0;
+
+  /** Published offers of organizations other than `exclude`, newest first. */
+  const offersNotOf = (exclude: string[], take: number) =>
+    db.offer.findMany({
+      where: { status: "PUBLISHED", organizationId: { notIn: exclude } },
+      orderBy: { publishedAt: "desc" },
+      take,
+      select: { id: true, organizationId: true },
+    });
+  /** A seeker-role member of another enterprise (the demo's companies). */
+  const seekersNotOf = async (exclude: string[], take: number) => {
+    const users = await db.user.findMany({
+      where: {
+        roles: { has: "SEEKER" },
+        organizationId: { notIn: exclude },
+        email: { endsWith: "@members.demo.vn" },
+      },
+      orderBy: { email: "asc" },
+      take,
+    });
+    return users.map((u) => ({ id: u.id, email: u.email, roles: u.roles, organizationId: u.organizationId }));
+  };
+  const providerOf = async (organizationId: string) => {
+    const user = await db.user.findFirst({
+      where: { organizationId, roles: { has: "PROVIDER" } },
+      orderBy: { email: "asc" },
+    });
+    return user ? { id: user.id, email: user.email, roles: user.roles, organizationId: user.organizationId } : null;
+  };
+  const interest = (offerId: string, message: string, intendedUse: string, budget?: bigint) => ({
+    kind: "interest" as const,
+    offerId,
+    message,
+    intendedUse,
+    budget,
+    timeline: "Trong năm 2027",
+  });
+  /** Moves a deal's clock back, as if it had happened `days` ago (the steps themselves are real). */
+  const backdate = (reference: string, days: number) =>
+    db.deal.update({
+      where: { reference },
+      data: {
+        createdAt: new Date(Date.now() - days * DAY),
+        stateChangedAt: new Date(Date.now() - Math.max(0, days - 1) * DAY),
+      },
+    });
+
+  let made = 0;
+  const others = await offersNotOf([provider.organizationId, seeker.organizationId], 6);
+  const [a, b, c, d] = others;
+
+  // seeker@demo.vn: one just sent, one in negotiation with messages and an accepted NDA, one expired.
+  if (a) {
+    await startDeal(
+      as(seeker),
+      seeker,
+      interest(
+        a.id,
+        "Công ty chúng tôi quan tâm đến công nghệ này để xử lý nước thải tại xưởng sản xuất ở Thạch Thất. Đề nghị quý Viện cho biết thêm về chi phí vận hành.",
+        "Lắp đặt cho xưởng sản xuất, công suất khoảng 150 m³/ngày.",
+        600_000_000n,
+      ),
+    );
+    made++;
+  }
+  if (b) {
+    const { reference } = await startDeal(
+      as(seeker),
+      seeker,
+      interest(
+        b.id,
+        "Chúng tôi muốn trao đổi về khả năng nhận chuyển giao công nghệ này cho dây chuyền mới.",
+        "Ứng dụng cho dây chuyền sản xuất mới dự kiến vận hành năm 2027.",
+        1_200_000_000n,
+      ),
+    );
+    const owner = await providerOf(b.organizationId);
+    if (owner) {
+      await takeDealStep(as(owner), owner, reference, { event: "accept" });
+      await postDealMessage(
+        as(owner),
+        owner,
+        reference,
+        "Cảm ơn quý Công ty. Chúng tôi có thể cử cán bộ khảo sát hiện trạng trong tuần tới.",
+      );
+      await postDealMessage(
+        as(seeker),
+        seeker,
+        reference,
+        "Rất tốt. Trước khi gửi bản vẽ mặt bằng, chúng tôi đề nghị hai bên ký thỏa thuận bảo mật.",
+      );
+      const text = STANDARD_NDA_TEXT.vi;
+      await takeDealStep(as(seeker), seeker, reference, { event: "require_nda", text });
+      await takeDealStep(as(owner), owner, reference, {
+        event: "accept_nda",
+        sha256: createHash("sha256").update(text, "utf8").digest("hex"),
+      });
+      await backdate(reference, 6);
+    }
+    made++;
+  }
+  if (c) {
+    const { reference } = await startDeal(
+      as(seeker),
+      seeker,
+      interest(c.id, "Xin gửi đề nghị tìm hiểu công nghệ.", "Đánh giá khả năng áp dụng tại nhà máy."),
+    );
+    await db.deal.update({ where: { reference }, data: { respondBy: new Date(Date.now() - DAY) } });
+    const { expireDeals } = await import("../lib/deals/mutations");
+    await expireDeals();
+    await backdate(reference, 11);
+    made++;
+  }
+
+  // provider@demo.vn's organization: a request waiting for its answer, one it declined, one cancelled.
+  const providerOffers = await db.offer.findMany({
+    where: { status: "PUBLISHED", organizationId: provider.organizationId },
+    orderBy: { publishedAt: "asc" },
+    take: 3,
+    select: { id: true },
+  });
+  const companies = await seekersNotOf([provider.organizationId, seeker.organizationId], 3);
+  const pairs = providerOffers.map((offer, i) => [offer, companies[i]] as const);
+  for (const [i, [offer, company]] of pairs.entries()) {
+    if (!company) continue;
+    const { reference } = await startDeal(
+      as(company),
+      company,
+      interest(
+        offer.id,
+        "Doanh nghiệp chúng tôi muốn được chuyển giao công nghệ này. Rất mong nhận được phản hồi của quý Trường.",
+        "Ứng dụng vào sản xuất tại doanh nghiệp, quy mô thử nghiệm trước khi nhân rộng.",
+        i === 0 ? 350_000_000n : undefined,
+      ),
+    );
+    if (i === 1) {
+      await takeDealStep(as(provider), provider, reference, {
+        event: "decline",
+        reason: "Công nghệ đang trong thời gian chuyển giao độc quyền cho một đối tác khác đến hết năm 2026.",
+      });
+      await backdate(reference, 4);
+    } else if (i === 2) {
+      await takeDealStep(as(provider), provider, reference, { event: "accept" });
+      await takeDealStep(as(company), company, reference, {
+        event: "cancel",
+        reason: "Doanh nghiệp tạm dừng kế hoạch đầu tư dây chuyền mới.",
+      });
+      await backdate(reference, 9);
+    } else {
+      await backdate(reference, 2);
+    }
+    made++;
+  }
+
+  // A proposal: provider@demo.vn's organization offers a technology for a company's demand.
+  const demand = await db.demand.findFirst({
+    where: { status: "PUBLISHED", organizationId: { notIn: [provider.organizationId, seeker.organizationId] } },
+    orderBy: { publishedAt: "desc" },
+    select: { id: true },
+  });
+  const proposed = providerOffers.at(-1) ?? (d ? null : null);
+  if (demand && proposed) {
+    await startDeal(as(provider), provider, {
+      kind: "proposal",
+      offerId: proposed.id,
+      demandId: demand.id,
+      message:
+        "Trường chúng tôi có công nghệ đã thử nghiệm thành công, có thể đáp ứng nhu cầu này. Xin gửi đề xuất để quý Công ty xem xét.",
+      intendedUse: "Đáp ứng nhu cầu công nghệ đã đăng của quý Công ty.",
+      timeline: "Có thể triển khai trong 3 tháng",
+    });
+    made++;
+  }
+  log(`demo deals: ${made}`);
+  return made;
+}

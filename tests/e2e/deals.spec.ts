@@ -1,0 +1,193 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, query, runJob, signIn } from "./support";
+
+// Issue 12: a deal from the first request to the negotiation, in Vietnamese, in a real browser.
+// The tests of this file run one after another; each takes an offer its seeker has no open deal on.
+
+/** A published offer of provider@demo.vn's organization that seeker@demo.vn's has no open deal about. */
+async function freshOffer(seekerEmail = "seeker@demo.vn") {
+  const [offer] = await query<{ id: string; slug: string; title: string }>(
+    `SELECT o.id, o.slug, o.title_vi AS title FROM offers o
+      WHERE o.status = 'PUBLISHED'
+        AND o.organization_id = (SELECT organization_id FROM users WHERE email = 'provider@demo.vn')
+        AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.offer_id = o.id
+              AND d.seeker_org_id = (SELECT organization_id FROM users WHERE email = $1))
+      ORDER BY o.published_at DESC LIMIT 1`,
+    [seekerEmail],
+  );
+  if (!offer) throw new Error("no offer left without a deal: the demo data has too few offers for these tests");
+  return offer;
+}
+
+async function sendRequest(page: Page, slug: string) {
+  await page.goto(`/account/deals/new?offer=${slug}`);
+  await page.getByLabel("Lời nhắn").fill("Công ty chúng tôi muốn ứng dụng công nghệ này tại nhà máy ở Thường Tín.");
+  await page.getByLabel("Mục đích sử dụng").fill("Xử lý nước thải dệt nhuộm, công suất 200 m³/ngày.");
+  await page.getByLabel("Ngân sách dự kiến (VND)").fill("800.000.000");
+  await page.getByLabel("Thời gian mong muốn").fill("Quý 2/2027");
+  await page.getByRole("button", { name: "Gửi đề nghị" }).click();
+  await expect(page.getByText("Đã gửi đề nghị.", { exact: false })).toBeVisible();
+  return (await page.getByTestId("deal-reference").textContent())!.trim();
+}
+
+async function signedIn(browser: Browser, email: string) {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test("a seeker finds an offer by search and sends a request; the provider accepts; messages and an NDA follow", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000); // two people, many steps
+  const offer = await freshOffer();
+  const seeker = await signedIn(browser, "seeker@demo.vn");
+
+  await seeker.goto(`/search?q=${encodeURIComponent(offer.title)}`);
+  await seeker.getByRole("link", { name: offer.title }).first().click();
+  await expect(seeker).toHaveURL(new RegExp(`/technologies/${offer.slug}$`));
+  await seeker.getByRole("link", { name: "Đề nghị chuyển giao" }).click();
+  await expect(seeker).toHaveURL(new RegExp(`/account/deals/new\\?offer=${offer.slug}$`));
+  const reference = await sendRequest(seeker, offer.slug);
+  expect(reference).toMatch(/^GD-\d{4}-[0-9A-Z]{7}$/);
+  await expect(seeker.getByTestId("deal-next")).toContainText("Đang chờ đối tác trả lời");
+
+  // The provider finds it first in its list, marked as waiting for it.
+  const provider = await signedIn(browser, "provider@demo.vn");
+  await provider.goto("/account/deals");
+  const card = provider.getByRole("listitem").filter({ hasText: reference });
+  await expect(card.getByText("Chờ bạn", { exact: true })).toBeVisible();
+  await card.getByRole("link", { name: offer.title }).click();
+  await expect(provider.getByTestId("deal-next")).toContainText("Đối tác đang chờ bạn trả lời");
+  await provider.getByRole("button", { name: "Chấp nhận" }).click();
+  await expect(provider.getByText("Đã chấp nhận. Hai bên có thể bắt đầu trao đổi.")).toBeVisible();
+
+  await provider
+    .getByLabel("Tin nhắn mới")
+    .fill("Chào anh chị, công suất 200 m³/ngày phù hợp với mô-đun tiêu chuẩn của chúng tôi.");
+  await provider.getByRole("button", { name: "Gửi tin nhắn" }).click();
+  await expect(provider.getByText("phù hợp với mô-đun tiêu chuẩn")).toBeVisible();
+
+  await seeker.reload();
+  await expect(seeker.getByText("phù hợp với mô-đun tiêu chuẩn")).toBeVisible();
+  await seeker
+    .getByLabel("Tin nhắn mới")
+    .fill("Cảm ơn, chúng tôi cần xem bản vẽ chi tiết, nên đề nghị ký thỏa thuận bảo mật.");
+  await seeker.getByRole("button", { name: "Gửi tin nhắn" }).click();
+  await expect(seeker.getByText("nên đề nghị ký thỏa thuận bảo mật")).toBeVisible();
+
+  // The seeker requires an NDA from the standard text; the provider accepts the text it read.
+  await expect(seeker.getByLabel("Nội dung thỏa thuận")).toHaveValue(/THỎA THUẬN BẢO MẬT THÔNG TIN/);
+  seeker.once("dialog", (dialog) => void dialog.accept());
+  await seeker.getByRole("button", { name: "Yêu cầu thỏa thuận bảo mật" }).click();
+  await expect(seeker.getByText("Đã gửi đề nghị thỏa thuận bảo mật.", { exact: false })).toBeVisible();
+
+  await provider.reload();
+  await expect(provider.getByTestId("deal-next")).toContainText("Đối tác đề nghị ký thỏa thuận bảo mật");
+  provider.once("dialog", (dialog) => void dialog.accept());
+  await provider.getByRole("button", { name: "Tôi đã đọc và chấp nhận thỏa thuận" }).click();
+  await expect(provider.getByText("Đã chấp nhận thỏa thuận bảo mật.")).toBeVisible();
+
+  await seeker.reload();
+  await expect(seeker.getByTestId("nda-status")).toContainText("Hai bên đã chấp nhận");
+  const timeline = seeker.getByTestId("deal-timeline");
+  for (const step of [
+    "Gửi đề nghị",
+    "Chấp nhận đề nghị",
+    "Gửi tin nhắn",
+    "Đề nghị thỏa thuận bảo mật",
+    "Chấp nhận thỏa thuận bảo mật",
+  ]) {
+    await expect(timeline.getByText(step, { exact: true }).first()).toBeVisible();
+  }
+  const [stored] = await query<{ state: string; nda: boolean; budget: string }>(
+    "SELECT state, nda_acknowledged_at IS NOT NULL AS nda, budget::text FROM deals WHERE reference = $1",
+    [reference],
+  );
+  expect(stored).toEqual({ state: "NEGOTIATING", nda: true, budget: "800000000" });
+
+  // A second request about the same offer opens this deal instead of sending another.
+  await seeker.goto(`/account/deals/new?offer=${offer.slug}`);
+  await expect(seeker).toHaveURL(new RegExp(`/account/deals/${reference}\\?existing=1$`));
+  await expect(seeker.getByText("Bạn đã có một giao dịch đang mở về tin này", { exact: false })).toBeVisible();
+
+  // Someone of another organization gets "not found" for the deal.
+  const outsider = await signedIn(browser, "intermediary@demo.vn");
+  const response = await outsider.goto(`/account/deals/${reference}`);
+  expect(response?.status()).toBe(404);
+});
+
+test("a declined request carries its reason, which is required", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const offer = await freshOffer();
+  const seeker = await signedIn(browser, "seeker@demo.vn");
+  const reference = await sendRequest(seeker, offer.slug);
+
+  const provider = await signedIn(browser, "provider@demo.vn");
+  await provider.goto(`/account/deals/${reference}`);
+  await provider.getByRole("button", { name: "Từ chối", exact: true }).click();
+  provider.once("dialog", (dialog) => void dialog.accept());
+  await provider.getByRole("button", { name: "Xác nhận từ chối" }).click();
+  await expect(provider.getByText("Trường này là bắt buộc.").first()).toBeVisible();
+  await provider.getByLabel("Lý do (bên kia sẽ đọc)").fill("Công nghệ đã được chuyển giao độc quyền tại miền Bắc.");
+  provider.once("dialog", (dialog) => void dialog.accept());
+  await provider.getByRole("button", { name: "Xác nhận từ chối" }).click();
+  await expect(provider.getByText("Đã từ chối. Bên kia đã được thông báo.")).toBeVisible();
+
+  await seeker.reload();
+  await expect(seeker.getByText("Bị từ chối").first()).toBeVisible();
+  await expect(seeker.getByText("Công nghệ đã được chuyển giao độc quyền tại miền Bắc.").first()).toBeVisible();
+  await seeker.goto("/account/notifications");
+  await expect(seeker.getByText(`đã từ chối đề nghị`, { exact: false }).first()).toBeVisible();
+});
+
+test("an unanswered request expires when the job runs, and its sender is told", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const offer = await freshOffer();
+  const seeker = await signedIn(browser, "seeker@demo.vn");
+  const reference = await sendRequest(seeker, offer.slug);
+  await query("UPDATE deals SET respond_by = now() - interval '1 minute' WHERE reference = $1", [reference]);
+
+  const result = (await runJob("deals.expire")) as { expired: number } | null;
+  expect(result?.expired).toBeGreaterThanOrEqual(1);
+
+  await seeker.reload();
+  await expect(seeker.getByText("Hết hạn").first()).toBeVisible();
+  await expect(seeker.getByTestId("deal-next")).toContainText("Đề nghị đã hết hạn");
+  await seeker.goto("/account/notifications");
+  await expect(seeker.getByText("Đề nghị đã hết hạn", { exact: false }).first()).toBeVisible();
+});
+
+test("either party cancels before signing", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const offer = await freshOffer();
+  const seeker = await signedIn(browser, "seeker@demo.vn");
+  const reference = await sendRequest(seeker, offer.slug);
+  const provider = await signedIn(browser, "provider@demo.vn");
+  await provider.goto(`/account/deals/${reference}`);
+  await provider.getByRole("button", { name: "Chấp nhận" }).click();
+  await expect(provider.getByText("Đã chấp nhận.", { exact: false })).toBeVisible();
+
+  await seeker.reload();
+  await seeker.getByRole("button", { name: "Hủy giao dịch" }).click();
+  await seeker.getByLabel("Lý do (không bắt buộc)").fill("Ngân sách năm nay đã được dùng cho dự án khác.");
+  seeker.once("dialog", (dialog) => void dialog.accept());
+  await seeker.getByRole("button", { name: "Xác nhận hủy" }).click();
+  await expect(seeker.getByText("Đã hủy giao dịch.")).toBeVisible();
+  const [row] = await query<{ state: string }>("SELECT state FROM deals WHERE reference = $1", [reference]);
+  expect(row?.state).toBe("CANCELLED");
+});
+
+test("a visitor's request goes through sign-in and lands back on the form", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const offer = await freshOffer();
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/technologies/${offer.slug}`);
+  await page.getByRole("link", { name: "Đề nghị chuyển giao" }).click();
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("Email").fill("seeker@demo.vn");
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(new RegExp(`/account/deals/new\\?offer=${offer.slug}$`));
+  await expect(page.getByRole("heading", { name: "Đề nghị chuyển giao công nghệ" })).toBeVisible();
+});
