@@ -1,6 +1,6 @@
 import "server-only";
 import type { Principal } from "@/lib/authz";
-import { can } from "@/lib/authz";
+import { assertCan, can } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DealOrigin, DealState } from "@/lib/generated/prisma/enums";
@@ -263,4 +263,51 @@ export async function dealStartContext(
     }),
   ]);
   return { kind: "proposal" as const, offer: null, demand, ownOffers, open };
+}
+
+/**
+ * Every deal, newest activity first, for the operator, officers and auditors (read-only oversight;
+ * `deal:read-all`, checked here). `state` narrows to one state.
+ */
+export async function listAllDeals(
+  user: Principal,
+  state: DealState | null,
+  requestedPage: number,
+): Promise<DealListPage> {
+  assertCan(user, "deal:read-all");
+  const where: Prisma.DealWhereInput = state ? { state } : {};
+  const total = await db.deal.count({ where });
+  const { page, pageCount } = clampPage(requestedPage, total, DEALS_PAGE_SIZE);
+  const deals = await db.deal.findMany({
+    where,
+    orderBy: [{ stateChangedAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * DEALS_PAGE_SIZE,
+    take: DEALS_PAGE_SIZE,
+    include: {
+      offer: { select: listingSelect },
+      demand: { select: listingSelect },
+      providerOrg: { select: orgSelect },
+      seekerOrg: { select: orgSelect },
+      _count: { select: { messages: true } },
+    },
+  });
+  return {
+    items: deals.map((d) => ({
+      reference: d.reference,
+      origin: d.origin,
+      state: d.state,
+      stateChangedAt: d.stateChangedAt,
+      respondBy: d.respondBy,
+      waitingForYou: false,
+      offer: d.offer,
+      demand: d.demand,
+      provider: d.providerOrg,
+      seeker: d.seekerOrg,
+      messages: d._count.messages,
+    })),
+    total,
+    waiting: 0,
+    page,
+    pageCount,
+  };
 }

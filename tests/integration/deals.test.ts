@@ -10,7 +10,7 @@ import type { Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { expireDeals, postDealMessage, startDeal, takeDealStep, type StartDealInput } from "@/lib/deals/mutations";
-import { dealForViewer, listDeals } from "@/lib/deals/queries";
+import { dealForViewer, listAllDeals, listDeals } from "@/lib/deals/queries";
 import { parseDealReference } from "@/lib/deals/reference";
 import { waitingOn } from "@/lib/deals/waiting";
 import { createHash } from "node:crypto";
@@ -273,6 +273,16 @@ describe("who sees a deal", () => {
     expect(await refs(intermediary)).toContain(reference);
     expect(await refs(outsider)).not.toContain(reference);
     expect(await refs(auditor)).toEqual([]);
+  });
+
+  it("staff list every deal read-only; parties and intermediaries cannot list them all", async () => {
+    const all = await listAllDeals(auditor, null, 1);
+    expect(all.total).toBe(await db.deal.count());
+    const negotiating = await listAllDeals(operator, "NEGOTIATING", 1);
+    expect(negotiating.items.every((d) => d.state === "NEGOTIATING")).toBe(true);
+    for (const user of [seeker, provider, intermediary]) {
+      expect(await codeOf(listAllDeals(user, null, 1))).toBe("forbidden");
+    }
   });
 
   it("an unknown or malformed reference is not found", async () => {

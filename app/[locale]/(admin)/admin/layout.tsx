@@ -11,10 +11,12 @@ export const dynamic = "force-dynamic";
 export default async function AdminLayout({ children }: LayoutProps<"/[locale]/admin">) {
   const user = await requirePermission("admin:access");
   const t = await getTranslations("nav");
+  const td = await getTranslations("deals");
   const links = [
     { href: "/admin", label: t("overview") },
     ...(canReview(user) ? [{ href: "/admin/moderation", label: t("moderation") }] : []),
     ...(can(user, "organization:verify") ? [{ href: "/admin/organizations", label: t("verification") }] : []),
+    ...(can(user, "deal:read-all") ? [{ href: "/admin/deals", label: td("nav") }] : []),
     { href: "/account/notifications", label: t("notifications") },
   ];
   // Signed-in areas (never cached) give their forms the whole catalogue; the root layout sends only the shell's.

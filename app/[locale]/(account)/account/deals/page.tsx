@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
-import { DealStateBadge } from "@/components/deals/deal-state-badge";
-import { Badge } from "@/components/ui/badge";
+import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { DealList } from "@/components/deals/deal-list";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -9,9 +8,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 import { DEAL_FILTERS, listDeals, type DealFilter } from "@/lib/deals/queries";
 import { getPathname, Link } from "@/lib/i18n/navigation";
-import { pick } from "@/lib/i18n/pick";
 import { pageNumber } from "@/lib/page-number";
-import { cn } from "@/lib/cn";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("deals.list"))("title"), robots: { index: false } };
@@ -29,7 +26,6 @@ export default async function DealsPage({ params, searchParams }: PageProps<"/[l
   const list = await listDeals(user, filter, pageNumber(raw.page));
   const t = await getTranslations("deals.list");
   const tp = await getTranslations("pagination");
-  const format = await getFormatter();
   const base = getPathname({ href: "/account/deals", locale: await getLocale() });
   const href = (page: number, f: DealFilter = filter) => {
     const query = new URLSearchParams();
@@ -83,43 +79,7 @@ export default async function DealsPage({ params, searchParams }: PageProps<"/[l
           }
         />
       ) : (
-        <ul className="space-y-3" aria-label={t("title")}>
-          {list.items.map((deal) => {
-            const listing = deal.origin === "PROPOSAL" && deal.demand ? deal.demand : deal.offer;
-            const parties = t("parties", {
-              provider: pick(locale, deal.provider.name, deal.provider.nameEn),
-              seeker: pick(locale, deal.seeker.name, deal.seeker.nameEn),
-            });
-            return (
-              <li
-                key={deal.reference}
-                className={cn(
-                  "rounded-lg border bg-white p-4 shadow-sm",
-                  deal.waitingForYou ? "border-warning-600" : "border-border",
-                )}
-              >
-                <div className="flex flex-wrap items-center gap-2">
-                  <DealStateBadge state={deal.state} />
-                  {deal.waitingForYou && <Badge tone="warning">{t("waitingForYou")}</Badge>}
-                  <span className="font-mono text-xs text-muted">{deal.reference}</span>
-                </div>
-                <h2 className="mt-2 text-base font-semibold">
-                  <Link href={`/account/deals/${deal.reference}`} className="text-brand-700 hover:underline">
-                    {listing ? pick(locale, listing.titleVi, listing.titleEn) : deal.reference}
-                  </Link>
-                </h2>
-                <p className="mt-1 text-sm text-muted">{parties}</p>
-                <p className="mt-1 text-sm text-muted">
-                  {t("changed", { date: format.dateTime(deal.stateChangedAt, "datetime") })}
-                  {deal.state === "EOI_SENT" && deal.respondBy
-                    ? ` · ${t("respondBy", { date: format.dateTime(deal.respondBy, "datetime") })}`
-                    : ""}
-                  {` · ${t("messages", { count: deal.messages })}`}
-                </p>
-              </li>
-            );
-          })}
-        </ul>
+        <DealList items={list.items} hrefBase="/account/deals" label={t("title")} />
       )}
       <Pagination
         page={list.page}
