@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "deal:express-interest": ["SEEKER"],
   "deal:propose": ["PROVIDER"],
   "deal:act": ["PROVIDER", "SEEKER"],
+  // Asking an expert for advice through the exchange (lib/experts/contact.ts).
+  "expert:contact": ["PROVIDER", "SEEKER", "INTERMEDIARY"],
   "workspace:access": ["PROVIDER", "SEEKER", "INTERMEDIARY"],
   "admin:access": ["OPERATOR", "OFFICER", "AUDITOR", "ADMIN"],
   "listing:moderate": ["OPERATOR"],

@@ -63,6 +63,7 @@ export const OTHER_AUDIT_ACTIONS = [
   "deal.message",
   "deal.require_nda",
   "deal.accept_nda",
+  "expert.contact",
   "kpi.create",
   "seed.run",
 ] as const;

@@ -46,6 +46,15 @@ export interface NotificationParamsByType {
   "deal.message": { title: string; organization: string; reference: string };
   "deal.nda_required": { title: string; organization: string; reference: string };
   "deal.nda_accepted": { title: string; organization: string; reference: string };
+  /** To the expert (or their organization, or the operator who passes it on): someone asks for advice. */
+  "expert.contact": {
+    expert: string;
+    name: string;
+    organization: string;
+    email: string;
+    topic: string;
+    message: string;
+  };
 }
 
 export type NotificationType = keyof NotificationParamsByType;
@@ -82,6 +91,7 @@ export const NOTIFICATION_TYPES = [
   "deal.message",
   "deal.nda_required",
   "deal.nda_accepted",
+  "expert.contact",
 ] as const satisfies readonly NotificationType[];
 
 // Fails to compile when a type above is missing from NOTIFICATION_TYPES.

@@ -36,6 +36,7 @@ const EXPECTED: Record<Action, string> = {
   "deal:express-interest":      ".x.....",
   "deal:propose":               "x......",
   "deal:act":                   "xx.....",
+  "expert:contact":             "xxx....",
   "workspace:access":           "xxx....",
   "admin:access":               "...xxxx",
   "listing:moderate":           "...x...",

@@ -49,6 +49,14 @@ const SAMPLE: NotificationParamsByType = {
   },
   "deal.message": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
   "deal.nda_required": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
+  "expert.contact": {
+    expert: "GS.TS. Phạm Văn Lâm",
+    name: "Trần Thu Hà",
+    organization: "Công ty Dệt nhuộm",
+    email: "ha@congty.vn",
+    topic: "Tư vấn định giá công nghệ xử lý nước thải",
+    message: "Chúng tôi cần ý kiến về giá trị hợp lý của công nghệ.",
+  },
   "deal.nda_accepted": { title: "Máy lọc nước nano", organization: "Công ty Dệt nhuộm", reference: "GD-2026-7KQ3M9X" },
 };
 

@@ -92,7 +92,11 @@ export default async function ExpertPage({ params }: PageProps<"/[locale]/expert
               {t("contactTitle")}
             </h2>
             <p className="mt-2 text-sm text-muted">{t("contactNote")}</p>
-            <Link href="/login" className={buttonClasses("primary", "md", "mt-3 w-full")}>
+            {/* The same link for everybody (the page is cached): a visitor signs in first and comes back. */}
+            <Link
+              href={`/account/experts/${expert.slug}/contact`}
+              className={buttonClasses("primary", "md", "mt-3 w-full")}
+            >
               {t("contactButton")}
             </Link>
           </section>

@@ -1,0 +1,44 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/errors";
+
+type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
+
+/** The request for advice: a topic and a message; the sender's name and address go with it. */
+export function ExpertContactForm({ slug, action }: { slug: string; action: Action }) {
+  const t = useTranslations("experts.contact");
+  const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
+  const [pending, startTransition] = useTransition();
+  if (state.ok && state.message === "sent") return <Alert tone="success">{t("sent")}</Alert>;
+  const errors = state.ok ? {} : state.fieldErrors;
+  return (
+    <form
+      noValidate
+      className="space-y-5"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => dispatch(data));
+      }}
+    >
+      {!state.ok && state.formError && <Alert tone="danger">{state.formError}</Alert>}
+      <input type="hidden" name="slug" value={slug} />
+      <Field id="expert-topic" label={t("topic")} hint={t("topicHint")} error={errors.topic} required>
+        {(aria) => <Input {...aria} name="topic" maxLength={200} />}
+      </Field>
+      <Field id="expert-message" label={t("message")} hint={t("messageHint")} error={errors.message} required>
+        {(aria) => <Textarea {...aria} name="message" rows={8} maxLength={5_000} />}
+      </Field>
+      <p className="text-sm text-muted">{t("privacy")}</p>
+      <Button type="submit" pending={pending}>
+        {t("submit")}
+      </Button>
+    </form>
+  );
+}
