@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { AuditAction } from "@/lib/audit/actions";
 import { systemContext, type AuditContext } from "@/lib/audit/context";
 import { appendAudit } from "@/lib/audit/mutations";
@@ -7,24 +6,29 @@ import { assertCan, assertEmailVerified, type Principal } from "@/lib/authz";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Prisma, type Deal } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { DealOrigin, DealState } from "@/lib/generated/prisma/enums";
 import { actOnMatch } from "@/lib/matching/mutations";
-import { notify } from "@/lib/notifications/mutations";
-import type { NotificationParamsByType } from "@/lib/notifications/types";
-import { start, transition, workflowTransaction, type Workflow } from "@/lib/workflow/transition";
-import { dealViewer, canWriteMessages, type DealViewer } from "./access";
-import { asDealSide, otherSide, senderSide, type DealSide } from "./parties";
-import { newDealReference, parseDealReference } from "./reference";
+import { start, transition, workflowTransaction } from "@/lib/workflow/transition";
+import { canWriteMessages } from "./access";
+import { otherSide, senderSide, type DealSide } from "./parties";
+import { newDealReference } from "./reference";
 import type { ExpressionOfInterestInput } from "./schemas";
+import { eoiRespondBy, canMessage, type DealEvent } from "./state-machine";
 import {
-  DEAL_MACHINE,
-  eoiRespondBy,
-  canMessage,
-  type DealActor,
-  type DealEvent,
-  type DealFacts,
-} from "./state-machine";
+  DEAL_WORKFLOW,
+  dealForStep,
+  entityOf,
+  loadEntity,
+  namesOf,
+  partyOnly,
+  sha256,
+  tell,
+  type DealData,
+  type DealNotification,
+} from "./store";
+
+export { DEAL_WORKFLOW } from "./store";
 
 /**
  * Deals (issue #12; DOMAIN §5): every step is one transaction through the workflow engine — the
@@ -32,91 +36,6 @@ import {
  * state: of two conflicting steps exactly one wins, the other gets "conflict"), the other party is
  * notified (in-app and by e-mail) and the audit event is appended, all or nothing.
  */
-
-/** A deal row with the facts the machine's guards read. */
-type DealEntity = Deal & DealFacts;
-
-type DealData = Prisma.DealUncheckedUpdateManyInput;
-type DealCreate = Omit<Prisma.DealUncheckedCreateInput, "state">;
-
-export const DEAL_WORKFLOW: Workflow<DealState, DealEvent, DealActor, DealEntity, DealData, DealCreate> = {
-  machine: DEAL_MACHINE,
-  store: {
-    field: "state",
-    stateOf: (deal) => deal.state,
-    write: async (tx, deal, move) => {
-      const { count } = await tx.deal.updateMany({
-        where: { id: deal.id, version: deal.version, state: move.from },
-        data: {
-          ...move.data,
-          state: move.to,
-          version: { increment: 1 },
-          ...(move.to !== move.from ? { stateChangedAt: new Date() } : {}),
-        },
-      });
-      return count;
-    },
-    create: async (tx, state, data) => entityOf(await tx.deal.create({ data: { ...data, state } })),
-  },
-};
-
-/**
- * The guards' facts of a deal. Contracts, registrations and milestones arrive with the contract
- * builder; until then a deal has none of them.
- */
-function entityOf(deal: Deal): DealEntity {
-  return {
-    ...deal,
-    registrationMandatory: false,
-    contract: null,
-    registrationState: null,
-    openMilestones: 0,
-    nda: { requiredBy: asDealSide(deal.ndaRequiredBy), acceptedAt: deal.ndaAcknowledgedAt },
-  };
-}
-
-const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
-
-/** What the notifications of a deal name: its listing, both organizations, its reference. */
-interface DealNames {
-  readonly reference: string;
-  readonly title: string;
-  readonly provider: { readonly id: string; readonly name: string };
-  readonly seeker: { readonly id: string; readonly name: string };
-}
-
-async function namesOf(tx: Tx, deal: Deal): Promise<DealNames> {
-  const [offer, demand, provider, seeker] = await Promise.all([
-    deal.offerId ? tx.offer.findUnique({ where: { id: deal.offerId }, select: { titleVi: true } }) : null,
-    deal.demandId ? tx.demand.findUnique({ where: { id: deal.demandId }, select: { titleVi: true } }) : null,
-    tx.organization.findUniqueOrThrow({ where: { id: deal.providerOrgId }, select: { id: true, name: true } }),
-    tx.organization.findUniqueOrThrow({ where: { id: deal.seekerOrgId }, select: { id: true, name: true } }),
-  ]);
-  // The recipient's own listing names the deal: the offer asked about, the demand proposed to.
-  const title = (deal.origin === "PROPOSAL" ? demand?.titleVi : offer?.titleVi) ?? offer?.titleVi ?? "";
-  return { reference: deal.reference, title, provider, seeker };
-}
-
-type DealNotification = {
-  [K in keyof NotificationParamsByType]: NotificationParamsByType[K] extends { reference: string } ? K : never;
-}[keyof NotificationParamsByType];
-
-/**
- * Tells `to` (a side's organization) about a step `from` the other side took. `extra` holds the
- * parameters beyond title, organization and reference (a reason).
- */
-async function tell(tx: Tx, names: DealNames, to: DealSide, type: DealNotification, extra: { reason?: string } = {}) {
-  const recipient = names[to];
-  const other = names[otherSide(to)];
-  const params = { title: names.title, organization: other.name, reference: names.reference, ...extra };
-  await notify(tx, {
-    organizationId: recipient.id,
-    type,
-    // Each type's parameters are checked by notify() at run time (a missing one throws).
-    params: params as never,
-    link: `/account/deals/${names.reference}`,
-  });
-}
 
 export type StartDealInput = ExpressionOfInterestInput & {
   /** "interest": a seeker about an offer; "proposal": a provider proposes one of its offers for a demand. */
@@ -288,28 +207,6 @@ async function startInTx(
   return { reference: deal.reference, existing: false };
 }
 
-/** A deal found by its reference, with the viewer `user` is for it; not_found for anyone else. */
-async function dealForStep(tx: Tx, user: Principal, reference: string) {
-  const parsed = parseDealReference(reference);
-  const deal = parsed
-    ? await tx.deal.findUnique({
-        where: { reference: parsed.reference },
-        include: { participants: { select: { organizationId: true } } },
-      })
-    : null;
-  const viewer = deal
-    ? dealViewer(user, { ...deal, participantOrgIds: deal.participants.map((p) => p.organizationId) })
-    : null;
-  if (!deal || !viewer) throw new AppError("not_found");
-  return { deal, viewer };
-}
-
-/** The party taking a step: staff and invited intermediaries read, they act on nothing. */
-function partyOnly(viewer: DealViewer): Extract<DealViewer, { kind: "party" }> {
-  if (viewer.kind !== "party") throw new AppError("forbidden");
-  return viewer;
-}
-
 const STEP_ACTIONS = {
   accept: "deal.accept",
   decline: "deal.decline",
@@ -383,7 +280,7 @@ export async function takeDealStep(
         data = { ndaAcknowledgedAt: now, ndaAcceptedById: user.id };
         break;
     }
-    const move = await transition(tx, DEAL_WORKFLOW, entityOf(deal), input.event, {
+    const move = await transition(tx, DEAL_WORKFLOW, await loadEntity(tx, deal), input.event, {
       actor: party.actor,
       audit: ctx,
       action: STEP_ACTIONS[input.event],

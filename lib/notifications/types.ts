@@ -46,6 +46,11 @@ export interface NotificationParamsByType {
   "deal.message": { title: string; organization: string; reference: string };
   "deal.nda_required": { title: string; organization: string; reference: string };
   "deal.nda_accepted": { title: string; organization: string; reference: string };
+  /** `version`: the contract version number saved or confirmed. */
+  "deal.contract_saved": { title: string; organization: string; reference: string; version: number };
+  "deal.contract_confirmed": { title: string; organization: string; reference: string; version: number };
+  /** To both parties: the second confirmation of the same version signed the contract. */
+  "deal.signed": { title: string; organization: string; reference: string; version: number };
   /** To the expert (or their organization, or the operator who passes it on): someone asks for advice. */
   "expert.contact": {
     expert: string;
@@ -91,6 +96,9 @@ export const NOTIFICATION_TYPES = [
   "deal.message",
   "deal.nda_required",
   "deal.nda_accepted",
+  "deal.contract_saved",
+  "deal.contract_confirmed",
+  "deal.signed",
   "expert.contact",
 ] as const satisfies readonly NotificationType[];
 

@@ -49,6 +49,24 @@ const SAMPLE: NotificationParamsByType = {
   },
   "deal.message": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
   "deal.nda_required": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
+  "deal.contract_saved": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+    version: 3,
+  },
+  "deal.contract_confirmed": {
+    title: "Máy lọc nước nano",
+    organization: "Công ty Dệt nhuộm",
+    reference: "GD-2026-7KQ3M9X",
+    version: 3,
+  },
+  "deal.signed": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+    version: 3,
+  },
   "expert.contact": {
     expert: "GS.TS. Phạm Văn Lâm",
     name: "Trần Thu Hà",
