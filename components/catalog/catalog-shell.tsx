@@ -1,9 +1,13 @@
+"use client";
+
 import type { ReactNode } from "react";
 import { ResultCount } from "./result-count";
 
 /**
  * The frame of a browsable list: title and lead, filters beside the results, then the notice about
- * ignored values, the count and sort, the list (or its empty state) and the pagination.
+ * ignored values, the count and sort, the list (or its empty state) and the pagination. A client
+ * component drawn from its texts and slots, with short classes (app/globals.css): a catalog page
+ * carries its frame twice (HTML and RSC payload), and this way the payload holds no frame elements.
  */
 export function CatalogShell(props: {
   title: string;
@@ -18,18 +22,18 @@ export function CatalogShell(props: {
 }) {
   return (
     <div className="space-y-6">
-      <header className="max-w-3xl">
-        <h1 className="text-2xl font-bold md:text-3xl">{props.title}</h1>
-        <p className="mt-2 text-muted">{props.lead}</p>
+      <header className="page-head">
+        <h1>{props.title}</h1>
+        <p>{props.lead}</p>
       </header>
-      <div className="grid items-start gap-6 lg:grid-cols-[19rem_minmax(0,1fr)]">
+      <div className="catalog-grid">
         <aside>{props.filters}</aside>
         <section aria-labelledby="results-heading" className="space-y-4">
           <h2 id="results-heading" className="sr-only">
             {props.resultsLabel}
           </h2>
           {props.notice}
-          <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="catalog-bar">
             <ResultCount text={props.count} />
             {props.sort}
           </div>

@@ -4,7 +4,7 @@ import Form from "next/form";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/input";
+import { enumChoices } from "./enum-choices";
 import { FilterField } from "./filter-field";
 import { type Choice, type FieldChoices, LocationOptionList, OptionList, SectorOptionList } from "./option-list";
 
@@ -15,6 +15,7 @@ export type FilterLabels = Record<
   | "qHint"
   | "sector"
   | "allSectors"
+  | "wholeField"
   | "trlMin"
   | "trlMax"
   | "any"
@@ -33,11 +34,10 @@ export type FilterLabels = Record<
   string
 >;
 
-/** The current value of each filter; empty when unset. */
-export type FilterValues = Record<
-  "q" | "sector" | "trlMin" | "trlMax" | "ip" | "form" | "min" | "max" | "orgType" | "location",
-  string
-> & { verified: boolean };
+/** The current value of each filter that has one. */
+export type FilterValues = Partial<
+  Record<"q" | "sector" | "trlMin" | "trlMax" | "ip" | "form" | "min" | "max" | "orgType" | "location", string>
+>;
 
 export type FilterFormViewProps = {
   id: string;
@@ -47,26 +47,27 @@ export type FilterFormViewProps = {
   amountNames: readonly [string, string];
   labels: FilterLabels;
   values: FilterValues;
+  /** Whether "verified organizations only" is ticked. */
+  verified: boolean;
   locale: string;
   sectors: readonly FieldChoices[];
-  trl: readonly Choice[];
-  /** Absent for demands, which have no IP status. */
-  ip?: readonly Choice[];
-  forms: readonly Choice[];
-  orgTypes: readonly Choice[];
+  /** Whether to filter by IP status (offers; demands have none). */
+  ipFilter: boolean;
 };
 
 /**
  * The catalog filters as a GET form, rendered from compact props: a catalog page carries its
  * server-rendered tree twice (HTML and the inline RSC payload), and as server elements this form
- * with its ~160 options was the larger half of the page. The server still renders it into the HTML,
+ * with its ~160 options was the larger half of the page; the fixed choices are not even sent
+ * (./enum-choices.ts). The server still renders it all into the HTML,
  * so it works without JavaScript, every filter ends up in the URL, and submitting starts again at
  * page 1 (the page is deliberately not a field).
  */
 export function FilterFormView(props: FilterFormViewProps) {
   const { labels: t, values } = props;
+  const { trl, ip, forms, orgTypes } = enumChoices(props.locale);
   const any = <option value="">{t.any}</option>;
-  const select = (name: string, label: string, value: string, options: ReactNode) => (
+  const select = (name: string, label: string, value = "", options: ReactNode) => (
     <FilterField key={name} id={`filter-${name}`} label={label}>
       {(control) => (
         <select {...control} name={name} defaultValue={value} className="form-control">
@@ -75,7 +76,7 @@ export function FilterFormView(props: FilterFormViewProps) {
       )}
     </FilterField>
   );
-  const choices = (name: string, label: string, value: string, list: readonly Choice[]) =>
+  const choices = (name: string, label: string, value: string | undefined, list: readonly Choice[]) =>
     select(
       name,
       label,
@@ -85,7 +86,7 @@ export function FilterFormView(props: FilterFormViewProps) {
         <OptionList choices={list} />
       </>,
     );
-  const amount = (name: string, label: string, value: string) => (
+  const amount = (name: string, label: string, value = "") => (
     <FilterField key={name} id={`filter-${name}`} label={label}>
       {(control) => (
         <input
@@ -103,7 +104,7 @@ export function FilterFormView(props: FilterFormViewProps) {
   );
 
   return (
-    <section aria-labelledby="filters-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
+    <section aria-labelledby="filters-heading" className="panel">
       <h2 id="filters-heading" className="mb-3 text-base font-semibold">
         {t.heading}
       </h2>
@@ -114,7 +115,7 @@ export function FilterFormView(props: FilterFormViewProps) {
               {...control}
               type="search"
               name="q"
-              defaultValue={values.q}
+              defaultValue={values.q ?? ""}
               maxLength={200}
               className="form-control"
             />
@@ -126,15 +127,15 @@ export function FilterFormView(props: FilterFormViewProps) {
           values.sector,
           <>
             <option value="">{t.allSectors}</option>
-            <SectorOptionList fields={props.sectors} />
+            <SectorOptionList fields={props.sectors} wholeField={t.wholeField} />
           </>,
         )}
         <div className="grid grid-cols-2 items-end gap-3">
-          {choices("trlMin", t.trlMin, values.trlMin, props.trl)}
-          {choices("trlMax", t.trlMax, values.trlMax, props.trl)}
+          {choices("trlMin", t.trlMin, values.trlMin, trl)}
+          {choices("trlMax", t.trlMax, values.trlMax, trl)}
         </div>
-        {props.ip && choices("ip", t.ip, values.ip, props.ip)}
-        {choices("form", t.form, values.form, props.forms)}
+        {props.ipFilter && choices("ip", t.ip, values.ip, ip)}
+        {choices("form", t.form, values.form, forms)}
         <div className="space-y-2">
           <div className="grid grid-cols-2 items-end gap-3">
             {amount(props.amountNames[0], t.min, values.min)}
@@ -142,7 +143,7 @@ export function FilterFormView(props: FilterFormViewProps) {
           </div>
           <p className="text-xs text-muted">{t.amountHint}</p>
         </div>
-        {choices("orgType", t.orgType, values.orgType, props.orgTypes)}
+        {choices("orgType", t.orgType, values.orgType, orgTypes)}
         {select(
           "location",
           t.location,
@@ -152,7 +153,10 @@ export function FilterFormView(props: FilterFormViewProps) {
             <LocationOptionList locale={props.locale} hanoi={t.hanoi} provinces={t.provinces} />
           </>,
         )}
-        <Checkbox name="verified" value="1" defaultChecked={values.verified} label={t.verified} />
+        <label className="form-check">
+          <input type="checkbox" name="verified" value="1" defaultChecked={props.verified} />
+          <span>{t.verified}</span>
+        </label>
         <div className="flex flex-wrap gap-2 pt-1">
           <button type="submit" className={buttonClasses("primary", "md")}>
             {t.apply}

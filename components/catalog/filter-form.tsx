@@ -2,10 +2,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { toQueryString } from "@/lib/catalog/query-input";
 import type { DemandQuery, OfferQuery } from "@/lib/catalog/schemas";
 import type { TaxonomyField } from "@/lib/catalog/taxonomy";
-import { IpStatus, OrgType, TransferForm } from "@/lib/generated/prisma/enums";
 import { getPathname } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
-import { FilterFormView, type FilterLabels } from "./filter-form-view";
+import { FilterFormView, type FilterLabels, type FilterValues } from "./filter-form-view";
 import type { Choice, FieldChoices } from "./option-list";
 
 export const FILTER_FORM_ID = "catalog-filters";
@@ -14,9 +13,14 @@ type Props =
   | { kind: "offer"; pathname: "/technologies"; query: OfferQuery; taxonomy: TaxonomyField[] }
   | { kind: "demand"; pathname: "/demands"; query: DemandQuery; taxonomy: TaxonomyField[] };
 
-const TRL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-
-const text = (value: string | number | undefined) => (value === undefined ? "" : String(value));
+/** The filters that hold a value, as text: an unset one is left out of the RSC payload altogether. */
+function filled(values: Record<keyof FilterValues, string | number | undefined>): FilterValues {
+  return Object.fromEntries(
+    Object.entries(values).flatMap(([key, value]) =>
+      value === undefined || value === "" ? [] : [[key, String(value)]],
+    ),
+  );
+}
 
 /**
  * The catalog filters as a GET form: works without JavaScript, and every filter ends up in the URL.
@@ -28,8 +32,6 @@ export async function FilterForm(props: Props) {
   const { pathname, query, taxonomy } = props;
   const locale = await getLocale();
   const t = await getTranslations("catalog.filters");
-  const te = await getTranslations("enums");
-  const to = await getTranslations("orgTypes");
   const offer = props.kind === "offer";
   const [min, max] =
     props.kind === "offer"
@@ -41,6 +43,8 @@ export async function FilterForm(props: Props) {
     qHint: t("qHint"),
     sector: t("sector"),
     allSectors: t("allSectors"),
+    // "{name}" stays in the text: the form fills in each field's name.
+    wholeField: t("wholeField", { name: "{name}" }),
     trlMin: offer ? t("trlMin") : t("trlMinDemand"),
     trlMax: offer ? t("trlMax") : t("trlMaxDemand"),
     any: t("any"),
@@ -60,9 +64,8 @@ export async function FilterForm(props: Props) {
   const sectors = taxonomy.map((field): FieldChoices => {
     const name = pick(locale, field.nameVi, field.nameEn);
     const list = field.sectors.map((s): Choice => [s.code, pick(locale, s.nameVi, s.nameEn)]);
-    return [field.code, name, t("wholeField", { name }), list];
+    return [field.code, name, list];
   });
-  const trl = TRL_LEVELS.map((n): Choice => [String(n), te("trlLevel", { level: n, label: te(`trl.${n}`) })]);
 
   return (
     // Re-mounted whenever the filters change, so "clear" and back/forward show the URL's values.
@@ -72,25 +75,22 @@ export async function FilterForm(props: Props) {
       action={getPathname({ href: pathname, locale })}
       amountNames={offer ? ["priceMin", "priceMax"] : ["budgetMin", "budgetMax"]}
       labels={labels}
-      values={{
-        q: text(query.q),
-        sector: text(query.sector),
-        trlMin: text(query.trlMin),
-        trlMax: text(query.trlMax),
-        ip: props.kind === "offer" ? text(props.query.ip) : "",
-        form: text(query.form),
-        min: text(min),
-        max: text(max),
-        orgType: text(query.orgType),
-        location: text(query.location),
-        verified: query.verified,
-      }}
+      values={filled({
+        q: query.q,
+        sector: query.sector,
+        trlMin: query.trlMin,
+        trlMax: query.trlMax,
+        ip: props.kind === "offer" ? props.query.ip : undefined,
+        form: query.form,
+        min,
+        max,
+        orgType: query.orgType,
+        location: query.location,
+      })}
+      verified={query.verified}
       locale={locale}
       sectors={sectors}
-      trl={trl}
-      ip={offer ? Object.values(IpStatus).map((v): Choice => [v, te(`ipStatus.${v}`)]) : undefined}
-      forms={Object.values(TransferForm).map((v): Choice => [v, te(`transferForm.${v}`)])}
-      orgTypes={Object.values(OrgType).map((v): Choice => [v, to(v)])}
+      ipFilter={offer}
     />
   );
 }

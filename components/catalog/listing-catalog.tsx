@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import NextLink from "next/link";
 import { demandCardView } from "@/components/demands/demand-card";
 import { offerCardView } from "@/components/offers/offer-card";
 import { buttonClasses } from "@/components/ui/button";
@@ -7,14 +8,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { demandCatalog, offerCatalog } from "@/lib/catalog/catalog";
 import type { QueryInput } from "@/lib/catalog/query-input";
 import { catalogTaxonomy } from "@/lib/catalog/taxonomy";
-import { Link } from "@/lib/i18n/navigation";
+import { getPathname } from "@/lib/i18n/navigation";
 import { DEMAND_SORTS, OFFER_SORTS } from "@/lib/search/filters";
 import { pageAlternates } from "@/lib/seo/urls";
 import { redirectToCanonical } from "./canonical-redirect";
 import { CatalogPagination } from "./catalog-pagination";
 import { CatalogShell } from "./catalog-shell";
+import { clipText } from "./clip-text";
 import { FILTER_FORM_ID, FilterForm } from "./filter-form";
-import { ListingCardList } from "./listing-card";
+import { ListingCardList } from "./listing-card-list";
 import { ParamNotice } from "./param-notice";
 import { SortSelect } from "./sort-select";
 
@@ -61,9 +63,10 @@ export async function ListingCatalog({
     ) : (
       <FilterForm kind="demand" pathname="/demands" query={catalog.query} taxonomy={taxonomy} />
     );
-  const cards = await Promise.all(
+  const views = await Promise.all(
     catalog.kind === "offer" ? catalog.result.items.map(offerCardView) : catalog.result.items.map(demandCardView),
   );
+  const cards = views.map((card) => (card.summary ? { ...card, summary: clipText(card.summary) } : card));
 
   return (
     <CatalogShell
@@ -80,7 +83,7 @@ export async function ListingCatalog({
           value={query.sort}
           options={sorts
             .filter((value) => value !== "relevance" || query.q)
-            .map((value) => ({ value, label: t(`sort.${value}`) }))}
+            .map((value) => [value, t(`sort.${value}`)] as const)}
         />
       }
       pagination={
@@ -93,9 +96,9 @@ export async function ListingCatalog({
           title={t(`${ns}.emptyTitle`)}
           description={t(`${ns}.emptyHint`)}
           action={
-            <Link href={pathname} className={buttonClasses("secondary", "md")}>
+            <NextLink href={getPathname({ href: pathname, locale })} className={buttonClasses("secondary", "md")}>
               {t("filters.clear")}
-            </Link>
+            </NextLink>
           }
         />
       ) : (

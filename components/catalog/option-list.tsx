@@ -14,8 +14,8 @@ import { pick } from "@/lib/i18n/pick";
 /** One choice of a select: [value, label]. */
 export type Choice = readonly [value: string, label: string];
 
-/** A field of the taxonomy: [code, name, label of the whole-field choice, its sectors as [code, name]]. */
-export type FieldChoices = readonly [code: string, name: string, wholeField: string, sectors: readonly Choice[]];
+/** A field of the taxonomy: [code, name, its sectors as [code, name]]. */
+export type FieldChoices = readonly [code: string, name: string, sectors: readonly Choice[]];
 
 export function OptionList({ choices }: { choices: readonly Choice[] }) {
   return choices.map(([value, label]) => (
@@ -25,11 +25,15 @@ export function OptionList({ choices }: { choices: readonly Choice[] }) {
   ));
 }
 
-/** One group per field: the whole field first (its code matches all its sectors), then "101 · name" per sector. */
-export function SectorOptionList({ fields }: { fields: readonly FieldChoices[] }) {
-  return fields.map(([code, name, wholeField, sectors]) => (
+/**
+ * One group per field: the whole field first (its code matches all its sectors), then "101 · name"
+ * per sector. `wholeField` is the label of the whole-field choice with "{name}" for the field's
+ * name, sent once rather than once per field.
+ */
+export function SectorOptionList({ fields, wholeField }: { fields: readonly FieldChoices[]; wholeField: string }) {
+  return fields.map(([code, name, sectors]) => (
     <optgroup key={code} label={name}>
-      <option value={code}>{wholeField}</option>
+      <option value={code}>{wholeField.replace("{name}", name)}</option>
       {sectors.map(([sector, sectorName]) => (
         <option key={sector} value={sector}>{`${sector} · ${sectorName}`}</option>
       ))}

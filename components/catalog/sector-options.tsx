@@ -14,12 +14,13 @@ export function SectorOptions({
 }: {
   taxonomy: TaxonomyField[];
   locale: string;
+  /** The whole-field choice's label; called once, with "{name}" (filled in per field by the list). */
   wholeField: (name: string) => string;
 }) {
   const fields = taxonomy.map((field) => {
     const name = pick(locale, field.nameVi, field.nameEn);
     const sectors = field.sectors.map((s) => [s.code, pick(locale, s.nameVi, s.nameEn)] as const);
-    return [field.code, name, wholeField(name), sectors] as const;
+    return [field.code, name, sectors] as const;
   });
-  return <SectorOptionList fields={fields} />;
+  return <SectorOptionList fields={fields} wholeField={wholeField("{name}")} />;
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { type Choice, OptionList } from "./option-list";
+
 /**
  * The sort control. It belongs to the filter form through the `form` attribute, so sorting keeps
  * the filters; with JavaScript a change submits at once, without it the form's button does.
@@ -13,13 +15,12 @@ export function SortSelect({
   formId: string;
   label: string;
   value: string;
-  options: { value: string; label: string }[];
+  /** [value, label] pairs, compact in the RSC payload. */
+  options: readonly Choice[];
 }) {
   return (
-    <div className="flex items-center gap-2">
-      <label htmlFor="catalog-sort" className="text-sm font-medium whitespace-nowrap">
-        {label}
-      </label>
+    <div className="sort-control">
+      <label htmlFor="catalog-sort">{label}</label>
       <select
         id="catalog-sort"
         name="sort"
@@ -28,11 +29,7 @@ export function SortSelect({
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
         className="form-control w-auto"
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <OptionList choices={options} />
       </select>
     </div>
   );

@@ -27,7 +27,7 @@ export function AccountMenu() {
         <Link href="/login" className={buttonClasses("ghost", "sm")}>
           {t("signIn")}
         </Link>
-        <Link href="/register" className={buttonClasses("primary", "sm", "hidden sm:inline-flex")}>
+        <Link href="/register" className={buttonClasses("primary", "sm")}>
           {t("register")}
         </Link>
       </>

@@ -34,7 +34,7 @@ function SwitchLink({ query }: { query: Record<string, string> }) {
       locale={other}
       hrefLang={other}
       lang={other}
-      className="rounded border border-border px-2 py-1 text-xs font-semibold text-brand-800 hover:bg-brand-50"
+      className="lang-switch"
       aria-label={t("switchLanguage")}
     >
       {other === "en" ? "EN" : "VI"}

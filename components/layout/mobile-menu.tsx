@@ -12,7 +12,7 @@ export function MobileMenu({ label, children }: { label: string; children: React
         aria-expanded={open}
         aria-controls="mobile-menu"
         onClick={() => setOpen((v) => !v)}
-        className="rounded border border-border px-3 py-1.5 text-sm font-medium"
+        className="menu-button"
       >
         {label}
       </button>

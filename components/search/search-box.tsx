@@ -4,7 +4,6 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { buttonClasses } from "@/components/ui/button";
-import { cn } from "@/lib/cn";
 import type { Suggestion } from "@/lib/search/types";
 
 const TYPES = ["offer", "demand", "field", "organization"] as const;
@@ -16,7 +15,8 @@ const MAX_CHARS = 100;
 /**
  * The header's search: a WAI-ARIA combobox with a grouped listbox of suggestions from
  * /api/v1/suggest. Without JavaScript it is a plain GET form to /search, which is also where Enter
- * goes when no suggestion is chosen.
+ * goes when no suggestion is chosen. Styled by `.search-input` and `.suggest-*` (app/globals.css;
+ * the chosen option by its aria-selected).
  */
 export function SearchBox() {
   const t = useTranslations("search.box");
@@ -133,7 +133,7 @@ export function SearchBox() {
       aria-label={t("landmark")}
       action={`${prefix}/search`}
       method="get"
-      className="relative flex w-full max-w-2xl items-center gap-2"
+      className="search-form"
       onSubmit={(event) => {
         event.preventDefault();
         const q = value.trim();
@@ -163,7 +163,7 @@ export function SearchBox() {
           onKeyDown={onKeyDown}
           onFocus={() => items.length > 0 && setOpen(true)}
           onBlur={close}
-          className="block min-h-9 w-full rounded-md border border-border-strong bg-surface px-3 py-1.5 text-base shadow-sm placeholder:text-muted sm:text-sm"
+          className="search-input"
         />
         <ul
           id={listboxId}
@@ -172,16 +172,12 @@ export function SearchBox() {
           hidden={!expanded}
           // Clicking an option must not blur the input first, or the list would close under the pointer.
           onMouseDown={(event) => event.preventDefault()}
-          className="absolute inset-x-0 top-full z-50 mt-1 max-h-96 overflow-y-auto rounded-md border border-border bg-white py-1 shadow-lg"
+          className="suggest-list"
         >
           {groups.map((group) => (
             <li key={group.type} role="presentation">
               <ul role="group" aria-labelledby={`${id}-group-${group.type}`}>
-                <li
-                  role="presentation"
-                  id={`${id}-group-${group.type}`}
-                  className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-muted uppercase"
-                >
+                <li role="presentation" id={`${id}-group-${group.type}`} className="suggest-group">
                   {t(`types.${group.type}`)}
                 </li>
                 {group.options.map(({ s, index }) => (
@@ -192,10 +188,7 @@ export function SearchBox() {
                     aria-selected={index === active}
                     onClick={() => choose(s)}
                     onMouseMove={() => index !== active && setActive(index)}
-                    className={cn(
-                      "cursor-pointer px-3 py-1.5 text-sm",
-                      index === active ? "bg-brand-700 text-white" : "text-foreground hover:bg-brand-50",
-                    )}
+                    className="suggest-option"
                   >
                     {labelOf(s)}
                   </li>

@@ -5,24 +5,14 @@ import { Spinner } from "./spinner";
 export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
 export type ButtonSize = "sm" | "md";
 
-const base =
-  "inline-flex items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors select-none disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60";
-
-const variants: Record<ButtonVariant, string> = {
-  primary: "bg-brand-700 text-white shadow-sm hover:bg-brand-800 active:bg-brand-900",
-  secondary:
-    "border border-border-strong bg-surface text-foreground shadow-sm hover:bg-surface-muted active:bg-surface-sunken",
-  ghost: "text-brand-700 hover:bg-brand-50 active:bg-brand-100",
-  danger: "bg-danger-600 text-white shadow-sm hover:bg-danger-700 active:bg-danger-800",
-};
-
-const sizes: Record<ButtonSize, string> = {
-  sm: "min-h-8 px-3 py-1 text-sm",
-  md: "min-h-10 px-4 py-2 text-sm",
-};
-
+/**
+ * The classes of a button or a link styled as one: `.btn`, `.btn-<variant>` and `.btn-<size>` of
+ * app/globals.css. Short classes rather than the ~330 characters of utilities they stand for: a
+ * server-rendered button carries its classes twice (HTML and RSC payload). Utilities in `className`
+ * win over them (e.g. "w-full", "hidden sm:inline-flex").
+ */
 export function buttonClasses(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string): string {
-  return cn(base, variants[variant], sizes[size], className);
+  return cn("btn", `btn-${variant}`, `btn-${size}`, className);
 }
 
 export type ButtonProps = React.ComponentProps<"button"> & {

@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { cn } from "../../lib/cn";
+import { PaginationView, type PageLink } from "./pagination-view";
 
 export type PaginationProps = {
   page: number;
@@ -15,7 +14,7 @@ export type PaginationProps = {
 };
 
 /** Pages to show: first, last, current ±1; null marks a gap. */
-function pageWindow(page: number, count: number): (number | null)[] {
+export function pageWindow(page: number, count: number): (number | null)[] {
   const wanted = new Set([1, count, page - 1, page, page + 1]);
   // Avoid a gap that would hide a single page (e.g. 1 … 3).
   if (page - 1 === 3) wanted.add(2);
@@ -31,68 +30,24 @@ function pageWindow(page: number, count: number): (number | null)[] {
   return out;
 }
 
-// One short class (app/globals.css) instead of the same utility list on every page link.
-const item = "page-item";
-const link = "text-brand-700 hover:bg-brand-50";
-
+/**
+ * Page links: previous, the pages of `pageWindow` (gaps marked "…"), next. Works in server and client
+ * components: it resolves the links and labels here and hands them to a client view as plain data,
+ * because a server-rendered list travels twice (HTML and RSC payload) and as elements each link
+ * weighed several times its href and label.
+ */
 export function Pagination({ page, pageCount, hrefFor, labels, className }: PaginationProps) {
   if (pageCount <= 1) return null;
   const current = Math.min(Math.max(1, page), pageCount);
-  const hasPrev = current > 1;
-  const hasNext = current < pageCount;
-
+  const links = pageWindow(current, pageCount).map((p): PageLink | null =>
+    p === null ? null : [p, hrefFor(p), labels.page(p)],
+  );
   return (
-    <nav aria-label={labels.nav} className={className}>
-      <ul className="flex flex-wrap items-center gap-1">
-        <li>
-          {hasPrev ? (
-            <Link href={hrefFor(current - 1)} rel="prev" className={cn(item, link)}>
-              <span aria-hidden="true">‹</span>
-              {labels.previous}
-            </Link>
-          ) : (
-            <span aria-disabled="true" className={cn(item, "text-muted opacity-60")}>
-              <span aria-hidden="true">‹</span>
-              {labels.previous}
-            </span>
-          )}
-        </li>
-        {pageWindow(current, pageCount).map((p, i) =>
-          p === null ? (
-            <li key={`gap-${i}`} aria-hidden="true" className={cn(item, "min-w-6 px-0 text-muted")}>
-              …
-            </li>
-          ) : (
-            <li key={p}>
-              <Link
-                href={hrefFor(p)}
-                aria-label={labels.page(p)}
-                aria-current={p === current ? "page" : undefined}
-                className={cn(
-                  item,
-                  "tabular-nums",
-                  p === current ? "bg-brand-700 text-white hover:bg-brand-800" : link,
-                )}
-              >
-                {p}
-              </Link>
-            </li>
-          ),
-        )}
-        <li>
-          {hasNext ? (
-            <Link href={hrefFor(current + 1)} rel="next" className={cn(item, link)}>
-              {labels.next}
-              <span aria-hidden="true">›</span>
-            </Link>
-          ) : (
-            <span aria-disabled="true" className={cn(item, "text-muted opacity-60")}>
-              {labels.next}
-              <span aria-hidden="true">›</span>
-            </span>
-          )}
-        </li>
-      </ul>
-    </nav>
+    <PaginationView
+      current={current}
+      links={links}
+      labels={{ previous: labels.previous, next: labels.next, nav: labels.nav }}
+      className={className}
+    />
   );
 }

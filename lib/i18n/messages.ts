@@ -33,6 +33,7 @@ export const NAMESPACES = [
   "matching",
   "membership",
   "security",
+  "deals",
 ] as const;
 
 export async function loadMessages(locale: string): Promise<Record<string, unknown>> {
@@ -43,12 +44,32 @@ export async function loadMessages(locale: string): Promise<Record<string, unkno
 }
 
 /**
- * What the client components of every page need (the header's language switcher, account menu and
- * search box, the error boundary): the only messages the root layout sends to the browser. Whole
- * namespaces or one key path inside one ("search.box"). Signed-in and sign-in areas add the full
- * catalogue in their own layouts; a public page never carries it (README, "Caching").
+ * What the client components of every page need: the only messages the root layout sends to the
+ * browser, so only the keys they use (every page carries these in its HTML). Whole namespaces or key
+ * paths inside one ("search.box"). Signed-in and sign-in areas add the full catalogue in their own
+ * layouts; a public page never carries it (README, "Caching"). tests/unit/shell-messages.test.ts
+ * checks the keys these components ask for against this list.
  */
-export const SHELL_CLIENT_MESSAGES = ["nav", "roles", "notifications.bell", "search.box", "errors"] as const;
+export const SHELL_CLIENT_MESSAGES = [
+  // components/layout/account-menu.tsx (with the areas of lib/auth/account-area.ts) and language-switcher.tsx
+  "nav.userMenu",
+  "nav.workspace",
+  "nav.admin",
+  "nav.signIn",
+  "nav.register",
+  "nav.signOut",
+  "nav.switchLanguage",
+  "roles",
+  // components/notifications/bell.tsx
+  "notifications.bell",
+  // components/search/search-box.tsx
+  "search.box",
+  // app/[locale]/error.tsx; the action errors are translated on the server
+  "errors.unexpectedTitle",
+  "errors.unexpectedText",
+  "errors.reference",
+  "errors.retry",
+] as const;
 
 /** The parts of `messages` named by `paths` (a namespace, or a dotted path into one), nested as in the catalogue. */
 export function pickMessages(messages: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
