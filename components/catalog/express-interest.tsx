@@ -1,23 +1,31 @@
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
+import type { ListingKind } from "@/lib/listings/kinds";
 import { Link } from "@/lib/i18n/navigation";
 
 /**
- * The call to action of a listing. Deals arrive in the next release; until then it leads visitors to
- * sign in and says why nothing more happens yet.
+ * The call to action of a listing (issue #12): on an offer, a seeker's "Đề nghị chuyển giao"; on a
+ * demand, a provider's "Đề xuất công nghệ". The page is cached and the same for everybody, so this is
+ * one link: a visitor who is not signed in is sent to sign in (or register) and back to the form, a
+ * signed-in member of the wrong role is told what to do instead, and an open deal opens in its place.
  */
-export async function ExpressInterest() {
+export async function ExpressInterest({ kind, slug }: { kind: ListingKind; slug: string }) {
   const t = await getTranslations("catalog.detail");
+  const offer = kind === "offer";
   return (
     <section aria-labelledby="interest-heading" className="rounded-lg border border-brand-200 bg-brand-50 p-4">
       <h2 id="interest-heading" className="text-base font-semibold">
-        {t("interestTitle")}
+        {t(offer ? "interestTitle" : "proposalTitle")}
       </h2>
-      <Link href="/login" className={buttonClasses("primary", "md", "mt-3 w-full")} aria-describedby="interest-note">
-        {t("interestButton")}
+      <Link
+        href={`/account/deals/new?${offer ? "offer" : "demand"}=${encodeURIComponent(slug)}`}
+        className={buttonClasses("primary", "md", "mt-3 w-full")}
+        aria-describedby="interest-note"
+      >
+        {t(offer ? "interestButton" : "proposalButton")}
       </Link>
       <p id="interest-note" className="mt-2 text-sm text-muted">
-        {t("interestNote")}
+        {t(offer ? "interestNote" : "proposalNote")}
       </p>
     </section>
   );

@@ -120,7 +120,7 @@ export async function ListingDetail(props: {
           <PublicMatches kind={kind} id={listing.id} />
         </div>
         <aside className="space-y-4">
-          <ExpressInterest />
+          <ExpressInterest kind={kind} slug={listing.slug} />
           <OrganizationBox organization={listing.organization} />
           <section aria-labelledby="facts-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
             <h2 id="facts-heading" className="text-base font-semibold">

@@ -29,7 +29,7 @@ test("a researcher registers in Vietnamese, signs in and signs out", async ({ pa
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
   await page.goto("/account");
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccount$/);
 
   const rows = await query<{ roles: string; org_role: string }>(
     "SELECT roles::text, org_role::text FROM users WHERE email = $1",

@@ -84,11 +84,7 @@ test("an organization the operator verifies shows as verified on its public page
   await signIn(operator, "operator@demo.vn");
   await operator.goto("/admin/organizations");
   const card = operator.locator("section").filter({ has: operator.getByText(org!.name, { exact: true }) });
-  // Wait for the action's whole answer (Next expires the cached pages when the action ends; the card
-  // itself leaves the queue with it, so its success message cannot be waited on).
-  const answered = operator.waitForResponse((r) => r.request().method() === "POST");
   await card.getByRole("button", { name: "Xác thực", exact: true }).click();
-  await (await answered).body();
   await expect
     .poll(
       async () =>
@@ -99,6 +95,12 @@ test("an organization the operator verifies shows as verified on its public page
         )[0]!.status,
     )
     .toBe("VERIFIED");
+  // Next expires the cached page when the action returns, a moment after the row committed (the
+  // card leaves the queue with the answer, so there is no message to wait on): allowed 5 seconds,
+  // against the 60-second page lifetime a missed invalidation would take.
+  await expect
+    .poll(async () => (await anonymous(visitor.request, `/organizations/${org!.slug}`)).html, { timeout: 5_000 })
+    .toContain("Đã xác thực");
 
   const after = await anonymous(visitor.request, `/organizations/${org!.slug}`);
   expect(after.html).toContain("Đã xác thực");

@@ -228,7 +228,10 @@ test("a technology page shows its fields, badges, files and structured data; its
   await expect(page.getByText("(50 KB)")).toBeVisible();
   await expect(page.getByText(`<script>window.__pwned = 1</script> ${tag}`)).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  await expect(page.getByRole("link", { name: "Bày tỏ quan tâm" })).toHaveAttribute("href", "/login");
+  await expect(page.getByRole("link", { name: "Đề nghị chuyển giao" })).toHaveAttribute(
+    "href",
+    `/account/deals/new?offer=${offer!.slug}`,
+  );
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
   expect(ld).toMatchObject({ "@type": "Product", name: offer!.title_vi });
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
@@ -239,7 +242,10 @@ test("a technology page shows its fields, badges, files and structured data; its
   await page.goto(`/en/technologies/${offer!.slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(offer!.title_en);
   await expect(page.getByTestId("listing-badges")).toContainText("Transfer encouraged");
-  await expect(page.getByRole("link", { name: "Express interest" })).toHaveAttribute("href", "/en/login");
+  await expect(page.getByRole("link", { name: "Request a transfer" })).toHaveAttribute(
+    "href",
+    `/en/account/deals/new?offer=${offer!.slug}`,
+  );
 });
 
 test("a confidential demand hides its organization", async ({ page }) => {

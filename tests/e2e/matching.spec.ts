@@ -85,7 +85,7 @@ test.describe.serial("the seeker's matches", () => {
     await page.getByRole("link", { name: "Gợi ý kết nối", exact: true }).click();
     await expect(page).toHaveURL(/\/account\/matches$/);
     await expect(page.getByRole("heading", { level: 1, name: "Gợi ý kết nối" })).toBeVisible();
-    await expect(page.getByTestId("matches-note")).toContainText("phiên bản sau");
+    await expect(page.getByTestId("matches-note")).toContainText("mở giao dịch với bên kia");
 
     // A card the seeker may change: one of the organization's demands (seekers do not manage its offers).
     const cards = page.getByTestId("match-card").filter({ has: page.getByRole("button", { name: /^Bỏ qua/ }) });
@@ -115,24 +115,38 @@ test.describe.serial("the seeker's matches", () => {
     await expect(dismissed.getByTestId("match-state")).toHaveText("Mới");
   });
 
-  test("a dismissal is cancelled when the confirmation is declined; 'Interested' marks the match and links to the listing", async ({
+  test("a dismissal is cancelled when the confirmation is declined; 'Request a transfer' opens a deal and marks the match", async ({
     page,
   }) => {
+    test.slow(); // a sign-in, a form and two page loads
+    // A match of the seeker's demands whose offer has no deal of the seeker's organization yet.
+    const [match] = await query<{ id: string }>(
+      `SELECT m.id FROM matches m JOIN demands dm ON dm.id = m.demand_id
+        WHERE dm.organization_id = (SELECT organization_id FROM users WHERE email = 'seeker@demo.vn')
+          AND m.demand_state IN ('SUGGESTED', 'SEEN')
+          AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.offer_id = m.offer_id AND d.seeker_org_id = dm.organization_id)
+        ORDER BY m.score DESC LIMIT 1`,
+    );
+    const id = match!.id;
     await signIn(page, "seeker@demo.vn");
     await page.goto("/account/matches");
-    const cards = page.getByTestId("match-card").filter({ has: page.getByRole("button", { name: /^Quan tâm/ }) });
-    const id = (await cards.last().getAttribute("data-match-id"))!;
     const card = page.locator(`[data-match-id="${id}"]`);
 
     page.once("dialog", (dialog) => void dialog.dismiss());
     await card.getByRole("button", { name: /^Bỏ qua/ }).click();
     await expect(page.locator(`[data-match-id="${id}"]`)).toHaveCount(1);
 
-    await card.getByRole("button", { name: /^Quan tâm/ }).click();
-    await expect(card.getByTestId("match-state")).toHaveText("Đã quan tâm");
-    const open = card.getByRole("link", { name: "Mở tin để liên hệ" });
-    await expect(open).toHaveAttribute("href", /^\/technologies\//);
+    await card.getByRole("link", { name: /^Đề nghị chuyển giao/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/account/deals/new\\?offer=[a-z0-9-]+&match=${id}$`));
+    await page.getByLabel("Lời nhắn").fill("Chúng tôi thấy công nghệ này phù hợp với nhu cầu đã đăng trên Sàn.");
+    await page.getByLabel("Mục đích sử dụng").fill("Đáp ứng nhu cầu công nghệ của doanh nghiệp.");
+    await page.getByRole("button", { name: "Gửi đề nghị" }).click();
+    await expect(page.getByText("Đã gửi đề nghị.", { exact: false })).toBeVisible();
     const [stored] = await query<{ demand_state: string }>("SELECT demand_state FROM matches WHERE id = $1", [id]);
     expect(stored!.demand_state).toBe("ACTED_ON");
+
+    await page.goto("/account/matches");
+    await expect(card.getByTestId("match-state")).toHaveText("Đã gửi đề nghị");
+    await expect(card.getByRole("link", { name: "Xem giao dịch" })).toHaveAttribute("href", "/account/deals");
   });
 });

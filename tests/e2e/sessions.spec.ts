@@ -27,7 +27,7 @@ test("after sign-out, a saved copy of the session cookie no longer opens the wor
   await replay.addCookies(saved);
   const stolen = await replay.newPage();
   await stolen.goto("/account");
-  await expect(stolen).toHaveURL(/\/login$/);
+  await expect(stolen).toHaveURL(/\/login\?callbackUrl=%2Faccount$/);
   await replay.close();
 
   const [row] = await query<{ n: number }>(

@@ -48,7 +48,8 @@ for (const role of ROLES) {
 
 test("staff pages answer not found to other roles, and sign-in to visitors", async ({ page }) => {
   await page.goto("/admin");
-  await expect(page).toHaveURL(/\/login$/);
+  // Signing in brings the visitor back to the page that asked for it.
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin$/);
   await signIn(page, "provider@demo.vn");
   const response = await page.goto("/admin");
   expect(response?.status()).toBe(404);
