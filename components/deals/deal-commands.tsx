@@ -38,7 +38,7 @@ export function DealCommands({ reference, commands, action }: DealCommandsProps)
   const [pending, startTransition] = useTransition();
   const [open, setOpen] = useState<CommandEvent | null>(null);
 
-  if (commands.length === 0) return null;
+  if (commands.length === 0 && !(state.ok && state.message)) return null;
   const submit = (event: CommandEvent, form: HTMLFormElement) => {
     if (event !== "accept" && !window.confirm(t(`confirm.${event}`))) return;
     const data = new FormData(form);

@@ -72,6 +72,8 @@ export async function DealView({
   const waitingForMe = party !== null && deal.waitingOn.includes(party.side);
   const waitingForOther = party !== null && deal.waitingOn.includes(otherSide(party.side));
   const orgName = (o: { name: string; nameEn: string | null }) => pick(locale, o.name, o.nameEn);
+  // Staff read the contract from the workspace page too: it authorizes by the same rule.
+  const contractBase = "/account/deals";
   const canWrite = messageAction !== undefined && viewer.kind !== "staff" && canMessage(deal.state);
 
   return (
@@ -157,8 +159,9 @@ export async function DealView({
             {t("verifyEmailFirst")}
           </Alert>
         )}
-        {party && stepAction && commands.length > 0 && (
-          <div className="mt-3">
+        {/* Kept mounted when no command is left, so that the step's own confirmation stays in view. */}
+        {party && stepAction && (
+          <div className="mt-3 empty:hidden">
             <DealCommands reference={deal.reference} commands={commands} action={stepAction} />
           </div>
         )}
@@ -197,6 +200,24 @@ export async function DealView({
         </div>
 
         <aside className="space-y-6">
+          {(deal.state !== "EOI_SENT" && !["DECLINED", "EXPIRED", "CANCELLED"].includes(deal.state)) ||
+          deal.contractVersion ? (
+            <section aria-labelledby="deal-contract" className="rounded-lg border border-border bg-white p-4">
+              <h2 id="deal-contract" className="text-base font-semibold">
+                {t("contract.heading")}
+              </h2>
+              <p className="mt-1 text-sm text-muted" data-testid="deal-contract">
+                {deal.contractVersion ? t("contract.latest", { version: deal.contractVersion }) : t("contract.none")}
+              </p>
+              <Link
+                href={`${contractBase}/${deal.reference}/contract`}
+                className="mt-2 inline-block font-medium text-brand-700 hover:underline"
+              >
+                {deal.contractVersion || !party ? t("contract.open") : t("contract.draft")}
+              </Link>
+            </section>
+          ) : null}
+
           <section aria-labelledby="deal-request" className="rounded-lg border border-border bg-white p-4">
             <h2 id="deal-request" className="text-base font-semibold">
               {t("request.heading")}
@@ -239,8 +260,8 @@ export async function DealView({
                 <p className="mt-2 break-all font-mono text-xs text-muted">SHA-256: {deal.nda.sha256}</p>
               </details>
             )}
-            {party && stepAction && ndaMode !== "none" && (
-              <div className="mt-3">
+            {party && stepAction && (
+              <div className="mt-3 empty:hidden">
                 <NdaPanel
                   reference={deal.reference}
                   mode={ndaMode}
@@ -283,7 +304,7 @@ function nextKey(state: string, waitingForMe: boolean, waitingForOther: boolean,
   if (state === "NEGOTIATING" || state === "CONTRACT_DRAFTED") {
     if (nda && waitingForMe) return "acceptNda";
     if (nda && waitingForOther) return "awaitNda";
-    return "negotiate";
+    return state === "CONTRACT_DRAFTED" ? "contractDrafted" : "negotiate";
   }
   return state.toLowerCase();
 }

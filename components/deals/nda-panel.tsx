@@ -27,6 +27,7 @@ export function NdaPanel({ reference, mode, standardText, text, sha256, action }
   const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
   const [pending, startTransition] = useTransition();
   if (state.ok && state.message) return <Alert tone="success">{t(`done.${state.message}`)}</Alert>;
+  if (mode === "none") return null;
   const submit = (confirm: string) => (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!window.confirm(confirm)) return;

@@ -132,6 +132,7 @@ export async function dealForViewer(user: Principal | null, reference: string) {
       providerOrg: { select: orgSelect },
       seekerOrg: { select: orgSelect },
       participants: { include: { organization: { select: orgSelect } } },
+      contracts: { select: { versionNo: true }, orderBy: { versionNo: "desc" }, take: 1 },
     },
   });
   if (!deal) return null;
@@ -190,6 +191,8 @@ export async function dealForViewer(user: Principal | null, reference: string) {
       seeker: deal.seekerOrg,
       participants: deal.participants.map((p) => p.organization),
       waitingOn: waitingOn(deal),
+      contractVersion: deal.contracts[0]?.versionNo ?? null,
+      signedAt: deal.signedAt,
     },
     messages: messages.map((m) => ({
       id: m.id,

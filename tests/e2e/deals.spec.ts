@@ -198,3 +198,65 @@ test("a visitor's request goes through sign-in and lands back on the form", asyn
   await expect(page).toHaveURL(new RegExp(`/account/deals/new\\?offer=${offer.slug}$`));
   await expect(page.getByRole("heading", { name: "Đề nghị chuyển giao công nghệ" })).toBeVisible();
 });
+
+test("the contract is drafted from the standard terms, edited once, confirmed by both, and downloads as PDF and DOCX", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000); // two people, two versions, two confirmations, two downloads
+  const offer = await freshOffer();
+  const seeker = await signedIn(browser, "seeker@demo.vn");
+  const reference = await sendRequest(seeker, offer.slug);
+  const provider = await signedIn(browser, offer.provider);
+  await provider.goto(`/account/deals/${reference}`);
+  await provider.getByRole("button", { name: "Chấp nhận" }).click();
+  await expect(provider.getByText("Đã chấp nhận.", { exact: false })).toBeVisible();
+
+  // The provider drafts from the standard terms, filled in from the offer and the request's budget.
+  await provider.getByRole("link", { name: "Soạn hợp đồng" }).click();
+  await expect(provider).toHaveURL(new RegExp(`/account/deals/${reference}/contract$`));
+  await expect(provider.getByLabel("Tên công nghệ")).toHaveValue(offer.title);
+  await expect(provider.getByLabel("Giá chuyển giao công nghệ")).toHaveValue("800000000");
+  await provider.getByRole("button", { name: "Lưu phiên bản mới" }).click();
+  await expect(provider.getByText("Đã lưu phiên bản 1.", { exact: false })).toBeVisible();
+
+  // The seeker edits the warranty once: a second version.
+  await seeker.goto(`/account/deals/${reference}/contract`);
+  await expect(seeker.getByRole("heading", { name: "Phiên bản mới nhất: 1" })).toBeVisible();
+  await seeker
+    .getByLabel("Bảo hành", { exact: true })
+    .fill("Bên giao bảo hành công nghệ trong 24 tháng kể từ ngày nghiệm thu.");
+  await seeker.getByRole("button", { name: "Lưu phiên bản mới" }).click();
+  await expect(seeker.getByText("Đã lưu phiên bản 2.", { exact: false })).toBeVisible();
+  await seeker.reload();
+  await seeker.getByRole("button", { name: "So sánh" }).click();
+  await expect(seeker.getByTestId("contract-diff")).toContainText("trong 24 tháng kể từ ngày nghiệm thu");
+
+  // Both confirm version 2; the second confirmation signs.
+  seeker.once("dialog", (dialog) => void dialog.accept());
+  await seeker.getByRole("button", { name: "Xác nhận phiên bản 2" }).click();
+  await expect(seeker.getByText("Đã xác nhận. Đang chờ bên kia", { exact: false })).toBeVisible();
+  await provider.goto(`/account/deals/${reference}/contract`);
+  provider.once("dialog", (dialog) => void dialog.accept());
+  await provider.getByRole("button", { name: "Xác nhận phiên bản 2" }).click();
+  await expect(provider.getByText("hợp đồng đã được ký", { exact: false })).toBeVisible();
+  const [row] = await query<{ state: string; sha: string }>(
+    `SELECT d.state, c.content_sha256 AS sha FROM deals d JOIN contracts c ON c.deal_id = d.id AND c.version_no = 2
+      WHERE d.reference = $1`,
+    [reference],
+  );
+  expect(row?.state).toBe("SIGNED");
+
+  // The signed version downloads; its PDF text holds the Vietnamese title and the hash.
+  const pdf = await provider.request.get(`/api/deals/${reference}/contract/2/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const { extractText, getDocumentProxy } = await import("unpdf");
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), { mergePages: true });
+  expect(text).toContain("HỢP ĐỒNG CHUYỂN GIAO CÔNG NGHỆ");
+  expect(text.replace(/\s+/g, "")).toContain(row!.sha);
+  const docx = await seeker.request.get(`/api/deals/${reference}/contract/2/docx`);
+  expect(docx.status()).toBe(200);
+  expect((await docx.body()).subarray(0, 2).toString()).toBe("PK");
+  const outsider = await signedIn(browser, "intermediary@demo.vn");
+  expect((await outsider.request.get(`/api/deals/${reference}/contract/2/pdf`)).status()).toBe(404);
+});

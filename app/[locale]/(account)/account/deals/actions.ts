@@ -4,6 +4,9 @@ import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
+import { ContractContentSchema } from "@/lib/deals/contract";
+import { contractFormToContent } from "@/lib/deals/contract-form";
+import { confirmContract, saveContract } from "@/lib/deals/contracts";
 import { postDealMessage, startDeal, takeDealStep } from "@/lib/deals/mutations";
 import {
   DealReasonSchema,
@@ -90,5 +93,47 @@ export const postMessageAction = formAction({
     await postDealMessage(audit, user, input.reference, input.body);
     revalidatePath("/[locale]/account/deals", "layout");
     return { message: "message_sent" };
+  },
+});
+
+const BasedOnSchema = z.number({ error: "invalid_input" }).int().min(0).max(10_000);
+
+/**
+ * Saves the contract form as a new version. Bound by the page to the deal's reference and to the
+ * version the form was filled from (0 for the first draft), so a save over someone else's newer
+ * version is refused rather than silently replacing it.
+ */
+export const saveContractAction = formAction({
+  name: "saveContract",
+  namespace: "deals",
+  args: [reference, BasedOnSchema],
+  form: {
+    schema: z.preprocess((v) => contractFormToContent(v as Record<string, unknown>), ContractContentSchema),
+    arrays: ["transferObjects", "transferMethods"],
+  },
+  permission: "deal:act",
+  run: async ({ input, args: [ref, basedOn], user, audit }) => {
+    const saved = await saveContract(audit, user, ref, input, basedOn === 0 ? null : basedOn);
+    revalidatePath("/[locale]/account/deals", "layout");
+    return { message: "saved", data: saved };
+  },
+});
+
+const ConfirmSchema = z.object({
+  versionNo: z.coerce.number({ error: "invalid_input" }).int().min(1),
+  sha256: z.string({ error: "invalid_input" }).regex(/^[0-9a-f]{64}$/, "invalid_input"),
+});
+
+/** Confirms the version the party was shown (its number and SHA-256); the second confirmation signs. */
+export const confirmContractAction = formAction({
+  name: "confirmContract",
+  namespace: "deals",
+  args: [reference],
+  form: { schema: ConfirmSchema, hidden: ["versionNo", "sha256"] },
+  permission: "deal:act",
+  run: async ({ input, args: [ref], user, audit }) => {
+    const { signed } = await confirmContract(audit, user, ref, input);
+    revalidatePath("/[locale]/account/deals", "layout");
+    return { message: signed ? "signed" : "confirmed" };
   },
 });
