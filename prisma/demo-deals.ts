@@ -20,6 +20,8 @@ export async function seedDemoDeals(log: (line: string) => void = () => {}) {
   const { db } = await import("../lib/db");
   if ((await db.deal.count()) > 0) return 0;
   const { postDealMessage, startDeal, takeDealStep } = await import("../lib/deals/mutations");
+  const { confirmContract, saveContract } = await import("../lib/deals/contracts");
+  const { standardDraft } = await import("../lib/deals/contract-template");
   const { STANDARD_NDA_TEXT } = await import("../lib/deals/nda");
   const { createHash } = await import("node:crypto");
 
@@ -83,7 +85,7 @@ export async function seedDemoDeals(log: (line: string) => void = () => {}) {
 
   let made = 0;
   const others = await offersNotOf([provider.organizationId, seeker.organizationId], 6);
-  const [a, b, c, d] = others;
+  const [a, b, c, d, e] = others;
 
   // seeker@demo.vn: one just sent, one in negotiation with messages and an accepted NDA, one expired.
   if (a) {
@@ -148,6 +150,38 @@ export async function seedDemoDeals(log: (line: string) => void = () => {}) {
     made++;
   }
 
+  // seeker@demo.vn: a contract drafted from the standard terms and confirmed by the provider,
+  // waiting for the seeker's confirmation; and one signed by both.
+  for (const [offer, sign] of [
+    [d, false],
+    [e, true],
+  ] as const) {
+    if (!offer) continue;
+    const owner = await providerOf(offer.organizationId);
+    if (!owner) continue;
+    const { reference } = await startDeal(
+      as(seeker),
+      seeker,
+      interest(
+        offer.id,
+        "Chúng tôi đề nghị nhận chuyển giao công nghệ theo li-xăng không độc quyền.",
+        "Áp dụng tại nhà máy của công ty.",
+        sign ? 450_000_000n : 900_000_000n,
+      ),
+    );
+    await takeDealStep(as(owner), owner, reference, { event: "accept" });
+    const source = await db.offer.findUniqueOrThrow({ where: { id: offer.id } });
+    const content = standardDraft(source, sign ? 450_000_000n : 900_000_000n, {
+      startDate: new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10),
+      registrationMandatory: source.stateFunded,
+    });
+    const saved = await saveContract(as(owner), owner, reference, content, null);
+    await confirmContract(as(owner), owner, reference, saved);
+    if (sign) await confirmContract(as(seeker), seeker, reference, saved);
+    await backdate(reference, sign ? 8 : 3);
+    made++;
+  }
+
   // provider@demo.vn's organization: a request waiting for its answer, one it declined, one cancelled.
   const providerOffers = await db.offer.findMany({
     where: { status: "PUBLISHED", organizationId: provider.organizationId },
@@ -194,7 +228,7 @@ export async function seedDemoDeals(log: (line: string) => void = () => {}) {
     orderBy: { publishedAt: "desc" },
     select: { id: true },
   });
-  const proposed = providerOffers.at(-1) ?? (d ? null : null);
+  const proposed = providerOffers.at(-1);
   if (demand && proposed) {
     await startDeal(as(provider), provider, {
       kind: "proposal",

@@ -94,6 +94,7 @@ export function DealCommands({ reference, commands, action }: DealCommandsProps)
       {open && NEEDS_REASON[open] && (
         <form
           id={`deal-${open}-form`}
+          noValidate
           className="space-y-3 rounded-md border border-border p-4"
           onSubmit={(e) => {
             e.preventDefault();

@@ -214,8 +214,8 @@ test("the contract is drafted from the standard terms, edited once, confirmed by
   // The provider drafts from the standard terms, filled in from the offer and the request's budget.
   await provider.getByRole("link", { name: "Soạn hợp đồng" }).click();
   await expect(provider).toHaveURL(new RegExp(`/account/deals/${reference}/contract$`));
-  await expect(provider.getByLabel("Tên công nghệ")).toHaveValue(offer.title);
-  await expect(provider.getByLabel("Giá chuyển giao công nghệ")).toHaveValue("800000000");
+  await expect(provider.getByLabel("Tên công nghệ", { exact: true })).toHaveValue(offer.title);
+  await expect(provider.getByLabel("Giá chuyển giao công nghệ", { exact: true })).toHaveValue("800000000");
   await provider.getByRole("button", { name: "Lưu phiên bản mới" }).click();
   await expect(provider.getByText("Đã lưu phiên bản 1.", { exact: false })).toBeVisible();
 
@@ -238,7 +238,7 @@ test("the contract is drafted from the standard terms, edited once, confirmed by
   await provider.goto(`/account/deals/${reference}/contract`);
   provider.once("dialog", (dialog) => void dialog.accept());
   await provider.getByRole("button", { name: "Xác nhận phiên bản 2" }).click();
-  await expect(provider.getByText("hợp đồng đã được ký", { exact: false })).toBeVisible();
+  await expect(provider.getByText("Hợp đồng đã được hai bên xác nhận cùng phiên bản", { exact: false })).toBeVisible();
   const [row] = await query<{ state: string; sha: string }>(
     `SELECT d.state, c.content_sha256 AS sha FROM deals d JOIN contracts c ON c.deal_id = d.id AND c.version_no = 2
       WHERE d.reference = $1`,
