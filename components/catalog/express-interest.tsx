@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import type { ListingKind } from "@/lib/listings/kinds";
 import { Link } from "@/lib/i18n/navigation";
@@ -9,8 +9,19 @@ import { Link } from "@/lib/i18n/navigation";
  * one link: a visitor who is not signed in is sent to sign in (or register) and back to the form, a
  * signed-in member of the wrong role is told what to do instead, and an open deal opens in its place.
  */
-export async function ExpressInterest({ kind, slug }: { kind: ListingKind; slug: string }) {
+export async function ExpressInterest({
+  kind,
+  slug,
+  expressPrice = null,
+}: {
+  kind: ListingKind;
+  slug: string;
+  /** An offer's fixed express-licence price: a seeker may take the licence in one step (issue #12 item 4). */
+  expressPrice?: bigint | null;
+}) {
   const t = await getTranslations("catalog.detail");
+  const te = await getTranslations("deals.express");
+  const format = await getFormatter();
   const offer = kind === "offer";
   return (
     <section aria-labelledby="interest-heading" className="rounded-lg border border-brand-200 bg-brand-50 p-4">
@@ -24,6 +35,14 @@ export async function ExpressInterest({ kind, slug }: { kind: ListingKind; slug:
       >
         {t(offer ? "interestButton" : "proposalButton")}
       </Link>
+      {offer && expressPrice !== null && (
+        <Link
+          href={`/account/deals/new?offer=${encodeURIComponent(slug)}&express=1`}
+          className={buttonClasses("secondary", "md", "mt-2 w-full")}
+        >
+          {te("offerButton", { price: format.number(expressPrice, "vnd") })}
+        </Link>
+      )}
       <p id="interest-note" className="mt-2 text-sm text-muted">
         {t(offer ? "interestNote" : "proposalNote")}
       </p>

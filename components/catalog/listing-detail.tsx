@@ -85,6 +85,8 @@ export async function ListingDetail(props: {
   /** The text blocks of the main column, in order; empty ones are left out. */
   sections: { id: string; heading: string; text: string | null }[];
   facts: ReactNode;
+  /** An offer's fixed express-licence price, if it has one. */
+  expressPrice?: bigint | null;
 }) {
   const { kind, locale, listing } = props;
   const t = await getTranslations("catalog");
@@ -120,7 +122,7 @@ export async function ListingDetail(props: {
           <PublicMatches kind={kind} id={listing.id} />
         </div>
         <aside className="space-y-4">
-          <ExpressInterest kind={kind} slug={listing.slug} />
+          <ExpressInterest kind={kind} slug={listing.slug} expressPrice={props.expressPrice ?? null} />
           <OrganizationBox organization={listing.organization} />
           <section aria-labelledby="facts-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
             <h2 id="facts-heading" className="text-base font-semibold">

@@ -4,6 +4,7 @@ import type { ContractField } from "@/lib/deals/contract";
 import { diffContracts, type ContractChange } from "@/lib/deals/contract-diff";
 import { ARTICLE_TITLES, FIELD_LABELS, SIDE_LABELS, type DocumentLocale } from "@/lib/deals/contract-document";
 import type { ContractVersionView } from "@/lib/deals/contract-queries";
+import { Link } from "@/lib/i18n/navigation";
 import type { JsonValue } from "@/lib/json";
 import { CONTRACT_WIDGETS } from "./contract-fields";
 
@@ -82,6 +83,12 @@ export async function ContractVersions({
                 </td>
                 <td className="py-2">
                   <span className="flex flex-wrap gap-2">
+                    <Link
+                      href={`/account/deals/${reference}/contract/${v.versionNo}`}
+                      className="text-brand-700 underline"
+                    >
+                      {t("view")}
+                    </Link>
                     <a
                       href={`/api/deals/${reference}/contract/${v.versionNo}/pdf`}
                       className="text-brand-700 underline"

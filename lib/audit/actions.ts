@@ -67,6 +67,7 @@ export const OTHER_AUDIT_ACTIONS = [
   "deal.revise_contract",
   "deal.confirm_contract",
   "deal.sign",
+  "deal.take_express_licence",
   "expert.contact",
   "kpi.create",
   "seed.run",

@@ -172,3 +172,12 @@ export async function contractDocumentInput(
     confirmedAt: { provider: confirmedAt("provider"), seeker: confirmedAt("seeker") },
   };
 }
+
+/** An organization as a contract names it (for the express licence's preview). */
+export async function partyBlockOf(organizationId: string): Promise<PartyBlock | null> {
+  const org = await db.organization.findUnique({
+    where: { id: organizationId },
+    select: { name: true, address: true, taxCode: true },
+  });
+  return org ? { name: org.name, address: org.address, taxCode: org.taxCode } : null;
+}

@@ -6,13 +6,18 @@ import { assertCan, assertEmailVerified, type Principal } from "@/lib/authz";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { vnDateKey } from "@/lib/calendar/working-days";
+import { Prisma, type Deal } from "@/lib/generated/prisma/client";
 import type { DealOrigin, DealState } from "@/lib/generated/prisma/enums";
 import { actOnMatch } from "@/lib/matching/mutations";
 import { start, transition, workflowTransaction } from "@/lib/workflow/transition";
 import { canWriteMessages } from "./access";
 import { otherSide, senderSide, type DealSide } from "./parties";
+import { storedContract } from "./contract";
+import { contractSha256 } from "./contract-hash";
+import { expressLicenceContract } from "./express-licence";
 import { newDealReference } from "./reference";
+import { countryOfLocation, registrationRequirement } from "./registration";
 import type { ExpressionOfInterestInput } from "./schemas";
 import { eoiRespondBy, canMessage, type DealEvent } from "./state-machine";
 import {
@@ -39,7 +44,8 @@ export { DEAL_WORKFLOW } from "./store";
 
 export type StartDealInput = ExpressionOfInterestInput & {
   /** "interest": a seeker about an offer; "proposal": a provider proposes one of its offers for a demand. */
-  readonly kind: "interest" | "proposal";
+  /** "express": a seeker takes an offer's express licence at its fixed price (issue #12 item 4). */
+  readonly kind: "interest" | "proposal" | "express";
   readonly offerId: string;
   readonly demandId?: string | null;
   /** The match the request comes from (its card's "Quan tâm"), acted on in the same transaction. */
@@ -59,7 +65,7 @@ export interface StartDealResult {
  * index `deals_one_open_per_pair_and_listing` decides, and the loser reads the winner's deal).
  */
 export async function startDeal(ctx: AuditContext, user: Principal, input: StartDealInput): Promise<StartDealResult> {
-  assertCan(user, input.kind === "interest" ? "deal:express-interest" : "deal:propose");
+  assertCan(user, input.kind === "proposal" ? "deal:propose" : "deal:express-interest");
   assertEmailVerified(user);
   const organizationId = user.organizationId;
   if (!organizationId) throw new AppError("forbidden", "organization_required");
@@ -94,13 +100,16 @@ interface DealParties {
 async function partiesOf(tx: Tx | typeof db, organizationId: string, input: StartDealInput): Promise<DealParties> {
   const offer = await tx.offer.findFirst({
     where: { id: input.offerId, status: "PUBLISHED" },
-    select: { id: true, organizationId: true, titleVi: true },
+    select: { id: true, organizationId: true, titleVi: true, priceType: true, priceMin: true },
   });
   if (!offer) throw new AppError("not_found", "offer_not_found");
-  if (input.kind === "interest") {
+  if (input.kind === "interest" || input.kind === "express") {
     if (offer.organizationId === organizationId) throw new AppError("invalid_state", "own_listing");
+    if (input.kind === "express" && (offer.priceType !== "FIXED" || offer.priceMin === null || offer.priceMin <= 0n)) {
+      throw new AppError("invalid_state", "not_express_offer");
+    }
     return {
-      origin: "EOI",
+      origin: input.kind === "express" ? "EXPRESS_LICENCE" : "EOI",
       providerOrgId: offer.organizationId,
       seekerOrgId: organizationId,
       offerId: offer.id,
@@ -174,7 +183,8 @@ async function startInTx(
       intendedUse: input.intendedUse,
       budget: input.budget ?? null,
       timeline: input.timeline ?? null,
-      respondBy: eoiRespondBy(now),
+      // An express licence needs no answer: the provider accepted in advance by its fixed price.
+      respondBy: parties.origin === "EXPRESS_LICENCE" ? null : eoiRespondBy(now),
       stateChangedAt: now,
     },
     {
@@ -189,7 +199,7 @@ async function startInTx(
         demandId: parties.demandId,
         providerOrgId: parties.providerOrgId,
         seekerOrgId: parties.seekerOrgId,
-        respondBy: eoiRespondBy(now).toISOString(),
+        respondBy: parties.origin === "EXPRESS_LICENCE" ? null : eoiRespondBy(now).toISOString(),
       },
       effects: async (created) => {
         await tx.message.create({ data: { dealId: created.id, authorId: user.id, body: input.message } });
@@ -199,12 +209,66 @@ async function startInTx(
             demandId: parties.demandId,
           });
         }
-        const names = await namesOf(tx, created);
-        await tell(tx, names, otherSide(senderSide(parties.origin)), "deal.received");
+        // An express licence is announced once taken (takeExpressLicence), with what to do next.
+        if (parties.origin !== "EXPRESS_LICENCE") {
+          await tell(tx, await namesOf(tx, created), otherSide(senderSide(parties.origin)), "deal.received");
+        }
       },
     },
   );
+  if (parties.origin === "EXPRESS_LICENCE") await takeExpressLicence(tx, ctx, user, deal, now);
   return { reference: deal.reference, existing: false };
+}
+
+/**
+ * The seeker takes the express licence in the transaction that started the deal (issue #12 item 4):
+ * the contract's first version is the standard non-exclusive terms at the offer's fixed price —
+ * what the seeker was shown before accepting — and taking it is the seeker's confirmation of that
+ * version. The provider confirms in turn, which signs the contract (lib/deals/contracts.ts).
+ */
+async function takeExpressLicence(tx: Tx, ctx: AuditContext, user: Principal, deal: Deal, now: Date) {
+  const offer = await tx.offer.findUniqueOrThrow({ where: { id: deal.offerId! } });
+  const [provider, seeker] = await Promise.all([
+    tx.organization.findUniqueOrThrow({ where: { id: deal.providerOrgId }, select: { location: true } }),
+    tx.organization.findUniqueOrThrow({ where: { id: deal.seekerOrgId }, select: { location: true } }),
+  ]);
+  const registration = registrationRequirement({
+    providerCountry: countryOfLocation(provider.location) ?? "VN",
+    seekerCountry: countryOfLocation(seeker.location) ?? "VN",
+    stateFunded: offer.stateFunded,
+  });
+  const content = expressLicenceContract(offer, offer.priceMin!, {
+    startDate: vnDateKey(now),
+    registrationMandatory: registration.mandatory,
+  });
+  const sha256 = contractSha256(content);
+  await transition(tx, DEAL_WORKFLOW, entityOf(deal), "take_express_licence", {
+    actor: "sender",
+    audit: ctx,
+    action: "deal.take_express_licence",
+    entityType: "deal",
+    data: { registrationMandatory: registration.mandatory, registrationReason: registration.reason },
+    after: { state: "CONTRACT_DRAFTED", contractVersion: 1, sha256, confirmedBy: "seeker" },
+    now,
+    effects: async () => {
+      const contract = await tx.contract.create({
+        data: {
+          dealId: deal.id,
+          versionNo: 1,
+          terms: storedContract(content) ?? {},
+          technologyName: content.technologyName ?? null,
+          value: content.value ?? null,
+          contentSha256: sha256,
+          createdById: user.id,
+          registrationRequired: registration.mandatory,
+        },
+      });
+      await tx.contractConfirmation.create({
+        data: { contractId: contract.id, side: "seeker", versionNo: 1, contentSha256: sha256, userId: user.id },
+      });
+      await tell(tx, await namesOf(tx, deal), "provider", "deal.express_taken", { version: 1 });
+    },
+  });
 }
 
 const STEP_ACTIONS = {

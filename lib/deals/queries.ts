@@ -233,7 +233,19 @@ export async function dealStartContext(
   if (input.kind === "interest") {
     const offer = await db.offer.findFirst({
       where: { slug: input.offerSlug, status: "PUBLISHED" },
-      select: { ...listingSelect, organizationId: true, organization: { select: orgSelect } },
+      select: {
+        ...listingSelect,
+        organizationId: true,
+        organization: { select: { ...orgSelect, address: true, taxCode: true, location: true } },
+        // What an express licence's standard terms are made of (./express-licence.ts).
+        summaryVi: true,
+        applicationAreas: true,
+        transferObjects: true,
+        transferMethods: true,
+        priceType: true,
+        priceMin: true,
+        stateFunded: true,
+      },
     });
     if (!offer || offer.organizationId === org) return null;
     const open = await findOpenDeal(db, {

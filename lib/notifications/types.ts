@@ -49,6 +49,8 @@ export interface NotificationParamsByType {
   /** `version`: the contract version number saved or confirmed. */
   "deal.contract_saved": { title: string; organization: string; reference: string; version: number };
   "deal.contract_confirmed": { title: string; organization: string; reference: string; version: number };
+  /** To the provider: a seeker took the offer's express licence and confirmed its standard terms. */
+  "deal.express_taken": { title: string; organization: string; reference: string; version: number };
   /** To both parties: the second confirmation of the same version signed the contract. */
   "deal.signed": { title: string; organization: string; reference: string; version: number };
   /** To the expert (or their organization, or the operator who passes it on): someone asks for advice. */
@@ -99,6 +101,7 @@ export const NOTIFICATION_TYPES = [
   "deal.contract_saved",
   "deal.contract_confirmed",
   "deal.signed",
+  "deal.express_taken",
   "expert.contact",
 ] as const satisfies readonly NotificationType[];
 

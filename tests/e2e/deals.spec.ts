@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, query, runJob, signIn } from "./support";
 test.describe.configure({ mode: "serial" });
 
 /** A published offer seeker@demo.vn's organization has no deal about, with a provider who answers it. */
-async function freshOffer() {
+async function freshOffer(options: { fixedPrice?: boolean } = {}) {
   const [offer] = await query<{ id: string; slug: string; title: string; provider: string }>(
     `WITH seeker AS (SELECT organization_id AS org FROM users WHERE email = 'seeker@demo.vn')
      SELECT o.id, o.slug, o.title_vi AS title,
@@ -16,11 +16,13 @@ async function freshOffer() {
                 AND 'PROVIDER' = ANY(u.roles) ORDER BY u.email = 'provider@demo.vn' DESC, u.email LIMIT 1) AS provider
        FROM offers o, seeker
       WHERE o.status = 'PUBLISHED' AND o.organization_id <> seeker.org
+        AND ($1::boolean IS FALSE OR (o.price_type = 'FIXED' AND o.price_min > 0))
         AND EXISTS (SELECT 1 FROM users u WHERE u.organization_id = o.organization_id AND 'PROVIDER' = ANY(u.roles))
         AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.offer_id = o.id AND d.seeker_org_id = seeker.org)
         AND NOT EXISTS (SELECT 1 FROM matches m JOIN demands dm ON dm.id = m.demand_id
                          WHERE m.offer_id = o.id AND dm.organization_id = seeker.org)
       ORDER BY o.published_at DESC LIMIT 1`,
+    [options.fixedPrice ?? false],
   );
   if (!offer) throw new Error("no offer left without a deal: the demo data has too few offers for these tests");
   return offer;
@@ -259,4 +261,35 @@ test("the contract is drafted from the standard terms, edited once, confirmed by
   expect((await docx.body()).subarray(0, 2).toString()).toBe("PK");
   const outsider = await signedIn(browser, "intermediary@demo.vn");
   expect((await outsider.request.get(`/api/deals/${reference}/contract/2/pdf`)).status()).toBe(404);
+});
+
+test("a seeker takes an express licence on the standard terms in one step; the provider's confirmation signs it", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const offer = await freshOffer({ fixedPrice: true });
+  const seeker = await signedIn(browser, "seeker@demo.vn");
+  await seeker.goto(`/technologies/${offer.slug}`);
+  await seeker.getByRole("link", { name: /^Li-xăng nhanh · / }).click();
+  await expect(seeker.getByRole("heading", { name: "Li-xăng nhanh" })).toBeVisible();
+  await expect(seeker.getByText("HỢP ĐỒNG CHUYỂN GIAO CÔNG NGHỆ")).toBeVisible();
+  await seeker.getByLabel("Mục đích sử dụng").fill("Sản xuất thử tại xưởng của công ty.");
+  seeker.once("dialog", (dialog) => void dialog.accept());
+  await seeker.getByRole("button", { name: /^Chấp nhận li-xăng với giá/ }).click();
+  await expect(seeker.getByTestId("deal-reference")).toBeVisible();
+  const reference = (await seeker.getByTestId("deal-reference").textContent())!.trim();
+  await expect(seeker.getByText("Đã soạn hợp đồng").first()).toBeVisible();
+
+  const provider = await signedIn(browser, offer.provider);
+  await provider.goto(`/account/deals/${reference}/contract`);
+  await expect(provider.getByTestId("contract-confirmations")).toContainText("Bên nhận đã xác nhận");
+  // The standard terms are not edited: there is no form, only the confirmation.
+  await expect(provider.getByRole("button", { name: "Lưu phiên bản mới" })).toHaveCount(0);
+  provider.once("dialog", (dialog) => void dialog.accept());
+  await provider.getByRole("button", { name: "Xác nhận phiên bản 1" }).click();
+  await expect(provider.getByText("Hợp đồng đã được hai bên xác nhận cùng phiên bản", { exact: false })).toBeVisible();
+  const [row] = await query<{ state: string; origin: string }>("SELECT state, origin FROM deals WHERE reference = $1", [
+    reference,
+  ]);
+  expect(row).toEqual({ state: "SIGNED", origin: "EXPRESS_LICENCE" });
 });

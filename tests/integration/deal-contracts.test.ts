@@ -178,3 +178,58 @@ describe("confirmations", () => {
     expect((await db.deal.findUniqueOrThrow({ where: { reference } })).state).toBe("SIGNED");
   });
 });
+
+describe("express licence", () => {
+  it("a seeker takes a fixed-price offer's licence in one step; the provider's confirmation signs it", async () => {
+    const offer = await db.offer.create({
+      data: buildOffer(providerOrg, provider.id, {
+        priceType: "FIXED",
+        priceMin: 150_000_000n,
+        priceMax: 150_000_000n,
+      }),
+    });
+    const take = () =>
+      startDeal(ctx, seeker, {
+        kind: "express",
+        offerId: offer.id,
+        message: "Chúng tôi nhận li-xăng theo điều khoản chuẩn.",
+        intendedUse: "Sản xuất tại nhà máy.",
+      });
+    const { reference, existing } = await take();
+    expect(existing).toBe(false);
+    expect(await take()).toEqual({ reference, existing: true });
+    const deal = await db.deal.findUniqueOrThrow({
+      where: { reference },
+      include: { contracts: { include: { confirmations: true } } },
+    });
+    expect(deal).toMatchObject({ origin: "EXPRESS_LICENCE", state: "CONTRACT_DRAFTED", respondBy: null });
+    const [v1] = deal.contracts;
+    expect(v1).toMatchObject({ versionNo: 1, value: 150_000_000n });
+    expect(v1!.confirmations.map((c) => c.side)).toEqual(["seeker"]);
+    const notices = await db.notification.findMany({ where: { userId: provider.id, type: "deal.express_taken" } });
+    expect(notices.some((n) => n.link === `/account/deals/${reference}`)).toBe(true);
+
+    // The standard terms are fixed: no new version; the provider only confirms.
+    expect(await codeOf(saveContract(ctx, provider, reference, edited(FULL_CONTENT, "Khác."), 1))).toBe(
+      "invalid_state:express_terms_fixed",
+    );
+    expect(await confirmContract(ctx, provider, reference, { versionNo: 1, sha256: v1!.contentSha256 })).toEqual({
+      signed: true,
+    });
+    expect((await db.deal.findUniqueOrThrow({ where: { reference } })).state).toBe("SIGNED");
+  });
+
+  it("is refused for an offer without a fixed price", async () => {
+    const offer = await db.offer.create({ data: buildOffer(providerOrg, provider.id) });
+    expect(
+      await codeOf(
+        startDeal(ctx, seeker, {
+          kind: "express",
+          offerId: offer.id,
+          message: "Nhận li-xăng.",
+          intendedUse: "Sản xuất.",
+        }),
+      ),
+    ).toBe("invalid_state:not_express_offer");
+  });
+});

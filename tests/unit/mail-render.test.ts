@@ -67,6 +67,12 @@ const SAMPLE: NotificationParamsByType = {
     reference: "GD-2026-7KQ3M9X",
     version: 3,
   },
+  "deal.express_taken": {
+    title: "Máy lọc nước nano",
+    organization: "Công ty Dệt nhuộm",
+    reference: "GD-2026-7KQ3M9X",
+    version: 1,
+  },
   "expert.contact": {
     expert: "GS.TS. Phạm Văn Lâm",
     name: "Trần Thu Hà",

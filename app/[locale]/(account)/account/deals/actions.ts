@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
 import { ContractContentSchema } from "@/lib/deals/contract";
@@ -135,5 +135,33 @@ export const confirmContractAction = formAction({
     const { signed } = await confirmContract(audit, user, ref, input);
     revalidatePath("/[locale]/account/deals", "layout");
     return { message: signed ? "signed" : "confirmed" };
+  },
+});
+
+const ExpressSchema = z.object({
+  offerId: z.uuid({ error: "invalid_input" }),
+  intendedUse: ExpressionOfInterestSchema.shape.intendedUse,
+  message: OptionalDealReasonSchema,
+});
+
+/** A seeker takes an offer's express licence at its fixed price on the standard terms shown. */
+export const takeExpressLicenceAction = formAction({
+  name: "takeExpressLicence",
+  namespace: "deals",
+  form: { schema: ExpressSchema, hidden: ["offerId"] },
+  permission: "deal:express-interest",
+  run: async ({ input, user, audit }) => {
+    const t = await getTranslations({ locale: await getLocale(), namespace: "deals.express" });
+    const result = await startDeal(audit, user, {
+      kind: "express",
+      offerId: input.offerId,
+      intendedUse: input.intendedUse,
+      message: input.message ?? t("defaultMessage"),
+    });
+    revalidatePath("/[locale]/account/deals", "layout");
+    redirect({
+      href: { pathname: `/account/deals/${result.reference}`, query: { [result.existing ? "existing" : "sent"]: "1" } },
+      locale: await getLocale(),
+    });
   },
 });

@@ -73,6 +73,7 @@ export default async function OfferPage({ params }: PageProps<"/[locale]/technol
         { id: "advantages-heading", heading: t("advantages"), text: offer.advantages },
       ]}
       facts={<OfferFacts offer={offer} />}
+      expressPrice={offer.priceType === "FIXED" ? offer.priceMin : null}
     />
   );
 }

@@ -1,6 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { ContractDocumentView } from "@/components/deals/contract-document-view";
+import { ExpressLicenceForm } from "@/components/deals/express-licence-form";
+import { vnDateKey } from "@/lib/calendar/working-days";
+import { contractDocument } from "@/lib/deals/contract-document";
+import { contractSha256 } from "@/lib/deals/contract-hash";
+import { partyBlockOf } from "@/lib/deals/contract-queries";
+import { expressLicenceContract } from "@/lib/deals/express-licence";
+import { countryOfLocation, registrationRequirement } from "@/lib/deals/registration";
 import { EoiForm } from "@/components/deals/eoi-form";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
@@ -9,7 +17,7 @@ import { can } from "@/lib/authz";
 import { dealStartContext } from "@/lib/deals/queries";
 import { Link, redirect } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
-import { startDealAction } from "../actions";
+import { startDealAction, takeExpressLicenceAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("deals.new"))("titleInterest"), robots: { index: false } };
@@ -68,6 +76,57 @@ export default async function NewDealPage({ params, searchParams }: PageProps<"/
       href: { pathname: `/account/deals/${context.open.reference}`, query: { existing: "1" } },
       locale: await getLocale(),
     });
+  }
+
+  const offer = context.offer;
+  // An express licence (`&express=1` on a fixed-price offer): the standard terms, then one acceptance.
+  if (raw.express === "1" && offer && offer.priceType === "FIXED" && offer.priceMin !== null) {
+    const te = await getTranslations("deals.express");
+    const format = await getFormatter();
+    const registration = registrationRequirement({
+      providerCountry: countryOfLocation(offer.organization.location) ?? "VN",
+      seekerCountry: "VN",
+      stateFunded: offer.stateFunded,
+    });
+    const content = expressLicenceContract(offer, offer.priceMin, {
+      startDate: vnDateKey(new Date()),
+      registrationMandatory: registration.mandatory,
+    });
+    const seekerParty = await partyBlockOf(user.organizationId);
+    const price = format.number(offer.priceMin, "vnd");
+    const doc = contractDocument({
+      locale: locale === "en" ? "en" : "vi",
+      reference: te("pendingReference"),
+      version: 1,
+      sha256: contractSha256(content),
+      provider: {
+        name: offer.organization.name,
+        address: offer.organization.address,
+        taxCode: offer.organization.taxCode,
+      },
+      seeker: seekerParty ?? { name: "" },
+      content,
+    });
+    return (
+      <div className="mx-auto max-w-3xl space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-2xl font-bold">{te("title")}</h1>
+          <p className="text-muted">{te("lead", { price })}</p>
+        </header>
+        {!user.emailVerified && <Alert tone="warning">{t("verifyEmailFirst")}</Alert>}
+        <section aria-labelledby="express-terms" className="space-y-2">
+          <h2 id="express-terms" className="text-lg font-semibold">
+            {te("terms")}
+          </h2>
+          <div className="max-h-[32rem] overflow-y-auto rounded-lg border border-border" tabIndex={0}>
+            <ContractDocumentView doc={doc} />
+          </div>
+        </section>
+        <div className="rounded-lg border border-border bg-white p-6 shadow-sm">
+          <ExpressLicenceForm offerId={offer.id} price={price} action={takeExpressLicenceAction} />
+        </div>
+      </div>
+    );
   }
 
   const listing = context.offer ?? context.demand;
