@@ -272,7 +272,7 @@ test("a seeker takes an express licence on the standard terms in one step; the p
   await seeker.goto(`/technologies/${offer.slug}`);
   await seeker.getByRole("link", { name: /^Li-xăng nhanh · / }).click();
   await expect(seeker.getByRole("heading", { name: "Li-xăng nhanh" })).toBeVisible();
-  await expect(seeker.getByText("HỢP ĐỒNG CHUYỂN GIAO CÔNG NGHỆ")).toBeVisible();
+  await expect(seeker.getByRole("heading", { name: "HỢP ĐỒNG CHUYỂN GIAO CÔNG NGHỆ" })).toBeVisible();
   await seeker.getByLabel("Mục đích sử dụng").fill("Sản xuất thử tại xưởng của công ty.");
   seeker.once("dialog", (dialog) => void dialog.accept());
   await seeker.getByRole("button", { name: /^Chấp nhận li-xăng với giá/ }).click();
