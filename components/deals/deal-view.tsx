@@ -12,10 +12,12 @@ import { DealCommands, type CommandEvent } from "./deal-commands";
 import { DealStateBadge } from "./deal-state-badge";
 import { MessageForm } from "./message-form";
 import { NdaPanel } from "./nda-panel";
+import { RegistrationPanel } from "./registration-panel";
 
 type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
 
 const COMMANDS: readonly CommandEvent[] = ["accept", "decline", "withdraw", "cancel"];
+const REGISTRATION_STATES = new Set(["SIGNED", "REGISTRATION", "IN_PERFORMANCE", "COMPLETED", "TERMINATED"]);
 
 /**
  * The deal page's content, for a party (with its commands), an invited intermediary (messages
@@ -28,6 +30,9 @@ export async function DealView({
   emailVerified,
   stepAction,
   messageAction,
+  fileRegistrationAction,
+  addPapersAction,
+  userName = "",
 }: {
   locale: string;
   view: DealViewData;
@@ -35,6 +40,10 @@ export async function DealView({
   emailVerified: boolean;
   stepAction?: Action;
   messageAction?: Action;
+  fileRegistrationAction?: Action;
+  addPapersAction?: Action;
+  /** The signed-in party's name: the registration application's default representative. */
+  userName?: string;
 }) {
   const { deal, viewer, messages, timeline } = view;
   const t = await getTranslations("deals.detail");
@@ -217,6 +226,20 @@ export async function DealView({
               </Link>
             </section>
           ) : null}
+
+          {(REGISTRATION_STATES.has(deal.state) || deal.registration) && (
+            <RegistrationPanel
+              deal={deal}
+              canAct={party !== null}
+              fileAction={fileRegistrationAction}
+              papersAction={addPapersAction}
+              defaults={{
+                applicant: party ? (party.side === "provider" ? deal.provider.name : deal.seeker.name) : "",
+                address: party ? ((party.side === "provider" ? deal.provider.address : deal.seeker.address) ?? "") : "",
+                representative: userName,
+              }}
+            />
+          )}
 
           <section aria-labelledby="deal-request" className="rounded-lg border border-border bg-white p-4">
             <h2 id="deal-request" className="text-base font-semibold">

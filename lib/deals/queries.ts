@@ -24,7 +24,7 @@ export const DEAL_FILTERS = ["waiting", "open", "closed", "all"] as const;
 export type DealFilter = (typeof DEAL_FILTERS)[number];
 
 const listingSelect = { id: true, slug: true, titleVi: true, titleEn: true } as const;
-const orgSelect = { id: true, name: true, nameEn: true, slug: true, verificationStatus: true } as const;
+const orgSelect = { id: true, name: true, nameEn: true, slug: true, verificationStatus: true, address: true } as const;
 
 export interface DealListItem {
   readonly reference: string;
@@ -132,10 +132,11 @@ export async function dealForViewer(user: Principal | null, reference: string) {
       providerOrg: { select: orgSelect },
       seekerOrg: { select: orgSelect },
       participants: { include: { organization: { select: orgSelect } } },
-      contracts: { select: { versionNo: true }, orderBy: { versionNo: "desc" }, take: 1 },
+      contracts: { select: { versionNo: true, state: true, value: true }, orderBy: { versionNo: "desc" }, take: 1 },
     },
   });
   if (!deal) return null;
+  const registration = await db.registration.findFirst({ where: { dealId: deal.id }, orderBy: { filedAt: "desc" } });
   const viewer = dealViewer(user, { ...deal, participantOrgIds: deal.participants.map((p) => p.organizationId) });
   if (!viewer) return null;
   const [messages, events] = await Promise.all([
@@ -193,6 +194,22 @@ export async function dealForViewer(user: Principal | null, reference: string) {
       waitingOn: waitingOn(deal),
       contractVersion: deal.contracts[0]?.versionNo ?? null,
       signedAt: deal.signedAt,
+      registrationMandatory: deal.registrationMandatory,
+      registrationReason: deal.registrationReason,
+      /** The signed version's value: the registration fee is computed from it. */
+      signedValue: deal.contracts[0]?.state === "SIGNED" ? deal.contracts[0].value : null,
+      registration: registration
+        ? {
+            state: registration.state,
+            filedAt: registration.filedAt,
+            fee: registration.fee,
+            papersNote: registration.papersNote,
+            papersAddedAt: registration.papersAddedAt,
+            certificateNumber: registration.certificateNumber,
+            refusalReason: registration.refusalReason,
+            decidedAt: registration.decidedAt,
+          }
+        : null,
     },
     messages: messages.map((m) => ({
       id: m.id,

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Deal, Prisma } from "@/lib/generated/prisma/client";
-import type { DealState } from "@/lib/generated/prisma/enums";
+import type { DealState, RegistrationState } from "@/lib/generated/prisma/enums";
 import { notify } from "@/lib/notifications/mutations";
 import type { NotificationParamsByType } from "@/lib/notifications/types";
 import type { Principal } from "@/lib/authz";
@@ -52,12 +52,16 @@ export const DEAL_WORKFLOW: Workflow<DealState, DealEvent, DealActor, DealEntity
  * The guards' facts of a deal, with its latest contract version when the caller loaded it
  * (`loadEntity`). Registrations and milestones arrive with the next parts of issue #12.
  */
-export function entityOf(deal: Deal, contract: ContractFacts | null = null): DealEntity {
+export function entityOf(
+  deal: Deal,
+  contract: ContractFacts | null = null,
+  registrationState: RegistrationState | null = null,
+): DealEntity {
   return {
     ...deal,
     registrationMandatory: deal.registrationMandatory ?? false,
     contract,
-    registrationState: null,
+    registrationState,
     openMilestones: 0,
     nda: { requiredBy: asDealSide(deal.ndaRequiredBy), acceptedAt: deal.ndaAcknowledgedAt },
   };
@@ -98,7 +102,7 @@ export async function tell(
   names: DealNames,
   to: DealSide,
   type: DealNotification,
-  extra: { reason?: string; version?: number } = {},
+  extra: { reason?: string; version?: number; note?: string; certificate?: string; days?: number; date?: string } = {},
 ) {
   const recipient = names[to];
   const other = names[otherSide(to)];
@@ -161,5 +165,10 @@ export async function contractFacts(
 
 /** The deal with its guards' facts, its contract included. */
 export async function loadEntity(tx: Tx, deal: Deal): Promise<DealEntity> {
-  return entityOf(deal, await contractFacts(tx, deal));
+  const registration = await tx.registration.findFirst({
+    where: { dealId: deal.id },
+    orderBy: { filedAt: "desc" },
+    select: { state: true },
+  });
+  return entityOf(deal, await contractFacts(tx, deal), registration?.state ?? null);
 }

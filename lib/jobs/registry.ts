@@ -3,6 +3,7 @@ import { verifyAndCheckpoint } from "@/lib/audit/checkpoints";
 import { purgeLoginAttempts } from "@/lib/auth/login";
 import { purgeUserTokens } from "@/lib/auth/tokens";
 import { expireDeals } from "@/lib/deals/mutations";
+import { sendRegistrationReminders } from "@/lib/deals/registrations";
 import { purgeOrphanUploads } from "@/lib/files/cleanup";
 import { runListingLifecycle } from "@/lib/listings/lifecycle";
 import { sweepMatches } from "@/lib/matching/mutations";
@@ -90,6 +91,16 @@ export const JOBS: JobDefinition[] = [
     handler: async () => {
       const run = await expireDeals();
       return run.expired > 0 ? run : undefined;
+    },
+  },
+  {
+    // Signed contracts whose registration is mandatory and not filed: reminders on days 60, 80 and
+    // 88 after signing (08:00 Hanoi time), each once.
+    name: "deals.registration-reminders",
+    cron: "0 8 * * *",
+    handler: async () => {
+      const run = await sendRegistrationReminders();
+      return run.reminded > 0 ? run : undefined;
     },
   },
   {

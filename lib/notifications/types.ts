@@ -49,6 +49,17 @@ export interface NotificationParamsByType {
   /** `version`: the contract version number saved or confirmed. */
   "deal.contract_saved": { title: string; organization: string; reference: string; version: number };
   "deal.contract_confirmed": { title: string; organization: string; reference: string; version: number };
+  /** To the other party: a registration was filed for their signed contract. */
+  "deal.registration_filed": { title: string; organization: string; reference: string };
+  /** To both parties: the Department asks for `note`. */
+  "deal.registration_papers": { title: string; organization: string; reference: string; note: string };
+  "deal.registration_certified": { title: string; organization: string; reference: string; certificate: string };
+  "deal.registration_refused": { title: string; organization: string; reference: string; reason: string };
+  /** To both parties of a mandatory registration not filed: `days` left until `date` (ISO date). */
+  "deal.registration_reminder": { title: string; organization: string; reference: string; days: number; date: string };
+  /** To department officers: a file to check, or papers added to one. */
+  "registration.filed": { title: string; reference: string };
+  "registration.papers_added": { title: string; reference: string };
   /** To the provider: a seeker took the offer's express licence and confirmed its standard terms. */
   "deal.express_taken": { title: string; organization: string; reference: string; version: number };
   /** To both parties: the second confirmation of the same version signed the contract. */
@@ -102,6 +113,13 @@ export const NOTIFICATION_TYPES = [
   "deal.contract_confirmed",
   "deal.signed",
   "deal.express_taken",
+  "deal.registration_filed",
+  "deal.registration_papers",
+  "deal.registration_certified",
+  "deal.registration_refused",
+  "deal.registration_reminder",
+  "registration.filed",
+  "registration.papers_added",
   "expert.contact",
 ] as const satisfies readonly NotificationType[];
 

@@ -73,6 +73,38 @@ const SAMPLE: NotificationParamsByType = {
     reference: "GD-2026-7KQ3M9X",
     version: 1,
   },
+  "deal.registration_filed": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+  },
+  "deal.registration_papers": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+    note: "Bổ sung bản sao giấy phép kinh doanh",
+  },
+  "deal.registration_certified": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+    certificate: "123/GCN-SKHCN",
+  },
+  "deal.registration_refused": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+    reason: "Hợp đồng thiếu chữ ký",
+  },
+  "deal.registration_reminder": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+    days: 30,
+    date: "2027-02-20",
+  },
+  "registration.filed": { title: "Máy lọc nước nano", reference: "GD-2026-7KQ3M9X" },
+  "registration.papers_added": { title: "Máy lọc nước nano", reference: "GD-2026-7KQ3M9X" },
   "expert.contact": {
     expert: "GS.TS. Phạm Văn Lâm",
     name: "Trần Thu Hà",

@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: LayoutProps<"/[locale]/a
     ...(canReview(user) ? [{ href: "/admin/moderation", label: t("moderation") }] : []),
     ...(can(user, "organization:verify") ? [{ href: "/admin/organizations", label: t("verification") }] : []),
     ...(can(user, "deal:read-all") ? [{ href: "/admin/deals", label: td("nav") }] : []),
+    ...(can(user, "oversight:read") ? [{ href: "/admin/registrations", label: td("registration.nav") }] : []),
     { href: "/account/notifications", label: t("notifications") },
   ];
   // Signed-in areas (never cached) give their forms the whole catalogue; the root layout sends only the shell's.

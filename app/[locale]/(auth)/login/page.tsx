@@ -36,7 +36,10 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
       </div>
       <p className="mt-4 text-center text-sm">
         {t("noAccount")}{" "}
-        <Link href={callback ? { pathname: "/register", query: { callbackUrl: callback } } : "/register"} className="font-medium text-brand-700 underline">
+        <Link
+          href={callback ? { pathname: "/register", query: { callbackUrl: callback } } : "/register"}
+          className="font-medium text-brand-700 underline"
+        >
           {t("registerLink")}
         </Link>
       </p>

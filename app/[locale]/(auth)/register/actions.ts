@@ -21,7 +21,11 @@ export const registerAction = formAction({
   run: async ({ input, audit }) => {
     const locale = await getLocale();
     await registerUser(input, audit.request, { locale: locale === "en" ? "en" : "vi" });
-    const query = { registered: "1", email: input.email, ...(input.callbackUrl ? { callbackUrl: input.callbackUrl } : {}) };
+    const query = {
+      registered: "1",
+      email: input.email,
+      ...(input.callbackUrl ? { callbackUrl: input.callbackUrl } : {}),
+    };
     redirect({ href: { pathname: "/login", query }, locale });
   },
 });

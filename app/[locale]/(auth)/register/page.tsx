@@ -40,7 +40,10 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
       </div>
       <p className="mt-4 text-center text-sm">
         {t("haveAccount")}{" "}
-        <Link href={callback ? { pathname: "/login", query: { callbackUrl: callback } } : "/login"} className="font-medium text-brand-700 underline">
+        <Link
+          href={callback ? { pathname: "/login", query: { callbackUrl: callback } } : "/login"}
+          className="font-medium text-brand-700 underline"
+        >
           {t("loginLink")}
         </Link>
       </p>

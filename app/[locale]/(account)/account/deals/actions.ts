@@ -9,6 +9,12 @@ import { contractFormToContent } from "@/lib/deals/contract-form";
 import { confirmContract, saveContract } from "@/lib/deals/contracts";
 import { postDealMessage, startDeal, takeDealStep } from "@/lib/deals/mutations";
 import {
+  addRegistrationPapers,
+  fileRegistration,
+  PapersSchema,
+  RegistrationDossierSchema,
+} from "@/lib/deals/registrations";
+import {
   DealReasonSchema,
   ExpressionOfInterestSchema,
   MessageBodySchema,
@@ -163,5 +169,33 @@ export const takeExpressLicenceAction = formAction({
       href: { pathname: `/account/deals/${result.reference}`, query: { [result.existing ? "existing" : "sent"]: "1" } },
       locale: await getLocale(),
     });
+  },
+});
+
+/** A party files the registration of its signed contract (Art. 31). */
+export const fileRegistrationAction = formAction({
+  name: "fileRegistration",
+  namespace: "deals",
+  args: [reference],
+  form: { schema: RegistrationDossierSchema },
+  permission: "deal:act",
+  run: async ({ input, args: [ref], user, audit }) => {
+    await fileRegistration(audit, user, ref, input);
+    revalidatePath("/[locale]/account/deals", "layout");
+    return { message: "filed" };
+  },
+});
+
+/** A party adds the papers the Department asked for. */
+export const addPapersAction = formAction({
+  name: "addRegistrationPapers",
+  namespace: "deals",
+  args: [reference],
+  form: { schema: PapersSchema },
+  permission: "deal:act",
+  run: async ({ input, args: [ref], user, audit }) => {
+    await addRegistrationPapers(audit, user, ref, input.note);
+    revalidatePath("/[locale]/account/deals", "layout");
+    return { message: "papers_added" };
   },
 });

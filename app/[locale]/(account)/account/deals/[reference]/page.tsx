@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DealView } from "@/components/deals/deal-view";
 import { requireUser } from "@/lib/auth/session";
 import { dealForViewer } from "@/lib/deals/queries";
-import { dealStepAction, postMessageAction } from "../actions";
+import { addPapersAction, dealStepAction, fileRegistrationAction, postMessageAction } from "../actions";
 
 export async function generateMetadata({
   params,
@@ -35,6 +35,9 @@ export default async function DealPage({ params, searchParams }: PageProps<"/[lo
       emailVerified={user.emailVerified}
       stepAction={dealStepAction}
       messageAction={postMessageAction}
+      fileRegistrationAction={fileRegistrationAction.bind(null, view.deal.reference)}
+      addPapersAction={addPapersAction.bind(null, view.deal.reference)}
+      userName={user.name}
     />
   );
 }
