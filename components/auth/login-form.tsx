@@ -12,7 +12,13 @@ import { useRouter } from "@/lib/i18n/navigation";
 const KNOWN_ERRORS = ["invalid_credentials", "rate_limited", "invalid_input"];
 
 /** `callbackPath`: where to go once signed in (already checked by `safeCallbackPath`); the welcome page otherwise. */
-export function LoginForm({ defaultEmail = "", callbackPath = null }: { defaultEmail?: string; callbackPath?: string | null }) {
+export function LoginForm({
+  defaultEmail = "",
+  callbackPath = null,
+}: {
+  defaultEmail?: string;
+  callbackPath?: string | null;
+}) {
   const t = useTranslations("auth");
   const tSecurity = useTranslations("security");
   const router = useRouter();
