@@ -201,10 +201,10 @@ test("a visitor's request goes through sign-in and lands back on the form", asyn
   await expect(page.getByRole("heading", { name: "Đề nghị chuyển giao công nghệ" })).toBeVisible();
 });
 
-test("the contract is drafted from the standard terms, edited once, confirmed by both, and downloads as PDF and DOCX", async ({
+test("the contract is drafted from the standard terms, edited once, confirmed by both, downloads as PDF and DOCX, and is registered", async ({
   browser,
 }) => {
-  test.setTimeout(180_000); // two people, two versions, two confirmations, two downloads
+  test.setTimeout(240_000); // three people, two versions, two confirmations, two downloads, a registration
   const offer = await freshOffer();
   const seeker = await signedIn(browser, "seeker@demo.vn");
   const reference = await sendRequest(seeker, offer.slug);
@@ -261,6 +261,40 @@ test("the contract is drafted from the standard terms, edited once, confirmed by
   expect((await docx.body()).subarray(0, 2).toString()).toBe("PK");
   const outsider = await signedIn(browser, "intermediary@demo.vn");
   expect((await outsider.request.get(`/api/deals/${reference}/contract/2/pdf`)).status()).toBe(404);
+
+  // Registration: the seeker files, the officer asks for a paper, the seeker adds it, the officer certifies.
+  await seeker.goto(`/account/deals/${reference}`);
+  await seeker.getByLabel("Liên hệ").fill("024 3333 4444");
+  seeker.once("dialog", (dialog) => void dialog.accept());
+  await seeker.getByRole("button", { name: "Nộp hồ sơ đăng ký" }).click();
+  await expect(seeker.getByTestId("registration-status")).toContainText("Đang chờ Sở xử lý");
+
+  const officer = await signedIn(browser, "officer@demo.vn");
+  await officer.goto("/admin/registrations");
+  const file = officer.getByTestId("registration").filter({ hasText: reference });
+  await expect(file.getByTestId("registration-deadline")).toContainText("còn");
+  await file.getByLabel("Giấy tờ cần bổ sung").fill("Bản sao hợp đồng có dấu giáp lai.");
+  await file.getByRole("button", { name: "Đề nghị bổ sung" }).click();
+  await expect(file.getByText("Cần bổ sung hồ sơ")).toBeVisible();
+
+  await seeker.reload();
+  await expect(seeker.getByText("Bản sao hợp đồng có dấu giáp lai.")).toBeVisible();
+  await seeker.getByLabel("Nội dung bổ sung").fill("Đã tải bản sao hợp đồng có dấu giáp lai lên mục tài liệu.");
+  await seeker.getByRole("button", { name: "Gửi bổ sung" }).click();
+  await expect(seeker.getByTestId("registration-status")).toContainText("Đang chờ Sở xử lý");
+
+  const certificate = `${Date.now() % 1_000_000}/GCN-SKHCN`;
+  await officer.reload();
+  await file.getByLabel("Số giấy chứng nhận").fill(certificate);
+  officer.once("dialog", (dialog) => void dialog.accept());
+  await file.getByRole("button", { name: "Cấp giấy chứng nhận" }).click();
+  await expect(file).toHaveCount(0); // certified files leave the queue
+
+  await seeker.reload();
+  await expect(seeker.getByText(`Đã cấp giấy chứng nhận đăng ký số ${certificate}.`)).toBeVisible();
+  await expect(seeker.getByTestId("deal-timeline").getByText("Được cấp giấy chứng nhận đăng ký")).toBeVisible();
+  const [done] = await query<{ state: string }>("SELECT state FROM deals WHERE reference = $1", [reference]);
+  expect(done?.state).toBe("IN_PERFORMANCE");
 });
 
 test("a seeker takes an express licence on the standard terms in one step; the provider's confirmation signs it", async ({
