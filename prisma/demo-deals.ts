@@ -22,6 +22,7 @@ export async function seedDemoDeals(log: (line: string) => void = () => {}) {
   const { postDealMessage, startDeal, takeDealStep } = await import("../lib/deals/mutations");
   const { confirmContract, saveContract } = await import("../lib/deals/contracts");
   const { standardDraft } = await import("../lib/deals/contract-template");
+  const { markMilestone, rateDeal } = await import("../lib/deals/performance");
   const { STANDARD_NDA_TEXT } = await import("../lib/deals/nda");
   const { createHash } = await import("node:crypto");
 
@@ -85,7 +86,7 @@ export async function seedDemoDeals(log: (line: string) => void = () => {}) {
 
   let made = 0;
   const others = await offersNotOf([provider.organizationId, seeker.organizationId], 6);
-  const [a, b, c, d, e] = others;
+  const [a, b, c, d, e, f] = others;
 
   // seeker@demo.vn: one just sent, one in negotiation with messages and an accepted NDA, one expired.
   if (a) {
@@ -179,6 +180,43 @@ export async function seedDemoDeals(log: (line: string) => void = () => {}) {
     await confirmContract(as(owner), owner, reference, saved);
     if (sign) await confirmContract(as(seeker), seeker, reference, saved);
     await backdate(reference, sign ? 8 : 3);
+    made++;
+  }
+
+  // seeker@demo.vn: a completed transfer — performed milestone by milestone — rated by both parties.
+  const source = f ? await db.offer.findUnique({ where: { id: f.id } }) : null;
+  const owner = f ? await providerOf(f.organizationId) : null;
+  if (f && source && owner && !source.stateFunded) {
+    const { reference } = await startDeal(
+      as(seeker),
+      seeker,
+      interest(f.id, "Đề nghị nhận chuyển giao công nghệ.", "Ứng dụng tại nhà máy.", 300_000_000n),
+    );
+    await takeDealStep(as(owner), owner, reference, { event: "accept" });
+    const content = standardDraft(source, 300_000_000n, {
+      startDate: new Date(Date.now() - 60 * DAY).toISOString().slice(0, 10),
+      registrationMandatory: false,
+    });
+    const saved = await saveContract(as(owner), owner, reference, content, null);
+    await confirmContract(as(owner), owner, reference, saved);
+    await confirmContract(as(seeker), seeker, reference, saved);
+    await takeDealStep(as(owner), owner, reference, { event: "start_performance" });
+    const milestones = await db.contractMilestone.findMany({
+      where: { contract: { deal: { reference } } },
+      orderBy: { position: "asc" },
+    });
+    for (const m of milestones) {
+      const [doer, other] = m.responsible === "seeker" ? [seeker, owner] : [owner, seeker];
+      await markMilestone(as(doer), doer, reference, m.id, "done");
+      await markMilestone(as(other), other, reference, m.id, "confirm");
+    }
+    await takeDealStep(as(seeker), seeker, reference, { event: "complete" });
+    await rateDeal(as(seeker), seeker, reference, {
+      stars: 5,
+      comment: "Bên giao hỗ trợ kỹ thuật tận tình, bàn giao đúng tiến độ.",
+    });
+    await rateDeal(as(owner), owner, reference, { stars: 5, comment: "Thanh toán đúng hạn, phối hợp tốt." });
+    await backdate(reference, 45);
     made++;
   }
 

@@ -11,7 +11,8 @@ import type { ActionResult } from "@/lib/errors";
 type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
 
 /** The answer and closing steps the workspace offers here (the NDA has its own panel). */
-export type CommandEvent = "accept" | "decline" | "withdraw" | "cancel";
+export type CommandEvent =
+  "accept" | "decline" | "withdraw" | "cancel" | "start_performance" | "complete" | "terminate";
 
 export interface DealCommandsProps {
   reference: string;
@@ -23,9 +24,15 @@ export interface DealCommandsProps {
 const NEEDS_REASON: Record<CommandEvent, "required" | "optional" | null> = {
   accept: null,
   withdraw: null,
+  start_performance: null,
+  complete: null,
   decline: "required",
   cancel: "optional",
+  terminate: "required",
 };
+
+/** Steps taken at once, without a question first. */
+const NO_CONFIRMATION: ReadonlySet<CommandEvent> = new Set(["accept", "start_performance"]);
 
 /**
  * The party's buttons. A step that ends the deal (decline, withdraw, cancel) asks for a
@@ -40,7 +47,7 @@ export function DealCommands({ reference, commands, action }: DealCommandsProps)
 
   if (commands.length === 0 && !(state.ok && state.message)) return null;
   const submit = (event: CommandEvent, form: HTMLFormElement) => {
-    if (event !== "accept" && !window.confirm(t(`confirm.${event}`))) return;
+    if (!NO_CONFIRMATION.has(event) && !window.confirm(t(`confirm.${event}`))) return;
     const data = new FormData(form);
     startTransition(() => dispatch(data));
   };
@@ -76,7 +83,9 @@ export function DealCommands({ reference, commands, action }: DealCommandsProps)
               <input type="hidden" name="event" value={event} />
               <Button
                 type="submit"
-                variant={event === "accept" ? "primary" : "secondary"}
+                variant={
+                  event === "accept" || event === "complete" || event === "start_performance" ? "primary" : "secondary"
+                }
                 pending={pending}
                 disabled={blockedBy !== null}
               >

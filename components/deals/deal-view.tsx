@@ -12,11 +12,21 @@ import { DealCommands, type CommandEvent } from "./deal-commands";
 import { DealStateBadge } from "./deal-state-badge";
 import { MessageForm } from "./message-form";
 import { NdaPanel } from "./nda-panel";
+import { PerformancePanel } from "./performance-panel";
 import { RegistrationPanel } from "./registration-panel";
 
 type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
 
-const COMMANDS: readonly CommandEvent[] = ["accept", "decline", "withdraw", "cancel"];
+const COMMANDS: readonly CommandEvent[] = [
+  "accept",
+  "decline",
+  "withdraw",
+  "start_performance",
+  "complete",
+  "cancel",
+  "terminate",
+];
+const PERFORMANCE_STATES = new Set(["IN_PERFORMANCE", "COMPLETED", "TERMINATED"]);
 const REGISTRATION_STATES = new Set(["SIGNED", "REGISTRATION", "IN_PERFORMANCE", "COMPLETED", "TERMINATED"]);
 
 /**
@@ -32,6 +42,8 @@ export async function DealView({
   messageAction,
   fileRegistrationAction,
   addPapersAction,
+  milestoneAction,
+  rateAction,
   userName = "",
 }: {
   locale: string;
@@ -42,6 +54,8 @@ export async function DealView({
   messageAction?: Action;
   fileRegistrationAction?: Action;
   addPapersAction?: Action;
+  milestoneAction?: Action;
+  rateAction?: Action;
   /** The signed-in party's name: the registration application's default representative. */
   userName?: string;
 }) {
@@ -59,10 +73,11 @@ export async function DealView({
   const facts: DealFacts = {
     origin: deal.origin,
     respondBy: deal.respondBy,
-    registrationMandatory: false,
+    registrationMandatory: deal.registrationMandatory ?? false,
+    // The contract's own guards are checked on its page; here only what the commands above need.
     contract: null,
-    registrationState: null,
-    openMilestones: 0,
+    registrationState: deal.registration?.state ?? null,
+    openMilestones: deal.milestones.filter((m) => !m.confirmedAt).length,
     nda: { requiredBy: deal.nda.requiredBy, acceptedAt: deal.nda.acceptedAt },
   };
   const available = party ? partyCommands(facts, deal.state, party.actor, now) : [];
@@ -226,6 +241,15 @@ export async function DealView({
               </Link>
             </section>
           ) : null}
+
+          {(PERFORMANCE_STATES.has(deal.state) || deal.milestones.length > 0) && (
+            <PerformancePanel
+              deal={deal}
+              side={party?.side ?? null}
+              milestoneAction={milestoneAction}
+              rateAction={rateAction}
+            />
+          )}
 
           {(REGISTRATION_STATES.has(deal.state) || deal.registration) && (
             <RegistrationPanel

@@ -90,5 +90,18 @@ export const organizationProfile = cache(async (slug: string) => {
       db.offer.count({ where: offerWhere }),
       db.demand.count({ where: demandWhere }),
     ]);
-  return { ...org, offers, demands, offerCount, demandCount };
+  // Completed transfers and the ratings partners gave after them (issue #12 item 6). No amounts.
+  const [completedTransfers, ratings] = await Promise.all([
+    db.deal.count({ where: { state: "COMPLETED", OR: [{ providerOrgId: org.id }, { seekerOrgId: org.id }] } }),
+    db.rating.aggregate({ where: { organizationId: org.id }, _avg: { stars: true }, _count: true }),
+  ]);
+  return {
+    ...org,
+    offers,
+    demands,
+    offerCount,
+    demandCount,
+    completedTransfers,
+    rating: ratings._count > 0 ? { average: ratings._avg.stars ?? 0, count: ratings._count } : null,
+  };
 });

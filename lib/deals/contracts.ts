@@ -4,7 +4,7 @@ import { assertCan, assertEmailVerified, type Principal } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { transition, workflowTransaction } from "@/lib/workflow/transition";
 import { checkConfirmedVersion, confirmedSides, isSignable, voidedByNewVersion } from "./confirmation";
-import { storedContract, type ContractContent } from "./contract";
+import { parseStoredContract, storedContract, type ContractContent } from "./contract";
 import { contractSha256 } from "./contract-hash";
 import { otherSide } from "./parties";
 import { countryOfLocation, registrationRequirement } from "./registration";
@@ -158,9 +158,28 @@ export async function confirmContract(
       data: { signedAt: now },
       after: { state: "SIGNED", contractVersion: seen.versionNo, sha256: seen.sha256 },
       effects: async () => {
-        await tx.contract.update({
+        const signed = await tx.contract.update({
           where: { dealId_versionNo: { dealId: deal.id, versionNo: seen.versionNo } },
           data: { state: "SIGNED", signedAt: now },
+        });
+        // The signed milestones become the performance checklist (issue #12 item 6).
+        const content = parseStoredContract(signed.terms);
+        await tx.contractMilestone.createMany({
+          data: (content?.milestones ?? []).flatMap((m, position) =>
+            m.dueDate
+              ? [
+                  {
+                    contractId: signed.id,
+                    position,
+                    title: m.title,
+                    dueDate: new Date(`${m.dueDate}T00:00:00Z`),
+                    amount: m.amount ?? null,
+                    responsible: m.responsible ?? null,
+                    deliverable: m.deliverable ?? null,
+                  },
+                ]
+              : [],
+          ),
         });
         for (const side of ["provider", "seeker"] as const) {
           await tell(tx, names, side, "deal.signed", { version: seen.versionNo });

@@ -4,6 +4,8 @@ import { systemContext, type AuditContext } from "@/lib/audit/context";
 import { appendAudit } from "@/lib/audit/mutations";
 import { assertCan, assertEmailVerified, type Principal } from "@/lib/authz";
 import type { Tx } from "@/lib/db";
+import { invalidate } from "@/lib/cache/invalidate";
+import { tags } from "@/lib/cache/tags";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { vnDateKey } from "@/lib/calendar/working-days";
@@ -278,12 +280,16 @@ const STEP_ACTIONS = {
   cancel: "deal.cancel",
   require_nda: "deal.require_nda",
   accept_nda: "deal.accept_nda",
+  start_performance: "deal.start_performance",
+  complete: "deal.complete",
+  terminate: "deal.terminate",
 } as const satisfies Partial<Record<DealEvent, AuditAction>>;
 
 export type DealStep = keyof typeof STEP_ACTIONS;
 
 export type DealStepInput =
-  | { readonly event: "accept" | "withdraw" }
+  | { readonly event: "accept" | "withdraw" | "start_performance" | "complete" }
+  | { readonly event: "terminate"; readonly reason: string }
   | { readonly event: "decline"; readonly reason: string }
   | { readonly event: "cancel"; readonly reason?: string | null }
   | { readonly event: "require_nda"; readonly text: string }
@@ -298,6 +304,9 @@ const STEP_NOTICES: Record<DealStep, DealNotification> = {
   cancel: "deal.cancelled",
   require_nda: "deal.nda_required",
   accept_nda: "deal.nda_accepted",
+  start_performance: "deal.performance_started",
+  complete: "deal.completed",
+  terminate: "deal.terminated",
 };
 
 /**
@@ -314,9 +323,11 @@ export async function takeDealStep(
 ): Promise<{ state: DealState }> {
   assertCan(user, "deal:act");
   assertEmailVerified(user);
-  return workflowTransaction(async (tx) => {
+  const orgs: string[] = [];
+  const result = await workflowTransaction(async (tx) => {
     const { deal, viewer } = await dealForStep(tx, user, reference);
     const party = partyOnly(viewer);
+    if (input.event === "complete") orgs.push(deal.providerOrgId, deal.seekerOrgId);
     const now = new Date();
     let data: DealData = {};
     let reason: string | null = null;
@@ -333,6 +344,12 @@ export async function takeDealStep(
         reason = input.reason ?? null;
         break;
       case "withdraw":
+      case "start_performance":
+      case "complete":
+        break;
+      case "terminate":
+        data = { stateReason: input.reason };
+        reason = input.reason;
         break;
       case "require_nda":
         data = { ndaRequiredBy: party.side, ndaRequiredAt: now, ndaText: input.text, ndaSha256: sha256(input.text) };
@@ -359,11 +376,16 @@ export async function takeDealStep(
           : {}),
       effects: async () =>
         tell(tx, await namesOf(tx, deal), otherSide(party.side), STEP_NOTICES[input.event], {
-          ...(input.event === "decline" || input.event === "cancel" ? { reason: reason ?? "" } : {}),
+          ...(input.event === "decline" || input.event === "cancel" || input.event === "terminate"
+            ? { reason: reason ?? "" }
+            : {}),
         }),
     });
     return { state: move.to };
   });
+  // A completed transfer counts on both organizations' public pages and in the statistics.
+  if (orgs.length > 0) invalidate([...orgs.map((id) => tags.organization(id)), tags.stats]);
+  return result;
 }
 
 /**

@@ -136,7 +136,14 @@ export async function dealForViewer(user: Principal | null, reference: string) {
     },
   });
   if (!deal) return null;
-  const registration = await db.registration.findFirst({ where: { dealId: deal.id }, orderBy: { filedAt: "desc" } });
+  const [registration, milestones, ratings] = await Promise.all([
+    db.registration.findFirst({ where: { dealId: deal.id }, orderBy: { filedAt: "desc" } }),
+    db.contractMilestone.findMany({
+      where: { contract: { dealId: deal.id, state: "SIGNED" } },
+      orderBy: [{ position: "asc" }, { dueDate: "asc" }],
+    }),
+    db.rating.findMany({ where: { dealId: deal.id }, orderBy: { createdAt: "asc" } }),
+  ]);
   const viewer = dealViewer(user, { ...deal, participantOrgIds: deal.participants.map((p) => p.organizationId) });
   if (!viewer) return null;
   const [messages, events] = await Promise.all([
@@ -198,6 +205,23 @@ export async function dealForViewer(user: Principal | null, reference: string) {
       registrationReason: deal.registrationReason,
       /** The signed version's value: the registration fee is computed from it. */
       signedValue: deal.contracts[0]?.state === "SIGNED" ? deal.contracts[0].value : null,
+      milestones: milestones.map((m) => ({
+        id: m.id,
+        title: m.title,
+        dueDate: m.dueDate,
+        amount: m.amount,
+        responsible: asDealSide(m.responsible),
+        deliverable: m.deliverable,
+        doneAt: m.completedAt,
+        confirmedAt: m.confirmedAt,
+      })),
+      ratings: ratings.map((r) => ({
+        stars: r.stars,
+        comment: r.comment,
+        createdAt: r.createdAt,
+        // Which side was rated: the other one gave it.
+        ratedSide: r.organizationId === deal.providerOrgId ? ("provider" as const) : ("seeker" as const),
+      })),
       registration: registration
         ? {
             state: registration.state,

@@ -56,13 +56,14 @@ export function entityOf(
   deal: Deal,
   contract: ContractFacts | null = null,
   registrationState: RegistrationState | null = null,
+  openMilestones = 0,
 ): DealEntity {
   return {
     ...deal,
     registrationMandatory: deal.registrationMandatory ?? false,
     contract,
     registrationState,
-    openMilestones: 0,
+    openMilestones,
     nda: { requiredBy: asDealSide(deal.ndaRequiredBy), acceptedAt: deal.ndaAcknowledgedAt },
   };
 }
@@ -170,5 +171,9 @@ export async function loadEntity(tx: Tx, deal: Deal): Promise<DealEntity> {
     orderBy: { filedAt: "desc" },
     select: { state: true },
   });
-  return entityOf(deal, await contractFacts(tx, deal), registration?.state ?? null);
+  // Milestones of the signed version not yet confirmed by the party that did not deliver them.
+  const openMilestones = await tx.contractMilestone.count({
+    where: { contract: { dealId: deal.id, state: "SIGNED" }, confirmedAt: null },
+  });
+  return entityOf(deal, await contractFacts(tx, deal), registration?.state ?? null, openMilestones);
 }

@@ -57,6 +57,14 @@ export interface NotificationParamsByType {
   "deal.registration_refused": { title: string; organization: string; reference: string; reason: string };
   /** To both parties of a mandatory registration not filed: `days` left until `date` (ISO date). */
   "deal.registration_reminder": { title: string; organization: string; reference: string; days: number; date: string };
+  "deal.performance_started": { title: string; organization: string; reference: string };
+  "deal.completed": { title: string; organization: string; reference: string };
+  "deal.terminated": { title: string; organization: string; reference: string; reason: string };
+  /** `note`: the milestone's title. */
+  "deal.milestone_done": { title: string; organization: string; reference: string; note: string };
+  "deal.milestone_confirmed": { title: string; organization: string; reference: string; note: string };
+  /** `version`: the stars given (1–5). */
+  "deal.rated": { title: string; organization: string; reference: string; version: number };
   /** To department officers: a file to check, or papers added to one. */
   "registration.filed": { title: string; reference: string };
   "registration.papers_added": { title: string; reference: string };
@@ -120,6 +128,12 @@ export const NOTIFICATION_TYPES = [
   "deal.registration_reminder",
   "registration.filed",
   "registration.papers_added",
+  "deal.performance_started",
+  "deal.completed",
+  "deal.terminated",
+  "deal.milestone_done",
+  "deal.milestone_confirmed",
+  "deal.rated",
   "expert.contact",
 ] as const satisfies readonly NotificationType[];
 

@@ -105,6 +105,31 @@ const SAMPLE: NotificationParamsByType = {
   },
   "registration.filed": { title: "Máy lọc nước nano", reference: "GD-2026-7KQ3M9X" },
   "registration.papers_added": { title: "Máy lọc nước nano", reference: "GD-2026-7KQ3M9X" },
+  "deal.performance_started": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+  },
+  "deal.completed": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
+  "deal.terminated": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+    reason: "Bên nhận không thanh toán",
+  },
+  "deal.milestone_done": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+    note: "Bàn giao hồ sơ công nghệ",
+  },
+  "deal.milestone_confirmed": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+    note: "Bàn giao hồ sơ công nghệ",
+  },
+  "deal.rated": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X", version: 5 },
   "expert.contact": {
     expert: "GS.TS. Phạm Văn Lâm",
     name: "Trần Thu Hà",

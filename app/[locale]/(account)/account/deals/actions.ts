@@ -8,6 +8,7 @@ import { ContractContentSchema } from "@/lib/deals/contract";
 import { contractFormToContent } from "@/lib/deals/contract-form";
 import { confirmContract, saveContract } from "@/lib/deals/contracts";
 import { postDealMessage, startDeal, takeDealStep } from "@/lib/deals/mutations";
+import { markMilestone, rateDeal } from "@/lib/deals/performance";
 import {
   addRegistrationPapers,
   fileRegistration,
@@ -20,6 +21,7 @@ import {
   MessageBodySchema,
   NdaTextSchema,
   OptionalDealReasonSchema,
+  RatingSchema,
 } from "@/lib/deals/schemas";
 import { redirect } from "@/lib/i18n/navigation";
 
@@ -60,6 +62,9 @@ const StepSchema = z.discriminatedUnion(
   "event",
   [
     z.object({ reference, event: z.literal("accept") }),
+    z.object({ reference, event: z.literal("start_performance") }),
+    z.object({ reference, event: z.literal("complete") }),
+    z.object({ reference, event: z.literal("terminate"), reason: DealReasonSchema }),
     z.object({ reference, event: z.literal("withdraw") }),
     z.object({ reference, event: z.literal("decline"), reason: DealReasonSchema }),
     z.object({ reference, event: z.literal("cancel"), reason: OptionalDealReasonSchema }),
@@ -197,5 +202,38 @@ export const addPapersAction = formAction({
     await addRegistrationPapers(audit, user, ref, input.note);
     revalidatePath("/[locale]/account/deals", "layout");
     return { message: "papers_added" };
+  },
+});
+
+const MilestoneSchema = z.object({
+  milestoneId: z.uuid({ error: "invalid_input" }),
+  step: z.enum(["done", "confirm"], { error: "invalid_input" }),
+});
+
+/** The responsible party marks a milestone done; the other party confirms it. */
+export const markMilestoneAction = formAction({
+  name: "markMilestone",
+  namespace: "deals",
+  args: [reference],
+  form: { schema: MilestoneSchema, hidden: ["milestoneId", "step"] },
+  permission: "deal:act",
+  run: async ({ input, args: [ref], user, audit }) => {
+    await markMilestone(audit, user, ref, input.milestoneId, input.step);
+    revalidatePath("/[locale]/account/deals", "layout");
+    return { message: input.step };
+  },
+});
+
+/** After completion, a party rates the other (1–5 stars and a comment). */
+export const rateDealAction = formAction({
+  name: "rateDeal",
+  namespace: "deals",
+  args: [reference],
+  form: { schema: RatingSchema },
+  permission: "deal:act",
+  run: async ({ input, args: [ref], user, audit }) => {
+    await rateDeal(audit, user, ref, input);
+    revalidatePath("/[locale]/account/deals", "layout");
+    return { message: "rated" };
   },
 });

@@ -87,6 +87,15 @@ export default async function OrganizationPage({ params }: PageProps<"/[locale]/
                 ),
               },
               {
+                label: t("transfers"),
+                testId: "fact-transfers",
+                value:
+                  t("completedTransfers", { count: org.completedTransfers }) +
+                  (org.rating
+                    ? ` · ${t("rating", { average: format.number(org.rating.average, { maximumFractionDigits: 1 }), count: org.rating.count })}`
+                    : ""),
+              },
+              {
                 label: t("verification"),
                 testId: "fact-verification",
                 value:

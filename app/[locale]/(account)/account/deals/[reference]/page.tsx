@@ -4,7 +4,14 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DealView } from "@/components/deals/deal-view";
 import { requireUser } from "@/lib/auth/session";
 import { dealForViewer } from "@/lib/deals/queries";
-import { addPapersAction, dealStepAction, fileRegistrationAction, postMessageAction } from "../actions";
+import {
+  addPapersAction,
+  dealStepAction,
+  fileRegistrationAction,
+  markMilestoneAction,
+  postMessageAction,
+  rateDealAction,
+} from "../actions";
 
 export async function generateMetadata({
   params,
@@ -37,6 +44,8 @@ export default async function DealPage({ params, searchParams }: PageProps<"/[lo
       messageAction={postMessageAction}
       fileRegistrationAction={fileRegistrationAction.bind(null, view.deal.reference)}
       addPapersAction={addPapersAction.bind(null, view.deal.reference)}
+      milestoneAction={markMilestoneAction.bind(null, view.deal.reference)}
+      rateAction={rateDealAction.bind(null, view.deal.reference)}
       userName={user.name}
     />
   );
