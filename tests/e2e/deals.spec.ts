@@ -7,6 +7,22 @@ import { DEMO_PASSWORD, query, runJob, signIn } from "./support";
 // matching.spec.ts, which starts deals from match cards, never takes the same one.
 test.describe.configure({ mode: "serial" });
 
+/**
+ * The seeker of these journeys: a member of seeker@demo.vn's organization of its own, because other
+ * files sign seeker@demo.vn out (membership.spec.ts), and a sign-out ends every session of that user
+ * (lib/auth/session-version.ts) — mid-journey here.
+ */
+let SEEKER = "";
+test.beforeAll(async () => {
+  SEEKER = `giao-dich-${Date.now().toString(36)}@members.demo.vn`;
+  await query(
+    `INSERT INTO users (email, name, password_hash, roles, organization_id, org_role, email_verified_at, updated_at)
+     SELECT $1, 'Phạm Thị Giao Dịch', password_hash, roles, organization_id, 'MEMBER', now(), now()
+       FROM users WHERE email = 'seeker@demo.vn'`,
+    [SEEKER],
+  );
+});
+
 /** A published offer seeker@demo.vn's organization has no deal about, with a provider who answers it. */
 async function freshOffer(options: { fixedPrice?: boolean } = {}) {
   const [offer] = await query<{ id: string; slug: string; title: string; provider: string }>(
@@ -50,7 +66,7 @@ test("a seeker finds an offer by search and sends a request; the provider accept
 }) => {
   test.setTimeout(180_000); // two people, many steps
   const offer = await freshOffer();
-  const seeker = await signedIn(browser, "seeker@demo.vn");
+  const seeker = await signedIn(browser, SEEKER);
 
   await seeker.goto(`/search?q=${encodeURIComponent(offer.title)}`);
   await seeker.getByRole("link", { name: offer.title }).first().click();
@@ -129,7 +145,7 @@ test("a seeker finds an offer by search and sends a request; the provider accept
 test("a declined request carries its reason, which is required", async ({ browser }) => {
   test.setTimeout(120_000);
   const offer = await freshOffer();
-  const seeker = await signedIn(browser, "seeker@demo.vn");
+  const seeker = await signedIn(browser, SEEKER);
   const reference = await sendRequest(seeker, offer.slug);
 
   const provider = await signedIn(browser, offer.provider);
@@ -153,7 +169,7 @@ test("a declined request carries its reason, which is required", async ({ browse
 test("an unanswered request expires when the job runs, and its sender is told", async ({ browser }) => {
   test.setTimeout(120_000);
   const offer = await freshOffer();
-  const seeker = await signedIn(browser, "seeker@demo.vn");
+  const seeker = await signedIn(browser, SEEKER);
   const reference = await sendRequest(seeker, offer.slug);
   await query("UPDATE deals SET respond_by = now() - interval '1 minute' WHERE reference = $1", [reference]);
 
@@ -170,7 +186,7 @@ test("an unanswered request expires when the job runs, and its sender is told", 
 test("either party cancels before signing", async ({ browser }) => {
   test.setTimeout(120_000);
   const offer = await freshOffer();
-  const seeker = await signedIn(browser, "seeker@demo.vn");
+  const seeker = await signedIn(browser, SEEKER);
   const reference = await sendRequest(seeker, offer.slug);
   const provider = await signedIn(browser, offer.provider);
   await provider.goto(`/account/deals/${reference}`);
@@ -194,7 +210,7 @@ test("a visitor's request goes through sign-in and lands back on the form", asyn
   await page.goto(`/technologies/${offer.slug}`);
   await page.getByRole("link", { name: "Đề nghị chuyển giao" }).click();
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
-  await page.getByLabel("Email").fill("seeker@demo.vn");
+  await page.getByLabel("Email").fill(SEEKER);
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page).toHaveURL(new RegExp(`/account/deals/new\\?offer=${offer.slug}$`));
@@ -206,7 +222,7 @@ test("the contract is drafted from the standard terms, edited once, confirmed by
 }) => {
   test.setTimeout(240_000); // three people, two versions, two confirmations, two downloads, a registration
   const offer = await freshOffer();
-  const seeker = await signedIn(browser, "seeker@demo.vn");
+  const seeker = await signedIn(browser, SEEKER);
   const reference = await sendRequest(seeker, offer.slug);
   const provider = await signedIn(browser, offer.provider);
   await provider.goto(`/account/deals/${reference}`);
@@ -302,7 +318,7 @@ test("a seeker takes an express licence on the standard terms in one step; the p
 }) => {
   test.setTimeout(120_000);
   const offer = await freshOffer({ fixedPrice: true });
-  const seeker = await signedIn(browser, "seeker@demo.vn");
+  const seeker = await signedIn(browser, SEEKER);
   await seeker.goto(`/technologies/${offer.slug}`);
   await seeker.getByRole("link", { name: /^Li-xăng nhanh · / }).click();
   await expect(seeker.getByRole("heading", { name: "Li-xăng nhanh" })).toBeVisible();
