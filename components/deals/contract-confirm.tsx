@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/errors";
 
 type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
@@ -27,20 +27,11 @@ export function ContractConfirm({
 }) {
   const t = useTranslations("deals.contract");
   const te = useTranslations("deals.errors");
-  const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
-  const [pending, startTransition] = useTransition();
+  const { state, pending, onSubmit, formError } = useActionForm(action);
   if (state.ok && state.message) return <Alert tone="success">{t(`done.${state.message}`)}</Alert>;
   return (
-    <form
-      className="space-y-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!window.confirm(t("confirmQuestion", { version: versionNo }))) return;
-        const data = new FormData(event.currentTarget);
-        startTransition(() => dispatch(data));
-      }}
-    >
-      {!state.ok && state.formError && <Alert tone="danger">{state.formError}</Alert>}
+    <form className="space-y-2" onSubmit={onSubmit(t("confirmQuestion", { version: versionNo }))}>
+      {formError && <Alert tone="danger">{formError}</Alert>}
       <input type="hidden" name="versionNo" value={versionNo} />
       <input type="hidden" name="sha256" value={sha256} />
       <Button type="submit" pending={pending} disabled={blockedBy !== null}>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/errors";
 
 type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
@@ -16,21 +16,10 @@ type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
  */
 export function ExpressLicenceForm({ offerId, price, action }: { offerId: string; price: string; action: Action }) {
   const t = useTranslations("deals.express");
-  const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
-  const [pending, startTransition] = useTransition();
-  const errors = state.ok ? {} : state.fieldErrors;
+  const { pending, onSubmit, errors, formError } = useActionForm(action);
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!window.confirm(t("confirmQuestion", { price }))) return;
-        const data = new FormData(event.currentTarget);
-        startTransition(() => dispatch(data));
-      }}
-    >
-      {!state.ok && state.formError && <Alert tone="danger">{state.formError}</Alert>}
+    <form noValidate className="space-y-4" onSubmit={onSubmit(t("confirmQuestion", { price }))}>
+      {formError && <Alert tone="danger">{formError}</Alert>}
       <input type="hidden" name="offerId" value={offerId} />
       <Field id="express-use" label={t("intendedUse")} hint={t("intendedUseHint")} error={errors.intendedUse} required>
         {(aria) => <Textarea {...aria} name="intendedUse" rows={3} maxLength={2_000} />}

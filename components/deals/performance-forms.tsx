@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/input";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/errors";
 
 type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
@@ -23,21 +23,13 @@ export function MilestoneAction({
   action: Action;
 }) {
   const t = useTranslations("deals.performance");
-  const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
-  const [pending, startTransition] = useTransition();
+  const { state, pending, onSubmit, formError } = useActionForm(action);
   if (state.ok && state.message) return <span className="text-sm text-success-700">{t(`done.${state.message}`)}</span>;
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!window.confirm(t(step === "done" ? "confirmDone" : "confirmConfirm", { title }))) return;
-        const data = new FormData(event.currentTarget);
-        startTransition(() => dispatch(data));
-      }}
-    >
+    <form onSubmit={onSubmit(t(step === "done" ? "confirmDone" : "confirmConfirm", { title }))}>
       <input type="hidden" name="milestoneId" value={milestoneId} />
       <input type="hidden" name="step" value={step} />
-      {!state.ok && state.formError && <p className="text-sm text-danger-700">{state.formError}</p>}
+      {formError && <p className="text-sm text-danger-700">{formError}</p>}
       <Button type="submit" size="sm" variant={step === "done" ? "secondary" : "primary"} pending={pending}>
         {t(step === "done" ? "markDone" : "confirm")}
         <span className="sr-only">{`: ${title}`}</span>
@@ -49,21 +41,11 @@ export function MilestoneAction({
 /** After completion: the party's rating of the other (1–5 stars and a comment). */
 export function RatingForm({ action }: { action: Action }) {
   const t = useTranslations("deals.performance");
-  const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
-  const [pending, startTransition] = useTransition();
+  const { state, pending, onSubmit, errors, formError } = useActionForm(action);
   if (state.ok && state.message) return <Alert tone="success">{t("done.rated")}</Alert>;
-  const errors = state.ok ? {} : state.fieldErrors;
   return (
-    <form
-      noValidate
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => dispatch(data));
-      }}
-    >
-      {!state.ok && state.formError && <Alert tone="danger">{state.formError}</Alert>}
+    <form noValidate className="space-y-3" onSubmit={onSubmit()}>
+      {formError && <Alert tone="danger">{formError}</Alert>}
       <Field id="rating-stars" label={t("stars")} error={errors.stars} required>
         {(aria) => (
           <Select {...aria} name="stars" defaultValue="">

@@ -1,26 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/errors";
 
 type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
-
-function useForm(action: Action) {
-  const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
-  const [pending, startTransition] = useTransition();
-  const onSubmit = (confirm?: string) => (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (confirm && !window.confirm(confirm)) return;
-    const data = new FormData(event.currentTarget);
-    startTransition(() => dispatch(data));
-  };
-  return { state, pending, onSubmit, errors: state.ok ? {} : state.fieldErrors };
-}
 
 /** The registration application (Art. 31): who applies and how to reach them; the signed contract goes with it. */
 export function RegistrationFileForm({
@@ -31,7 +19,7 @@ export function RegistrationFileForm({
   action: Action;
 }) {
   const t = useTranslations("deals.registration");
-  const { state, pending, onSubmit, errors } = useForm(action);
+  const { state, pending, onSubmit, errors } = useActionForm(action);
   if (state.ok && state.message) return <Alert tone="success">{t(`done.${state.message}`)}</Alert>;
   return (
     <form noValidate className="space-y-3" onSubmit={onSubmit(t("confirmFile"))}>
@@ -61,7 +49,7 @@ export function RegistrationFileForm({
 /** What the party adds when the Department asked for papers. */
 export function RegistrationPapersForm({ action }: { action: Action }) {
   const t = useTranslations("deals.registration");
-  const { state, pending, onSubmit, errors } = useForm(action);
+  const { state, pending, onSubmit, errors } = useActionForm(action);
   if (state.ok && state.message) return <Alert tone="success">{t(`done.${state.message}`)}</Alert>;
   return (
     <form noValidate className="space-y-3" onSubmit={onSubmit()}>
@@ -79,7 +67,7 @@ export function RegistrationPapersForm({ action }: { action: Action }) {
 /** An officer's decision on one file: ask for papers, certify with a number, or refuse with a reason. */
 export function RegistrationDecisionForm({ id, action }: { id: string; action: Action }) {
   const t = useTranslations("deals.registration");
-  const { state, pending, onSubmit, errors } = useForm(action);
+  const { state, pending, onSubmit, errors } = useActionForm(action);
   if (state.ok && state.message) return <Alert tone="success">{t(`done.${state.message}`)}</Alert>;
   return (
     <div className="space-y-3">

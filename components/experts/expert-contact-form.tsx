@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/errors";
 
 type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
@@ -13,21 +13,11 @@ type Action = (prev: ActionResult, data: FormData) => Promise<ActionResult>;
 /** The request for advice: a topic and a message; the sender's name and address go with it. */
 export function ExpertContactForm({ slug, action }: { slug: string; action: Action }) {
   const t = useTranslations("experts.contact");
-  const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
-  const [pending, startTransition] = useTransition();
+  const { state, pending, onSubmit, errors, formError } = useActionForm(action);
   if (state.ok && state.message === "sent") return <Alert tone="success">{t("sent")}</Alert>;
-  const errors = state.ok ? {} : state.fieldErrors;
   return (
-    <form
-      noValidate
-      className="space-y-5"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => dispatch(data));
-      }}
-    >
-      {!state.ok && state.formError && <Alert tone="danger">{state.formError}</Alert>}
+    <form noValidate className="space-y-5" onSubmit={onSubmit()}>
+      {formError && <Alert tone="danger">{formError}</Alert>}
       <input type="hidden" name="slug" value={slug} />
       <Field id="expert-topic" label={t("topic")} hint={t("topicHint")} error={errors.topic} required>
         {(aria) => <Input {...aria} name="topic" maxLength={200} />}

@@ -40,6 +40,32 @@ export interface DealListItem {
   readonly messages: number;
 }
 
+const listItemInclude = {
+  offer: { select: listingSelect },
+  demand: { select: listingSelect },
+  providerOrg: { select: orgSelect },
+  seekerOrg: { select: orgSelect },
+  _count: { select: { messages: true } },
+} as const;
+
+type ListedDeal = Prisma.DealGetPayload<{ include: typeof listItemInclude }>;
+
+function listItem(d: ListedDeal, waitingForYou: boolean): DealListItem {
+  return {
+    reference: d.reference,
+    origin: d.origin,
+    state: d.state,
+    stateChangedAt: d.stateChangedAt,
+    respondBy: d.respondBy,
+    waitingForYou,
+    offer: d.offer,
+    demand: d.demand,
+    provider: d.providerOrg,
+    seeker: d.seekerOrg,
+    messages: d._count.messages,
+  };
+}
+
 export interface DealListPage {
   readonly items: DealListItem[];
   readonly total: number;
@@ -89,33 +115,12 @@ export async function listDeals(user: Principal, filter: DealFilter, requestedPa
      LIMIT ${DEALS_PAGE_SIZE} OFFSET ${(page - 1) * DEALS_PAGE_SIZE}`;
   const deals = await db.deal.findMany({
     where: { id: { in: rows.map((r) => r.id) } },
-    include: {
-      offer: { select: listingSelect },
-      demand: { select: listingSelect },
-      providerOrg: { select: orgSelect },
-      seekerOrg: { select: orgSelect },
-      _count: { select: { messages: true } },
-    },
+    include: listItemInclude,
   });
   const byId = new Map(deals.map((d) => [d.id, d]));
   const items = rows.flatMap((row) => {
     const d = byId.get(row.id);
-    if (!d) return [];
-    return [
-      {
-        reference: d.reference,
-        origin: d.origin,
-        state: d.state,
-        stateChangedAt: d.stateChangedAt,
-        respondBy: d.respondBy,
-        waitingForYou: row.waiting,
-        offer: d.offer,
-        demand: d.demand,
-        provider: d.providerOrg,
-        seeker: d.seekerOrg,
-        messages: d._count.messages,
-      },
-    ];
+    return d ? [listItem(d, row.waiting)] : [];
   });
   return { items, total, waiting: Number(counts?.waiting ?? 0), page, pageCount };
 }
@@ -339,28 +344,10 @@ export async function listAllDeals(
     orderBy: [{ stateChangedAt: "desc" }, { id: "asc" }],
     skip: (page - 1) * DEALS_PAGE_SIZE,
     take: DEALS_PAGE_SIZE,
-    include: {
-      offer: { select: listingSelect },
-      demand: { select: listingSelect },
-      providerOrg: { select: orgSelect },
-      seekerOrg: { select: orgSelect },
-      _count: { select: { messages: true } },
-    },
+    include: listItemInclude,
   });
   return {
-    items: deals.map((d) => ({
-      reference: d.reference,
-      origin: d.origin,
-      state: d.state,
-      stateChangedAt: d.stateChangedAt,
-      respondBy: d.respondBy,
-      waitingForYou: false,
-      offer: d.offer,
-      demand: d.demand,
-      provider: d.providerOrg,
-      seeker: d.seekerOrg,
-      messages: d._count.messages,
-    })),
+    items: deals.map((d) => listItem(d, false)),
     total,
     waiting: 0,
     page,

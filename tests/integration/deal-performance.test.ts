@@ -7,13 +7,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { systemContext } from "@/lib/audit/context";
 import type { Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { ContractContentSchema } from "@/lib/deals/contract";
-import { confirmContract, saveContract } from "@/lib/deals/contracts";
-import { startDeal, takeDealStep } from "@/lib/deals/mutations";
+import { takeDealStep } from "@/lib/deals/mutations";
 import { markMilestone, rateDeal } from "@/lib/deals/performance";
 import { FULL_CONTENT } from "../fixtures/contracts/full-contract";
-import { buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
+import { createOrganization, createUser, ensureTaxonomy } from "../factories";
+import { codeOf, signedDeal } from "../support/deals";
 
 const ctx = systemContext("test:performance");
 let provider: Principal;
@@ -21,30 +19,7 @@ let seeker: Principal;
 let providerOrg: string;
 let seekerOrg: string;
 
-async function signedDeal(stateFunded = false) {
-  const offer = await db.offer.create({ data: buildOffer(providerOrg, provider.id, { stateFunded }) });
-  const { reference } = await startDeal(ctx, seeker, {
-    kind: "interest",
-    offerId: offer.id,
-    message: "Đề nghị chuyển giao.",
-    intendedUse: "Sản xuất.",
-  });
-  await takeDealStep(ctx, provider, reference, { event: "accept" });
-  // A mandatory registration: the contract takes effect on the certificate.
-  const content = stateFunded
-    ? ContractContentSchema.parse({ ...FULL_CONTENT, effectiveOn: "REGISTRATION", effectiveDate: undefined })
-    : FULL_CONTENT;
-  const v1 = await saveContract(ctx, provider, reference, content, null);
-  await confirmContract(ctx, provider, reference, v1);
-  await confirmContract(ctx, seeker, reference, v1);
-  return reference;
-}
-
-const codeOf = async (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? `${e.code}:${e.message}` : Promise.reject(e)),
-  );
+const signed = (stateFunded = false) => signedDeal(ctx, { provider, seeker }, stateFunded);
 
 beforeAll(async () => {
   await ensureTaxonomy(db);
@@ -58,7 +33,7 @@ beforeAll(async () => {
 
 describe("performance", () => {
   it("milestones are marked by their party and confirmed by the other; the deal completes once all are", async () => {
-    const reference = await signedDeal();
+    const reference = await signed();
     await takeDealStep(ctx, seeker, reference, { event: "start_performance" });
     const milestones = await db.contractMilestone.findMany({
       where: { contract: { deal: { reference } } },
@@ -99,7 +74,7 @@ describe("performance", () => {
   });
 
   it("a mandatory registration must be certified before performance; termination needs the deal signed", async () => {
-    const reference = await signedDeal(true);
+    const reference = await signed(true);
     expect(await codeOf(takeDealStep(ctx, seeker, reference, { event: "start_performance" }))).toBe(
       "invalid_state:registration_mandatory",
     );

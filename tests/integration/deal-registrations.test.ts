@@ -6,10 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { systemContext } from "@/lib/audit/context";
 import type { Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { ContractContentSchema } from "@/lib/deals/contract";
-import { confirmContract, saveContract } from "@/lib/deals/contracts";
-import { startDeal, takeDealStep } from "@/lib/deals/mutations";
+import { startDeal } from "@/lib/deals/mutations";
 import { registrationFee } from "@/lib/deals/registration";
 import {
   addRegistrationPapers,
@@ -20,6 +17,7 @@ import {
 } from "@/lib/deals/registrations";
 import { FULL_CONTENT } from "../fixtures/contracts/full-contract";
 import { buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
+import { codeOf, signedDeal } from "../support/deals";
 
 const ctx = systemContext("test:registrations");
 let provider: Principal;
@@ -35,32 +33,7 @@ const dossier = {
   contact: "024 3333 4444",
 };
 
-async function signedDeal(stateFunded = true) {
-  const offer = await db.offer.create({ data: buildOffer(providerOrg, provider.id, { stateFunded }) });
-  const { reference } = await startDeal(ctx, seeker, {
-    kind: "interest",
-    offerId: offer.id,
-    message: "Đề nghị chuyển giao.",
-    intendedUse: "Sản xuất.",
-  });
-  await takeDealStep(ctx, provider, reference, { event: "accept" });
-  // Mandatory registration: the contract takes effect on the certificate (missingForConfirmation).
-  const content = ContractContentSchema.parse({
-    ...FULL_CONTENT,
-    effectiveOn: "REGISTRATION",
-    effectiveDate: undefined,
-  });
-  const v1 = await saveContract(ctx, provider, reference, stateFunded ? content : FULL_CONTENT, null);
-  await confirmContract(ctx, provider, reference, v1);
-  await confirmContract(ctx, seeker, reference, v1);
-  return reference;
-}
-
-const codeOf = async (p: Promise<unknown>) =>
-  p.then(
-    () => "ok",
-    (e: unknown) => (e instanceof AppError ? `${e.code}:${e.message}` : Promise.reject(e)),
-  );
+const signed = (stateFunded = true) => signedDeal(ctx, { provider, seeker }, stateFunded);
 
 beforeAll(async () => {
   await ensureTaxonomy(db);
@@ -75,7 +48,7 @@ beforeAll(async () => {
 
 describe("registration", () => {
   it("is filed, completed with papers, certified; the deal moves to performance", async () => {
-    const reference = await signedDeal();
+    const reference = await signed();
     const deal = await db.deal.findUniqueOrThrow({ where: { reference } });
     expect(deal).toMatchObject({ state: "SIGNED", registrationMandatory: true });
 
@@ -112,7 +85,7 @@ describe("registration", () => {
     expect(registration.papersAddedAt).not.toBeNull();
 
     // The same certificate number cannot certify another contract.
-    const other = await signedDeal();
+    const other = await signed();
     const second = await fileRegistration(ctx, provider, other, dossier);
     expect(
       await codeOf(decideRegistration(ctx, officer, second.id, { event: "certify", certificateNumber: certificate })),
@@ -124,7 +97,7 @@ describe("registration", () => {
 
   it("someone outside the deal cannot file, and a contract not signed cannot be registered", async () => {
     const outsider = await createUser(db, { roles: ["SEEKER"], organizationId: (await createOrganization(db)).id });
-    const reference = await signedDeal();
+    const reference = await signed();
     expect(await codeOf(fileRegistration(ctx, outsider, reference, dossier))).toBe("not_found:not_found");
     const offer = await db.offer.create({ data: buildOffer(providerOrg, provider.id) });
     const open = await startDeal(ctx, seeker, {
@@ -139,7 +112,7 @@ describe("registration", () => {
 
 describe("reminders to file", () => {
   it("come on days 60, 80 and 88 after signing, each once, for a mandatory registration not filed", async () => {
-    const reference = await signedDeal();
+    const reference = await signed();
     const signedAt = new Date(Date.now() - 61 * DAY);
     await db.deal.update({ where: { reference }, data: { signedAt } });
     const notices = () => db.notification.count({ where: { userId: seeker.id, type: "deal.registration_reminder" } });
