@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ActionResult } from "@/lib/errors";
 import type { ListingKind } from "@/lib/listings/kinds";
 
@@ -18,11 +19,14 @@ export function ListingActions({
   id,
   events,
   action,
+  title,
 }: {
   kind: ListingKind;
   id: string;
   events: string[];
   action: TransitionListing;
+  /** The card's heading. The card shows while there is an action or the answer to the last one. */
+  title: string;
 }) {
   const t = useTranslations("workspace");
   const [pending, startTransition] = useTransition();
@@ -35,21 +39,31 @@ export function ListingActions({
       else setMessage({ tone: "danger", text: result.formError ?? Object.values(result.fieldErrors).flat().join(" ") });
     });
   };
+  if (events.length === 0 && !message) return null;
   return (
-    <div className="space-y-3">
-      {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      <div className="flex flex-wrap gap-2">
-        {events.map((event) => (
-          <Button
-            key={event}
-            variant={event === "withdraw" ? "danger" : event === "submit" ? "primary" : "secondary"}
-            pending={pending}
-            onClick={() => run(event)}
-          >
-            {t(`actions.${event}`)}
-          </Button>
-        ))}
-      </div>
-    </div>
+    <Card as="section">
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <div className="space-y-3">
+          {message && <Alert tone={message.tone}>{message.text}</Alert>}
+          {events.length > 0 && (
+            <div className="flex flex-wrap gap-2">
+              {events.map((event) => (
+                <Button
+                  key={event}
+                  variant={event === "withdraw" ? "danger" : event === "submit" ? "primary" : "secondary"}
+                  pending={pending}
+                  onClick={() => run(event)}
+                >
+                  {t(`actions.${event}`)}
+                </Button>
+              ))}
+            </div>
+          )}
+        </div>
+      </CardContent>
+    </Card>
   );
 }

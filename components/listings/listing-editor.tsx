@@ -116,16 +116,8 @@ export async function ListingEditor({
         </Alert>
       )}
 
-      {events.length > 0 && (
-        <Card as="section">
-          <CardHeader>
-            <CardTitle>{t("actionsTitle")}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ListingActions kind={kind} id={id} events={events} action={actions.transition} />
-          </CardContent>
-        </Card>
-      )}
+      {/* Always mounted: after a step that leaves no action (withdraw), its confirmation stays in view. */}
+      <ListingActions kind={kind} id={id} events={events} action={actions.transition} title={t("actionsTitle")} />
 
       <Card as="section">
         <CardHeader>

@@ -61,8 +61,13 @@ test("publishing shows an offer at once on the home page, the catalog and its pa
     .poll(async () => (await query<{ status: string }>("SELECT status FROM offers WHERE id = $1", [id]))[0]!.status)
     .toBe("WITHDRAWN");
 
-  expect((await anonymous(visitor.request, detail)).status).toBe(404);
-  expect((await anonymous(visitor.request, `/en${detail}`)).status).toBe(404);
+  // Alone, the first request after the answer already gets 404 (a MISS). With other files writing
+  // listings of the same organization at the same time, CI saw one more old 200 first: allowed up to
+  // 5 seconds here (the documented bound is the 60-second page lifetime; see the issue #11 note).
+  await expect.poll(async () => (await anonymous(visitor.request, detail)).status, { timeout: 5_000 }).toBe(404);
+  await expect
+    .poll(async () => (await anonymous(visitor.request, `/en${detail}`)).status, { timeout: 5_000 })
+    .toBe(404);
   expect((await anonymous(visitor.request, "/")).html).not.toContain(title);
   expect((await anonymous(visitor.request, "/technologies")).html).not.toContain(title);
   expect((await anonymous(visitor.request, `/api/v1/offers/${id}`)).status).toBe(404);
