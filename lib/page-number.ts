@@ -30,3 +30,15 @@ export function clampPage(requested: number, total: number, pageSize: number): {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   return { page: Math.min(requested, pageCount), pageCount };
 }
+
+/**
+ * A list page's URL on `page` with its other query values (`null` leaves one out): page 1 and no
+ * values give the bare path, so a list has one URL per view.
+ */
+export function pageHref(base: string, query: Readonly<Record<string, string | null>>, page: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== null) params.set(key, value);
+  if (page > 1) params.set("page", String(page));
+  const text = params.toString();
+  return text ? `${base}?${text}` : base;
+}

@@ -110,26 +110,22 @@ export async function ContractVersions({
       </div>
       {versions.length > 1 && (
         <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("compare")}>
-          <label className="text-sm">
-            <span className="block font-medium">{t("compareFrom")}</span>
-            <select name="from" defaultValue={String(compare?.from ?? versions[1]!.versionNo)} className="form-control">
-              {versions.map((v) => (
-                <option key={v.versionNo} value={v.versionNo}>
-                  {t("versionLabel", { version: v.versionNo })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block font-medium">{t("compareTo")}</span>
-            <select name="to" defaultValue={String(compare?.to ?? versions[0]!.versionNo)} className="form-control">
-              {versions.map((v) => (
-                <option key={v.versionNo} value={v.versionNo}>
-                  {t("versionLabel", { version: v.versionNo })}
-                </option>
-              ))}
-            </select>
-          </label>
+          {(["from", "to"] as const).map((name) => (
+            <label key={name} className="text-sm">
+              <span className="block font-medium">{t(name === "from" ? "compareFrom" : "compareTo")}</span>
+              <select
+                name={name}
+                defaultValue={String(compare?.[name] ?? versions[name === "from" ? 1 : 0]!.versionNo)}
+                className="form-control"
+              >
+                {versions.map((v) => (
+                  <option key={v.versionNo} value={v.versionNo}>
+                    {t("versionLabel", { version: v.versionNo })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
           <button type="submit" className={buttonClasses("secondary", "sm")}>
             {t("compare")}
           </button>

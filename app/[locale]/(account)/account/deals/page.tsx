@@ -8,7 +8,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 import { DEAL_FILTERS, listDeals, type DealFilter } from "@/lib/deals/queries";
 import { getPathname, Link } from "@/lib/i18n/navigation";
-import { pageNumber } from "@/lib/page-number";
+import { pageHref, pageNumber } from "@/lib/page-number";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("deals.list"))("title"), robots: { index: false } };
@@ -27,13 +27,7 @@ export default async function DealsPage({ params, searchParams }: PageProps<"/[l
   const t = await getTranslations("deals.list");
   const tp = await getTranslations("pagination");
   const base = getPathname({ href: "/account/deals", locale: await getLocale() });
-  const href = (page: number, f: DealFilter = filter) => {
-    const query = new URLSearchParams();
-    if (f !== "all") query.set("filter", f);
-    if (page > 1) query.set("page", String(page));
-    const text = query.toString();
-    return text ? `${base}?${text}` : base;
-  };
+  const href = (page: number, f: DealFilter = filter) => pageHref(base, { filter: f === "all" ? null : f }, page);
 
   return (
     <div className="space-y-6">

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
-import { pageNumber } from "@/lib/page-number";
+import { pageHref, pageNumber } from "@/lib/page-number";
 import { getPathname, Link } from "@/lib/i18n/navigation";
 import { matchesForUser } from "@/lib/matching/queries";
 import { setMatchStateAction } from "./actions";
@@ -28,13 +28,7 @@ export default async function MatchesPage({ params, searchParams }: PageProps<"/
   const t = await getTranslations("matching.account");
   const tp = await getTranslations("pagination");
   const base = getPathname({ href: "/account/matches", locale: await getLocale() });
-  const href = (page: number) => {
-    const query = new URLSearchParams();
-    if (dismissed) query.set("dismissed", "1");
-    if (page > 1) query.set("page", String(page));
-    const text = query.toString();
-    return text ? `${base}?${text}` : base;
-  };
+  const href = (page: number) => pageHref(base, { dismissed: dismissed ? "1" : null }, page);
   // A member may change only the side their role manages (a seeker cannot dismiss for the organization's offers).
   const canChange = (side: ListingKind) => can(user, LISTING_KIND[side].manageOwn);
 

@@ -8,7 +8,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { listAllDeals } from "@/lib/deals/queries";
 import { DealState } from "@/lib/generated/prisma/enums";
 import { getPathname } from "@/lib/i18n/navigation";
-import { pageNumber } from "@/lib/page-number";
+import { pageHref, pageNumber } from "@/lib/page-number";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("deals.admin"))("title"), robots: { index: false } };
@@ -29,13 +29,7 @@ export default async function AdminDealsPage({ params, searchParams }: PageProps
   const ts = await getTranslations("deals.states");
   const tp = await getTranslations("pagination");
   const base = getPathname({ href: "/admin/deals", locale: await getLocale() });
-  const href = (page: number, s: DealState | null = state) => {
-    const query = new URLSearchParams();
-    if (s) query.set("state", s);
-    if (page > 1) query.set("page", String(page));
-    const text = query.toString();
-    return text ? `${base}?${text}` : base;
-  };
+  const href = (page: number, s: DealState | null = state) => pageHref(base, { state: s }, page);
   return (
     <div className="space-y-6">
       <header className="max-w-3xl space-y-2">
