@@ -7,6 +7,7 @@ import { confirmedSides, type ContractFacts } from "./confirmation";
 import { missingForConfirmation, parseStoredContract, type ContractContent, type MissingItem } from "./contract";
 import type { ContractDocumentInput, PartyBlock } from "./contract-document";
 import { standardDraft } from "./contract-template";
+import { dealRegistrationRequirement } from "./registration-facts";
 import { asDealSide, type DealSide } from "./parties";
 import { parseDealReference } from "./reference";
 
@@ -88,7 +89,8 @@ export async function contractView(user: Principal | null, reference: string) {
     content: parseStoredContract(c.terms),
   }));
   const latest = versions[0] ?? null;
-  const registrationMandatory = deal.registrationMandatory ?? false;
+  // Decided on the first save; until then the draft follows the same rule (./registration-facts.ts).
+  const registrationMandatory = deal.registrationMandatory ?? (await dealRegistrationRequirement(db, deal)).mandatory;
   const missing: MissingItem[] = latest?.content
     ? missingForConfirmation(latest.content, { registrationMandatory })
     : [];

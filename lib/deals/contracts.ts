@@ -7,7 +7,7 @@ import { checkConfirmedVersion, confirmedSides, isSignable, voidedByNewVersion }
 import { parseStoredContract, storedContract, type ContractContent } from "./contract";
 import { contractSha256 } from "./contract-hash";
 import { otherSide } from "./parties";
-import { countryOfLocation, registrationRequirement } from "./registration";
+import { dealRegistrationRequirement } from "./registration-facts";
 import { DEAL_WORKFLOW, contractFacts, dealForStep, entityOf, namesOf, partyOnly, tell } from "./store";
 
 /**
@@ -49,16 +49,7 @@ export async function saveContract(
 
     let registration = {};
     if (deal.registrationMandatory === null) {
-      const [provider, seeker, offer] = await Promise.all([
-        tx.organization.findUniqueOrThrow({ where: { id: deal.providerOrgId }, select: { location: true } }),
-        tx.organization.findUniqueOrThrow({ where: { id: deal.seekerOrgId }, select: { location: true } }),
-        deal.offerId ? tx.offer.findUnique({ where: { id: deal.offerId }, select: { stateFunded: true } }) : null,
-      ]);
-      const decided = registrationRequirement({
-        providerCountry: countryOfLocation(provider.location) ?? "VN",
-        seekerCountry: countryOfLocation(seeker.location) ?? "VN",
-        stateFunded: offer?.stateFunded ?? false,
-      });
+      const decided = await dealRegistrationRequirement(tx, deal);
       registration = { registrationMandatory: decided.mandatory, registrationReason: decided.reason };
     }
 

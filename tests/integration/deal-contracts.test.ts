@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ContractContentSchema, type ContractContent } from "@/lib/deals/contract";
 import { contractSha256 } from "@/lib/deals/contract-hash";
+import { contractView } from "@/lib/deals/contract-queries";
 import { confirmContract, saveContract } from "@/lib/deals/contracts";
 import { startDeal, takeDealStep } from "@/lib/deals/mutations";
 import { FULL_CONTENT } from "../fixtures/contracts/full-contract";
@@ -20,13 +21,14 @@ let seeker: Principal;
 let outsider: Principal;
 let providerOrg: string;
 
-async function negotiatingDeal(stateFunded = false) {
+async function negotiatingDeal(stateFunded = false, budget?: bigint) {
   const offer = await db.offer.create({ data: buildOffer(providerOrg, provider.id, { stateFunded }) });
   const { reference } = await startDeal(ctx, seeker, {
     kind: "interest",
     offerId: offer.id,
     message: "Chúng tôi muốn nhận chuyển giao công nghệ này.",
     intendedUse: "Nhà máy dệt nhuộm.",
+    ...(budget ? { budget } : {}),
   });
   await takeDealStep(ctx, provider, reference, { event: "accept" });
   return reference;
@@ -71,6 +73,18 @@ describe("contract versions", () => {
     expect(deal.contracts[0]).toMatchObject({ versionNo: 1, contentSha256: saved.sha256, createdById: provider.id });
     const notices = await db.notification.findMany({ where: { userId: seeker.id, type: "deal.contract_saved" } });
     expect(notices.some((n) => n.link === `/account/deals/${reference}`)).toBe(true);
+  });
+
+  it("the standard draft of a state-funded offer takes effect on registration, so it can be confirmed as drafted", async () => {
+    // Regression (CI, 2026-11-24): the draft was built as if registration were voluntary until the
+    // first save decided it, so a state-funded offer's untouched draft could never be confirmed.
+    const reference = await negotiatingDeal(true, 800_000_000n);
+    const before = await contractView(provider, reference);
+    expect(before?.draft).toMatchObject({ effectiveOn: "REGISTRATION" });
+    await saveContract(ctx, provider, reference, ContractContentSchema.parse(before!.draft), null);
+    const after = await contractView(provider, reference);
+    expect(after?.deal.registrationMandatory).toBe(true);
+    expect(after?.missing).toEqual([]);
   });
 
   it("refuses a save based on an old version (the other party saved meanwhile) and an unchanged one", async () => {
