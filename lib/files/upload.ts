@@ -62,7 +62,7 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
 
   return new Promise<StagedUpload>((resolve, reject) => {
     let settled = false;
-    let current: { key: string; file: Readable; done: Promise<StagedUpload> } | null = null;
+    let current: { key: string; file: Readable; tap: Tap; done: Promise<StagedUpload> } | null = null;
 
     /** Stops reading the body, removes whatever was staged, then rejects. */
     const fail = (error: unknown) => {
@@ -72,6 +72,9 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
       source.destroy();
       const staged = current;
       staged?.file.destroy();
+      // The tap too: a file stream destroyed right after busboy ended it (a body barely over the
+      // limit, boundary in the same chunk) never settles the pipeline, and the request would hang.
+      staged?.tap.destroy(new Error("upload abandoned"));
       void (async () => {
         if (staged) {
           await staged.done.catch(() => undefined);
@@ -100,7 +103,7 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
         await pipeline(file, tap, await store.stageWriter(key));
         return { storageKey: key, name: info.filename ?? "", size: tap.size, sha256: tap.hash.digest("hex") };
       })();
-      current = { key, file, done };
+      current = { key, file, tap, done };
       // A broken request body is reported by the handlers below; anything else (disk full) is ours.
       done.catch((error) => fail(error));
     });

@@ -205,6 +205,18 @@ describe("POST /api/uploads", () => {
     expect(await db.attachment.count()).toBe(0);
   });
 
+  it("answers 413 to a file just over the limit, whose whole body arrives at once", async () => {
+    // Regression: a body barely over the limit used to leave the request unanswered.
+    session.user = member;
+    const pdf = Buffer.concat([fixture("report.pdf"), Buffer.alloc(MAX + 1 - fixture("report.pdf").length)]);
+    expect(pdf.length).toBe(MAX + 1);
+    const response = await upload(`for=offer&id=${draftId}`, trackedBody(multipart("big.pdf", pdf)).stream);
+    expect(response.status).toBe(413);
+    expect((await response.json()).message).toBe("errors.too_large");
+    expect(filesOnDisk()).toEqual([]);
+    expect(await db.attachment.count()).toBe(0);
+  }, 10_000);
+
   it("answers 400 for a file name with control characters and keeps nothing", async () => {
     session.user = member;
     // Raw in the quoted name (as browsers send them), UTF-8 encoded (C1), and RFC 5987 percent-encoded.
