@@ -1,8 +1,10 @@
 /**
  * Demo deals (issue #12 item 9), made through the exchange's own steps (lib/deals/mutations.ts):
  * every deal has its real audit trail, messages and notifications. Run by the seed after the
- * matches; does nothing when the database already has deals. Contracts, registrations and
- * performance arrive with the contract builder, and with them the demo deals in those states.
+ * matches; does nothing when the database already has deals. Every state of the workspace has one:
+ * just sent, negotiating with messages, a document, an NDA and an invited intermediary, a contract
+ * awaiting a confirmation, signed, in registration with papers missing, in performance, completed
+ * and rated, declined, expired, cancelled, and a provider's proposal.
  *
  * The deals between provider@demo.vn's and seeker@demo.vn's organizations are left to the e2e tests
  * (tests/e2e/deals.spec.ts starts its own): the demo accounts see deals with other organizations.
@@ -25,6 +27,13 @@ export async function seedDemoDeals(log: (line: string) => void = () => {}) {
   const { markMilestone, rateDeal } = await import("../lib/deals/performance");
   const { STANDARD_NDA_TEXT } = await import("../lib/deals/nda");
   const { createHash } = await import("node:crypto");
+  const { saveDealDocument } = await import("../lib/files/deal-documents");
+  const { newStorageKey, storage } = await import("../lib/files/storage");
+  const { contractDocumentInput } = await import("../lib/deals/contract-queries");
+  const { contractDocument } = await import("../lib/deals/contract-document");
+  const { contractPdf, textPdf } = await import("../lib/deals/contract-pdf");
+  const { fileRegistration, decideRegistration } = await import("../lib/deals/registrations");
+  const { inviteParticipant } = await import("../lib/deals/participants");
 
   const member = async (email: string): Promise<Member | null> => {
     const user = await db.user.findUnique({ where: { email } });
@@ -84,9 +93,49 @@ export async function seedDemoDeals(log: (line: string) => void = () => {}) {
       },
     });
 
+  /** A deal document added by `user` as the upload route adds it (staged bytes, then recorded). */
+  const addDocument = async (
+    user: Member,
+    reference: string,
+    purpose: "DOCUMENT" | "SIGNED_CONTRACT" | "REGISTRATION_PAPER",
+    name: string,
+    bytes: Buffer,
+    confidential = false,
+  ) => {
+    const storageKey = newStorageKey();
+    await storage().stage(storageKey, bytes);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    return saveDealDocument(
+      as(user),
+      user,
+      { reference, purpose, confidential },
+      { storageKey, name, size: bytes.length, sha256 },
+    );
+  };
+  /** The signed version's own PDF stands in for the parties' scan of the signed, stamped paper. */
+  const signedScan = async (user: Member, reference: string) => {
+    const input = await contractDocumentInput(user, reference, 1, "vi");
+    if (!input) return;
+    await addDocument(
+      user,
+      reference,
+      "SIGNED_CONTRACT",
+      `hop-dong-${reference}-da-ky.pdf`,
+      await contractPdf(contractDocument(input)),
+    );
+  };
+  const officer = await member("officer@demo.vn");
+  const intermediaryOrg = (await member("intermediary@demo.vn"))?.organizationId ?? null;
+  const dossier = (applicant: string) => ({
+    applicant,
+    address: "Hà Nội",
+    representative: "Trần Thu Hà",
+    contact: "024 3333 4444",
+  });
+
   let made = 0;
-  const others = await offersNotOf([provider.organizationId, seeker.organizationId], 6);
-  const [a, b, c, d, e, f] = others;
+  const others = await offersNotOf([provider.organizationId, seeker.organizationId], 8);
+  const [a, b, c, d, e, f, g, h] = others;
 
   // seeker@demo.vn: one just sent, one in negotiation with messages and an accepted NDA, one expired.
   if (a) {
@@ -134,6 +183,15 @@ export async function seedDemoDeals(log: (line: string) => void = () => {}) {
         event: "accept_nda",
         sha256: createHash("sha256").update(text, "utf8").digest("hex"),
       });
+      // The technology's documentation, confidential: the seeker sees it since the NDA was accepted.
+      const sheet = await textPdf("HỒ SƠ CÔNG NGHỆ (TÀI LIỆU MẬT)", [
+        "Tài liệu này mô tả quy trình công nghệ, thông số thiết kế và điều kiện vận hành, chỉ cung cấp cho bên nhận theo thỏa thuận bảo mật đã ký trên Sàn.",
+        "1. Sơ đồ quy trình và danh mục thiết bị chính.",
+        "2. Thông số vận hành, định mức tiêu hao năng lượng và hóa chất.",
+        "3. Yêu cầu mặt bằng, nhân lực và kế hoạch đào tạo.",
+      ]);
+      await addDocument(owner, reference, "DOCUMENT", "ho-so-cong-nghe.pdf", sheet, true);
+      if (intermediaryOrg) await inviteParticipant(as(seeker), seeker, reference, intermediaryOrg);
       await backdate(reference, 6);
     }
     made++;
@@ -217,6 +275,55 @@ export async function seedDemoDeals(log: (line: string) => void = () => {}) {
     });
     await rateDeal(as(owner), owner, reference, { stars: 5, comment: "Thanh toán đúng hạn, phối hợp tốt." });
     await backdate(reference, 45);
+    made++;
+  }
+
+  // seeker@demo.vn: a signed contract in registration, the Department asking for papers; and one
+  // registered and in performance, its first milestone reported done.
+  for (const [offer, certify] of [
+    [g, false],
+    [h, true],
+  ] as const) {
+    if (!offer || !officer) continue;
+    const owner = await providerOf(offer.organizationId);
+    if (!owner) continue;
+    const price = certify ? 520_000_000n : 780_000_000n;
+    const { reference } = await startDeal(
+      as(seeker),
+      seeker,
+      interest(offer.id, "Đề nghị nhận chuyển giao công nghệ.", "Áp dụng tại nhà máy của công ty.", price),
+    );
+    await takeDealStep(as(owner), owner, reference, { event: "accept" });
+    const source = await db.offer.findUniqueOrThrow({ where: { id: offer.id } });
+    const content = standardDraft(source, price, {
+      startDate: new Date(Date.now() - 20 * DAY).toISOString().slice(0, 10),
+      registrationMandatory: source.stateFunded,
+    });
+    const saved = await saveContract(as(owner), owner, reference, content, null);
+    await confirmContract(as(owner), owner, reference, saved);
+    await confirmContract(as(seeker), seeker, reference, saved);
+    await signedScan(seeker, reference);
+    const filed = await fileRegistration(as(seeker), seeker, reference, dossier("Công ty của bên nhận"));
+    if (certify) {
+      await decideRegistration(as(officer), officer, filed.id, {
+        event: "certify",
+        certificateNumber: `${100 + made}/GCN-SKHCN-DEMO`,
+      });
+      const first = await db.contractMilestone.findFirst({
+        where: { contract: { deal: { reference } } },
+        orderBy: { position: "asc" },
+      });
+      if (first) {
+        const doer = first.responsible === "seeker" ? seeker : owner;
+        await markMilestone(as(doer), doer, reference, first.id, "done");
+      }
+    } else {
+      await decideRegistration(as(officer), officer, filed.id, {
+        event: "request_papers",
+        note: "Đề nghị bổ sung bản sao Giấy chứng nhận đăng ký doanh nghiệp của bên nhận và văn bản xác nhận nguồn vốn.",
+      });
+    }
+    await backdate(reference, certify ? 15 : 5);
     made++;
   }
 

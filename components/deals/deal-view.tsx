@@ -5,10 +5,12 @@ import type { ActionResult } from "@/lib/errors";
 import type { DealView as DealViewData } from "@/lib/deals/queries";
 import { STANDARD_NDA_TEXT } from "@/lib/deals/nda";
 import { otherSide } from "@/lib/deals/parties";
-import { canMessage, partyCommands, type DealFacts } from "@/lib/deals/state-machine";
+import { canMessage, canShareDocuments, partyCommands, type DealFacts } from "@/lib/deals/state-machine";
 import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
 import { DealCommands, type CommandEvent } from "./deal-commands";
+import { DealDocuments } from "./deal-documents";
+import { InviteParticipantForm, RemoveParticipantButton } from "./participants-panel";
 import { DealStateBadge } from "./deal-state-badge";
 import { MessageForm } from "./message-form";
 import { NdaPanel } from "./nda-panel";
@@ -44,6 +46,10 @@ export async function DealView({
   addPapersAction,
   milestoneAction,
   rateAction,
+  inviteAction,
+  removeParticipantAction,
+  participantChoices = [],
+  maxMb = 10,
   userName = "",
 }: {
   locale: string;
@@ -56,6 +62,13 @@ export async function DealView({
   addPapersAction?: Action;
   milestoneAction?: Action;
   rateAction?: Action;
+  /** Bound to the deal's reference; the remove action takes the organization's id next. */
+  inviteAction?: Action;
+  removeParticipantAction?: (organizationId: string, prev: ActionResult, data: FormData) => Promise<ActionResult>;
+  /** Intermediary organizations a party may invite (lib/deals/participants.ts). */
+  participantChoices?: readonly { id: string; name: string }[];
+  /** The upload limit in MB (env UPLOAD_MAX_BYTES). */
+  maxMb?: number;
   /** The signed-in party's name: the registration application's default representative. */
   userName?: string;
 }) {
@@ -65,6 +78,8 @@ export async function DealView({
   const to = await getTranslations("deals.origins");
   const tn = await getTranslations("deals.nda");
   const tm = await getTranslations("deals.messages");
+  const tp = await getTranslations("deals.participants");
+  const trs = await getTranslations("deals.registrationScan");
   const format = await getFormatter();
   const now = new Date();
 
@@ -98,6 +113,9 @@ export async function DealView({
   const orgName = (o: { name: string; nameEn: string | null }) => pick(locale, o.name, o.nameEn);
   // Staff read the contract from the workspace page too: it authorizes by the same rule.
   const contractBase = "/account/deals";
+  const signedScan =
+    view.documents.series.find((s) => s.purpose === "SIGNED_CONTRACT" && s.contractVersion === deal.contractVersion)
+      ?.versions[0] ?? null;
   const canWrite = messageAction !== undefined && viewer.kind !== "staff" && canMessage(deal.state);
 
   return (
@@ -221,6 +239,10 @@ export async function DealView({
             )}
             {canWrite && messageAction && <MessageForm reference={deal.reference} action={messageAction} />}
           </section>
+
+          {(deal.state !== "EOI_SENT" || view.documents.series.length > 0) && (
+            <DealDocuments view={view} maxMb={maxMb} />
+          )}
         </div>
 
         <aside className="space-y-6">
@@ -251,6 +273,13 @@ export async function DealView({
             />
           )}
 
+          {party && deal.state === "SIGNED" && !deal.registration && (
+            <Alert tone={signedScan ? "info" : "warning"} className="text-sm">
+              {signedScan
+                ? trs("attached", { name: signedScan.filename, sha: signedScan.sha256.slice(0, 16) })
+                : trs("missing")}
+            </Alert>
+          )}
           {(REGISTRATION_STATES.has(deal.state) || deal.registration) && (
             <RegistrationPanel
               deal={deal}
@@ -320,6 +349,36 @@ export async function DealView({
               </div>
             )}
           </section>
+
+          {(deal.participants.length > 0 || (party && inviteAction && canShareDocuments(deal.state))) && (
+            <section aria-labelledby="deal-participants" className="rounded-lg border border-border bg-white p-4">
+              <h2 id="deal-participants" className="text-base font-semibold">
+                {tp("heading")}
+              </h2>
+              <p className="mt-1 text-sm text-muted">{tp("lead")}</p>
+              {deal.participants.length === 0 ? (
+                <p className="mt-2 text-sm text-muted">{tp("none")}</p>
+              ) : (
+                <ul className="mt-2 space-y-1 text-sm" data-testid="deal-participants">
+                  {deal.participants.map((o) => (
+                    <li key={o.id} className="flex flex-wrap items-center justify-between gap-2">
+                      <Link href={`/organizations/${o.slug}`} className="font-medium hover:underline">
+                        {orgName(o)}
+                      </Link>
+                      {party && removeParticipantAction && (
+                        <RemoveParticipantButton name={orgName(o)} action={removeParticipantAction.bind(null, o.id)} />
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {party && inviteAction && canShareDocuments(deal.state) && (
+                <div className="mt-3">
+                  <InviteParticipantForm choices={participantChoices} action={inviteAction} />
+                </div>
+              )}
+            </section>
+          )}
 
           <section aria-labelledby="deal-timeline" className="rounded-lg border border-border bg-white p-4">
             <h2 id="deal-timeline" className="text-base font-semibold">

@@ -39,10 +39,11 @@ export function MilestoneAction({
 }
 
 /** After completion: the party's rating of the other (1–5 stars and a comment). */
-export function RatingForm({ action }: { action: Action }) {
+export function RatingForm({ action, rated = false }: { action: Action; rated?: boolean }) {
   const t = useTranslations("deals.performance");
   const { state, pending, onSubmit, errors, formError } = useActionForm(action);
   if (state.ok && state.message) return <Alert tone="success">{t("done.rated")}</Alert>;
+  if (rated) return null;
   return (
     <form noValidate className="space-y-3" onSubmit={onSubmit()}>
       {formError && <Alert tone="danger">{formError}</Alert>}

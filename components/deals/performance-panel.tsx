@@ -72,7 +72,10 @@ export async function PerformancePanel({
           ))}
         </ul>
       )}
-      {deal.state === "COMPLETED" && side && rateAction && !myRating && <RatingForm action={rateAction} />}
+      {/* Kept mounted after rating, so that the thanks stay in view once the rating is listed above. */}
+      {deal.state === "COMPLETED" && side && rateAction && (
+        <RatingForm action={rateAction} rated={myRating !== undefined} />
+      )}
     </section>
   );
 }

@@ -322,3 +322,29 @@ export async function contractPdf(contract: ContractDocument): Promise<Buffer> {
   doc.end();
   return finished;
 }
+
+/**
+ * A plain Vietnamese document as a PDF — a title and paragraphs in the contract's font. The demo
+ * data's deal documents are made with it (prisma/demo-deals.ts), so that they open like real ones.
+ */
+export async function textPdf(title: string, paragraphs: readonly string[]): Promise<Buffer> {
+  const { files, faces } = fonts();
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: MARGINS,
+    lang: "vi",
+    font: files.regular,
+    info: { Title: title },
+  });
+  for (const style of Object.keys(FONT_FILES) as FontStyle[]) doc.registerFont(style, faces[style]);
+  const chunks: Buffer[] = [];
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  paragraph(doc, title, { font: "bold", size: SIZE.title, align: "center", gap: 2 });
+  for (const text of paragraphs) paragraph(doc, text, {});
+  doc.end();
+  return finished;
+}

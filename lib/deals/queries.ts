@@ -5,6 +5,12 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DealOrigin, DealState } from "@/lib/generated/prisma/enums";
 import { clampPage } from "@/lib/page-number";
+import {
+  asDealDocumentSide,
+  dealDocumentAccess,
+  type DealDocumentPurpose,
+  type DealDocumentSide,
+} from "./document-access";
 import { dealViewer, type DealViewer } from "./access";
 import { findOpenDeal } from "./mutations";
 import { parseDealReference } from "./reference";
@@ -151,7 +157,7 @@ export async function dealForViewer(user: Principal | null, reference: string) {
   ]);
   const viewer = dealViewer(user, { ...deal, participantOrgIds: deal.participants.map((p) => p.organizationId) });
   if (!viewer) return null;
-  const [messages, events] = await Promise.all([
+  const [messages, events, files] = await Promise.all([
     db.message.findMany({
       where: { dealId: deal.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -162,7 +168,27 @@ export async function dealForViewer(user: Principal | null, reference: string) {
       orderBy: { seq: "asc" },
       select: { seq: true, occurredAt: true, action: true, actorId: true, reason: true },
     }),
+    db.attachment.findMany({
+      where: { dealId: deal.id },
+      orderBy: [{ createdAt: "asc" }, { version: "asc" }],
+      select: {
+        id: true,
+        filename: true,
+        mimeType: true,
+        size: true,
+        sha256: true,
+        createdAt: true,
+        dealSide: true,
+        confidential: true,
+        purpose: true,
+        seriesId: true,
+        version: true,
+        uploadedBy: { select: { name: true } },
+        contract: { select: { versionNo: true } },
+      },
+    }),
   ]);
+  const documents = dealDocumentsFor(viewer, files, deal.ndaAcknowledgedAt !== null);
   const actorIds = [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
   const actors = await db.user.findMany({
     where: { id: { in: actorIds } },
@@ -240,6 +266,7 @@ export async function dealForViewer(user: Principal | null, reference: string) {
           }
         : null,
     },
+    documents,
     messages: messages.map((m) => ({
       id: m.id,
       body: m.body,
@@ -353,4 +380,86 @@ export async function listAllDeals(
     page,
     pageCount,
   };
+}
+
+/** One version of a deal document, as the deal page lists it. */
+export interface DealDocumentVersion {
+  readonly id: string;
+  readonly filename: string;
+  readonly mimeType: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly createdAt: Date;
+  readonly uploadedBy: string;
+  readonly version: number;
+}
+
+/** A deal document with its versions, newest first. */
+export interface DealDocumentSeries {
+  readonly seriesId: string;
+  readonly purpose: DealDocumentPurpose;
+  readonly side: DealDocumentSide;
+  readonly confidential: boolean;
+  /** The contract version a signed scan belongs to. */
+  readonly contractVersion: number | null;
+  readonly versions: readonly DealDocumentVersion[];
+}
+
+interface DocumentRow {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+  dealSide: string | null;
+  confidential: boolean;
+  purpose: DealDocumentPurpose | null;
+  seriesId: string | null;
+  version: number | null;
+  uploadedBy: { name: string };
+  contract: { versionNo: number } | null;
+}
+
+/**
+ * The documents `viewer` may open, grouped in series (newest version first, series by their latest
+ * upload), and how many more are sealed from them (a confidential document before the NDA: neither
+ * name nor hash is shown) — the rule of ./document-access.ts.
+ */
+function dealDocumentsFor(viewer: DealViewer, rows: readonly DocumentRow[], ndaAccepted: boolean) {
+  const series = new Map<string, DealDocumentSeries & { versions: DealDocumentVersion[] }>();
+  let sealed = 0;
+  for (const row of rows) {
+    const side = asDealDocumentSide(row.dealSide);
+    if (!side || !row.purpose) continue;
+    const access = dealDocumentAccess(viewer, { confidential: row.confidential, uploadedBy: side }, ndaAccepted);
+    if (access !== "open") {
+      if (access === "sealed" && row.version === 1) sealed++;
+      continue;
+    }
+    const key = row.seriesId ?? row.id;
+    const entry = series.get(key) ?? {
+      seriesId: key,
+      purpose: row.purpose,
+      side,
+      confidential: row.confidential,
+      contractVersion: row.contract?.versionNo ?? null,
+      versions: [],
+    };
+    entry.versions.unshift({
+      id: row.id,
+      filename: row.filename,
+      mimeType: row.mimeType,
+      size: row.size,
+      sha256: row.sha256,
+      createdAt: row.createdAt,
+      uploadedBy: row.uploadedBy.name,
+      version: row.version ?? 1,
+    });
+    series.set(key, entry);
+  }
+  const list = [...series.values()].sort(
+    (a, b) => (b.versions[0]?.createdAt.getTime() ?? 0) - (a.versions[0]?.createdAt.getTime() ?? 0),
+  );
+  return { series: list, sealed };
 }

@@ -81,8 +81,9 @@ function latestOf(tx: Tx, dealId: string) {
 
 /**
  * A party files the registration of its signed contract (SIGNED → REGISTRATION; again after a
- * refusal). The file holds the application form and the signed version; the fee is computed from
- * the contract's value (0.1%, between 3 and 5 million VND).
+ * refusal). The file holds the application form, the signed version and the scan of the signed and
+ * stamped contract (without it: "signed_scan_required"); the fee is computed from the contract's
+ * value (0.1%, between 3 and 5 million VND).
  */
 export async function fileRegistration(
   ctx: AuditContext,
@@ -100,6 +101,13 @@ export async function fileRegistration(
       orderBy: { versionNo: "desc" },
     });
     if (!contract) throw new AppError("invalid_state", "not_signed");
+    // Art. 22: the file carries the scan of the contract signed on every page and stamped.
+    const scan = await tx.attachment.findFirst({
+      where: { dealId: deal.id, contractId: contract.id, purpose: "SIGNED_CONTRACT" },
+      orderBy: [{ createdAt: "desc" }, { version: "desc" }],
+      select: { id: true, sha256: true },
+    });
+    if (!scan) throw new AppError("invalid_state", "signed_scan_required");
     const previous = await latestOf(tx, deal.id);
     const fee = registrationFee(contract.value ?? 0n);
     await transition(
@@ -122,7 +130,12 @@ export async function fileRegistration(
         contractId: contract.id,
         dealId: deal.id,
         mandatory: deal.registrationMandatory ?? false,
-        dossier: { ...dossier, contractVersion: contract.versionNo, contractSha256: contract.contentSha256 },
+        dossier: {
+          ...dossier,
+          contractVersion: contract.versionNo,
+          contractSha256: contract.contentSha256,
+          signedScan: { attachmentId: scan.id, sha256: scan.sha256 },
+        },
         fee,
         filedById: user.id,
       },
@@ -256,6 +269,8 @@ export interface RegistrationQueueItem {
   readonly filedAt: Date;
   readonly papersNote: string | null;
   readonly dossier: Record<string, unknown>;
+  /** The file's documents: the signed contract scan and registration papers, latest versions first. */
+  readonly files: readonly { id: string; filename: string; purpose: string; sha256: string; createdAt: Date }[];
   /** The deadline the Department works to now, how many working days are left and its colour. */
   readonly deadline: { kind: "papers" | "decision"; date: string; daysLeft: number; status: string } | null;
 }
@@ -281,9 +296,21 @@ export async function registrationQueue(user: Principal, now = new Date()): Prom
     },
   });
   const byId = new Map(deals.map((d) => [d.id, d]));
+  const files = await db.attachment.findMany({
+    where: { dealId: { in: rows.map((r) => r.dealId!) }, purpose: { in: ["SIGNED_CONTRACT", "REGISTRATION_PAPER"] } },
+    orderBy: [{ createdAt: "desc" }, { version: "desc" }],
+    select: { id: true, dealId: true, filename: true, purpose: true, sha256: true, createdAt: true, seriesId: true },
+  });
   return rows.flatMap((r) => {
     const deal = byId.get(r.dealId!);
     if (!deal) return [];
+    // The newest version of each of the deal's dossier documents.
+    const seen = new Set<string>();
+    const dossierFiles = files.flatMap((f) => {
+      if (f.dealId !== deal.id || seen.has(f.seriesId ?? f.id)) return [];
+      seen.add(f.seriesId ?? f.id);
+      return [{ id: f.id, filename: f.filename, purpose: f.purpose ?? "", sha256: f.sha256, createdAt: f.createdAt }];
+    });
     const deadlines = registrationDeadlines(r);
     // A file just received is due for a papers check first; once that day passed, the decision.
     const due =
@@ -305,6 +332,7 @@ export async function registrationQueue(user: Principal, now = new Date()): Prom
         filedAt: r.filedAt,
         papersNote: r.papersNote,
         dossier: (r.dossier ?? {}) as Record<string, unknown>,
+        files: dossierFiles,
         deadline: due
           ? {
               kind: due.kind,

@@ -123,7 +123,7 @@ export async function saveAttachment(
 const SNIFF_HEAD_BYTES = 64;
 
 /** The accepted type of a staged file, reading it whole only for ZIP-based (Office) files. */
-async function sniffStaged(input: SaveStagedInput): Promise<FileType | null> {
+export async function sniffStaged(input: { staged: StagedUpload; bytes?: Buffer }): Promise<FileType | null> {
   if (input.bytes) return sniffFileType(input.bytes);
   const store = storage();
   const head = await store.readStaged(input.staged.storageKey, SNIFF_HEAD_BYTES);

@@ -16,8 +16,19 @@ const fileSelect = {
   organizationId: true,
   dealId: true,
   contractId: true,
+  dealSide: true,
+  confidential: true,
   offer: { select: { status: true, organizationId: true } },
   demand: { select: { status: true, organizationId: true } },
+  deal: {
+    select: {
+      origin: true,
+      providerOrgId: true,
+      seekerOrgId: true,
+      ndaAcknowledgedAt: true,
+      participants: { select: { organizationId: true } },
+    },
+  },
 } as const;
 
 export interface VisibleAttachment {
@@ -42,7 +53,17 @@ export async function findVisibleAttachment(user: Principal | null, id: string):
   if (!AttachmentIdSchema.safeParse(id).success) return null;
   const found = await db.attachment.findUnique({ where: { id }, select: fileSelect });
   if (!found) return null;
-  const visibility = attachmentVisibility(user, found);
+  const { deal } = found;
+  const visibility = attachmentVisibility(user, {
+    ...found,
+    deal: deal
+      ? {
+          ...deal,
+          participantOrgIds: deal.participants.map((p) => p.organizationId),
+          ndaAccepted: deal.ndaAcknowledgedAt !== null,
+        }
+      : null,
+  });
   if (!visibility) return null;
   const { id: fileId, kind, filename, mimeType, size, sha256, storageKey } = found;
   return { row: { id: fileId, kind, filename, mimeType, size, sha256, storageKey }, isPublic: visibility === "public" };

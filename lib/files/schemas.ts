@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEAL_DOCUMENT_PURPOSES } from "@/lib/deals/document-access";
 
 /** An attachment id from a URL or form: anything else is answered "not found" without a query. */
 export const AttachmentIdSchema = z.uuid();
@@ -21,12 +22,20 @@ export type AttachmentKindInput = z.infer<typeof AttachmentKindSchema>;
 
 /**
  * What POST /api/uploads is for, from its query string (read before the body):
- * `?for=offer&id=…&kind=IMAGE`, `?for=demand&id=…`, or `?for=organization` (a verification document
- * of the user's own organization).
+ * `?for=offer&id=…&kind=IMAGE`, `?for=demand&id=…`, `?for=organization` (a verification document
+ * of the user's own organization), or `?for=deal&id=<reference>&purpose=…&confidential=1&replaces=<id>`
+ * (a deal document; `replaces` makes it the next version of that document).
  */
 export const UploadQuerySchema = z.discriminatedUnion("for", [
   z.object({ for: z.enum(["offer", "demand"]), id: z.uuid(), kind: AttachmentKindSchema.default("DOCUMENT") }),
   z.object({ for: z.literal("organization") }),
+  z.object({
+    for: z.literal("deal"),
+    id: z.string().max(30),
+    purpose: z.enum(DEAL_DOCUMENT_PURPOSES).default("DOCUMENT"),
+    confidential: z.enum(["0", "1"]).default("0"),
+    replaces: z.uuid().optional(),
+  }),
 ]);
 
 export type UploadQuery = z.infer<typeof UploadQuerySchema>;

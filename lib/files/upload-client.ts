@@ -3,7 +3,17 @@ import type { UploadQuery, UploadResponseBody } from "./schemas";
 /** The URL of POST /api/uploads for a target (the route reads the query before the body). */
 export function uploadUrl(target: UploadQuery): string {
   const query: Record<string, string> =
-    target.for === "organization" ? { for: "organization" } : { for: target.for, id: target.id, kind: target.kind };
+    target.for === "organization"
+      ? { for: "organization" }
+      : target.for === "deal"
+        ? {
+            for: "deal",
+            id: target.id,
+            purpose: target.purpose,
+            confidential: target.confidential,
+            ...(target.replaces ? { replaces: target.replaces } : {}),
+          }
+        : { for: target.for, id: target.id, kind: target.kind };
   return `/api/uploads?${new URLSearchParams(query)}`;
 }
 

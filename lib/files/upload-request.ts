@@ -3,6 +3,7 @@ import type { AuditContext } from "@/lib/audit/context";
 import { assertCan, type Action, type Principal } from "@/lib/authz";
 import { env } from "@/lib/env";
 import { AppError, httpStatus } from "@/lib/errors";
+import { planDealDocument, saveDealDocument, type DealDocumentRequest } from "./deal-documents";
 import { assertMayAttach, saveStagedAttachment } from "./mutations";
 import { UploadQuerySchema, type AttachmentKindInput, type AttachmentTarget, type UploadResponseBody } from "./schemas";
 import { assertDeclaredLength, receiveUpload } from "./upload";
@@ -14,16 +15,33 @@ interface UploadPlan {
   action: Action;
 }
 
+/** A deal document's upload: checked by lib/files/deal-documents.ts instead. */
+interface DealUploadPlan {
+  deal: DealDocumentRequest;
+  action: Action;
+}
+
 /**
  * Decides from the query string alone where the file goes and whether `user` may put it there:
  * an offer/demand of the user's organization in DRAFT or REJECTED (another organization's listing
- * answers not_found), or a verification document of the user's own organization (not for a plain
- * member when the organization has administrators). Runs before a byte of the body is read.
+ * answers not_found), a verification document of the user's own organization (not for a plain
+ * member when the organization has administrators), or a document of a deal the user takes part in
+ * (lib/files/deal-documents.ts). Runs before a byte of the body is read.
  */
-export async function planUpload(user: Principal, url: URL): Promise<UploadPlan> {
+export async function planUpload(user: Principal, url: URL): Promise<UploadPlan | DealUploadPlan> {
   const parsed = UploadQuerySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) throw new AppError("validation", "attachment_target");
   const query = parsed.data;
+  if (query.for === "deal") {
+    const deal: DealDocumentRequest = {
+      reference: query.id,
+      purpose: query.purpose,
+      confidential: query.confidential === "1",
+      ...(query.replaces ? { replaces: query.replaces } : {}),
+    };
+    await planDealDocument(user, deal);
+    return { deal, action: "deal:act" };
+  }
   if (query.for === "organization") {
     assertCan(user, "organization:manage-own", { organizationId: user.organizationId });
     const target = { organizationId: user.organizationId! };
@@ -54,6 +72,12 @@ export async function handleUpload(
     const maxBytes = env().UPLOAD_MAX_BYTES;
     assertDeclaredLength(request, maxBytes);
     const staged = await receiveUpload(request, maxBytes);
+    if ("deal" in plan) {
+      const saved = await saveDealDocument(await contextFor(plan.action), user, plan.deal, staged);
+      const { id, filename, mimeType, size } = saved;
+      const kind = mimeType.startsWith("image/") ? "IMAGE" : "DOCUMENT";
+      return json(201, { ok: true, attachment: { id, filename, kind, mimeType, size } });
+    }
     const row = await saveStagedAttachment(await contextFor(plan.action), {
       staged,
       uploadedById: user.id,

@@ -1,4 +1,6 @@
 import { can, type Principal } from "@/lib/authz";
+import { dealViewer, type DealAccessRow } from "@/lib/deals/access";
+import { asDealDocumentSide, dealDocumentAccess } from "@/lib/deals/document-access";
 import type { ListingStatus } from "@/lib/generated/prisma/enums";
 
 /** The facts about an attachment that decide who may see it. */
@@ -8,6 +10,11 @@ export interface AttachmentOwnership {
   contractId: string | null;
   offer: { status: ListingStatus; organizationId: string } | null;
   demand: { status: ListingStatus; organizationId: string } | null;
+  /** A deal document's deal: its parties, invited organizations and whether an NDA was accepted. */
+  deal: (DealAccessRow & { ndaAccepted: boolean }) | null;
+  /** A deal document's uploader ("provider" | "seeker" | "participant") and confidentiality. */
+  dealSide: string | null;
+  confidential: boolean;
 }
 
 /**
@@ -17,8 +24,9 @@ export interface AttachmentOwnership {
  * - "private": members of the owning organization (the listing's, or the organization a
  *   verification document belongs to) and staff who read everything (operator, officer, auditor).
  * - null: nobody else; the caller answers "not found", never "forbidden".
- * Deal and contract documents are never public and, until the deals module adds a party rule,
- * are visible to staff only.
+ * Deal and contract documents are never public: they follow the deal's rule (lib/deals/access.ts,
+ * lib/deals/document-access.ts) — the parties, invited intermediaries and staff see them, except a
+ * confidential document, which the other side sees only after an accepted NDA ("sealed" is hidden).
  *
  * Caching follows the same rule (see `cacheControl`): only "public" files may sit in shared caches,
  * and even they are revalidated on every use, because "public" ends the moment the listing is
@@ -26,12 +34,21 @@ export interface AttachmentOwnership {
  */
 export function attachmentVisibility(user: Principal | null, file: AttachmentOwnership): "public" | "private" | null {
   const dealDocument = file.dealId !== null || file.contractId !== null;
-  if (!dealDocument && (file.offer?.status === "PUBLISHED" || file.demand?.status === "PUBLISHED")) return "public";
+  if (dealDocument) {
+    if (!user || !file.deal) return null;
+    const access = dealDocumentAccess(
+      dealViewer(user, file.deal),
+      { confidential: file.confidential, uploadedBy: asDealDocumentSide(file.dealSide) },
+      file.deal.ndaAccepted,
+    );
+    return access === "open" ? "private" : null;
+  }
+  if (file.offer?.status === "PUBLISHED" || file.demand?.status === "PUBLISHED") return "public";
   if (!user) return null;
   // "oversight:read" is the permission table's "staff who may read everything" (DOMAIN §2).
   if (can(user, "oversight:read")) return "private";
   const owner = file.offer?.organizationId ?? file.demand?.organizationId ?? file.organizationId;
-  if (!dealDocument && owner !== null && user.organizationId === owner) return "private";
+  if (owner !== null && user.organizationId === owner) return "private";
   return null;
 }
 

@@ -44,6 +44,10 @@ export interface NotificationParamsByType {
   /** `reason` may be empty (optional before signing). */
   "deal.cancelled": { title: string; organization: string; reference: string; reason: string };
   "deal.message": { title: string; organization: string; reference: string };
+  /** A document was added to the deal (its name is not in the notice: it may be confidential). */
+  "deal.document_added": { title: string; organization: string; reference: string };
+  /** The organization was invited into a deal as an intermediary (valuer, broker, consultant). */
+  "deal.participant_invited": { title: string; organization: string; reference: string };
   "deal.nda_required": { title: string; organization: string; reference: string };
   "deal.nda_accepted": { title: string; organization: string; reference: string };
   /** `version`: the contract version number saved or confirmed. */
@@ -115,6 +119,8 @@ export const NOTIFICATION_TYPES = [
   "deal.withdrawn",
   "deal.cancelled",
   "deal.message",
+  "deal.document_added",
+  "deal.participant_invited",
   "deal.nda_required",
   "deal.nda_accepted",
   "deal.contract_saved",

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, query, runJob, signIn } from "./support";
+import { DEMO_PASSWORD, PDF, query, runJob, signIn } from "./support";
 
 // Issue 12: a deal from the first request to the negotiation, in Vietnamese, in a real browser.
 // The tests of this file run one after another (each takes an offer its seeker has no deal about
@@ -113,6 +113,24 @@ test("a seeker finds an offer by search and sends a request; the provider accept
   await seeker.getByRole("button", { name: "Gửi tin nhắn" }).click();
   await expect(seeker.getByText("nên đề nghị ký thỏa thuận bảo mật")).toBeVisible();
 
+  // The provider shares its process documentation as confidential: before an NDA the seeker sees
+  // only that a confidential document exists.
+  await provider
+    .getByLabel("Chọn tệp")
+    .setInputFiles({ name: "quy-trinh.pdf", mimeType: "application/pdf", buffer: PDF });
+  await provider.getByText("Tài liệu mật: bên kia chỉ xem được", { exact: false }).click();
+  await provider.getByRole("button", { name: "Tải lên" }).click();
+  const providerDocs = provider.getByTestId("deal-document");
+  await expect(providerDocs.filter({ hasText: "quy-trinh.pdf" })).toContainText("Mật");
+  await seeker.reload();
+  await expect(seeker.getByTestId("deal-documents-sealed")).toContainText("1 tài liệu mật");
+  await expect(seeker.getByText("quy-trinh.pdf")).toHaveCount(0);
+  const [file] = await query<{ id: string; sha256: string }>(
+    `SELECT a.id, a.sha256 FROM attachments a JOIN deals d ON d.id = a.deal_id WHERE d.reference = $1`,
+    [reference],
+  );
+  expect((await seeker.request.get(`/api/files/${file!.id}`)).status()).toBe(404);
+
   // The seeker requires an NDA from the standard text; the provider accepts the text it read.
   await expect(seeker.getByLabel("Nội dung thỏa thuận")).toHaveValue(/THỎA THUẬN BẢO MẬT THÔNG TIN/);
   seeker.once("dialog", (dialog) => void dialog.accept());
@@ -127,6 +145,10 @@ test("a seeker finds an offer by search and sends a request; the provider accept
 
   await seeker.reload();
   await expect(seeker.getByTestId("nda-status")).toContainText("Hai bên đã chấp nhận");
+  // Once the NDA is accepted the confidential document opens, with the hash it was stored with.
+  const shared = seeker.getByTestId("deal-document").filter({ hasText: "quy-trinh.pdf" });
+  await expect(shared).toContainText(`SHA-256: ${file!.sha256}`);
+  expect((await seeker.request.get(`/api/files/${file!.id}`)).status()).toBe(200);
   const timeline = seeker.getByTestId("deal-timeline");
   for (const step of [
     "Gửi đề nghị",
@@ -134,6 +156,7 @@ test("a seeker finds an offer by search and sends a request; the provider accept
     "Gửi tin nhắn",
     "Đề nghị thỏa thuận bảo mật",
     "Chấp nhận thỏa thuận bảo mật",
+    "Thêm tài liệu",
   ]) {
     await expect(timeline.getByText(step, { exact: true }).first()).toBeVisible();
   }
@@ -148,10 +171,24 @@ test("a seeker finds an offer by search and sends a request; the provider accept
   await expect(seeker).toHaveURL(new RegExp(`/account/deals/${reference}\\?existing=1$`));
   await expect(seeker.getByText("Bạn đã có một giao dịch đang mở về tin này", { exact: false })).toBeVisible();
 
-  // Someone of another organization gets "not found" for the deal.
+  // Someone of another organization gets "not found" for the deal and its document...
   const outsider = await signedIn(browser, "intermediary@demo.vn");
   const response = await outsider.goto(`/account/deals/${reference}`);
   expect(response?.status()).toBe(404);
+  expect((await outsider.request.get(`/api/files/${file!.id}`)).status()).toBe(404);
+
+  // ...until the seeker invites its organization from the directory: it then reads the deal, but
+  // the confidential document stays between the parties.
+  const [broker] = await query<{ name: string }>(
+    `SELECT o.name FROM organizations o JOIN users u ON u.organization_id = o.id WHERE u.email = 'intermediary@demo.vn'`,
+  );
+  await seeker.getByLabel("Tổ chức mời tham gia").selectOption({ label: broker!.name });
+  await seeker.getByRole("button", { name: "Mời tham gia" }).click();
+  await expect(seeker.getByText("Đã mời tổ chức tham gia giao dịch.")).toBeVisible();
+  await outsider.goto(`/account/deals/${reference}`);
+  await expect(outsider.getByTestId("deal-next")).toContainText("trung gian", { ignoreCase: true });
+  await expect(outsider.getByTestId("deal-documents-sealed")).toBeVisible();
+  expect((await outsider.request.get(`/api/files/${file!.id}`)).status()).toBe(404);
 });
 
 test("a declined request carries its reason, which is required", async ({ browser }) => {
@@ -229,10 +266,10 @@ test("a visitor's request goes through sign-in and lands back on the form", asyn
   await expect(page.getByRole("heading", { name: "Đề nghị chuyển giao công nghệ" })).toBeVisible();
 });
 
-test("the contract is drafted from the standard terms, edited once, confirmed by both, downloads as PDF and DOCX, and is registered", async ({
+test("the contract is drafted, edited once, confirmed by both, downloads as PDF and DOCX, is registered, performed, completed and rated", async ({
   browser,
 }) => {
-  test.setTimeout(240_000); // three people, two versions, two confirmations, two downloads, a registration
+  test.setTimeout(360_000); // four people: two versions and confirmations, downloads, registration, milestones, ratings
   const offer = await freshOffer();
   const seeker = await signedIn(browser, SEEKER);
   const reference = await sendRequest(seeker, offer.slug);
@@ -292,8 +329,21 @@ test("the contract is drafted from the standard terms, edited once, confirmed by
   const outsider = await signedIn(browser, "intermediary@demo.vn");
   expect((await outsider.request.get(`/api/deals/${reference}/contract/2/pdf`)).status()).toBe(404);
 
-  // Registration: the seeker files, the officer asks for a paper, the seeker adds it, the officer certifies.
+  // The scan of the contract signed on every page and stamped (Art. 22) joins the signed version;
+  // the registration cannot be filed without it.
   await seeker.goto(`/account/deals/${reference}`);
+  await expect(seeker.getByText("Trước khi nộp hồ sơ: tải lên bản quét hợp đồng", { exact: false })).toBeVisible();
+  await seeker.getByLabel("Loại tài liệu").selectOption({ label: "Bản quét hợp đồng đã ký, đóng dấu" });
+  await seeker
+    .getByLabel("Chọn tệp")
+    .setInputFiles({ name: "hop-dong-da-ky.pdf", mimeType: "application/pdf", buffer: PDF });
+  await seeker.getByRole("button", { name: "Tải lên" }).click();
+  await expect(seeker.getByTestId("deal-document").filter({ hasText: "hop-dong-da-ky.pdf" })).toContainText(
+    "Hợp đồng phiên bản 2",
+  );
+  await expect(seeker.getByText("Bản quét hợp đồng đã ký: hop-dong-da-ky.pdf", { exact: false })).toBeVisible();
+
+  // Registration: the seeker files, the officer asks for a paper, the seeker adds it, the officer certifies.
   await seeker.getByLabel("Liên hệ").fill("024 3333 4444");
   seeker.once("dialog", (dialog) => void dialog.accept());
   await seeker.getByRole("button", { name: "Nộp hồ sơ đăng ký" }).click();
@@ -323,8 +373,79 @@ test("the contract is drafted from the standard terms, edited once, confirmed by
   await seeker.reload();
   await expect(seeker.getByText(`Đã cấp giấy chứng nhận đăng ký số ${certificate}.`)).toBeVisible();
   await expect(seeker.getByTestId("deal-timeline").getByText("Được cấp giấy chứng nhận đăng ký")).toBeVisible();
-  const [done] = await query<{ state: string }>("SELECT state FROM deals WHERE reference = $1", [reference]);
-  expect(done?.state).toBe("IN_PERFORMANCE");
+  const [registered] = await query<{ state: string }>("SELECT state FROM deals WHERE reference = $1", [reference]);
+  expect(registered?.state).toBe("IN_PERFORMANCE");
+
+  // Performance: each milestone is reported by its party and confirmed by the other.
+  const milestones = await query<{ title: string; responsible: string }>(
+    `SELECT m.title, m.responsible FROM contract_milestones m JOIN contracts c ON c.id = m.contract_id
+       JOIN deals d ON d.id = c.deal_id WHERE d.reference = $1 AND c.state = 'SIGNED' ORDER BY m.position`,
+    [reference],
+  );
+  expect(milestones.length).toBeGreaterThan(0);
+  await provider.goto(`/account/deals/${reference}`);
+  for (const m of milestones) {
+    const [doer, other] = m.responsible === "seeker" ? [seeker, provider] : [provider, seeker];
+    // The milestone's badge says where it stands (the button goes once it is used).
+    const item = (page: Page) => page.getByTestId("milestones").getByRole("listitem").filter({ hasText: m.title });
+    await doer.reload();
+    doer.once("dialog", (dialog) => void dialog.accept());
+    await item(doer).getByRole("button").click();
+    await expect(item(doer)).toContainText("Chờ bên kia xác nhận");
+    await other.reload();
+    other.once("dialog", (dialog) => void dialog.accept());
+    await item(other).getByRole("button").click();
+    await expect(item(other)).toContainText("Đã xác nhận");
+  }
+
+  // The seeker completes the deal; both rate each other; the timeline shows every step.
+  await seeker.reload();
+  seeker.once("dialog", (dialog) => void dialog.accept());
+  await seeker.getByRole("button", { name: "Hoàn thành giao dịch" }).click();
+  await expect(seeker.getByTestId("deal-next")).toHaveText("Giao dịch đã hoàn thành.");
+  for (const [page, stars, comment] of [
+    [seeker, "5 sao", "Bàn giao đúng tiến độ, hỗ trợ tận tình."],
+    [provider, "4 sao", "Thanh toán đúng hạn."],
+  ] as const) {
+    await page.reload();
+    await page.getByLabel("Đánh giá đối tác").selectOption({ label: stars });
+    await page.getByLabel("Nhận xét").fill(comment);
+    await page.getByRole("button", { name: "Gửi đánh giá" }).click();
+    await expect(page.getByText("Cảm ơn bạn đã đánh giá.")).toBeVisible();
+  }
+  await seeker.reload();
+  await expect(seeker.getByTestId("ratings")).toContainText("Bàn giao đúng tiến độ");
+  await expect(seeker.getByTestId("ratings")).toContainText("Thanh toán đúng hạn");
+  const timeline = seeker.getByTestId("deal-timeline");
+  for (const step of [
+    "Gửi đề nghị",
+    "Chấp nhận đề nghị",
+    "Soạn hợp đồng",
+    "Lưu phiên bản hợp đồng mới",
+    "Xác nhận hợp đồng",
+    "Hợp đồng được ký",
+    "Thêm tài liệu",
+    "Nộp hồ sơ đăng ký",
+    "Được cấp giấy chứng nhận đăng ký",
+    "Báo hoàn thành một mốc",
+    "Xác nhận một mốc",
+    "Hoàn thành giao dịch",
+    "Đánh giá đối tác",
+  ]) {
+    await expect(timeline.getByText(step, { exact: true }).first()).toBeVisible();
+  }
+  const [completed] = await query<{ state: string; ratings: number }>(
+    `SELECT d.state, (SELECT count(*)::int FROM ratings r WHERE r.deal_id = d.id) AS ratings
+       FROM deals d WHERE d.reference = $1`,
+    [reference],
+  );
+  expect(completed).toEqual({ state: "COMPLETED", ratings: 2 });
+
+  // The auditor's verification of the whole audit chain stays intact after all of it.
+  const auditor = await signedIn(browser, "auditor@demo.vn");
+  await auditor.goto("/admin");
+  await auditor.getByRole("button", { name: "Kiểm tra toàn vẹn chuỗi nhật ký" }).click();
+  await expect(auditor.getByText("Chuỗi nhật ký toàn vẹn", { exact: false })).toBeVisible({ timeout: 30_000 });
 });
 
 test("a seeker takes an express licence on the standard terms in one step; the provider's confirmation signs it", async ({

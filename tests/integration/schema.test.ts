@@ -32,6 +32,8 @@ const HAND_WRITTEN = {
     "deals.deals_listing_present",
     "deals.deals_budget_not_negative",
     "deals.deals_nda_side",
+    // A deal document has its side, purpose and version; other files none (migration *_deal_documents).
+    "attachments.attachments_deal_document_check",
   ],
   // The search index (migration 20261122200000_search_index): derived tables maintained by triggers,
   // their source views and the title vocabulary; all their columns, indexes and constraints.

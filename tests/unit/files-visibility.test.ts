@@ -19,7 +19,22 @@ const file = (overrides: Partial<AttachmentOwnership>): AttachmentOwnership => (
   contractId: null,
   offer: null,
   demand: null,
+  deal: null,
+  dealSide: null,
+  confidential: false,
   ...overrides,
+});
+
+const SEEKER_ORG = "33333333-3333-4333-8333-333333333333";
+const BROKER_ORG = "44444444-4444-4444-8444-444444444444";
+const seekerMember: Principal = { id: "u4", roles: ["SEEKER"], organizationId: SEEKER_ORG };
+const broker: Principal = { id: "u5", roles: ["INTERMEDIARY"], organizationId: BROKER_ORG };
+const deal = (ndaAccepted: boolean) => ({
+  origin: "EOI" as const,
+  providerOrgId: ORG,
+  seekerOrgId: SEEKER_ORG,
+  participantOrgIds: [BROKER_ORG],
+  ndaAccepted,
 });
 
 describe("attachment visibility", () => {
@@ -55,11 +70,37 @@ describe("attachment visibility", () => {
   });
 
   it("never publishes deal or contract documents, even if they also name a published offer", () => {
-    const f = file({ dealId: "d1", offer: { status: "PUBLISHED", organizationId: ORG } });
+    const f = file({
+      dealId: "d1",
+      deal: deal(false),
+      dealSide: "provider",
+      offer: { status: "PUBLISHED", organizationId: ORG },
+    });
     expect(attachmentVisibility(null, f)).toBeNull();
-    expect(attachmentVisibility(member, f)).toBeNull();
+    expect(attachmentVisibility(outsider, f)).toBeNull();
     expect(attachmentVisibility(staff("AUDITOR"), f)).toBe("private");
-    expect(attachmentVisibility(null, file({ contractId: "c1", organizationId: ORG }))).toBeNull();
+    expect(attachmentVisibility(staff("ADMIN"), f)).toBeNull();
+    // A contract file without its deal is nobody's.
+    expect(attachmentVisibility(staff("AUDITOR"), file({ contractId: "c1", organizationId: ORG }))).toBeNull();
+  });
+
+  it("shows a deal document to both parties and invited intermediaries", () => {
+    const f = file({ dealId: "d1", deal: deal(false), dealSide: "seeker" });
+    expect(attachmentVisibility(member, f)).toBe("private");
+    expect(attachmentVisibility(seekerMember, f)).toBe("private");
+    expect(attachmentVisibility(broker, f)).toBe("private");
+    expect(attachmentVisibility(noOrg, f)).toBeNull();
+  });
+
+  it("keeps a confidential deal document from the other side until an NDA is accepted, and from intermediaries", () => {
+    const before = file({ dealId: "d1", deal: deal(false), dealSide: "provider", confidential: true });
+    expect(attachmentVisibility(member, before)).toBe("private"); // its own side
+    expect(attachmentVisibility(seekerMember, before)).toBeNull();
+    expect(attachmentVisibility(broker, before)).toBeNull();
+    expect(attachmentVisibility(staff("OFFICER"), before)).toBe("private");
+    const after = { ...before, deal: deal(true) };
+    expect(attachmentVisibility(seekerMember, after)).toBe("private");
+    expect(attachmentVisibility(broker, after)).toBeNull();
   });
 
   it("lets shared caches keep only public files, and only with revalidation on every use", () => {

@@ -48,6 +48,12 @@ const SAMPLE: NotificationParamsByType = {
     reason: "Ngân sách năm nay đã hết",
   },
   "deal.message": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
+  "deal.document_added": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
+  "deal.participant_invited": {
+    title: "Máy lọc nước nano",
+    organization: "Viện Vật liệu",
+    reference: "GD-2026-7KQ3M9X",
+  },
   "deal.nda_required": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
   "deal.contract_saved": {
     title: "Máy lọc nước nano",

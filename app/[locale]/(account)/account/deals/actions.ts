@@ -8,6 +8,7 @@ import { ContractContentSchema } from "@/lib/deals/contract";
 import { contractFormToContent } from "@/lib/deals/contract-form";
 import { confirmContract, saveContract } from "@/lib/deals/contracts";
 import { postDealMessage, startDeal, takeDealStep } from "@/lib/deals/mutations";
+import { inviteParticipant, removeParticipant } from "@/lib/deals/participants";
 import { markMilestone, rateDeal } from "@/lib/deals/performance";
 import {
   addRegistrationPapers,
@@ -235,5 +236,36 @@ export const rateDealAction = formAction({
     await rateDeal(audit, user, ref, input);
     revalidatePath("/[locale]/account/deals", "layout");
     return { message: "rated" };
+  },
+});
+
+const ParticipantSchema = z.object({ organizationId: z.uuid({ error: "choose_one" }) });
+
+/** A party invites an intermediary organization (valuer, broker, consultant) into the deal. */
+export const inviteParticipantAction = formAction({
+  name: "inviteParticipant",
+  namespace: "deals",
+  args: [reference],
+  form: { schema: ParticipantSchema },
+  permission: "deal:act",
+  errorFields: { not_an_intermediary: "organizationId", already_invited: "organizationId" },
+  run: async ({ input, args: [ref], user, audit }) => {
+    await inviteParticipant(audit, user, ref, input.organizationId);
+    revalidatePath("/[locale]/account/deals", "layout");
+    return { message: "participant_invited" };
+  },
+});
+
+/** A party removes an invited organization from the deal. */
+export const removeParticipantAction = formAction({
+  name: "removeParticipant",
+  namespace: "deals",
+  args: [reference, id],
+  form: { schema: z.object({}) },
+  permission: "deal:act",
+  run: async ({ args: [ref, organizationId], user, audit }) => {
+    await removeParticipant(audit, user, ref, organizationId);
+    revalidatePath("/[locale]/account/deals", "layout");
+    return { message: "participant_removed" };
   },
 });

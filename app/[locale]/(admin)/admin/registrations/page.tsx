@@ -32,6 +32,7 @@ export default async function RegistrationQueuePage({ params }: PageProps<"/[loc
   const items = await registrationQueue(user);
   const t = await getTranslations("deals.registration");
   const ts = await getTranslations("deals.registrationState");
+  const td = await getTranslations("deals.documents");
   const format = await getFormatter();
   const decides = can(user, "registration:decide");
   return (
@@ -96,6 +97,24 @@ export default async function RegistrationQueuePage({ params }: PageProps<"/[loc
                     <dd className="inline">{r.papersNote}</dd>
                   </div>
                 )}
+                <div className="sm:col-span-2">
+                  <dt className="text-muted">{t("files")}:</dt>
+                  <dd>
+                    <ul className="space-y-1" data-testid="registration-files">
+                      {r.files.map((f) => (
+                        <li key={f.id}>
+                          <a href={`/api/files/${f.id}`} className="text-brand-700 hover:underline">
+                            {f.filename}
+                          </a>{" "}
+                          <span className="text-xs text-muted">
+                            · {td(`purpose.${f.purpose}`)} · {format.dateTime(f.createdAt, "datetime")} · SHA-256{" "}
+                            <span className="font-mono">{f.sha256.slice(0, 16)}…</span>
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </div>
               </dl>
               {decides && r.state === "FILED" && (
                 <RegistrationDecisionForm id={r.id} action={decideRegistrationAction.bind(null, r.id)} />

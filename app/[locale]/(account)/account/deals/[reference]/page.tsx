@@ -3,14 +3,18 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DealView } from "@/components/deals/deal-view";
 import { requireUser } from "@/lib/auth/session";
+import { intermediaryChoices } from "@/lib/deals/participants";
 import { dealForViewer } from "@/lib/deals/queries";
+import { env } from "@/lib/env";
 import {
   addPapersAction,
   dealStepAction,
   fileRegistrationAction,
+  inviteParticipantAction,
   markMilestoneAction,
   postMessageAction,
   rateDealAction,
+  removeParticipantAction,
 } from "../actions";
 
 export async function generateMetadata({
@@ -33,6 +37,7 @@ export default async function DealPage({ params, searchParams }: PageProps<"/[lo
   const view = await dealForViewer(user, reference);
   if (!view) notFound();
   const query = await searchParams;
+  const choices = view.viewer.kind === "party" ? await intermediaryChoices(user, view.deal.reference) : [];
   const notice = query.sent === "1" ? "sent" : query.existing === "1" ? "existing" : null;
   return (
     <DealView
@@ -46,6 +51,10 @@ export default async function DealPage({ params, searchParams }: PageProps<"/[lo
       addPapersAction={addPapersAction.bind(null, view.deal.reference)}
       milestoneAction={markMilestoneAction.bind(null, view.deal.reference)}
       rateAction={rateDealAction.bind(null, view.deal.reference)}
+      inviteAction={inviteParticipantAction.bind(null, view.deal.reference)}
+      removeParticipantAction={removeParticipantAction.bind(null, view.deal.reference)}
+      participantChoices={choices.map((c) => ({ id: c.id, name: c.name }))}
+      maxMb={Math.round((env().UPLOAD_MAX_BYTES / 1_048_576) * 10) / 10}
       userName={user.name}
     />
   );
