@@ -37,7 +37,8 @@ export const PERMISSIONS = {
   "kpi:manage": ["OFFICER"],
   "oversight:read": ["OPERATOR", "OFFICER", "AUDITOR"],
   "deal:read-all": ["OPERATOR", "OFFICER", "AUDITOR"],
-  "audit:read": ["AUDITOR"],
+  // The Department reads the log too (issue #13 item 5); only the auditor verifies and exports.
+  "audit:read": ["OFFICER", "AUDITOR"],
   "audit:verify": ["AUDITOR"],
   "audit:export": ["AUDITOR"],
   "user:manage": ["ADMIN"],

@@ -34,6 +34,9 @@ export const NAMESPACES = [
   "membership",
   "security",
   "deals",
+  "auditLog",
+  "oversight",
+  "openData",
 ] as const;
 
 export async function loadMessages(locale: string): Promise<Record<string, unknown>> {

@@ -25,6 +25,10 @@ const HAND_WRITTEN = {
     "demands_head_vector_idx",
     // One open deal per organization pair and listing (migration *_deals): a partial expression index.
     "deals_one_open_per_pair_and_listing",
+    // The Department's figures (migration *_kpi_indexes): covering and partial indexes.
+    "audit_events_entity_seq_idx",
+    "offers_kpi_idx",
+    "demands_kpi_idx",
   ],
   // Deal rules the database keeps even against a bug (migration *_deals): Prisma cannot express CHECKs.
   constraints: [

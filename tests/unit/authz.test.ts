@@ -50,7 +50,7 @@ const EXPECTED: Record<Action, string> = {
   "kpi:manage":                 "....x..",
   "oversight:read":             "...xxx.",
   "deal:read-all":              "...xxx.",
-  "audit:read":                 ".....x.",
+  "audit:read":                 "....xx.",
   "audit:verify":               ".....x.",
   "audit:export":               ".....x.",
   "user:manage":                "......x",

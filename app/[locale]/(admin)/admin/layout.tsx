@@ -18,6 +18,7 @@ export default async function AdminLayout({ children }: LayoutProps<"/[locale]/a
     ...(can(user, "organization:verify") ? [{ href: "/admin/organizations", label: t("verification") }] : []),
     ...(can(user, "deal:read-all") ? [{ href: "/admin/deals", label: td("nav") }] : []),
     ...(can(user, "oversight:read") ? [{ href: "/admin/registrations", label: td("registration.nav") }] : []),
+    ...(can(user, "audit:read") ? [{ href: "/admin/audit", label: t("audit") }] : []),
     { href: "/account/notifications", label: t("notifications") },
   ];
   // Signed-in areas (never cached) give their forms the whole catalogue; the root layout sends only the shell's.
