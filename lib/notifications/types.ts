@@ -77,6 +77,10 @@ export interface NotificationParamsByType {
   /** To both parties: the second confirmation of the same version signed the contract. */
   "deal.signed": { title: string; organization: string; reference: string; version: number };
   /** To the expert (or their organization, or the operator who passes it on): someone asks for advice. */
+  /** To operators: a Department officer flagged a record for review (`label`: its title or reference). */
+  "flag.raised": { label: string };
+  /** To the officer who raised it: the operator answered. */
+  "flag.answered": { label: string };
   "expert.contact": {
     expert: string;
     name: string;
@@ -140,6 +144,8 @@ export const NOTIFICATION_TYPES = [
   "deal.milestone_done",
   "deal.milestone_confirmed",
   "deal.rated",
+  "flag.raised",
+  "flag.answered",
   "expert.contact",
 ] as const satisfies readonly NotificationType[];
 

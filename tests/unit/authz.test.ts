@@ -48,6 +48,8 @@ const EXPECTED: Record<Action, string> = {
   "screening:manage":           "....x..",
   "taxonomy:manage":            "....x..",
   "kpi:manage":                 "....x..",
+  "flag:raise":                 "....x..",
+  "flag:answer":                "...x...",
   "oversight:read":             "...xxx.",
   "deal:read-all":              "...xxx.",
   "audit:read":                 "....xx.",

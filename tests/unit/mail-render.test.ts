@@ -136,6 +136,8 @@ const SAMPLE: NotificationParamsByType = {
     note: "Bàn giao hồ sơ công nghệ",
   },
   "deal.rated": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X", version: 5 },
+  "flag.raised": { label: "GD-2026-7KQ3M9X" },
+  "flag.answered": { label: "Máy lọc nước nano" },
   "expert.contact": {
     expert: "GS.TS. Phạm Văn Lâm",
     name: "Trần Thu Hà",

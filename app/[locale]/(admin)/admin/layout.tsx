@@ -12,12 +12,20 @@ export default async function AdminLayout({ children }: LayoutProps<"/[locale]/a
   const user = await requirePermission("admin:access");
   const t = await getTranslations("nav");
   const td = await getTranslations("deals");
+  const tf = await getTranslations("oversight.flags");
   const links = [
     { href: "/admin", label: t("overview") },
     ...(canReview(user) ? [{ href: "/admin/moderation", label: t("moderation") }] : []),
     ...(can(user, "organization:verify") ? [{ href: "/admin/organizations", label: t("verification") }] : []),
     ...(can(user, "deal:read-all") ? [{ href: "/admin/deals", label: td("nav") }] : []),
     ...(can(user, "oversight:read") ? [{ href: "/admin/registrations", label: td("registration.nav") }] : []),
+    ...(can(user, "oversight:read")
+      ? [
+          { href: "/admin/performance", label: t("performance") },
+          { href: "/admin/targets", label: t("targets") },
+          { href: "/admin/flags", label: tf("title") },
+        ]
+      : []),
     ...(can(user, "audit:read") ? [{ href: "/admin/audit", label: t("audit") }] : []),
     { href: "/account/notifications", label: t("notifications") },
   ];

@@ -13,6 +13,25 @@ import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
 import { pageNumber } from "@/lib/page-number";
 import { homeFigures, staffQueueCounts } from "@/lib/stats/queries";
+import { formatKpi } from "@/components/oversight/format";
+import { STATUS_TONE } from "@/components/oversight/kpi-table";
+import { workingDaysBetween } from "@/lib/calendar/working-days";
+import { registrationQueue } from "@/lib/deals/registrations";
+import { Link } from "@/lib/i18n/navigation";
+import { KPI_CATALOGUE, MODERATION_TARGET_WORKING_DAYS, type KpiMetric } from "@/lib/kpi/catalogue";
+import { kpiOverview } from "@/lib/kpi/overview";
+import { periodContaining } from "@/lib/kpi/periods";
+import { openFlagCount } from "@/lib/oversight/flags";
+
+/** The headline indicators of the admin home (the whole set is on /admin/performance). */
+const HEADLINE: readonly KpiMetric[] = [
+  "offers_new",
+  "funnel_deals_started",
+  "funnel_contracts_signed",
+  "contracts_value_total",
+  "moderation_on_time_share",
+  "registration_decision_on_time_share",
+];
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -30,12 +49,20 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
   const query = await searchParams;
   const page = pageNumber(query.page);
 
-  const [queue, figures, events, users] = await Promise.all([
-    can(user, "oversight:read") ? staffQueueCounts(user) : null,
+  const oversight = can(user, "oversight:read");
+  const to = await getTranslations("oversight");
+  const now = new Date();
+  const [queue, figures, events, users, registrations, flags, overview] = await Promise.all([
+    oversight ? staffQueueCounts(user) : null,
     can(user, "oversight:read") ? homeFigures() : null,
     can(user, "audit:read") ? recentAuditEvents(user, 20) : null,
     can(user, "user:manage") ? listUsers(user, page) : null,
+    oversight ? registrationQueue(user, now) : null,
+    oversight ? openFlagCount(user) : null,
+    oversight ? kpiOverview(user, periodContaining("month", now)) : null,
   ]);
+  const oldestDays = queue?.oldestSubmittedAt ? workingDaysBetween(queue.oldestSubmittedAt, now) : null;
+  const overdueRegistrations = registrations?.filter((r) => r.deadline?.status === "overdue").length ?? 0;
 
   return (
     <div className="space-y-8">
@@ -47,13 +74,92 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
       {queue && (
         <section aria-labelledby="queue-heading">
           <h2 id="queue-heading" className="mb-3 text-lg font-semibold">
-            {t("queueTitle")}
+            {to("home.queues")}
           </h2>
-          <div className="grid gap-4 sm:grid-cols-3">
-            <Stat label={t("queueSubmitted")} value={format.number(queue.submitted)} />
-            <Stat label={t("queueRestricted")} value={format.number(queue.restricted)} />
-            <Stat label={t("queueOrganizations")} value={format.number(queue.organizations)} />
-          </div>
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="admin-queues">
+            <li className="rounded-lg border border-border bg-white p-4">
+              <Link href="/admin/moderation" className="font-medium text-brand-700 underline">
+                {to("home.moderation")}
+              </Link>
+              <p className="text-2xl font-bold">{format.number(queue.submitted)}</p>
+              {oldestDays !== null && (
+                <Badge tone={oldestDays > MODERATION_TARGET_WORKING_DAYS ? "danger" : "success"}>
+                  {to("home.oldest", { days: oldestDays })}
+                </Badge>
+              )}
+            </li>
+            <li className="rounded-lg border border-border bg-white p-4">
+              <Link href="/admin/moderation" className="font-medium text-brand-700 underline">
+                {to("home.restricted")}
+              </Link>
+              <p className="text-2xl font-bold">{format.number(queue.restricted)}</p>
+            </li>
+            <li className="rounded-lg border border-border bg-white p-4">
+              <Link href="/admin/organizations" className="font-medium text-brand-700 underline">
+                {to("home.organizations")}
+              </Link>
+              <p className="text-2xl font-bold">{format.number(queue.organizations)}</p>
+            </li>
+            {registrations && (
+              <li className="rounded-lg border border-border bg-white p-4">
+                <Link href="/admin/registrations" className="font-medium text-brand-700 underline">
+                  {to("home.registrations")}
+                </Link>
+                <p className="text-2xl font-bold">{format.number(registrations.length)}</p>
+                <Badge tone={overdueRegistrations > 0 ? "danger" : "success"}>
+                  {overdueRegistrations > 0 ? to("home.overdue", { count: overdueRegistrations }) : to("home.onTrack")}
+                </Badge>
+              </li>
+            )}
+            {flags !== null && (
+              <li className="rounded-lg border border-border bg-white p-4">
+                <Link href="/admin/flags" className="font-medium text-brand-700 underline">
+                  {to("home.flags")}
+                </Link>
+                <p className="text-2xl font-bold">{format.number(flags)}</p>
+              </li>
+            )}
+          </ul>
+        </section>
+      )}
+
+      {overview && (
+        <section aria-labelledby="kpi-heading">
+          <h2 id="kpi-heading" className="mb-3 text-lg font-semibold">
+            {to("home.kpis")}
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="admin-kpis">
+            {overview.items
+              .filter((i) => HEADLINE.includes(i.metric))
+              .map((i) => {
+                const unit = KPI_CATALOGUE[i.metric].unit;
+                return (
+                  <li key={i.metric} className="space-y-1 rounded-lg border border-border bg-white p-4">
+                    <p className="text-sm text-muted">{to(`metrics.${i.metric}`)}</p>
+                    <p className="text-2xl font-bold">{formatKpi(format, unit, i.value.value, to("status.noValue"))}</p>
+                    {i.target ? (
+                      <p className="flex flex-wrap items-center gap-2 text-sm">
+                        <span>
+                          {to("home.target", {
+                            target: `${i.target.comparator === "gte" ? "≥" : "≤"} ${formatKpi(format, unit, i.target.target, "—")}`,
+                          })}
+                        </span>
+                        {i.target.status && (
+                          <Badge tone={STATUS_TONE[i.target.status]}>{to(`status.${i.target.status}`)}</Badge>
+                        )}
+                      </p>
+                    ) : (
+                      <p className="text-sm text-muted">{to("status.none")}</p>
+                    )}
+                  </li>
+                );
+              })}
+          </ul>
+          <p className="mt-2 text-sm">
+            <Link href="/admin/performance" className="font-medium text-brand-700 underline">
+              {to("home.seeAll")}
+            </Link>
+          </p>
         </section>
       )}
 

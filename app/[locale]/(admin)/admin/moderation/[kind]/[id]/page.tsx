@@ -5,6 +5,10 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
+import { RecordFlags } from "@/components/oversight/flags-panel";
+import { can } from "@/lib/authz";
+import { listFlags } from "@/lib/oversight/flags";
+import { raiseFlagAction } from "../../../performance/actions";
 import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
 import { canDecide, reviewerActionFor, screeningUnderReview } from "@/lib/listings/moderation";
@@ -68,9 +72,17 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
   const mayDecide = canDecide(user, listing);
   const changed = revision ? FACTS.filter((k) => k in revision && show(revision[k]) !== show(row[k])) : [];
   const label = (k: string) => (tf.has(k) ? tf(k) : k);
+  const flags = await listFlags(user, { state: "all", entityId: listing.id });
 
   return (
     <div className="space-y-6">
+      <RecordFlags
+        entityType={kind}
+        entityId={listing.id}
+        items={flags.items}
+        canRaise={can(user, "flag:raise")}
+        raiseAction={raiseFlagAction}
+      />
       <Link href="/admin/moderation" className="text-sm text-brand-700 hover:underline">
         ← {t("title")}
       </Link>

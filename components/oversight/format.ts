@@ -1,0 +1,41 @@
+import type { KpiUnit } from "@/lib/kpi/catalogue";
+import type { Period } from "@/lib/kpi/periods";
+import { periodDays } from "@/lib/kpi/periods";
+
+import type { createFormatter } from "next-intl";
+
+type Formatter = Pick<ReturnType<typeof createFormatter>, "number">;
+type Translator = (key: string, values?: Record<string, string | number>) => string;
+
+/** A KPI value as the console shows it: counts whole, durations and shares to one decimal, VND as money. */
+export function formatKpi(format: Formatter, unit: KpiUnit, value: number | null, noValue: string): string {
+  if (value === null || !Number.isFinite(value)) return noValue;
+  switch (unit) {
+    case "count":
+      return format.number(Math.round(value));
+    case "percent":
+      return `${format.number(value, { maximumFractionDigits: 1 })} %`;
+    case "working_days":
+    case "days":
+      return format.number(value, { maximumFractionDigits: 1 });
+    case "vnd":
+      return format.number(value, { style: "currency", currency: "VND", maximumFractionDigits: 0 });
+  }
+}
+
+/** "Tháng 11/2026", "Quý 4/2026", "Năm 2026" or a date range (`oversight.period.*Label`). */
+export function periodLabel(t: Translator, period: Period): string {
+  const [year, rest] = period.key.split("-");
+  switch (period.kind) {
+    case "month":
+      return t("monthLabel", { month: Number(rest), year: Number(year) });
+    case "quarter":
+      return t("quarterLabel", { quarter: Number(rest?.slice(1)), year: Number(year) });
+    case "year":
+      return t("yearLabel", { year: Number(year) });
+    case "custom": {
+      const { first, last } = periodDays(period);
+      return t("customLabel", { from: first, to: last });
+    }
+  }
+}
