@@ -2,6 +2,7 @@ import "server-only";
 import { assertCan, type Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { COMPUTED_METRICS, KPI_CATALOGUE, type KpiMetric } from "./catalogue";
+import { reportFor } from "./cache";
 import { computeKpis, type KpiReport } from "./compute";
 import { FORECAST_WINDOW, forecastNext, trendOf, type Forecast, type Trend } from "./forecast";
 import { isTargetPeriod, lastPeriods, type Period } from "./periods";
@@ -56,7 +57,12 @@ export async function kpiOverview(
   const [reports, targets] = await Promise.all([
     Promise.all(
       periods.map((p) =>
-        p.from.getTime() > now.getTime() ? null : computeKpis(user, p, { filter: options.filter, now }),
+        p.from.getTime() > now.getTime()
+          ? null
+          : // Finished periods from the data cache (./cache.ts): only the running one is computed.
+            reportFor(p, JSON.stringify(options.filter ?? {}), now, () =>
+              computeKpis(user, p, { filter: options.filter, now }),
+            ),
       ),
     ),
     filtered || !isTargetPeriod(period) ? [] : db.kpiTarget.findMany({ where: { period: period.key } }),

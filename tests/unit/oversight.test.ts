@@ -122,3 +122,26 @@ describe("the review's exports", () => {
     expect(statusSummary(rows)).toEqual({ met: 1, atRisk: 1, missed: 0, none: 0 });
   });
 });
+
+describe("a finished period's report in the data cache", () => {
+  it("comes back with its dates and exact VND amounts", async () => {
+    const { parseReport, serializeReport } = await import("@/lib/kpi/cache");
+    const { monthPeriod } = await import("@/lib/kpi/periods");
+    const period = monthPeriod(2026, 10);
+    const report = {
+      period,
+      filter: {},
+      asOf: period.to,
+      values: { contracts_value_total: { value: 9007199254740993, amount: 9007199254740993n } },
+      breakdown: null,
+    } as never;
+    const back = parseReport(serializeReport(report)) as unknown as {
+      period: { from: Date };
+      asOf: Date;
+      values: { contracts_value_total: { amount: bigint } };
+    };
+    expect(back.period.from).toEqual(period.from);
+    expect(back.asOf).toBeInstanceOf(Date);
+    expect(back.values.contracts_value_total.amount).toBe(9007199254740993n);
+  });
+});
