@@ -108,6 +108,7 @@ export const OTHER_AUDIT_ACTIONS = [
   "screening.delete",
   "taxonomy.create",
   "taxonomy.update",
+  "taxonomy.delete",
   "seed.run",
 ] as const;
 

@@ -1,5 +1,8 @@
 import "server-only";
 import { verifyAndCheckpoint } from "@/lib/audit/checkpoints";
+import { systemContext } from "@/lib/audit/context";
+import { audited } from "@/lib/audit/mutations";
+import { notify } from "@/lib/notifications/mutations";
 import { purgeLoginAttempts } from "@/lib/auth/login";
 import { purgeUserTokens } from "@/lib/auth/tokens";
 import { expireDeals } from "@/lib/deals/mutations";
@@ -61,7 +64,26 @@ export const JOBS: JobDefinition[] = [
     cron: "30 1 * * *",
     handler: async () => {
       const verdict = await verifyAndCheckpoint("nightly");
-      if (!verdict.ok) throw new Error(`audit chain broken at #${verdict.brokenAt}: ${verdict.problem}`);
+      if (!verdict.ok) {
+        // Officers and auditors are told at once (issue #13 item 5), and the failure is itself audited.
+        await audited(systemContext("job:audit.checkpoint"), async (tx) => {
+          await notify(tx, {
+            roles: ["OFFICER", "AUDITOR"],
+            type: "audit.chain_broken",
+            params: { seq: verdict.brokenAt, problem: verdict.problem },
+            link: "/admin/audit/verify",
+          });
+          return {
+            result: null,
+            audit: {
+              action: "audit.verify",
+              entityType: "audit_log",
+              after: { ok: false, brokenAt: verdict.brokenAt, problem: verdict.problem, source: "nightly" },
+            },
+          };
+        });
+        throw new Error(`audit chain broken at #${verdict.brokenAt}: ${verdict.problem}`);
+      }
       return { checked: verdict.checked, head: verdict.lastSeq };
     },
   },

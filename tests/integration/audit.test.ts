@@ -118,6 +118,26 @@ describe("audit trail", () => {
     expect(verdict).toMatchObject({ ok: false, brokenAt: tampered, problem: "hash_mismatch" });
   });
 
+  it("alerts officers and auditors when the nightly verification finds the chain broken", async () => {
+    const { JOBS } = await import("@/lib/jobs/registry");
+    const { createUser } = await import("../factories");
+    const officer = await createUser(db, { roles: ["OFFICER"] });
+    const auditor = await createUser(db, { roles: ["AUDITOR"] });
+    await writeEvents(4);
+    const { rows } = await raw<{ seq: string }>(
+      "SELECT seq::text AS seq FROM audit_events ORDER BY audit_events.seq OFFSET 1 LIMIT 1",
+    );
+    await raw("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete");
+    await raw(`UPDATE audit_events SET reason = 'rewritten' WHERE seq = $1`, [rows[0]!.seq]);
+    await raw("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete");
+    const job = JOBS.find((j) => j.name === "audit.checkpoint")!;
+    await expect(job.handler()).rejects.toThrow(`audit chain broken at #${rows[0]!.seq}`);
+    for (const user of [officer, auditor]) {
+      const notice = await db.notification.findFirst({ where: { userId: user.id, type: "audit.chain_broken" } });
+      expect(notice?.link).toBe("/admin/audit/verify");
+    }
+  });
+
   it("detects a deleted event as a broken link at the event after it", async () => {
     await writeEvents(5);
     const { rows } = await raw<{ seq: string }>("SELECT seq::text AS seq FROM audit_events ORDER BY seq");
@@ -168,15 +188,16 @@ describe("audit trail", () => {
     expect(rows[0]!.n).toBe(1);
   });
 
-  it("shows the newest events to the auditor only", async () => {
+  it("shows the newest events to the auditor and the Department's officers only", async () => {
     await writeEvents(2);
-    for (const roles of [[], ["OPERATOR"], ["OFFICER"], ["ADMIN"], ["PROVIDER"]] as const) {
+    for (const roles of [[], ["OPERATOR"], ["ADMIN"], ["PROVIDER"]] as const) {
       await expect(recentAuditEvents({ id: "x", roles, organizationId: null })).rejects.toMatchObject({
         code: "forbidden",
       });
     }
     await expect(recentAuditEvents(null)).rejects.toMatchObject({ code: "unauthenticated" });
     expect(await recentAuditEvents({ id: "x", roles: ["AUDITOR"], organizationId: null }, 5)).toHaveLength(2);
+    expect(await recentAuditEvents({ id: "x", roles: ["OFFICER"], organizationId: null }, 5)).toHaveLength(2);
   });
 
   it("answers the auditor's verification with a typed refusal for other roles, never an exception", async () => {
