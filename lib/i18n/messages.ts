@@ -37,6 +37,7 @@ export const NAMESPACES = [
   "auditLog",
   "oversight",
   "openData",
+  "adminTools",
 ] as const;
 
 export async function loadMessages(locale: string): Promise<Record<string, unknown>> {
