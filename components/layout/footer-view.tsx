@@ -12,6 +12,7 @@ export type FooterTexts = Record<
   | "linksTitle"
   | "statistics"
   | "openData"
+  | "developers"
   | "status"
   | "legal",
   string
@@ -22,7 +23,17 @@ export type FooterTexts = Record<
  * (HTML and RSC payload), and sent as data its part of the payload is the text alone. Styled by
  * `.site-footer` (app/globals.css).
  */
-export function FooterView({ texts: t, statisticsHref }: { texts: FooterTexts; statisticsHref: string }) {
+export function FooterView({
+  texts: t,
+  statisticsHref,
+  openDataHref,
+  developersHref,
+}: {
+  texts: FooterTexts;
+  statisticsHref: string;
+  openDataHref: string;
+  developersHref: string;
+}) {
   return (
     <footer className="site-footer">
       <div>
@@ -43,8 +54,13 @@ export function FooterView({ texts: t, statisticsHref }: { texts: FooterTexts; s
               <NextLink href={statisticsHref}>{t.statistics}</NextLink>
             </li>
             <li>
-              <NextLink prefetch={false} href="/api/v1/offers">
+              <NextLink prefetch={false} href={openDataHref}>
                 {t.openData}
+              </NextLink>
+            </li>
+            <li>
+              <NextLink prefetch={false} href={developersHref}>
+                {t.developers}
               </NextLink>
             </li>
             <li>

@@ -9,6 +9,8 @@ export async function SiteFooter() {
   return (
     <FooterView
       statisticsHref={getPathname({ href: "/statistics", locale })}
+      openDataHref={getPathname({ href: "/open-data", locale })}
+      developersHref={getPathname({ href: "/developers", locale })}
       texts={{
         ownerTitle: t("ownerTitle"),
         owner: t("owner"),
@@ -19,6 +21,7 @@ export async function SiteFooter() {
         linksTitle: t("linksTitle"),
         statistics: t("statistics"),
         openData: t("openData"),
+        developers: t("developers"),
         status: t("status"),
         legal: t("legal"),
       }}

@@ -46,6 +46,8 @@ function staticPages(f: Freshness): SitemapPage[] {
     { path: "/organizations", lastModified: latest(f.organizations) },
     { path: "/experts", lastModified: latest(f.experts) },
     { path: "/statistics", lastModified: latest(f.offers, f.demands, f.organizations) },
+    { path: "/open-data", lastModified: latest(f.offers, f.demands, f.organizations) },
+    { path: "/developers", lastModified: latest(f.offers, f.demands) },
   ];
 }
 

@@ -55,6 +55,7 @@ describe("cache tags", () => {
     const pages = [
       "(home)/page.tsx",
       "statistics/page.tsx",
+      "statistics/[period]/page.tsx",
       "technologies/[slug]/page.tsx",
       "demands/[slug]/page.tsx",
       "organizations/[slug]/page.tsx",
