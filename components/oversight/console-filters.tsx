@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import type { KpiDimension } from "@/lib/kpi/catalogue";
 import { KPI_DIMENSIONS } from "@/lib/kpi/catalogue";
-import { periodDays, type Period } from "@/lib/kpi/periods";
+import { periodDays, type Period } from "@/lib/calendar/periods";
 import { periodChoices } from "@/lib/kpi/query";
 import type { KpiFilter } from "@/lib/kpi/sql";
 import { LOCATIONS } from "@/lib/geo/locations";

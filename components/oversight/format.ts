@@ -1,6 +1,6 @@
 import type { KpiUnit } from "@/lib/kpi/catalogue";
-import type { Period } from "@/lib/kpi/periods";
-import { periodDays } from "@/lib/kpi/periods";
+import type { Period } from "@/lib/calendar/periods";
+import { periodDays } from "@/lib/calendar/periods";
 
 import type { createFormatter } from "next-intl";
 

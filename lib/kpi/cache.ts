@@ -3,7 +3,7 @@ import { unstable_cache } from "next/cache";
 import { isOutsideNextServer } from "@/lib/cache/cached";
 import { tags } from "@/lib/cache/tags";
 import type { KpiReport } from "./compute";
-import { isFinished, type Period } from "./periods";
+import { isFinished, type Period } from "@/lib/calendar/periods";
 
 /**
  * Finished periods' reports from Next's data cache (issue #13: the dashboard within 1 s on the

@@ -3,7 +3,7 @@ import { assertCan, type Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { COMPUTED_METRICS, KPI_CATALOGUE, KPI_METRICS, type KpiDimension, type KpiMetric } from "./catalogue";
 import { moderationDecisions, registrationSteps } from "./durations";
-import type { Period } from "./periods";
+import type { Period } from "@/lib/calendar/periods";
 import {
   dealJoins,
   filterSql,

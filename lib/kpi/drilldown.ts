@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { clampPage } from "@/lib/page-number";
 import { KPI_CATALOGUE, type KpiMetric } from "./catalogue";
 import { moderationDecisions, registrationSteps } from "./durations";
-import type { Period } from "./periods";
+import type { Period } from "@/lib/calendar/periods";
 import {
   dealJoins,
   filterSql,

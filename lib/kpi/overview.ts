@@ -5,7 +5,7 @@ import { COMPUTED_METRICS, KPI_CATALOGUE, type KpiMetric } from "./catalogue";
 import { reportFor } from "./cache";
 import { computeKpis, type KpiReport } from "./compute";
 import { FORECAST_WINDOW, forecastNext, trendOf, type Forecast, type Trend } from "./forecast";
-import { isTargetPeriod, lastPeriods, type Period } from "./periods";
+import { isTargetPeriod, lastPeriods, type Period } from "@/lib/calendar/periods";
 import type { KpiFilter } from "./sql";
 import { isComparator, projectedValue, targetStatus, type Comparator, type TargetStatus } from "./status";
 import type { KpiValue } from "./values";

@@ -1,5 +1,12 @@
 import { KPI_DIMENSIONS, type KpiDimension } from "./catalogue";
-import { customPeriod, lastPeriods, parsePeriodKey, periodContaining, periodDays, type Period } from "./periods";
+import {
+  customPeriod,
+  lastPeriods,
+  parsePeriodKey,
+  periodContaining,
+  periodDays,
+  type Period,
+} from "@/lib/calendar/periods";
 import { KpiFilterSchema, type KpiFilter } from "./sql";
 
 /**

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OrgType } from "@/lib/generated/prisma/enums";
 import { UPDATED_WITHIN_DAYS, type KpiDimension } from "./catalogue";
-import type { Period } from "./periods";
+import type { Period } from "@/lib/calendar/periods";
 
 /**
  * SQL fragments shared by the KPI computation (./compute.ts) and the drill-down (./drilldown.ts), so

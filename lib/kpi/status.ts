@@ -1,5 +1,5 @@
 import type { KpiAggregation } from "./catalogue";
-import { elapsedShare, isFinished, type Period } from "./periods";
+import { elapsedShare, isFinished, type Period } from "@/lib/calendar/periods";
 
 /**
  * Target status (issue #13 item 3: met / at risk / missed). Pure and client-safe.

@@ -6,7 +6,7 @@ import { assertCan, type Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { COMPUTED_METRICS, KPI_CATALOGUE, defaultComparator, type KpiMetric } from "./catalogue";
-import { isTargetPeriod, parsePeriodKey } from "./periods";
+import { isTargetPeriod, parsePeriodKey } from "@/lib/calendar/periods";
 
 /**
  * The Department's targets for the operator (issue #13 item 3; the `KpiTarget` model): one per

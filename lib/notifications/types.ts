@@ -79,6 +79,8 @@ export interface NotificationParamsByType {
   /** To the expert (or their organization, or the operator who passes it on): someone asks for advice. */
   /** To operators: a Department officer flagged a record for review (`label`: its title or reference). */
   "flag.raised": { label: string };
+  /** To officers and auditors: the nightly verification found the audit chain broken at `seq`. */
+  "audit.chain_broken": { seq: string; problem: string };
   /** To the officer who raised it: the operator answered. */
   "flag.answered": { label: string };
   "expert.contact": {
@@ -146,6 +148,7 @@ export const NOTIFICATION_TYPES = [
   "deal.rated",
   "flag.raised",
   "flag.answered",
+  "audit.chain_broken",
   "expert.contact",
 ] as const satisfies readonly NotificationType[];
 

@@ -163,11 +163,16 @@ export const FLAGS_PAGE_SIZE = 30;
 /** The flags staff see (`oversight:read`), open ones first, newest first; optionally of one record. */
 export async function listFlags(
   user: Principal,
-  options: { state?: FlagState | "all"; entityId?: string; page?: number } = {},
+  options: { state?: FlagState | "active" | "all"; entityId?: string; page?: number } = {},
 ) {
   assertCan(user, "oversight:read");
   const where = {
-    ...(options.state && options.state !== "all" ? { state: options.state } : {}),
+    // "active": waiting for the operator or for the officer (open or answered), the default view.
+    ...(options.state === "active"
+      ? { state: { in: ["OPEN", "ANSWERED"] as FlagState[] } }
+      : options.state && options.state !== "all"
+        ? { state: options.state }
+        : {}),
     ...(options.entityId ? { entityId: options.entityId } : {}),
   };
   const page = Math.max(1, options.page ?? 1);

@@ -119,7 +119,7 @@ async function main() {
     const { computeKpis } = await import("@/lib/kpi/compute");
     const { kpiOverview } = await import("@/lib/kpi/overview");
     const { kpiRecords } = await import("@/lib/kpi/drilldown");
-    const { periodContaining } = await import("@/lib/kpi/periods");
+    const { periodContaining } = await import("@/lib/calendar/periods");
     const { moderationDecisions } = await import("@/lib/kpi/durations");
     const { windowOf } = await import("@/lib/kpi/sql");
     const officer = { id: "00000000-0000-0000-0000-000000000000", roles: ["OFFICER" as const], organizationId: null };

@@ -103,14 +103,19 @@ test("an officer flags a deal; the operator answers; the officer closes the flag
   const flag = operator.getByTestId("flag").filter({ hasText: note });
   await flag.getByLabel("Câu trả lời của đơn vị vận hành").fill("Đã liên hệ hai bên, hồ sơ đang được bổ sung.");
   await flag.getByRole("button", { name: "Trả lời" }).click();
-  await expect(operator.getByText("Đã gửi câu trả lời.")).toBeVisible();
+  // The flag stays in the operator's view, answered.
+  await expect(flag).toContainText("Đã trả lời");
+  await expect(flag).toContainText("hồ sơ đang được bổ sung");
 
-  await officer.goto("/admin/flags?state=ANSWERED");
+  await officer.goto("/admin/flags");
   const answered = officer.getByTestId("flag").filter({ hasText: note });
   await expect(answered).toContainText("hồ sơ đang được bổ sung");
   officer.once("dialog", (dialog) => void dialog.accept());
   await answered.getByRole("button", { name: "Đóng cờ" }).click();
-  await expect(officer.getByText("Đã đóng cờ.")).toBeVisible();
+  // A closed flag leaves the active list and is found among the closed ones.
+  await expect(officer.getByTestId("flag").filter({ hasText: note })).toHaveCount(0);
+  await officer.goto("/admin/flags?state=CLOSED");
+  await expect(officer.getByTestId("flag").filter({ hasText: note })).toContainText("Đã đóng");
   const [stored] = await query<{ state: string }>("SELECT state FROM flags WHERE note = $1", [note]);
   expect(stored?.state).toBe("CLOSED");
 });

@@ -18,7 +18,7 @@ import { COMPUTED_METRICS, KPI_CATALOGUE, type KpiMetric } from "@/lib/kpi/catal
 import { computeKpis, publicKpis, type KpiValues } from "@/lib/kpi/compute";
 import { kpiRecords } from "@/lib/kpi/drilldown";
 import { kpiOverview } from "@/lib/kpi/overview";
-import { monthPeriod } from "@/lib/kpi/periods";
+import { monthPeriod } from "@/lib/calendar/periods";
 import { funnelOf } from "@/lib/kpi/values";
 import { runListingLifecycle } from "@/lib/listings/lifecycle";
 import { moderateListing } from "@/lib/listings/moderation";

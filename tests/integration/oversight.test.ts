@@ -9,7 +9,7 @@ import { systemContext } from "@/lib/audit/context";
 import { db } from "@/lib/db";
 import { reviewCsv, reviewXlsx, type ReviewLabels } from "@/lib/kpi/export";
 import { kpiOverview } from "@/lib/kpi/overview";
-import { monthPeriod } from "@/lib/kpi/periods";
+import { monthPeriod } from "@/lib/calendar/periods";
 import { reviewRows } from "@/lib/kpi/review";
 import { deleteTarget, setTarget } from "@/lib/kpi/targets";
 import { listFlags, openFlagCount, raiseFlag, takeFlagStep } from "@/lib/oversight/flags";
@@ -108,7 +108,7 @@ describe("the review", () => {
       comparator: (r) => r.comparator ?? "",
     };
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await reviewXlsx(rows, labels));
+    await book.xlsx.load((await reviewXlsx(rows, labels)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     const fromXlsx = new Map<string, unknown[]>();
     sheet.eachRow((row, n) => {

@@ -13,7 +13,7 @@ import {
   quarterPeriod,
   shiftPeriod,
   yearPeriod,
-} from "@/lib/kpi/periods";
+} from "@/lib/calendar/periods";
 
 const iso = (d: Date) => d.toISOString();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forecastNext, trendOf } from "@/lib/kpi/forecast";
-import { monthPeriod } from "@/lib/kpi/periods";
+import { monthPeriod } from "@/lib/calendar/periods";
 import { projectedValue, targetStatus } from "@/lib/kpi/status";
 import { funnelOf, percentile, shareValue } from "@/lib/kpi/values";
 

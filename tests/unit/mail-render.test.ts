@@ -137,6 +137,7 @@ const SAMPLE: NotificationParamsByType = {
   },
   "deal.rated": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X", version: 5 },
   "flag.raised": { label: "GD-2026-7KQ3M9X" },
+  "audit.chain_broken": { seq: "1042", problem: "hash_mismatch" },
   "flag.answered": { label: "Máy lọc nước nano" },
   "expert.contact": {
     expert: "GS.TS. Phạm Văn Lâm",

@@ -126,7 +126,7 @@ describe("the review's exports", () => {
 describe("a finished period's report in the data cache", () => {
   it("comes back with its dates and exact VND amounts", async () => {
     const { parseReport, serializeReport } = await import("@/lib/kpi/cache");
-    const { monthPeriod } = await import("@/lib/kpi/periods");
+    const { monthPeriod } = await import("@/lib/calendar/periods");
     const period = monthPeriod(2026, 10);
     const report = {
       period,

@@ -27,6 +27,9 @@ export default async function AdminLayout({ children }: LayoutProps<"/[locale]/a
         ]
       : []),
     ...(can(user, "audit:read") ? [{ href: "/admin/audit", label: t("audit") }] : []),
+    ...(can(user, "oversight:read") ? [{ href: "/admin/screening", label: t("screening") }] : []),
+    ...(can(user, "oversight:read") ? [{ href: "/admin/taxonomy", label: t("taxonomy") }] : []),
+    ...(can(user, "user:manage") ? [{ href: "/admin/users", label: t("users") }] : []),
     { href: "/account/notifications", label: t("notifications") },
   ];
   // Signed-in areas (never cached) give their forms the whole catalogue; the root layout sends only the shell's.

@@ -20,7 +20,7 @@ import { registrationQueue } from "@/lib/deals/registrations";
 import { Link } from "@/lib/i18n/navigation";
 import { KPI_CATALOGUE, MODERATION_TARGET_WORKING_DAYS, type KpiMetric } from "@/lib/kpi/catalogue";
 import { kpiOverview } from "@/lib/kpi/overview";
-import { periodContaining } from "@/lib/kpi/periods";
+import { periodContaining } from "@/lib/calendar/periods";
 import { openFlagCount } from "@/lib/oversight/flags";
 
 /** The headline indicators of the admin home (the whole set is on /admin/performance). */
@@ -74,7 +74,7 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
       {queue && (
         <section aria-labelledby="queue-heading">
           <h2 id="queue-heading" className="mb-3 text-lg font-semibold">
-            {to("home.queues")}
+            {t("queueTitle")}
           </h2>
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="admin-queues">
             <li className="rounded-lg border border-border bg-white p-4">

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), robots: { index: false } };
 }
 
-const STATES = ["OPEN", "ANSWERED", "CLOSED", "all"] as const;
+const STATES = ["active", "OPEN", "ANSWERED", "CLOSED", "all"] as const;
 
 /** Supervision flags (issue #13 item 4): officers raise and close them, the operator answers. */
 export default async function FlagsPage({ params, searchParams }: PageProps<"/[locale]/admin/flags">) {
@@ -24,8 +24,8 @@ export default async function FlagsPage({ params, searchParams }: PageProps<"/[l
   const user = await requirePermission("oversight:read");
   const query = await searchParams;
   const state = (STATES as readonly string[]).includes(String(query.state))
-    ? (query.state as FlagState | "all")
-    : "OPEN";
+    ? (query.state as FlagState | "active" | "all")
+    : "active";
   const page = pageNumber(query.page);
   const list = await listFlags(user, { state, page });
   const t = await getTranslations("oversight.flags");
@@ -41,7 +41,7 @@ export default async function FlagsPage({ params, searchParams }: PageProps<"/[l
         {STATES.map((s) => (
           <Link
             key={s}
-            href={s === "OPEN" ? "/admin/flags" : `/admin/flags?state=${s}`}
+            href={s === "active" ? "/admin/flags" : `/admin/flags?state=${s}`}
             aria-current={s === state ? "page" : undefined}
             className={
               s === state ? "rounded-md bg-brand-700 px-3 py-1 text-white" : "rounded-md border border-border px-3 py-1"

@@ -9,7 +9,7 @@ import { can } from "@/lib/authz";
 import { Link } from "@/lib/i18n/navigation";
 import { COMPUTED_METRICS, KPI_CATALOGUE, defaultComparator, metricsOf, type KpiGroup } from "@/lib/kpi/catalogue";
 import { kpiFields } from "@/lib/kpi/fields";
-import { isTargetPeriod } from "@/lib/kpi/periods";
+import { isTargetPeriod } from "@/lib/calendar/periods";
 import { consoleQuery, consoleSearch } from "@/lib/kpi/query";
 import { targetsOf } from "@/lib/kpi/targets";
 import { deleteTargetAction, setTargetAction } from "../performance/actions";

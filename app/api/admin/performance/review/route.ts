@@ -1,7 +1,7 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
 import { kpiOverview } from "@/lib/kpi/overview";
-import { periodDays } from "@/lib/kpi/periods";
+import { periodDays } from "@/lib/calendar/periods";
 import { consoleQuery } from "@/lib/kpi/query";
 import { reviewCsv, reviewXlsx } from "@/lib/kpi/export";
 import { reviewRows } from "@/lib/kpi/review";

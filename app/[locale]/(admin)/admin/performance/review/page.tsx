@@ -10,7 +10,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { kpiFields } from "@/lib/kpi/fields";
 import { kpiOverview } from "@/lib/kpi/overview";
-import { isTargetPeriod } from "@/lib/kpi/periods";
+import { isTargetPeriod } from "@/lib/calendar/periods";
 import { consoleQuery, consoleSearch } from "@/lib/kpi/query";
 import { reviewRows, statusSummary } from "@/lib/kpi/review";
 
