@@ -38,7 +38,7 @@ test("the auditor filters the log, opens an entity's history, draws a sample and
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Lịch sử");
 
   await page.goto("/admin/audit/sample");
-  await page.getByLabel("Hạt giống", { exact: true }).fill("kiem-toan-2026");
+  await page.getByRole("textbox", { name: "Hạt giống", exact: true }).fill("kiem-toan-2026");
   await page.getByRole("button", { name: "Chọn mẫu" }).click();
   await expect(page.getByText("với hạt giống kiem-toan-2026", { exact: false })).toBeVisible();
   const href = await page.getByRole("link", { name: "Tải gói hồ sơ (ZIP)" }).getAttribute("href");

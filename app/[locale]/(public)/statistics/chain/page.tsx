@@ -18,6 +18,9 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/statisti
   };
 }
 
+// Rendered per request (it reads `?page=`), like the catalog lists; see the component's comment.
+export const dynamic = "force-dynamic";
+
 /** The open-data answer of the same list (a route handler, not a page: plain links). */
 const HEADS_API = "/api/v1/audit-heads";
 
