@@ -1,4 +1,6 @@
 import "server-only";
+import { invalidate } from "@/lib/cache/invalidate";
+import { tags } from "@/lib/cache/tags";
 import type { AuditContext } from "@/lib/audit/context";
 import { assertCan, assertEmailVerified, type Principal } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
@@ -103,7 +105,7 @@ export async function confirmContract(
 ): Promise<{ signed: boolean }> {
   assertCan(user, "deal:act");
   assertEmailVerified(user);
-  return workflowTransaction(async (tx) => {
+  const result = await workflowTransaction(async (tx) => {
     const { deal, viewer } = await dealForStep(tx, user, reference);
     const party = partyOnly(viewer);
     const facts = await contractFacts(tx, deal);
@@ -179,4 +181,7 @@ export async function confirmContract(
     });
     return { signed: true };
   });
+  // A signed contract counts on the home page and in the statistics (issue #11: precise invalidation).
+  if (result.signed) invalidate([tags.stats]);
+  return result;
 }

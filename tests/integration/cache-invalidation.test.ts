@@ -108,4 +108,13 @@ describe("cache invalidation by write", () => {
     expect(calls[0]![0]).toBe(`matches:offer:${id}`);
     for (const tag of calls[0]!.slice(1)) expect(tag).toMatch(/^matches:demand:/);
   });
+
+  it("signing a contract expires the statistics (the home page counts signed contracts)", async () => {
+    // Regression (CI, 2026-11-24): the home page's "contracts signed" stayed stale after a signing.
+    const { signedDeal } = await import("../support/deals");
+    const seeker = await createUser(db, { roles: ["SEEKER"], organizationId: (await createOrganization(db)).id });
+    calls = [];
+    await signedDeal(ctx, { provider, seeker }, false, { scan: false });
+    expect(calls.some((tags) => tags.includes("stats"))).toBe(true);
+  });
 });
