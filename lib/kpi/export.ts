@@ -1,11 +1,13 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import { toCsv } from "@/lib/csv";
 import type { KpiUnit } from "./catalogue";
 import type { ReviewRow } from "./review";
 
 /**
  * The performance review as XLSX (exceljs; Vietnamese headers, number formats per unit) and CSV
- * (UTF-8 with a BOM so Excel reads Vietnamese, RFC 4180 quoting), both from ./review.ts's rows:
+ * (lib/csv.ts: UTF-8 with a BOM so Excel reads Vietnamese, RFC 4180 quoting, formula-safe), both
+ * from ./review.ts's rows:
  * the same numbers as the page.
  */
 export interface ReviewLabels {
@@ -61,32 +63,19 @@ export async function reviewXlsx(rows: readonly ReviewRow[], labels: ReviewLabel
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** A CSV cell: quoted when needed; a text starting like a formula is prefixed so no spreadsheet runs it. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function reviewCsv(rows: readonly ReviewRow[], labels: ReviewLabels): string {
-  const lines = [
-    labels.headers.map(csvCell).join(","),
-    ...rows.map((row) =>
-      [
-        labels.metric(row),
-        labels.unit(row.unit),
-        row.value,
-        row.previous,
-        row.change,
-        row.forecast,
-        row.target,
-        labels.comparator(row),
-        labels.status(row),
-      ]
-        .map(csvCell)
-        .join(","),
-    ),
-  ];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(
+    labels.headers,
+    rows.map((row) => [
+      labels.metric(row),
+      labels.unit(row.unit),
+      row.value,
+      row.previous,
+      row.change,
+      row.forecast,
+      row.target,
+      labels.comparator(row),
+      labels.status(row),
+    ]),
+  );
 }

@@ -62,40 +62,51 @@ export const trlLevel = z.preprocess(
 );
 
 /**
- * Comma/newline separated keywords: 1–10 distinct, each 2–40 characters. Zero-width and bidi
- * characters are stripped (they would make look-alike keywords); control characters are refused.
+ * Comma/semicolon/newline separated keywords, folded to lower case and de-duplicated, 1 to
+ * `maxItems` of 2 to `maxLength` characters. Zero-width and bidi characters are stripped (they would
+ * make look-alike keywords); control characters are refused. Listings and screening entries use it.
  */
-export const keywordList = z.preprocess(
-  (v) =>
-    typeof v === "string"
-      ? [
-          ...new Set(
-            v
-              .normalize("NFC")
-              .replace(FORMATTING_CHARS, "")
-              .split(/[,;\n]/)
-              .map((k) =>
-                k
-                  .replace(/[ \t\r]+/g, " ")
-                  .trim()
-                  .toLowerCase(),
-              )
-              .filter(Boolean),
-          ),
-        ]
-      : v,
-  z
-    .array(
-      z
-        .string()
-        .min(2, "keyword_too_short")
-        .max(40, "keyword_too_long")
-        .refine((k) => !CONTROL_CHARS.test(k), "invisible_characters"),
-      { error: "required" },
-    )
-    .min(1, "keywords_required")
-    .max(10, "too_many_keywords"),
-);
+export function keywordListOf(options: { maxItems: number; maxLength: number; tooLong: string; tooMany: string }) {
+  return z.preprocess(
+    (v) =>
+      typeof v === "string"
+        ? [
+            ...new Set(
+              v
+                .normalize("NFC")
+                .replace(FORMATTING_CHARS, "")
+                .split(/[,;\n]/)
+                .map((k) =>
+                  k
+                    .replace(/[ \t\r]+/g, " ")
+                    .trim()
+                    .toLowerCase(),
+                )
+                .filter(Boolean),
+            ),
+          ]
+        : v,
+    z
+      .array(
+        z
+          .string()
+          .min(2, "keyword_too_short")
+          .max(options.maxLength, options.tooLong)
+          .refine((k) => !CONTROL_CHARS.test(k), "invisible_characters"),
+        { error: "required" },
+      )
+      .min(1, "keywords_required")
+      .max(options.maxItems, options.tooMany),
+  );
+}
+
+/** A listing's keywords: 1–10 distinct, each 2–40 characters. */
+export const keywordList = keywordListOf({
+  maxItems: 10,
+  maxLength: 40,
+  tooLong: "keyword_too_long",
+  tooMany: "too_many_keywords",
+});
 
 export const sectorCode = z.preprocess(clean, z.string({ error: "choose_one" }).regex(/^\d{3}$/, "choose_one"));
 

@@ -6,7 +6,8 @@ import { assertCan, can, type Principal } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ScreeningCategory } from "@/lib/generated/prisma/enums";
-import { CONTROL_CHARS, FORMATTING_CHARS, isPlainLine } from "@/lib/text";
+import { isPlainLine } from "@/lib/text";
+import { keywordListOf } from "./schemas";
 
 /**
  * The Decree 76/2018 lists as data (issue #13 item 4): department officers add, edit and
@@ -24,37 +25,7 @@ const line = (max: number) =>
   );
 
 /** Comma, semicolon or newline separated, folded to lower case and de-duplicated, like listing keywords. */
-const entryKeywords = z.preprocess(
-  (v) =>
-    typeof v === "string"
-      ? [
-          ...new Set(
-            v
-              .normalize("NFC")
-              .replace(FORMATTING_CHARS, "")
-              .split(/[,;\n]/)
-              .map((k) =>
-                k
-                  .replace(/[ \t\r]+/g, " ")
-                  .trim()
-                  .toLowerCase(),
-              )
-              .filter(Boolean),
-          ),
-        ]
-      : v,
-  z
-    .array(
-      z
-        .string()
-        .min(2, "keyword_too_short")
-        .max(80, "too_long")
-        .refine((k) => !CONTROL_CHARS.test(k), "invisible_characters"),
-      { error: "required" },
-    )
-    .min(1, "keywords_required")
-    .max(50, "too_many_items"),
-);
+const entryKeywords = keywordListOf({ maxItems: 50, maxLength: 80, tooLong: "too_long", tooMany: "too_many_items" });
 
 /** Sector codes ("202, 207"); none means the entry applies to every sector. */
 const sectorList = z.preprocess(

@@ -1,6 +1,6 @@
 import "server-only";
 import { PUBLIC_METRICS } from "@/lib/kpi/catalogue";
-import { BOM, csvLine, type CsvValue } from "./csv";
+import { BOM, csvLine, type CsvValue } from "@/lib/csv";
 import { LISTING_COLUMNS, publishedListings, type ListingKind } from "./listings";
 import { monthlyStatistics } from "./statistics";
 import { DATASET_FILES, LICENCE, type DatasetFile } from "./catalog";

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import type { CsvValue } from "./csv";
+import type { CsvValue } from "@/lib/csv";
 
 /**
  * The published listings of the open data downloads: whitelisted columns only, read in SQL. Never

@@ -19,6 +19,7 @@ import { sha256 } from "@/lib/deals/store";
 import { findVisibleAttachment } from "@/lib/files/queries";
 import { buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
 import { addDealDocument, codeOf, pdfBytes, signedDeal } from "../support/deals";
+import { CONTENT_TYPE, multipart, trackedBody } from "../support/multipart";
 
 // A small limit so "too large" needs no big buffers; set before anything reads the environment.
 const MAX = vi.hoisted(() => {
@@ -42,37 +43,12 @@ const ctx = systemContext("test:deal-documents");
 const storageDir = path.resolve(process.env.STORAGE_DIR!);
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "../fixtures/files", name));
 
-const BOUNDARY = "----techex-deal-boundary";
-function multipart(filename: string, bytes: Buffer): Buffer {
-  return Buffer.concat([
-    Buffer.from(
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  ]);
-}
-/** The body as a browser streams it, in 16 KB chunks (the route stops reading at the limit). */
-function streamed(body: Buffer) {
-  let offset = 0;
-  return new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (offset >= body.length) return controller.close();
-        const part = body.subarray(offset, offset + 16 * 1024);
-        offset += part.length;
-        controller.enqueue(new Uint8Array(part));
-      },
-    },
-    { highWaterMark: 0 },
-  );
-}
 function upload(query: string, body: Buffer) {
   return POST(
     new Request(`http://localhost/api/uploads?${query}`, {
       method: "POST",
-      headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
-      body: streamed(body),
+      headers: { "content-type": CONTENT_TYPE },
+      body: trackedBody(body).stream,
       duplex: "half",
     } as RequestInit),
   );

@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { storage } from "@/lib/files/storage";
 import { buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
+import { CONTENT_TYPE, multipart, trackedBody } from "../support/multipart";
 
 // A small limit so "too large" needs no big buffers; set before anything reads the environment.
 const MAX = vi.hoisted(() => {
@@ -35,38 +36,6 @@ function filesOnDisk(): string[] {
     .readdirSync(storageDir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(storageDir, path.join(e.parentPath, e.name)));
-}
-
-const BOUNDARY = "----techex-test-boundary";
-const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
-
-/** A multipart body with one file part, its Content-Disposition written byte for byte. */
-function multipart(filename: string | Buffer, bytes: Buffer, field = "file"): Buffer {
-  const head = Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="`),
-    Buffer.isBuffer(filename) ? filename : Buffer.from(filename, "utf8"),
-    Buffer.from(`"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-  ]);
-  return Buffer.concat([head, bytes, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
-}
-
-/** A streamed request body that records how much of it the server pulled. */
-function trackedBody(body: Buffer, chunk = 16 * 1024) {
-  const seen = { pulled: 0 };
-  let offset = 0;
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        if (offset >= body.length) return controller.close();
-        const part = body.subarray(offset, offset + chunk);
-        offset += part.length;
-        seen.pulled += part.length;
-        controller.enqueue(new Uint8Array(part));
-      },
-    },
-    { highWaterMark: 0 },
-  ); // nothing is pulled before the server reads
-  return { stream, seen };
 }
 
 function upload(query: string, body: Buffer | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {

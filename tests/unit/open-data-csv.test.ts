@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOM, csvCell, csvLine, toCsv } from "@/lib/open-data/csv";
+import { BOM, csvCell, csvLine, toCsv } from "@/lib/csv";
 import { FUTURE_PERIOD_MESSAGE, PERIOD_FORMAT_MESSAGE, parsePublicPeriod } from "@/lib/open-data/period";
 
 describe("the open data CSV writer", () => {

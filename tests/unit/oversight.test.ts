@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FlagState } from "@/lib/generated/prisma/enums";
-import { csvCell, reviewCsv, type ReviewLabels } from "@/lib/kpi/export";
+import { csvCell } from "@/lib/csv";
+import { reviewCsv, type ReviewLabels } from "@/lib/kpi/export";
 import { consoleQuery, consoleSearch } from "@/lib/kpi/query";
 import { roundFor, statusSummary, type ReviewRow } from "@/lib/kpi/review";
 import { FLAG_MACHINE, flagEvents, type FlagActor } from "@/lib/oversight/flag-machine";
