@@ -145,15 +145,20 @@ export function ContractForm({ draft, action }: { draft: ContractDraft; action: 
       }
       case "milestones":
         return (
-          <fieldset key={field} className="space-y-3">
-            <legend className="text-sm font-medium">{common.label}</legend>
-            <p className="text-sm text-muted">{t("milestonesHint")}</p>
-            {milestones.map((row, i) => (
-              <div
-                key={i}
-                className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-2"
-                data-testid="milestone-row"
-              >
+          <RowsFieldset
+            key={field}
+            legend={common.label}
+            hint={t("milestonesHint")}
+            rows={milestones}
+            setRows={setMilestones}
+            rowClassName="md:grid-cols-2"
+            rowTestId="milestone-row"
+            removeLabel={(n) => t("milestone.remove", { n })}
+            addLabel={t("milestone.add")}
+            error={errors.milestones}
+          >
+            {(row, i) => (
+              <>
                 <Field id={`m-${i}-title`} label={t("milestone.title", { n: i + 1 })}>
                   {(aria) => (
                     <Input {...aria} name={`milestones.${i}.title`} defaultValue={row.title} maxLength={300} />
@@ -202,30 +207,24 @@ export function ContractForm({ draft, action }: { draft: ContractDraft; action: 
                     />
                   )}
                 </Field>
-                <div className="md:col-span-2">
-                  <Button
-                    type="button"
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => setMilestones((rows) => rows.filter((_, j) => j !== i))}
-                  >
-                    {t("milestone.remove", { n: i + 1 })}
-                  </Button>
-                </div>
-              </div>
-            ))}
-            {errors.milestones && <p className="text-sm text-danger-700">{errors.milestones.join(" ")}</p>}
-            <Button type="button" size="sm" variant="secondary" onClick={() => setMilestones((rows) => [...rows, {}])}>
-              {t("milestone.add")}
-            </Button>
-          </fieldset>
+              </>
+            )}
+          </RowsFieldset>
         );
       case "support":
         return (
-          <fieldset key={field} className="space-y-3">
-            <legend className="text-sm font-medium">{common.label}</legend>
-            {support.map((row, i) => (
-              <div key={i} className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-[1fr_12rem]">
+          <RowsFieldset
+            key={field}
+            legend={common.label}
+            rows={support}
+            setRows={setSupport}
+            rowClassName="md:grid-cols-[1fr_12rem]"
+            removeLabel={(n) => t("support.remove", { n })}
+            addLabel={t("support.add")}
+            error={errors.supportObligations}
+          >
+            {(row, i) => (
+              <>
                 <Field id={`s-${i}-description`} label={t("support.description", { n: i + 1 })}>
                   {(aria) => (
                     <Textarea
@@ -242,25 +241,9 @@ export function ContractForm({ draft, action }: { draft: ContractDraft; action: 
                     <Input {...aria} type="date" name={`supportObligations.${i}.until`} defaultValue={row.until} />
                   )}
                 </Field>
-                <div className="md:col-span-2">
-                  <Button
-                    type="button"
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => setSupport((rows) => rows.filter((_, j) => j !== i))}
-                  >
-                    {t("support.remove", { n: i + 1 })}
-                  </Button>
-                </div>
-              </div>
-            ))}
-            {errors.supportObligations && (
-              <p className="text-sm text-danger-700">{errors.supportObligations.join(" ")}</p>
+              </>
             )}
-            <Button type="button" size="sm" variant="secondary" onClick={() => setSupport((rows) => [...rows, {}])}>
-              {t("support.add")}
-            </Button>
-          </fieldset>
+          </RowsFieldset>
         );
     }
   };
@@ -301,5 +284,63 @@ export function ContractForm({ draft, action }: { draft: ContractDraft; action: 
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * A list of repeated rows (milestones, support obligations): each row's fields, a button to remove
+ * it, the list's error, and a button to add an empty row. Rows are numbered from 1 in the labels.
+ */
+function RowsFieldset({
+  legend,
+  hint,
+  rows,
+  setRows,
+  rowClassName,
+  rowTestId,
+  removeLabel,
+  addLabel,
+  error,
+  children,
+}: {
+  legend: React.ReactNode;
+  hint?: string;
+  rows: readonly Row[];
+  setRows: React.Dispatch<React.SetStateAction<Row[]>>;
+  rowClassName: string;
+  rowTestId?: string;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+  error?: string[];
+  children: (row: Row, index: number) => React.ReactNode;
+}) {
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-medium">{legend}</legend>
+      {hint && <p className="text-sm text-muted">{hint}</p>}
+      {rows.map((row, i) => (
+        <div
+          key={i}
+          className={`grid gap-3 rounded-md border border-border p-3 ${rowClassName}`}
+          data-testid={rowTestId}
+        >
+          {children(row, i)}
+          <div className="md:col-span-2">
+            <Button
+              type="button"
+              size="sm"
+              variant="ghost"
+              onClick={() => setRows((current) => current.filter((_, j) => j !== i))}
+            >
+              {removeLabel(i + 1)}
+            </Button>
+          </div>
+        </div>
+      ))}
+      {error && <p className="text-sm text-danger-700">{error.join(" ")}</p>}
+      <Button type="button" size="sm" variant="secondary" onClick={() => setRows((current) => [...current, {}])}>
+        {addLabel}
+      </Button>
+    </fieldset>
   );
 }

@@ -36,6 +36,8 @@ export interface DealDocumentRequest {
 interface DealDocumentPlan {
   dealId: string;
   side: DealDocumentSide;
+  /** The deal row as read (under the lock when saving): the notifications name it. */
+  deal: Awaited<ReturnType<typeof dealForStep>>["deal"];
 }
 
 const refusal = (code: string) =>
@@ -64,7 +66,7 @@ async function checkRequest(tx: Tx, user: Principal, request: DealDocumentReques
     if (!previous || previous.dealSide !== side) throw new AppError("not_found", "document_not_found");
     if (previous.purpose !== request.purpose) throw new AppError("validation", "document_purpose_changed");
   }
-  return { dealId: deal.id, side };
+  return { dealId: deal.id, side, deal };
 }
 
 /**
@@ -158,8 +160,7 @@ export async function saveDealDocument(
         },
         select: { id: true, filename: true, mimeType: true, size: true, sha256: true, version: true },
       });
-      const deal = await tx.deal.findUniqueOrThrow({ where: { id: plan.dealId } });
-      const names = await namesOf(tx, deal);
+      const names = await namesOf(tx, plan.deal);
       const sides: DealSide[] = plan.side === "participant" ? ["provider", "seeker"] : [otherSide(plan.side)];
       for (const side of sides) await tell(tx, names, side, "deal.document_added");
       await appendAudit(tx, ctx, {
