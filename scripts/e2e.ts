@@ -87,7 +87,16 @@ async function main() {
       },
     });
     status = await exitOf(playwright);
-    if (status !== 0 && serverLog.trim()) console.error(`\n--- server log ---\n${serverLog.slice(-8000)}`);
+    if (status !== 0 && serverLog.trim()) {
+      // The failing request's error is usually far from the end (mail logs follow it): every error
+      // line of the whole run first, then the tail.
+      const errors = serverLog
+        .split("\n")
+        .filter((line) => /"level":"error"|\berror\b|⨯|Error:/i.test(line) && !line.startsWith("[mail]"))
+        .slice(-60);
+      if (errors.length > 0) console.error(`\n--- server errors ---\n${errors.join("\n")}`);
+      console.error(`\n--- server log ---\n${serverLog.slice(-8000)}`);
+    }
   } finally {
     await tearDown();
   }
