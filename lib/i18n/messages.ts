@@ -38,6 +38,8 @@ export const NAMESPACES = [
   "oversight",
   "openData",
   "adminTools",
+  "legal",
+  "searchInsights",
 ] as const;
 
 export async function loadMessages(locale: string): Promise<Record<string, unknown>> {
