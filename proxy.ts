@@ -125,7 +125,7 @@ export default function proxy(request: NextRequest) {
   if (refused) return refused;
 
   if (request.nextUrl.pathname.startsWith("/api/")) {
-    // Only the sign-in routes (see the matcher): identity headers, no page CSP (next.config.ts sets the API's).
+    // Only the sign-in routes and the search beacon (see the matcher): identity headers, no page CSP (next.config.ts sets the API's).
     const { headers, requestId } = appRequestHeaders(request, null);
     const response = NextResponse.next({ request: { headers } });
     response.headers.set(REQUEST_ID_HEADER, requestId);
@@ -153,5 +153,7 @@ export const config = {
     "/((?!api|_next|_vercel|.*\\..*).*)",
     // Sign-in and sign-out: small bodies, and the limiter needs the cleaned client address.
     "/api/auth/:path*",
+    // The zero-result beacon: a small body, and its limiter needs the cleaned client address.
+    "/api/search/miss",
   ],
 };

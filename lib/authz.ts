@@ -35,6 +35,11 @@ export const PERMISSIONS = {
   "screening:manage": ["OFFICER"],
   "taxonomy:manage": ["OFFICER"],
   "kpi:manage": ["OFFICER"],
+  // The search thesaurus (issue #14 item 2): officers edit it; every staff role reads it (admin:access).
+  "thesaurus:manage": ["OFFICER"],
+  // Searches that found nothing (issue #14 item 4): the operator and officers work the list; the
+  // auditor reads it through oversight:read.
+  "search:insights": ["OPERATOR", "OFFICER"],
   // Supervision (issue #13 item 4): an officer flags a record for review, the operator answers.
   "flag:raise": ["OFFICER"],
   "flag:answer": ["OPERATOR"],

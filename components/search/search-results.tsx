@@ -6,9 +6,11 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { clampPage } from "@/lib/page-number";
 import { MAX_QUERY, SEARCH_PAGE_SIZE, type SearchPageParams } from "@/lib/search/page-params";
-import { countListings, searchDirectory, searchListings } from "@/lib/search/queries";
+import { listingCount, searchDirectory, searchListings } from "@/lib/search/queries";
 import { tokenize } from "@/lib/search/text";
 import type { SearchKind } from "@/lib/search/types";
+import { MissBeacon } from "./miss-beacon";
+import { RelaxedNotice } from "./relaxed-notice";
 import { SearchEmpty } from "./search-empty";
 import { SearchFacets } from "./search-facets";
 import { SearchForm } from "./search-form";
@@ -21,20 +23,47 @@ export async function searchMetadata(locale: string, q: string): Promise<Metadat
   return { title: q ? t("titleFor", { q }) : t("title"), robots: { index: false, follow: true } };
 }
 
-function search(kind: SearchKind, q: string, page: number, pageSize: number, facets = false) {
+function search(kind: SearchKind, q: string, page: number, pageSize: number, correct: boolean) {
   return kind === "offers" || kind === "demands"
-    ? searchListings(kind, { q, page, pageSize, facets })
+    ? searchListings(kind, { q, page, pageSize, facets: true, correct })
     : searchDirectory(kind, q, page, pageSize);
 }
 
-/** Totals for every tab. */
-async function countAll(q: string): Promise<Record<SearchKind, number>> {
-  const count = (kind: SearchKind) =>
-    kind === "offers" || kind === "demands"
-      ? countListings(kind, q)
-      : searchDirectory(kind, q, 1, 1).then((r) => r.total);
-  const totals = await Promise.all(SEARCH_TABS.map(count));
-  return Object.fromEntries(SEARCH_TABS.map((kind, i) => [kind, totals[i]!])) as Record<SearchKind, number>;
+interface TabCount {
+  total: number;
+  /** Something matches every word (not only a corrected or relaxed query). */
+  exact: boolean;
+}
+
+/**
+ * Totals for every tab. A query with exact matches in one kind of listing is never spelling-
+ * corrected in the other ("vải thiều" finds the lychee demand; the offers tab must not turn it into
+ * "vai thiet"): such a count is taken again without correction.
+ */
+async function countAll(q: string): Promise<{ counts: Record<SearchKind, TabCount>; correct: boolean }> {
+  const count = async (kind: SearchKind, correct = true): Promise<TabCount & { corrected?: boolean }> => {
+    if (kind === "offers" || kind === "demands") {
+      const found = await listingCount(kind, q, correct);
+      return {
+        total: found.total,
+        exact: found.exact,
+        corrected: found.mode === "corrected" || found.mode === "fuzzy",
+      };
+    }
+    const total = (await searchDirectory(kind, q, 1, 1)).total;
+    return { total, exact: total > 0 };
+  };
+  const first = await Promise.all(SEARCH_TABS.map((kind) => count(kind)));
+  const correct = !first.some((c, i) => c.exact && (SEARCH_TABS[i] === "offers" || SEARCH_TABS[i] === "demands"));
+  const counts = await Promise.all(
+    SEARCH_TABS.map((kind, i) => (!correct && first[i]!.corrected ? count(kind, false) : first[i]!)),
+  );
+  return {
+    counts: Object.fromEntries(
+      SEARCH_TABS.map((kind, i) => [kind, { total: counts[i]!.total, exact: counts[i]!.exact }]),
+    ) as Record<SearchKind, TabCount>,
+    correct,
+  };
 }
 
 /**
@@ -61,13 +90,23 @@ export async function SearchResults({ input }: { input: SearchPageParams }) {
     );
   }
 
-  const counts = await countAll(q);
-  // Without a chosen tab, open the first one that has something to show.
-  const tab = input.tab ?? SEARCH_TABS.find((kind) => counts[kind] > 0) ?? "offers";
+  const { counts: tabs, correct } = await countAll(q);
+  const counts = Object.fromEntries(SEARCH_TABS.map((k) => [k, tabs[k].total])) as Record<SearchKind, number>;
+  // Without a chosen tab, open the first one with exact matches, else the first with any.
+  const tab =
+    input.tab ??
+    SEARCH_TABS.find((kind) => tabs[kind].exact) ??
+    SEARCH_TABS.find((kind) => counts[kind] > 0) ??
+    "offers";
   const { page, pageCount } = clampPage(input.page, counts[tab], SEARCH_PAGE_SIZE);
-  const result = await search(tab, q, page, SEARCH_PAGE_SIZE, true);
+  const result = await search(tab, q, page, SEARCH_PAGE_SIZE, correct);
   const facets = "facets" in result && counts[tab] > 0 ? result.facets : undefined;
-  const tokens = tokenize(q);
+  const relaxation = "relaxation" in result ? result.relaxation : undefined;
+  // A relaxed page marks its concepts and their synonyms; otherwise the words typed.
+  const tokens = relaxation
+    ? relaxation.concepts.flatMap((c) => [c.text, ...c.synonyms]).flatMap((text) => tokenize(text))
+    : tokenize(q);
+  const nothing = SEARCH_TABS.every((kind) => counts[kind] === 0);
 
   return (
     <div className="space-y-6">
@@ -78,6 +117,7 @@ export async function SearchResults({ input }: { input: SearchPageParams }) {
       {"correctedQuery" in result && result.correctedQuery && (
         <Alert tone="info">{t("corrected", { q: result.correctedQuery })}</Alert>
       )}
+      {relaxation && <RelaxedNotice relaxation={relaxation} />}
       <SearchTabs q={q} tab={tab} counts={counts} />
       <div className={facets ? "grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]" : undefined}>
         <section aria-labelledby="search-results-heading" className="space-y-4">
@@ -86,7 +126,10 @@ export async function SearchResults({ input }: { input: SearchPageParams }) {
           </h2>
           <ResultCount text={t("count", { count: counts[tab] })} />
           {result.items.length === 0 ? (
-            <SearchEmpty q={q} />
+            <>
+              <SearchEmpty q={q} />
+              {nothing && <MissBeacon q={q} />}
+            </>
           ) : (
             <ol className="space-y-3" data-testid="search-results">
               {result.items.map((hit) => (

@@ -109,6 +109,10 @@ export const OTHER_AUDIT_ACTIONS = [
   "taxonomy.create",
   "taxonomy.update",
   "taxonomy.delete",
+  "thesaurus.create",
+  "thesaurus.update",
+  "thesaurus.delete",
+  "search.handle_miss",
   "seed.run",
 ] as const;
 

@@ -30,7 +30,9 @@ export async function fetchPage<R>(
   clamp: boolean,
 ): Promise<CatalogPage<R>> {
   const { q, sort, page, ...filters } = query;
-  const at = (n: number) => listingPage<R & object>(kind, { q: q ?? "", sort, filters, page: n, pageSize }, display);
+  // The catalog's `q` narrows a list: relaxed (lib/search) only when nothing matches every word.
+  const at = (n: number) =>
+    listingPage<R & object>(kind, { q: q ?? "", sort, filters, page: n, pageSize, relaxBelow: 1 }, display);
   const result = (rows: (R & { score?: number })[], total: number, shown: number): CatalogPage<R> => ({
     items: rows.map(({ score: _score, ...row }) => row as R),
     total,

@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { terms, scoreMatch, WEIGHTS, type DemandFacts, type OfferFacts } from "./score";
+import { scoreMatch, synonymTerm, terms, WEIGHTS, type DemandFacts, type OfferFacts } from "./score";
+import { loadMatchSynonyms, type MatchSynonyms } from "./synonyms";
 import type { ScoredMatch } from "./types";
 
 /** Query words taken from a listing's title and keywords. */
@@ -60,16 +61,22 @@ function demandFacts(r: Row): DemandFacts & { id: string } {
  * The subject words of a listing's title and keywords, as candidates' head vectors hold them: letters
  * and decimal digits only, so that each word is one lexeme ("m³" would be parsed as "m", in every listing).
  */
-function queryWords(facts: {
-  title: string;
-  titleEn?: string | null;
-  keywords: string[];
-  sectorCode: string;
-  fieldCode: string | null;
-  location: string;
-}) {
+function queryWords(
+  facts: {
+    title: string;
+    titleEn?: string | null;
+    keywords: string[];
+    sectorCode: string;
+    fieldCode: string | null;
+    location: string;
+  },
+  synonyms: MatchSynonyms,
+) {
   const subject = { ...facts, summary: null };
-  return [...terms(subject)].filter((t) => /^[\p{L}\p{Nd}]+$/u.test(t)).slice(0, MAX_WORDS);
+  const all = [...terms(subject, undefined, synonyms.keys)];
+  // The words of a synonym group the listing uses find candidates written the other way.
+  const grouped = all.flatMap((t) => (t.startsWith(synonymTerm("")) ? (synonyms.words.get(t.slice(1)) ?? []) : []));
+  return [...new Set([...all, ...grouped])].filter((t) => /^[\p{L}\p{Nd}]+$/u.test(t)).slice(0, MAX_WORDS);
 }
 
 /** SQL for one side of `scoreMatch`'s criteria that need no text: a column of the candidate or a parameter. */
@@ -179,6 +186,7 @@ export async function findMatchesForDemand(demandId: string, limit = 10): Promis
   const row = await loadOne("demands", demandId);
   if (!row) return [];
   const demand = demandFacts(row);
+  const synonyms = await loadMatchSynonyms();
   const estimate = {
     sql: estimateSql(
       {
@@ -196,14 +204,16 @@ export async function findMatchesForDemand(demandId: string, limit = 10): Promis
   };
   const rows = await candidates(
     "offers",
-    queryWords(demand),
+    queryWords(demand, synonyms),
     demand.sectorCode,
     demand.fieldCode,
     String(row.organization_id),
     estimate,
   );
   return rank(
-    rows.map(offerFacts).map((offer) => ({ offerId: offer.id, demandId, ...scoreMatch(offer, demand) })),
+    rows
+      .map(offerFacts)
+      .map((offer) => ({ offerId: offer.id, demandId, ...scoreMatch(offer, demand, new Date(), synonyms.keys) })),
     limit,
   );
 }
@@ -214,6 +224,7 @@ export async function findMatchesForOffer(offerId: string, limit = 10): Promise<
   const row = await loadOne("offers", offerId);
   if (!row) return [];
   const offer = offerFacts(row);
+  const synonyms = await loadMatchSynonyms();
   // The offer's recency and verification are the same for every demand: left out of the estimate.
   const estimate = {
     sql: estimateSql(
@@ -235,14 +246,16 @@ export async function findMatchesForOffer(offerId: string, limit = 10): Promise<
   };
   const rows = await candidates(
     "demands",
-    queryWords(offer),
+    queryWords(offer, synonyms),
     offer.sectorCode,
     offer.fieldCode,
     String(row.organization_id),
     estimate,
   );
   return rank(
-    rows.map(demandFacts).map((demand) => ({ offerId, demandId: demand.id, ...scoreMatch(offer, demand) })),
+    rows
+      .map(demandFacts)
+      .map((demand) => ({ offerId, demandId: demand.id, ...scoreMatch(offer, demand, new Date(), synonyms.keys) })),
     limit,
   );
 }

@@ -50,10 +50,20 @@ export interface DemandFacts extends ListingFacts {
 }
 
 /**
- * Content words and adjacent word pairs ("nuoc thai") of a listing's title, keywords and summary,
- * folded; `surface` remembers how each was written ("nước thải") for the explanation.
+ * Folded terms (1–4 words) of the thesaurus's synonym groups → their group's key
+ * (lib/matching/synonyms.ts). A listing using any term of a group holds the term `≈key`.
  */
-export function terms(facts: ListingFacts, surface?: Map<string, string>): Set<string> {
+export type SynonymKeys = ReadonlyMap<string, string>;
+
+/** The term a listing holds for using a word of the synonym group `key`. */
+export const synonymTerm = (key: string) => `≈${key}`;
+
+/**
+ * Content words and adjacent word pairs ("nuoc thai") of a listing's title, keywords and summary,
+ * folded, and the synonym group of every run of 1–4 words that is a thesaurus term; `surface`
+ * remembers how each was written ("nước thải") for the explanation.
+ */
+export function terms(facts: ListingFacts, surface?: Map<string, string>, synonyms?: SynonymKeys): Set<string> {
   const out = new Set<string>();
   const add = (text: string | null | undefined) => {
     // Numbers ("30 ngày", "5 ha") say nothing about the subject.
@@ -73,6 +83,13 @@ export function terms(facts: ListingFacts, surface?: Map<string, string>): Set<s
         const pair = `${w.folded} ${next.folded}`;
         out.add(pair);
         if (!surface?.has(pair)) surface?.set(pair, `${w.original} ${next.original}`);
+      }
+      for (let n = 1; synonyms && n <= 4 && i + n <= words.length; n++) {
+        const run = words.slice(i, i + n);
+        const key = synonyms.get(run.map((x) => x.folded).join(" "));
+        if (!key) continue;
+        out.add(synonymTerm(key));
+        if (!surface?.has(synonymTerm(key))) surface?.set(synonymTerm(key), run.map((x) => x.original).join(" "));
       }
     }
   };
@@ -126,11 +143,20 @@ export function scoreMatch(
   offer: OfferFacts,
   demand: DemandFacts,
   now = new Date(),
+  synonyms?: SynonymKeys,
 ): { score: number; explanation: MatchExplanation } {
   const surface = new Map<string, string>();
-  const a = terms(offer);
-  const b = terms(demand, surface);
-  const shared = [...a].filter((t) => b.has(t));
+  const a = terms(offer, undefined, synonyms);
+  const b = terms(demand, surface, synonyms);
+  const common = [...a].filter((t) => b.has(t));
+  // A group shared through the very same words is already counted by those words.
+  const literal = new Set(
+    common
+      .map((t) => synonyms?.get(t))
+      .filter(Boolean)
+      .map((k) => synonymTerm(k!)),
+  );
+  const shared = common.filter((t) => !literal.has(t));
   // Dice coefficient over the smaller side: a short demand fully covered by an offer is a strong match.
   const similarity = clamp01((2 * shared.length) / (Math.min(a.size, b.size) * 2 || 1));
   const sectorVerdict: CriterionVerdict =

@@ -15,8 +15,9 @@ import {
   type Statement,
 } from "./sql";
 import { highlight, tokenize } from "./text";
+import { expandQuery, relaxedPlan } from "./relax";
 import { correctCombination, correctTokens } from "./words";
-import type { FacetBucket, Facets, ListingTexts, SearchResult, Suggestion } from "./types";
+import type { FacetBucket, Facets, ListingTexts, Relaxation, SearchResult, Suggestion } from "./types";
 
 export type { SearchInput } from "./sql";
 
@@ -39,53 +40,111 @@ export interface ListingPage<R, A = undefined> {
   /** What `alongside` returned for the query actually searched. */
   alongside?: A;
   total: number;
-  /** "corrected": the words of `q` found nothing and their spelling was corrected to `q`. */
-  mode: "words" | "corrected" | "fuzzy";
+  /**
+   * "corrected": the words of `q` found nothing and their spelling was corrected to `q`.
+   * "relaxed": the strict matches (first) were too few; listings matching some of the query's
+   * concepts or their synonyms follow (`relaxation`).
+   */
+  mode: "words" | "corrected" | "fuzzy" | "relaxed";
   /** The query actually searched (the corrected one after a typo). */
   q: string;
+  relaxation?: Relaxation;
 }
+
+/**
+ * Below this many strict matches, a query with text is relaxed (issue #14): question and filler
+ * words dropped, any of its concepts or their synonyms enough. Strict matches still rank first.
+ * Five is half a page: a query that finds a handful of listings literally is shown more.
+ */
+export const RELAX_BELOW = 5;
+
+const idsOnly: Display = { select: "page.id", joins: "" };
 
 /**
  * One page of published listings matching `input` (query words and/or catalog filters, in the
  * input's sort), shown through `display`, with the total. The page and the count run at once.
  *
- * When the query's words find nothing, it may be a typo: unknown words are corrected against the
- * title vocabulary (lib/search/words.ts) and the corrected words searched. When every word is real
- * and no filter could be the reason, one word may be a typo for another ("lên mem"): a similar word
- * that makes the words occur together in a title replaces it. Only when neither works, and no
- * filter could be the reason, are titles compared by trigram similarity (slow on common syllables,
- * hence the last resort).
+ * Words first, all of them (strict). When they find nothing, unknown words may be typos: they are
+ * corrected against the vocabulary (lib/search/words.ts) and the corrected words searched; when
+ * every word is real, one may be a typo for another ("lên mem"). A correction never replaces a
+ * query that has results (`correct: false` when another kind has some). When the strict matches are
+ * fewer than RELAX_BELOW, the query is relaxed (lib/search/relax.ts): its concepts, any of them,
+ * each also as its synonyms, ranked by how much of the query a listing covers, after the strict
+ * matches. When all of that finds nothing, titles are compared by trigram similarity (slow on
+ * common syllables, hence the last resort).
  */
 export async function listingPage<R extends object, A = undefined>(
   kind: ListingSearchKind,
   input: SearchInput,
   display: Display,
   /** More work on the same query (the facets), run with each attempt's page and count. */
-  alongside?: (q: string, mode: "words" | "fuzzy") => Promise<A>,
+  alongside?: (at: SearchInput) => Promise<A>,
 ): Promise<ListingPage<R, A>> {
-  const once = async (q: string, mode: "words" | "fuzzy") => {
-    const at = { ...input, q, mode };
+  const once = async (at: SearchInput, withRows = true) => {
     const [page, total, extra] = await Promise.all([
-      run<R & { score: number }>(pageStatement(kind, at, display)),
+      withRows ? run<R & { score: number }>(pageStatement(kind, at, display)) : { rows: [] },
       run<{ total: number }>(totalStatement(kind, at)),
-      alongside?.(q, mode),
+      alongside?.(at),
     ]);
     return { rows: page.rows, total: Number(total.rows[0]?.total ?? 0), alongside: extra };
   };
-  const words = await once(input.q, input.mode ?? "words");
+  const words = await once({ ...input, mode: input.mode ?? "words" });
   const tokens = tokenize(input.q);
-  if (words.total > 0 || !tokens.length || input.mode) return { ...words, mode: input.mode ?? "words", q: input.q };
+  const done = { ...words, mode: input.mode ?? "words", q: input.q } as const;
+  if (words.total >= (input.relaxBelow ?? RELAX_BELOW) || !tokens.length || input.mode || input.relaxed) return done;
   const filtered = Object.values(input.filters ?? {}).some((v) => v !== undefined && v !== "" && v !== false);
-  const unknown = await correctTokens(tokens);
-  // Every word is real: under filters the empty result is genuine; else the words may not go together.
-  const corrected = unknown ?? (filtered ? null : await correctCombination(kind, tokens));
-  if (corrected) {
-    const q = corrected.join(" ");
-    const found = await once(q, "words");
-    if (found.total > 0) return { ...found, mode: "corrected", q };
+
+  let expanded = await expandQuery(input.q);
+  // Only question and filler words ("có không nào gì"): nothing to look for.
+  if (!expanded.concepts.length && words.total === 0) return done;
+  let unknown: string[] | null = null;
+  const correct = input.correct !== false;
+  if (words.total === 0 && correct) {
+    unknown = await correctTokens(tokens, new Set(expanded.dropped.flatMap((u) => u.words)));
+    // Every word is real: the words may still not go together ("lên mem" for "lên men"), unless a
+    // filter could be the reason or the query is a sentence (then relaxing it is the answer).
+    const combination =
+      unknown ??
+      (filtered || expanded.dropped.length || tokens.length > 4 ? null : await correctCombination(kind, tokens));
+    if (combination) {
+      const q = combination.join(" ");
+      const found = await once({ ...input, q, mode: "words" });
+      if (found.total > 0) return { ...found, mode: "corrected", q };
+      if (unknown) expanded = await expandQuery(q);
+    }
   }
-  if (!unknown && filtered) return { ...words, mode: "words", q: input.q };
-  return { ...(await once(input.q, "fuzzy")), mode: "fuzzy", q: input.q };
+
+  const strictIds =
+    words.total === 0
+      ? []
+      : (
+          await run<{ id: string }>(pageStatement(kind, { ...input, page: 1, pageSize: words.total }, idsOnly))
+        ).rows.map((r) => r.id);
+  const plan = await relaxedPlan(expanded, strictIds);
+  if (plan) {
+    const size = pageSizeOf(input);
+    const room = size - words.rows.length;
+    const offset = Math.max(0, (pageOf(input) - 1) * size - words.total);
+    const relaxed = await once({ ...input, relaxed: plan, offset, pageSize: Math.max(room, 1) }, room > 0);
+    if (relaxed.total > 0)
+      return {
+        rows: [...words.rows, ...relaxed.rows],
+        total: words.total + relaxed.total,
+        alongside: relaxed.alongside,
+        mode: "relaxed",
+        q: input.q,
+        relaxation: {
+          strict: words.total,
+          concepts: expanded.concepts.map((c) => ({
+            text: c.text,
+            synonyms: c.alternatives.filter((a) => !a.typed).map((a) => a.text),
+          })),
+          dropped: expanded.dropped.map((u) => u.text),
+        },
+      };
+  }
+  if (words.total > 0 || !correct || (!unknown && filtered)) return done;
+  return { ...(await once({ ...input, mode: "fuzzy" })), mode: "fuzzy", q: input.q };
 }
 
 /**
@@ -100,10 +159,16 @@ export async function searchListings(kind: ListingSearchKind, input: SearchInput
     kind,
     input,
     hitDisplay(kind),
-    input.facets ? (q, mode) => run<FacetRow>(facetStatement(kind, { ...input, q, mode })) : undefined,
+    // The facets of a relaxed search count the strict matches too (they match some concept).
+    input.facets
+      ? (at) => run<FacetRow>(facetStatement(kind, { ...at, relaxed: at.relaxed && { ...at.relaxed, exclude: [] } }))
+      : undefined,
   );
   const facetRows = found.alongside;
-  const tokens = tokenize(found.q);
+  // A relaxed page marks its concepts and the synonyms used, not the filler words.
+  const tokens = found.relaxation
+    ? [...new Set(found.relaxation.concepts.flatMap((c) => [c.text, ...c.synonyms]).flatMap((text) => tokenize(text)))]
+    : tokenize(found.q);
   const items = found.rows.map((row) => {
     // The snippet comes from the summary when it mentions the query, else from the description.
     const summary = row.summaryVi ?? "";
@@ -128,20 +193,27 @@ export async function searchListings(kind: ListingSearchKind, input: SearchInput
     facets: facets?.facets,
     facetsApproximate: facets?.approximate,
     correctedQuery: found.mode === "corrected" ? found.q : undefined,
+    relaxation: found.relaxation,
   };
 }
 
-/** Only the number of matches (the /search tabs). */
+/** Only the number of matches (the /search tabs): what the tab's page would show, relaxed or corrected. */
 export async function countListings(kind: ListingSearchKind, q: string): Promise<number> {
-  const count = async (text: string, mode: "words" | "fuzzy") =>
-    Number((await run<{ total: number }>(totalStatement(kind, { q: text, mode }))).rows[0]?.total ?? 0);
-  const words = await count(q, "words");
-  if (words > 0 || !tokenize(q).length) return words;
-  // As listingPage does after a typo: the corrected words, else similar titles.
-  const tokens = tokenize(q);
-  const corrected = (await correctTokens(tokens)) ?? (await correctCombination(kind, tokens));
-  const fixed = corrected ? await count(corrected.join(" "), "words") : 0;
-  return fixed > 0 ? fixed : count(q, "fuzzy");
+  return (await listingCount(kind, q)).total;
+}
+
+/**
+ * The number of matches and how they were found; `exact` when some listing matches every word.
+ * `correct: false` when the query has results elsewhere (see SearchInput.correct).
+ */
+export async function listingCount(
+  kind: ListingSearchKind,
+  q: string,
+  correct = true,
+): Promise<{ total: number; exact: boolean; mode: ListingPage<object>["mode"] }> {
+  const found = await listingPage(kind, { q, pageSize: 1, correct }, idsOnly);
+  const exact = found.mode === "words" ? found.total > 0 : (found.relaxation?.strict ?? 0) > 0;
+  return { total: found.total, exact, mode: found.mode };
 }
 
 type FacetRow = { facet: keyof Facets | "_rows"; key: string | null; n: number };

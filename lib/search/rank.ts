@@ -27,29 +27,69 @@ export const RANKING = {
 export type MatchMode = "words" | "fuzzy";
 
 /**
- * WHERE fragment on the index row `x`. "words": every query word (as a prefix) occurs in the text —
+ * The text side of a search, as the SQL builders read it. Strict ("words"): every query word, as a
+ * prefix. "fuzzy": the title is similar to the query. Relaxed: any concept of the query, each as one
+ * of its alternatives (itself, its synonyms), ranked by how much of the query a listing covers.
+ */
+export interface TextQuery {
+  /** Folded query words (similarity to titles, the density heuristics of sql.ts). */
+  tokens: string[];
+  mode: MatchMode | "relaxed";
+  /** The to_tsquery('simple', …) text matched (words and relaxed modes). */
+  tsquery: string;
+  relaxed?: RelaxedPlan;
+}
+
+/** What a relaxed search looks for (lib/search/relax.ts builds it). */
+export interface RelaxedPlan {
+  concepts: {
+    /** How rare the concept is: ln(1 + listings / (1 + listings using it)). */
+    idf: number;
+    /** to_tsquery texts, the concept itself first (weight 1), then its synonyms (weight < 1). */
+    alternatives: { tsquery: string; weight: number }[];
+  }[];
+  /** Listings already shown as strict matches (ranked first, so left out here). */
+  exclude: string[];
+}
+
+/** Where a concept is found in a listing, and what that counts (relaxed ranking). */
+export const COVERAGE = { title: 1, head: 0.6, text: 0.3 };
+
+/**
+ * WHERE fragment on the index row `x`. "words" and relaxed: the tsquery matches the whole text —
  * served by the GIN index, with no recheck, so the out-of-line vector is never read. "fuzzy": the
  * title is similar to the query (trigrams) — the typo fallback, used only when the words find
  * nothing, because scanning trigrams of common syllables costs far more than words.
  */
-export function textMatch(tokens: string[], p: Params, mode: MatchMode = "words"): string {
-  return mode === "words"
-    ? `x.search_vector @@ to_tsquery('simple', ${p.add(prefixTsQuery(tokens))})`
-    : `${p.add(tokens.join(" "))} <% x.search_title`;
+export function textMatch(t: TextQuery, p: Params): string {
+  return t.mode === "fuzzy"
+    ? `${p.add(t.tokens.join(" "))} <% x.search_title`
+    : `x.search_vector @@ to_tsquery('simple', ${p.add(t.tsquery)})`;
 }
 
-/** Every query word (as a prefix) occurs in the title: the first tier of candidates (see sql.ts). */
-export function titleMatch(tokens: string[], p: Params): string {
-  return `x.title_vector @@ to_tsquery('simple', ${p.add(prefixTsQuery(tokens))})`;
+/** The tsquery matches the title: the first tier of candidates (see sql.ts). */
+export function titleMatch(t: TextQuery, p: Params): string {
+  return `x.title_vector @@ to_tsquery('simple', ${p.add(t.tsquery)})`;
 }
+
+/** The strict text query of folded words (each a prefix, all required). */
+export function strictText(tokens: string[], mode: MatchMode = "words"): TextQuery {
+  return { tokens, mode, tsquery: prefixTsQuery(tokens) ?? "" };
+}
+
+/** Verification and freshness: they only break near-ties. */
+const TIE_BREAKERS = `CASE WHEN x.verified THEN ${RANKING.verified} ELSE 0 END
+      + ${RANKING.freshness} * exp(-extract(epoch FROM (now() - x.updated_at)) / ${RANKING.freshnessDays * 86400}.0)`;
 
 /**
  * The relevance score (see RANKING) of the index row `x` joined with its listing row `l` (for the
  * head vector: title, keywords, summary — short and stored inline; ranking never reads the full
  * vector, so a match in the description alone ranks by the tie-breakers).
  */
-export function relevance(tokens: string[], p: Params): string {
+export function relevance(t: TextQuery, p: Params): string {
+  if (t.relaxed) return coverage(t.relaxed, p);
   const r = RANKING;
+  const tokens = t.tokens;
   const tsq = p.add(prefixTsQuery(tokens));
   const folded = p.add(tokens.join(" "));
   const phrase = p.add(phraseTsQuery(tokens));
@@ -57,6 +97,27 @@ export function relevance(tokens: string[], p: Params): string {
       + CASE WHEN ${phrase}::text IS NOT NULL AND l.head_vector @@ to_tsquery('simple', ${phrase}) THEN ${r.phraseBonus} ELSE 0 END
       + CASE WHEN strpos(x.search_title, ${folded}) > 0 THEN ${r.titleContainsBonus} ELSE 0 END
       + ${r.titleSimilarity} * greatest(word_similarity(${folded}, x.search_title) - ${r.similarityFloor}, 0)
-      + CASE WHEN x.verified THEN ${r.verified} ELSE 0 END
-      + ${r.freshness} * exp(-extract(epoch FROM (now() - x.updated_at)) / ${r.freshnessDays * 86400}.0))`;
+      + ${TIE_BREAKERS})`;
+}
+
+/**
+ * Relaxed relevance: the share of the query a listing covers, each concept weighted by its rarity
+ * (idf) and counted by where it is found (COVERAGE: title, then keywords and summary, then the
+ * description only) times the weight of the alternative found (a synonym counts less than the word
+ * typed). Between 0 and 1, plus the usual tie-breakers. The description's vector is read only for a
+ * concept found neither in the title nor the head.
+ */
+function coverage(plan: RelaxedPlan, p: Params): string {
+  const c = COVERAGE;
+  const total = plan.concepts.reduce((sum, concept) => sum + concept.idf, 0) || 1;
+  const terms = plan.concepts.map((concept) => {
+    const found = concept.alternatives.map(({ tsquery, weight }) => {
+      const q = `to_tsquery('simple', ${p.add(tsquery)})`;
+      return `CASE WHEN x.title_vector @@ ${q} THEN ${c.title * weight} WHEN l.head_vector @@ ${q} THEN ${c.head * weight}
+        WHEN x.search_vector @@ ${q} THEN ${c.text * weight} ELSE 0 END`;
+    });
+    const best = found.length > 1 ? `greatest(${found.join(", ")})` : found[0]!;
+    return `${concept.idf / total} * ${best}`;
+  });
+  return `(${terms.join(" + ") || "0"} + ${TIE_BREAKERS})`;
 }

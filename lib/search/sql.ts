@@ -1,6 +1,6 @@
 import { filterClauses, queryTokens, sortOrder, type ListingFilters, type ListingSearchKind } from "./filters";
 import { Params } from "./params";
-import { RANKING, relevance, textMatch, titleMatch } from "./rank";
+import { RANKING, relevance, strictText, textMatch, titleMatch, type RelaxedPlan, type TextQuery } from "./rank";
 
 export { RANKING } from "./rank";
 export type { ListingSearchKind } from "./filters";
@@ -16,6 +16,17 @@ export interface SearchInput {
   facets?: boolean;
   /** "fuzzy" is the typo fallback (see textMatch); searchListings chooses it when words find nothing. */
   mode?: "words" | "fuzzy";
+  /** A relaxed search (lib/search/relax.ts): replaces the words of `q` when given. */
+  relaxed?: RelaxedPlan;
+  /**
+   * Below this many strict matches the query is relaxed (lib/search/queries.ts RELAX_BELOW for the
+   * search page; 1 for the catalog and its API, where `q` narrows a list: relaxed only when empty).
+   */
+  relaxBelow?: number;
+  /** False when the query has results elsewhere (the other kind): its spelling is then never corrected. */
+  correct?: boolean;
+  /** Rows to skip, instead of the page's (a relaxed page continues after the strict matches). */
+  offset?: number;
   /** How many matches are ranked exactly (RANKING.candidates); tests lower it to exercise deep pages. */
   candidates?: number;
   /**
@@ -53,12 +64,36 @@ export const FACET_SAMPLE = 10_000;
 
 export const pageSizeOf = (input: SearchInput) => Math.min(Math.max(input.pageSize ?? 20, 1), 100);
 export const pageOf = (input: SearchInput) => Math.max(input.page ?? 1, 1);
+const offsetOf = (input: SearchInput) => input.offset ?? (pageOf(input) - 1) * pageSizeOf(input);
+
+/** The text side of `input`, or null when it has no query words. */
+function textOf(input: SearchInput): TextQuery | null {
+  if (input.relaxed) {
+    const alternatives = input.relaxed.concepts.flatMap((c) => c.alternatives.map((a) => a.tsquery));
+    if (!alternatives.length) return null;
+    return {
+      tokens: queryTokens(input.q) ?? [],
+      mode: "relaxed",
+      tsquery: alternatives.map((a) => `(${a})`).join(" | "),
+      relaxed: input.relaxed,
+    };
+  }
+  const tokens = queryTokens(input.q);
+  return tokens ? strictText(tokens, input.mode) : null;
+}
+
+/** The filter clauses of `input`, and the listings a relaxed search leaves out. */
+function baseClauses(kind: ListingSearchKind, input: SearchInput, p: Params): string[] {
+  const clauses = filterClauses(kind, (input.filters ?? {}) as ListingFilters, p);
+  if (input.relaxed?.exclude.length) clauses.push(`NOT (x.id = ANY(${p.add(input.relaxed.exclude)}::uuid[]))`);
+  return clauses;
+}
 
 /** WHERE text for the matches of `input` (filters and, with words, the text). */
 function matchWhere(kind: ListingSearchKind, input: SearchInput, p: Params): string {
-  const clauses = filterClauses(kind, (input.filters ?? {}) as ListingFilters, p);
-  const tokens = queryTokens(input.q);
-  if (tokens) clauses.push(textMatch(tokens, p, input.mode));
+  const clauses = baseClauses(kind, input, p);
+  const text = textOf(input);
+  if (text) clauses.push(textMatch(text, p));
   return clauses.length ? clauses.join(" AND ") : "true";
 }
 
@@ -114,7 +149,7 @@ function newestMatches(
 function wordCandidates(
   index: string,
   filters: string[],
-  tokens: string[],
+  text: TextQuery,
   limit: number,
   walk: number,
   gated: boolean,
@@ -127,7 +162,7 @@ function wordCandidates(
   // a word rare in titles can still fill descriptions). The vocabulary may lag behind the
   // listings: that only changes which path runs.
   const commonIn = (share: number) => () => `(SELECT min((SELECT coalesce(sum(w.docs), 0) FROM search_words w
-        WHERE w.word >= t AND w.word < t || chr(1114111))) FROM unnest(${p.add(tokens)}::text[]) t)
+        WHERE w.word >= t AND w.word < t || chr(1114111))) FROM unnest(${p.add(text.tokens)}::text[]) t)
     >= (SELECT sum(greatest(c.reltuples, 0)) * ${share} FROM pg_class c
          WHERE c.oid IN ('offer_search'::regclass, 'demand_search'::regclass))`;
   const always = () => "true";
@@ -135,12 +170,12 @@ function wordCandidates(
   const denseText = gated ? commonIn(1 / 300) : always;
   // With `limit` title matches, the others are not needed (and not computed).
   return `WITH title AS MATERIALIZED (
-      SELECT x.id, x.published_at FROM ${newestMatches(index, where(titleMatch(tokens, p)), limit, walk, p, denseTitles)})
+      SELECT x.id, x.published_at FROM ${newestMatches(index, where(titleMatch(text, p)), limit, walk, p, denseTitles)})
     SELECT id FROM (
       SELECT DISTINCT ON (id) id, tier, published_at FROM (
         SELECT id, 0 AS tier, published_at FROM title
         UNION ALL
-        SELECT x.id, 1, x.published_at FROM ${newestMatches(index, where(textMatch(tokens, p)), limit, walk, p, denseText)}
+        SELECT x.id, 1, x.published_at FROM ${newestMatches(index, where(textMatch(text, p)), limit, walk, p, denseText)}
          WHERE (SELECT count(*) FROM title) < ${L}
       ) u ORDER BY id, tier
     ) d ORDER BY tier, published_at DESC NULLS LAST, id LIMIT ${L}`;
@@ -158,14 +193,14 @@ function wordCandidates(
 function pageSql(kind: ListingSearchKind, input: SearchInput, p: Params): string {
   const { index, listing } = TABLES[kind];
   const size = pageSizeOf(input);
-  const offset = (pageOf(input) - 1) * size;
-  const tokens = queryTokens(input.q);
-  const sort = input.sort ?? (tokens ? "relevance" : "newest");
-  if (!tokens || sort !== "relevance") {
+  const offset = offsetOf(input);
+  const text = textOf(input);
+  const sort = input.sort ?? (text ? "relevance" : "newest");
+  if (!text || sort !== "relevance") {
     const order = sortOrder(kind, sort);
     const where = matchWhere(kind, input, p);
     // Query words under a column sort: the matches, then the sort (see fencedMatches, newestMatches).
-    const from = !tokens
+    const from = !text
       ? `${index} x WHERE ${where}`
       : order === NEWEST
         ? newestMatches(index, where, offset + size, input.walk ?? RANKING.walk, p)
@@ -174,17 +209,17 @@ function pageSql(kind: ListingSearchKind, input: SearchInput, p: Params): string
   }
 
   const limit = Math.max(1, input.candidates ?? RANKING.candidates);
-  const fuzzy = input.mode === "fuzzy";
+  const fuzzy = text.mode === "fuzzy";
   const parts: string[] = [];
   // Every fragment registers its parameters as it is built: build only what the SQL uses.
   if (offset < limit) {
-    const filters = filterClauses(kind, (input.filters ?? {}) as ListingFilters, p);
+    const filters = baseClauses(kind, input, p);
     const and = (...more: string[]) => [...filters, ...more].join(" AND ");
     const candidates = fuzzy
-      ? `SELECT x.id FROM ${newestMatches(index, and(textMatch(tokens, p, "fuzzy")), limit, 0, p)}`
-      : wordCandidates(index, filters, tokens, limit, input.walk ?? RANKING.walk, input.walk === undefined, p);
+      ? `SELECT x.id FROM ${newestMatches(index, and(textMatch(text, p)), limit, 0, p)}`
+      : wordCandidates(index, filters, text, limit, input.walk ?? RANKING.walk, input.walk === undefined, p);
     parts.push(`(WITH candidates AS (${candidates})
-      SELECT x.id, (${relevance(tokens, p)})::float8 AS score
+      SELECT x.id, (${relevance(text, p)})::float8 AS score
         FROM candidates c JOIN ${index} x ON x.id = c.id JOIN ${listing} l ON l.id = c.id
        ORDER BY score DESC, x.id LIMIT ${p.add(Math.min(size, limit - offset))} OFFSET ${p.add(offset)})`);
   }
@@ -193,14 +228,14 @@ function pageSql(kind: ListingSearchKind, input: SearchInput, p: Params): string
     // both come from their GIN index; "not a title match" is an anti-join of the two sets, which
     // reads no vector (testing each match's title vector would read it from TOAST).
     const skip = Math.max(offset, limit);
-    const filters = filterClauses(kind, (input.filters ?? {}) as ListingFilters, p);
+    const filters = baseClauses(kind, input, p);
     const and = (match: string) => [...filters, match].join(" AND ");
     const rest = fuzzy
-      ? `SELECT x.id, x.published_at, 0 AS tier FROM ${fencedMatches(index, and(textMatch(tokens, p, "fuzzy")))}`
-      : `WITH title AS MATERIALIZED (SELECT x.id, x.published_at FROM ${fencedMatches(index, and(titleMatch(tokens, p)))})
+      ? `SELECT x.id, x.published_at, 0 AS tier FROM ${fencedMatches(index, and(textMatch(text, p)))}`
+      : `WITH title AS MATERIALIZED (SELECT x.id, x.published_at FROM ${fencedMatches(index, and(titleMatch(text, p)))})
          SELECT id, published_at, 0 AS tier FROM title
          UNION ALL
-         SELECT x.id, x.published_at, 1 FROM ${fencedMatches(index, and(textMatch(tokens, p)))}
+         SELECT x.id, x.published_at, 1 FROM ${fencedMatches(index, and(textMatch(text, p)))}
           WHERE NOT EXISTS (SELECT 1 FROM title t WHERE t.id = x.id)`;
     parts.push(`(SELECT r.id, 0::float8 AS score FROM (${rest}) r
        ORDER BY r.tier, r.published_at DESC NULLS LAST, r.id LIMIT ${p.add(offset + size - skip)} OFFSET ${p.add(skip)})`);

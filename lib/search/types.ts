@@ -56,6 +56,18 @@ export interface SearchResult {
   facetsApproximate?: boolean;
   /** The query's words found nothing and this spelling-corrected query was searched instead. */
   correctedQuery?: string;
+  /** Too few listings matched every word: approximate results follow the strict ones. */
+  relaxation?: Relaxation;
+}
+
+/** What a relaxed search did, for the notice on the page. */
+export interface Relaxation {
+  /** How many of the rows are strict matches (they rank first). */
+  strict: number;
+  /** The concepts searched, each with the synonyms used ("trâu bò" → "gia súc"). */
+  concepts: { text: string; synonyms: string[] }[];
+  /** Question and filler words left out. */
+  dropped: string[];
 }
 
 export interface Suggestion {

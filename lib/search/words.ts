@@ -1,33 +1,44 @@
 import "server-only";
 import { pool, searchPool } from "@/lib/db";
+import { oneEditAway, pickCorrection } from "./spelling";
 
-/** Rebuilds the title vocabulary (search_words) from the search index; see the job registry. */
+/** Recounts the vocabulary (search_words) from the search index; see the job registry. */
 export async function refreshSearchWords(): Promise<void> {
   await pool().query("SELECT techex_refresh_search_words()");
 }
 
 /**
- * Spelling correction of folded query tokens against the title vocabulary. It runs only when the
- * query's words (each also as a prefix) found nothing: a token that is a word, or too short to
- * correct, is kept; any other becomes the most similar known word (trigram similarity, then the
- * most used) — "mem" becomes "men" even though it also starts "membrane". Returns null when nothing was corrected: then the
- * query's words are all real, and an empty result is genuine rather than a typo.
+ * Spelling correction of folded query tokens against the vocabulary of every published listing's
+ * words (title, keywords, summary, description; a listing's words are added when it is published).
+ * It runs only when the query's words found nothing. A token that is a known word, too short to
+ * correct, or in `keep` (question and filler words) is kept; any other becomes the nearest known
+ * word by edit distance, then the most used (lib/search/spelling.ts): "thia" → "thai". Candidates
+ * are every known word one edit away (looked up exactly) and, for longer words, the most similar
+ * by trigrams. Returns null when nothing was corrected: then the query's words are all real, and an
+ * empty result is genuine rather than a typo.
  */
-export async function correctTokens(tokens: string[]): Promise<string[] | null> {
-  if (!tokens.length) return null;
-  const { rows } = await searchPool().query<{ token: string; known: boolean; fix: string | null }>(
-    `SELECT t.token,
-            (length(t.token) < 3 OR EXISTS (SELECT 1 FROM search_words w WHERE w.word = t.token)) AS known,
-            (SELECT w.word FROM search_words w WHERE w.word % t.token
-              ORDER BY similarity(w.word, t.token) DESC, w.docs DESC, w.word LIMIT 1) AS fix
-       FROM unnest($1::text[]) WITH ORDINALITY AS t(token, i) ORDER BY t.i`,
-    [tokens],
+export async function correctTokens(tokens: string[], keep: ReadonlySet<string> = new Set()): Promise<string[] | null> {
+  const unknown = [...new Set(tokens.filter((t) => t.length >= 3 && !keep.has(t)))];
+  if (!unknown.length) return null;
+  const near = unknown.flatMap(oneEditAway);
+  const { rows } = await searchPool().query<{ word: string; docs: number; token: string | null }>(
+    `SELECT w.word, w.text_docs AS docs, NULL AS token FROM search_words w WHERE w.word = ANY($1::text[])
+     UNION ALL
+     SELECT w.word, w.text_docs, t.token FROM unnest($2::text[]) t(token)
+      CROSS JOIN LATERAL (SELECT w.word, w.text_docs FROM search_words w
+                           WHERE length(t.token) > 5 AND w.word % t.token
+                           ORDER BY similarity(w.word, t.token) DESC, w.text_docs DESC LIMIT 20) w`,
+    [[...unknown, ...near], unknown],
   );
+  const known = new Set(rows.filter((r) => r.token === null && unknown.includes(r.word)).map((r) => r.word));
+  const candidates = rows.map((r) => ({ word: r.word, docs: Number(r.docs) }));
   let changed = false;
-  const corrected = rows.map((r) => {
-    if (r.known || !r.fix) return r.token;
+  const corrected = tokens.map((token) => {
+    if (!unknown.includes(token) || known.has(token)) return token;
+    const fix = pickCorrection(token, candidates);
+    if (!fix) return token;
     changed = true;
-    return r.fix;
+    return fix;
   });
   return changed ? corrected : null;
 }

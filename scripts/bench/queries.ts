@@ -1,11 +1,13 @@
 /**
  * The benchmark's fixed query mix, drawn deterministically from pools of what users actually type:
  * common phrases, rare words, text without diacritics, one-letter typos, half-typed words, English,
- * and catalog filters. Every category is timed separately so a slow path cannot hide in the average.
+ * questions typed as sentences and everyday or trade synonyms (the relaxed path of issue #14, over a
+ * fifth of the mix), and catalog filters. Every category is timed separately so a slow path cannot hide in the average.
  */
 import { pick, sample, stream, type Rng } from "./prng";
 
-export type Category = "common" | "rare" | "no-diacritics" | "typo" | "prefix" | "english" | "filtered";
+export type Category =
+  "common" | "rare" | "no-diacritics" | "typo" | "prefix" | "english" | "question" | "synonym" | "filtered";
 export type Kind = "offers" | "demands";
 
 export interface BenchQuery {
@@ -101,6 +103,33 @@ const POOLS: Record<Exclude<Category, "filtered">, string[]> = {
     "probiotics",
     "medical device",
   ],
+  question: [
+    "có công nghệ nào xử lý mùi hôi từ bãi rác không",
+    "làm thế nào để giảm điện năng cho lò sấy",
+    "tôi cần tìm giải pháp xử lý nước thải cho trang trại lợn",
+    "có phần mềm nào quản lý kho cho doanh nghiệp nhỏ không",
+    "lam sao de bao quan trai cay duoc lau",
+    "cần công nghệ sản xuất phân bón hữu cơ từ rơm rạ",
+    "muốn tìm thiết bị đo chất lượng không khí giá rẻ",
+    "có cách nào tái chế nhựa thải thành vật liệu xây dựng không",
+    "giúp tôi tìm chế phẩm vi sinh cho ao nuôi tôm",
+    "công nghệ gì giúp tiết kiệm nước tưới cho cây ăn quả",
+    "xin hỏi có dây chuyền chiết xuất tinh dầu nào không",
+    "làm thế nào để số hóa hồ sơ giấy",
+  ],
+  synonym: [
+    "trâu bò",
+    "nước uống",
+    "ứng dụng di động quản lý",
+    "máy móc nông nghiệp",
+    "xe điện",
+    "NLMT",
+    "XLNT",
+    "heo",
+    "trái cây sấy",
+    "điện mặt trời áp mái",
+    "thức ăn gia súc",
+  ],
 };
 
 const COUNTS: Record<Category, number> = {
@@ -110,6 +139,8 @@ const COUNTS: Record<Category, number> = {
   typo: 10,
   prefix: 8,
   english: 8,
+  question: 10,
+  synonym: 8,
   filtered: 14,
 };
 

@@ -134,3 +134,34 @@ test("a search without results explains what to try, and odd parameters never br
     expect(response!.status(), path).toBe(200);
   }
 });
+
+test("a question typed in the header box finds the listing that answers it and says the results are approximate", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const box = await typeInHeader(page, BOX.vi, "làm sao để số hóa hồ sơ giấy");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=/);
+  const notice = page.getByTestId("search-relaxed");
+  await expect(notice).toContainText("Hiển thị kết quả gần đúng cho");
+  await expect(notice).toContainText("“số hóa”");
+  await expect(notice).toContainText("làm sao");
+  const first = page.getByTestId("search-results").getByTestId("search-hit").first();
+  await expect(first.getByRole("link")).toContainText("Phần mềm OCR tiếng Việt số hóa hồ sơ");
+
+  // A query that matches every word shows no such notice.
+  await page.goto(`/search?q=${encodeURIComponent("xử lý nước thải")}`);
+  await expect(page.getByTestId("search-results").getByTestId("search-hit").first()).toBeVisible();
+  await expect(page.getByTestId("search-relaxed")).toHaveCount(0);
+});
+
+test("hostile questions get a fast, clear page: very long, only question words, only punctuation, mixed scripts", async ({
+  page,
+}) => {
+  const long = "có công nghệ nào xử lý nước thải cho trang trại không ".repeat(100);
+  for (const q of [long, "có không nào gì", "?!…;:,.", "IoT nhà kính 温室 теплица"]) {
+    const response = await page.goto(`/search?q=${encodeURIComponent(q)}`);
+    expect(response!.status(), q.slice(0, 30)).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+});

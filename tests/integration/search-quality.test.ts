@@ -20,14 +20,21 @@ import {
 import { seedQualitySet, type SeededQualitySet } from "../quality/seed";
 
 /**
- * Mean nDCG@10 over the 35 queries. Reference points on this set: a random ranking of all published
- * offers scores 0.055; "title ILIKE '%q%', newest first" scores 0.555 (it is blind to missing
- * diacritics, typos and description-only words); the engine scored 0.892 before it tolerated
- * single-word typos and 0.942 after, when this was set. 0.89 leaves ~0.05 for ordinary re-weighting
- * and still fails if any one query class regresses (e.g. the 4 unaccented or the 4 typo queries
- * dropping to 0 costs ≈ 0.11 of the mean).
+ * Mean nDCG@10 over the labelled queries (77: the 35 of the first search issue and 42 questions,
+ * synonyms and English queries of issue #14, judged by reading the listings before the relaxed
+ * search existed). Reference points: a random ranking scores 0.051, "title ILIKE '%q%', newest first"
+ * 0.252 (it finds nothing for any sentence or synonym). On the first 35 the engine scored 0.942; with
+ * the 42 new ones, strict search alone scored 0.77 (most sentences found nothing) and the relaxed
+ * search with the curated thesaurus 0.931 when this was set. 0.93 is the target issue #14 set:
+ * one sentence or synonym query losing its best listing from the top 3 (≈ −0.4 on it, −0.005 on the
+ * mean) fails it, which is the point — the margin for re-weighting is in the per-class floors below.
  */
-const MIN_MEAN_NDCG = 0.89;
+const MIN_MEAN_NDCG = 0.93;
+/**
+ * Mean nDCG@10 of the question and synonym classes (15 and 18 queries), which only the relaxed
+ * search and the thesaurus answer: 0.935 and 0.867 when set; issue #14 asks for at least 0.85.
+ */
+const MIN_CLASS_NDCG: Record<string, number> = { question: 0.85, synonym: 0.85 };
 /**
  * Mean precision@5 over the 12 labelled demands. Each has 2–4 good offers, so the best possible
  * mean is 0.467 (shown as "ceiling"); "same sector, newest first" scores 0.283 and a random pick
@@ -84,6 +91,8 @@ let demandScores: DemandScore[] = [];
 
 beforeAll(async () => {
   seeded = await seedQualitySet(db);
+  // The vocabulary's counts, as the refresh job keeps them (publication only adds new words).
+  await pool().query("SELECT techex_refresh_search_words()");
   const published = OFFERS.map((o) => id(o.key));
   queryScores = [];
   for (const spec of SEARCH_QUERIES) {
@@ -116,7 +125,11 @@ describe("the labelled set", () => {
     expect(datasetProblems()).toEqual([]);
     expect(OFFERS.length).toBeGreaterThanOrEqual(80);
     expect(DEMANDS.length).toBeGreaterThanOrEqual(25);
-    expect(SEARCH_QUERIES.length).toBeGreaterThanOrEqual(24);
+    expect(SEARCH_QUERIES.length).toBeGreaterThanOrEqual(60);
+    const count = (cls: string) => SEARCH_QUERIES.filter((q) => q.class === cls).length;
+    expect(count("question")).toBeGreaterThanOrEqual(10);
+    expect(count("synonym")).toBeGreaterThanOrEqual(10);
+    expect(count("english")).toBeGreaterThanOrEqual(6);
     expect(MATCH_JUDGMENTS.length).toBeGreaterThanOrEqual(10);
   });
 });
@@ -146,6 +159,11 @@ describe("search quality (nDCG@10 over graded judgments)", () => {
 
     expect(queryScores.filter((s) => s.engine === 0).map((s) => s.spec.q)).toEqual([]);
     expect(engine).toBeGreaterThanOrEqual(MIN_MEAN_NDCG);
+    for (const [cls, floor] of Object.entries(MIN_CLASS_NDCG)) {
+      const values = byClass.get(cls) ?? [];
+      expect(values.length, cls).toBeGreaterThanOrEqual(10);
+      expect(mean(values), cls).toBeGreaterThanOrEqual(floor);
+    }
     expect(engine).toBeGreaterThan(baseline);
     expect(engine).toBeGreaterThan(random);
   });

@@ -78,10 +78,15 @@ describe("search", () => {
   });
 
   it("ranks title above summary above description", async () => {
-    const result = await order("nước thải");
+    const found = await searchListings("offers", { q: "nước thải" });
+    const result = found.items.map((i) => i.id);
     expect(result.indexOf(ids.wastewater!)).toBeLessThan(result.indexOf(ids["water-in-summary"]!));
     expect(result.indexOf(ids["water-in-summary"]!)).toBeLessThan(result.indexOf(ids["water-in-description"]!));
-    expect(result).not.toContain(ids.air); // "khí thải" is not "nước thải"
+    // "khí thải" is not "nước thải": never among the exact matches; three exact matches are few,
+    // so approximate ones may follow them (issue #14), the page saying so.
+    const exact = found.relaxation?.strict ?? found.total;
+    expect(exact).toBe(3);
+    expect(result.slice(0, exact)).not.toContain(ids.air);
   });
 
   it("tolerates a one-letter typo and matches partial words while typing", async () => {
@@ -104,7 +109,8 @@ describe("search", () => {
     expect(await order("nước thải", { trlMin: 6 })).not.toContain(ids["water-in-description"]);
     expect(await order("nước thải", { sector: "202" })).not.toContain(ids.wastewater);
     expect(await order("nano", { verified: true })).toEqual([]);
-    const result = await searchListings("offers", { q: "nước thải", facets: true });
+    // Facets of exactly the matches (relaxed only when nothing matches, as the catalog does).
+    const result = await searchListings("offers", { q: "nước thải", facets: true, relaxBelow: 1 });
     expect(result.total).toBe(3);
     expect(result.facets?.trl.reduce((n, b) => n + b.count, 0)).toBe(3);
     expect(result.facets?.field).toEqual([{ key: "2", count: 3 }]);

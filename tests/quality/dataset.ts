@@ -9,10 +9,15 @@ import { MATCH_JUDGMENTS } from "./matches";
 import { AGRIFOOD_OFFERS } from "./offers-agrifood";
 import { DIGITAL_ENERGY_OFFERS } from "./offers-digital-energy";
 import { ENVIRONMENT_OFFERS } from "./offers-environment";
-import { SEARCH_QUERIES } from "./queries";
-import type { OfferSpec, OrgSpec } from "./types";
+import { SEARCH_QUERIES as BASE_QUERIES } from "./queries";
+import { NATURAL_QUERIES } from "./queries-natural";
+import type { OfferSpec, OrgSpec, SearchQuerySpec } from "./types";
 
-export { DEMANDS, MATCH_JUDGMENTS, SEARCH_QUERIES };
+export { DEMANDS, MATCH_JUDGMENTS };
+
+/** The original 35 queries, then the natural-language ones (questions, synonyms, mixed English). */
+export const SEARCH_QUERIES: SearchQuerySpec[] = [...BASE_QUERIES, ...NATURAL_QUERIES];
+
 export type * from "./types";
 
 /** Providers own the offers; seekers own the demands (the matcher skips an organization's own offers). */

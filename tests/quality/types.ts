@@ -46,7 +46,17 @@ export interface DemandSpec {
 
 /** What the query exercises; the report groups scores by class so a weak class stands out. */
 export type QueryClass =
-  "diacritics" | "no-diacritics" | "upper-case" | "typo" | "prefix" | "english" | "phrase" | "rare-term" | "distractor";
+  | "diacritics"
+  | "no-diacritics"
+  | "upper-case"
+  | "typo"
+  | "prefix"
+  | "english"
+  | "phrase"
+  | "rare-term"
+  | "distractor"
+  | "question"
+  | "synonym";
 
 /** 3 = exactly what was asked (title-level); 2 = clearly relevant; 1 = marginal; unlisted = 0. */
 export type Grade = 1 | 2 | 3;

@@ -48,6 +48,8 @@ const EXPECTED: Record<Action, string> = {
   "screening:manage":           "....x..",
   "taxonomy:manage":            "....x..",
   "kpi:manage":                 "....x..",
+  "thesaurus:manage":           "....x..",
+  "search:insights":            "...xx..",
   "flag:raise":                 "....x..",
   "flag:answer":                "...x...",
   "oversight:read":             "...xxx.",

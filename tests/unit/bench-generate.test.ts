@@ -93,7 +93,13 @@ describe("benchmark query mix", () => {
     const mix = buildQueryMix(42);
     expect(mix.length).toBeGreaterThanOrEqual(60);
     expect(buildQueryMix(42)).toEqual(mix);
-    expect(new Set(mix.map((q) => q.category)).size).toBe(7);
+    expect(new Set(mix.map((q) => q.category)).size).toBe(9);
+  });
+
+  it("puts sentences and synonyms (the relaxed path) in at least a fifth of the mix", () => {
+    const mix = buildQueryMix(42);
+    const relaxed = mix.filter((q) => q.category === "question" || q.category === "synonym");
+    expect(relaxed.length / mix.length).toBeGreaterThanOrEqual(0.2);
   });
 
   it("suggests with prefixes of 2 to 12 characters", () => {

@@ -4,6 +4,8 @@ import { canReview } from "@/lib/listings/moderation";
 import { SectionNav } from "@/components/layout/section-nav";
 import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
+import { canReadMisses } from "@/lib/search/misses";
+import { canReadThesaurus } from "@/lib/search/thesaurus-admin";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +15,7 @@ export default async function AdminLayout({ children }: LayoutProps<"/[locale]/a
   const t = await getTranslations("nav");
   const td = await getTranslations("deals");
   const tf = await getTranslations("oversight.flags");
+  const ts = await getTranslations("searchInsights.nav");
   const links = [
     { href: "/admin", label: t("overview") },
     ...(canReview(user) ? [{ href: "/admin/moderation", label: t("moderation") }] : []),
@@ -29,6 +32,8 @@ export default async function AdminLayout({ children }: LayoutProps<"/[locale]/a
     ...(can(user, "audit:read") ? [{ href: "/admin/audit", label: t("audit") }] : []),
     ...(can(user, "oversight:read") ? [{ href: "/admin/screening", label: t("screening") }] : []),
     ...(can(user, "oversight:read") ? [{ href: "/admin/taxonomy", label: t("taxonomy") }] : []),
+    ...(canReadThesaurus(user) ? [{ href: "/admin/thesaurus", label: ts("thesaurus") }] : []),
+    ...(canReadMisses(user) ? [{ href: "/admin/search-insights", label: ts("insights") }] : []),
     ...(can(user, "user:manage") ? [{ href: "/admin/users", label: t("users") }] : []),
     { href: "/account/notifications", label: t("notifications") },
   ];
