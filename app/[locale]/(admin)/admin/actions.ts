@@ -9,8 +9,9 @@ export const verifyChainAction = callAction({
   name: "verifyChain",
   namespace: "admin.chain",
   permission: "audit:verify",
-  run: async ({ user }) => {
-    const result = await verifyChainAs(user);
+  // Every auditor access is itself an audit event (issue #13 item 6), as the verify route records it.
+  run: async ({ user, audit }) => {
+    const result = await verifyChainAs(user, { audit });
     if (result.ok) return { data: result.verdict };
     if (result.error === "forbidden") throw new AppError("forbidden");
     // lib/audit logged the cause; this line ties it to the request.
