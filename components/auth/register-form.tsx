@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
+import { Link } from "@/lib/i18n/navigation";
 import { OrganizationPicker, type SearchOrganizations } from "@/components/organizations/organization-picker";
 
 // The types a member of the public may choose (lib/auth/schemas.ts PUBLIC_ORG_TYPES; not imported
@@ -156,7 +157,18 @@ export function RegisterForm({ invite, action, searchOrganizations, callbackPath
       <div>
         <Checkbox
           name="acceptTerms"
-          label={t("acceptTerms")}
+          label={t.rich("acceptTerms", {
+            terms: (chunks) => (
+              <Link href="/terms" target="_blank" className="font-medium text-brand-700 underline">
+                {chunks}
+              </Link>
+            ),
+            privacy: (chunks) => (
+              <Link href="/privacy" target="_blank" className="font-medium text-brand-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
           aria-invalid={Boolean(err("acceptTerms"))}
           aria-describedby={err("acceptTerms") ? "acceptTerms-error" : undefined}
         />

@@ -11,6 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/notifications/mutations";
 import { recordSecurityEvent } from "@/lib/security/log";
 import { slugify, slugSuffix } from "@/lib/slug";
+import { currentConsent } from "@/lib/legal/documents";
 import { queueAccountEmail } from "./email";
 import { organizationAdminIds } from "./membership-notices";
 
@@ -65,6 +66,7 @@ export async function registerUser(
   const passwordHash = await hashPassword(input.password);
   const locale = options.locale ?? "vi";
   const now = new Date();
+  const consent = currentConsent();
   try {
     return await audited({ actor: { id: null, role: "anonymous" }, request }, async (tx) => {
       await assertSignUpAllowed(tx, request.ip);
@@ -152,6 +154,11 @@ export async function registerUser(
           orgRole,
           emailVerifiedAt,
           locale,
+          // The registration form's consent box: which versions of the terms and the personal data
+          // notice were accepted, and when (issue #15 item 2).
+          termsVersion: consent.terms,
+          privacyVersion: consent.privacy,
+          consentedAt: now,
         },
       });
       audit.push({
@@ -165,6 +172,7 @@ export async function registerUser(
           organizationId,
           orgRole,
           emailVerified: emailVerifiedAt !== null,
+          consent,
         },
       });
       if (inviteId) {

@@ -213,3 +213,20 @@ describe("token purge job", () => {
     ]);
   });
 });
+
+describe("consent at registration", () => {
+  it("records which versions of the terms and the personal data notice were accepted, and when", async () => {
+    const { LEGAL_DOCUMENTS } = await import("@/lib/legal/documents");
+    const input = registration();
+    const before = Date.now();
+    await registerUser(input, fresh());
+    const user = await db.user.findUniqueOrThrow({ where: { email: input.email } });
+    expect(user.termsVersion).toBe(LEGAL_DOCUMENTS.terms.version);
+    expect(user.privacyVersion).toBe(LEGAL_DOCUMENTS.privacy.version);
+    expect(user.consentedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.register", entityId: user.id } });
+    expect(event.after).toMatchObject({ consent: { terms: LEGAL_DOCUMENTS.terms.version } });
+    // Without the box ticked there is no account.
+    expect(RegisterSchema.safeParse({ ...input, acceptTerms: undefined }).success).toBe(false);
+  });
+});
