@@ -151,12 +151,15 @@ export async function relaxedPlan(expanded: ExpandedQuery, exclude: string[]): P
     concept,
     df: Math.max(...concept.alternatives.map((a) => Math.min(...a.groups.flat().map((w) => docs.get(w) ?? 0)))),
   }));
-  // A single word in more than COMMON_SHARE of all listings says little on its own, and folded it
-  // may stand for a rarer word typed with other marks ("nghé", a calf, folds like "nghệ" of "công
-  // nghệ"): any of the query's concepts being enough, it is left out — unless every concept is
-  // that common, then the rarest is kept. (A phrase's count is its rarest word's, an overestimate.)
+  // A concept in more than COMMON_SHARE of all listings says little on its own ("công nghệ", "xử
+  // lý"): any of the query's concepts being enough, it would match most of the catalogue. Folded, a
+  // single word may also stand for a rarer one typed with other marks ("nghé", a calf, folds like
+  // "nghệ" of "công nghệ"). Such a concept is left out — unless every concept is that common, then
+  // the rarest is kept. A phrase counts as its rarest word (an overestimate), so below
+  // COMMON_MIN_LISTINGS listings, where a share says little, only single words are judged.
   const rarest = Math.min(...rated.map((r) => r.df));
-  const kept = rated.filter((r) => r.concept.words.length > 1 || r.df <= COMMON_SHARE * listings || r.df === rarest);
+  const judged = (r: (typeof rated)[number]) => r.concept.words.length === 1 || listings >= COMMON_MIN_LISTINGS;
+  const kept = rated.filter((r) => !judged(r) || r.df <= COMMON_SHARE * listings || r.df === rarest);
   return {
     exclude,
     concepts: kept.map(({ concept, df }) => {
@@ -185,3 +188,4 @@ const PHRASE_BONUS = 0.25;
 
 /** See relaxedPlan. */
 export const COMMON_SHARE = 0.25;
+const COMMON_MIN_LISTINGS = 100;
