@@ -17,7 +17,17 @@ import {
 import { highlight, tokenize } from "./text";
 import { expandQuery, relaxedPlan } from "./relax";
 import { correctCombination, correctTokens } from "./words";
-import type { FacetBucket, Facets, ListingTexts, Relaxation, SearchResult, Suggestion } from "./types";
+import type { IpStatus, OrgType, PriceType, ScreeningOutcome, VerificationStatus } from "@/lib/generated/prisma/enums";
+import type {
+  FacetBucket,
+  Facets,
+  HitAmount,
+  ListingHitCard,
+  ListingTexts,
+  Relaxation,
+  SearchResult,
+  Suggestion,
+} from "./types";
 
 export type { SearchInput } from "./sql";
 
@@ -26,9 +36,79 @@ export function searchSql(kind: ListingSearchKind, input: SearchInput): Statemen
   return searchStatements(kind, input);
 }
 
+/** A row of hitDisplay: the texts, then the card's columns (those of the other kind are absent). */
 interface ItemRow extends ListingTexts {
   description: string;
   score: number;
+  location: string;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  sectorCode: string;
+  sectorNameVi: string;
+  sectorNameEn: string;
+  /** The organization's columns are all null for a confidential demand. */
+  orgName: string | null;
+  orgNameEn: string | null;
+  orgSlug: string | null;
+  orgType: OrgType | null;
+  orgVerification: VerificationStatus | null;
+  trl: number;
+  ipStatus: IpStatus;
+  priceType: PriceType;
+  priceMin: HitAmount;
+  priceMax: HitAmount;
+  screening: ScreeningOutcome;
+  trlMin: number;
+  budgetMin: HitAmount;
+  budgetMax: HitAmount;
+  deadline: string | null;
+  confidential: boolean;
+}
+
+/** What the catalog card of a hit's listing shows, from its row (the row of a `kind` listing). */
+function hitCard(kind: ListingSearchKind, row: ItemRow): ListingHitCard {
+  const base = {
+    summaryEn: row.summaryEn,
+    location: row.location,
+    publishedAt: row.publishedAt,
+    updatedAt: row.updatedAt,
+    sector: { code: row.sectorCode, nameVi: row.sectorNameVi, nameEn: row.sectorNameEn },
+  };
+  const organization =
+    row.orgName !== null && row.orgSlug !== null && row.orgType !== null && row.orgVerification !== null
+      ? {
+          name: row.orgName,
+          nameEn: row.orgNameEn,
+          slug: row.orgSlug,
+          type: row.orgType,
+          verificationStatus: row.orgVerification,
+        }
+      : null;
+  if (kind === "offers")
+    return {
+      kind: "offer",
+      ...base,
+      summaryVi: row.summaryVi ?? "",
+      trl: row.trl,
+      ipStatus: row.ipStatus,
+      priceType: row.priceType,
+      priceMin: row.priceMin,
+      priceMax: row.priceMax,
+      screening: row.screening,
+      // Every offer names its organization (organization_id is required).
+      organization: organization!,
+    };
+  return {
+    kind: "demand",
+    ...base,
+    summaryVi: row.summaryVi,
+    trlMin: row.trlMin,
+    budgetMin: row.budgetMin,
+    budgetMax: row.budgetMax,
+    deadline: row.deadline,
+    confidential: row.confidential,
+    organization: row.confidential ? null : organization,
+  };
 }
 
 const EMPTY_FACETS: Facets = { field: [], trl: [], ipStatus: [], orgType: [], location: [], transferForm: [] };
@@ -182,6 +262,7 @@ export async function searchListings(kind: ListingSearchKind, input: SearchInput
       titleEn: row.titleEn,
       snippet: snippet.text ? snippet : fromSummary,
       score: Number(row.score),
+      card: hitCard(kind, row),
     };
   });
   const facets = facetRows ? groupFacets(facetRows.rows, found.total) : undefined;

@@ -292,12 +292,39 @@ export function facetStatement(kind: ListingSearchKind, input: SearchInput): Sta
   };
 }
 
-/** What /search shows of a hit. */
+/**
+ * What /search shows of a hit: the texts the snippet is cut from, and what the listing's catalog card
+ * shows (sector, readiness, terms, organization; see lib/catalog/rows.ts). A confidential demand's
+ * organization columns are NULL: its identity never leaves the database, as in the catalog.
+ */
 export function hitDisplay(kind: ListingSearchKind): Display {
+  const terms =
+    kind === "offers"
+      ? `l.trl, l.ip_status AS "ipStatus", l.price_type AS "priceType", l.price_min AS "priceMin",
+      l.price_max AS "priceMax", l.screening`
+      : `l.trl_min AS "trlMin", l.budget_min AS "budgetMin", l.budget_max AS "budgetMax",
+      l.deadline::text AS deadline, l.confidential`;
+  const organization = (
+    [
+      ["g.name", "orgName"],
+      ["g.name_en", "orgNameEn"],
+      ["g.slug", "orgSlug"],
+      ["g.type", "orgType"],
+      ["g.verification_status", "orgVerification"],
+    ] as const
+  ).map(([column, name]) =>
+    kind === "demands"
+      ? `CASE WHEN l.confidential THEN NULL ELSE ${column} END AS "${name}"`
+      : `${column} AS "${name}"`,
+  );
   return {
     select: `l.id, l.slug, l.title_vi AS "titleVi", l.title_en AS "titleEn", l.summary_vi AS "summaryVi",
-      l.summary_en AS "summaryEn", left(l.description, 600) AS "description"`,
-    joins: `JOIN ${TABLES[kind].listing} l ON l.id = page.id`,
+      l.summary_en AS "summaryEn", left(l.description, 600) AS "description", l.location,
+      l.published_at AS "publishedAt", l.updated_at AS "updatedAt", s.code AS "sectorCode",
+      s.name_vi AS "sectorNameVi", s.name_en AS "sectorNameEn", ${terms}, ${organization.join(", ")}`,
+    joins: `JOIN ${TABLES[kind].listing} l ON l.id = page.id
+      JOIN organizations g ON g.id = l.organization_id
+      JOIN taxonomy_nodes s ON s.code = l.sector_code`,
   };
 }
 

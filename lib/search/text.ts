@@ -47,47 +47,76 @@ export interface Highlighted {
   highlights: [number, number][];
 }
 
+/** A letter, a digit or a combining mark: what words are made of. */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
 /**
- * A window of `text` around the first query word, with every occurrence of a query word (as a word
- * prefix, accents ignored) marked. Folding is done character by character, so positions in the folded
- * text are positions in the original.
+ * The whole words of `chars` (code points of NFC text) that a query's words mark, accents and case
+ * ignored: [start, end) code-point ranges, in order. A word is a run of letters, digits and marks, so
+ * "nước-thải" is two words and "Thailand" one.
+ *
+ * A word is marked when it is one of the query's words ("xu" marks "xử" and "xứ"), or when it starts
+ * with the query's last word, the one that may still be being typed: "wastewat" marks "wastewater"
+ * whole. An earlier word marks no longer word ("xu" in "xử lý" leaves "xuất" alone: in Vietnamese a
+ * syllable is a word). A mark never covers a piece of a word: "lan" marks nothing in "Thailand".
+ */
+function wordMarks(chars: string[], tokens: string[]): [number, number][] {
+  const words = new Set(tokens.filter((t) => t.length > 0));
+  const typed = tokens.at(-1) ?? "";
+  const ranges: [number, number][] = [];
+  if (!words.size) return ranges;
+  for (let at = 0; at < chars.length;) {
+    if (!WORD_CHAR.test(chars[at]!)) {
+      at++;
+      continue;
+    }
+    let end = at;
+    while (end < chars.length && WORD_CHAR.test(chars[end]!)) end++;
+    // Each word is folded on its own, so a character folding to zero or two letters cannot shift
+    // the positions of anything else.
+    const folded = chars.slice(at, end).map(foldChar).join("");
+    if (words.has(folded) || (typed && folded.startsWith(typed))) ranges.push([at, end]);
+    at = end;
+  }
+  return ranges;
+}
+
+/**
+ * `text` (NFC) with the words of the query (`tokens`, in the order typed) marked whole, as `highlight`
+ * marks them; for short texts shown in full, such as titles.
+ */
+export function markWords(text: string, tokens: string[]): Highlighted {
+  const chars = [...text.normalize("NFC")];
+  return { text: chars.join(""), highlights: wordMarks(chars, tokens) };
+}
+
+/**
+ * A window of `text` around the first marked word, with the words of the query (`tokens`, in the
+ * order typed: the last may be a prefix) marked whole, accents and case ignored (see `wordMarks`).
+ * Ranges are code-point positions in the returned text (NFC), one per word, in order; the window
+ * opens and closes on word boundaries.
  */
 export function highlight(text: string, tokens: string[], maxLength = 220): Highlighted {
   const chars = [...text.normalize("NFC")];
-  const folded = chars.map(foldChar);
-  // Each original character folds to exactly one character for Vietnamese and Latin text; anything
-  // else (rare ligatures) is left unhighlighted rather than risk misplaced marks.
-  const aligned = folded.every((f) => f.length === 1);
-  const flat = folded.join("");
-  const ranges: [number, number][] = [];
-  if (aligned && tokens.length) {
-    for (const token of tokens) {
-      let from = 0;
-      for (;;) {
-        const at = flat.indexOf(token, from);
-        if (at < 0) break;
-        const startsWord = at === 0 || !/[\p{L}\p{N}]/u.test(flat[at - 1]!);
-        if (startsWord) ranges.push([at, at + token.length]);
-        from = at + token.length;
-      }
-    }
-  }
-  ranges.sort((a, b) => a[0] - b[0]);
+  const ranges = wordMarks(chars, tokens);
   const first = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, first - 60);
   // Start on a word boundary so the snippet does not open mid-word.
-  while (start > 0 && /[\p{L}\p{N}]/u.test(chars[start - 1]!)) start--;
-  const end = Math.min(chars.length, start + maxLength);
+  while (start > 0 && WORD_CHAR.test(chars[start - 1]!)) start--;
+  let end = Math.min(chars.length, start + maxLength);
+  if (end < chars.length) {
+    // And close after a whole word (no space before the "…"), unless the window is one long word.
+    let close = end;
+    while (close > start && WORD_CHAR.test(chars[close]!) && WORD_CHAR.test(chars[close - 1]!)) close--;
+    while (close > start && /\s/u.test(chars[close - 1]!)) close--;
+    if (close > start) end = close;
+  }
   const slice = chars.slice(start, end).join("");
   const prefix = start > 0 ? "…" : "";
   const suffix = end < chars.length ? "…" : "";
   const shift = prefix.length - start;
-  const merged: [number, number][] = [];
-  for (const [a, b] of ranges) {
-    if (a < start || b > end) continue;
-    const last = merged.at(-1);
-    if (last && a + shift <= last[1]) last[1] = Math.max(last[1], b + shift);
-    else merged.push([a + shift, b + shift]);
-  }
-  return { text: prefix + slice + suffix, highlights: merged };
+  const highlights = ranges
+    .filter(([a, b]) => a >= start && b <= end)
+    .map(([a, b]): [number, number] => [a + shift, b + shift]);
+  return { text: prefix + slice + suffix, highlights };
 }

@@ -3,6 +3,8 @@
  * test. Text is matched diacritic- and case-insensitively ("xu ly nuoc thai" finds "xử lý nước thải"),
  * tolerates one-letter typos and partial words, and ranks title > keywords > summary > description.
  */
+import type { IpStatus, OrgType, PriceType, ScreeningOutcome, VerificationStatus } from "@/lib/generated/prisma/enums";
+
 export type SearchKind = "offers" | "demands" | "organizations" | "experts";
 
 /** A listing's identity and texts as stored: Vietnamese always, English when the author gave it. */
@@ -29,7 +31,57 @@ export interface SearchHit {
   titleEn: string | null;
   snippet: Snippet;
   score: number;
+  /** What the listing's catalog card shows besides its title: set on every offer and demand hit. */
+  card?: ListingHitCard;
 }
+
+/** The publishing organization as a listing's card names it. */
+export interface HitOrganization {
+  name: string;
+  nameEn: string | null;
+  slug: string;
+  type: OrgType;
+  verificationStatus: VerificationStatus;
+}
+
+/** A VND amount: int8 as a number when it is safe, else its decimal string (lib/db.ts). */
+export type HitAmount = number | string | null;
+
+/** The columns of a catalog card (components/offers/offer-card.tsx, components/demands/demand-card.tsx). */
+interface HitCardBase {
+  summaryVi: string | null;
+  summaryEn: string | null;
+  location: string;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  sector: { code: string; nameVi: string; nameEn: string };
+}
+
+export interface OfferHitCard extends HitCardBase {
+  kind: "offer";
+  summaryVi: string;
+  trl: number;
+  ipStatus: IpStatus;
+  priceType: PriceType;
+  priceMin: HitAmount;
+  priceMax: HitAmount;
+  screening: ScreeningOutcome;
+  organization: HitOrganization;
+}
+
+export interface DemandHitCard extends HitCardBase {
+  kind: "demand";
+  trlMin: number;
+  budgetMin: HitAmount;
+  budgetMax: HitAmount;
+  /** "YYYY-MM-DD". */
+  deadline: string | null;
+  confidential: boolean;
+  /** Null for a confidential demand: its publisher (and anything narrowing it) never leaves the database. */
+  organization: HitOrganization | null;
+}
+
+export type ListingHitCard = OfferHitCard | DemandHitCard;
 
 export interface FacetBucket {
   key: string;

@@ -165,3 +165,78 @@ test("hostile questions get a fast, clear page: very long, only question words, 
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }
 });
+
+test("a search result shows the organization, badges, TRL and price of its catalog card, and marks whole words only", async ({
+  page,
+}) => {
+  // "tha" is a word being typed: it must mark "thải" whole, never the fragment "thả".
+  const q = "xu ly nuoc tha";
+  await page.goto(`/search?q=${encodeURIComponent(q)}`);
+  const hits = page.getByTestId("search-results").getByTestId("search-hit");
+  await expect(hits.first()).toBeVisible();
+  const slugs = (await hits.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!))).map(
+    (href) => href.split("/").pop()!,
+  );
+  const offers = await query<{ slug: string; title_vi: string; trl: number; org: string; verification: string }>(
+    `SELECT o.slug, o.title_vi, o.trl, g.name AS org, g.verification_status AS verification
+       FROM offers o JOIN organizations g ON g.id = o.organization_id WHERE o.slug = ANY($1)`,
+    [slugs],
+  );
+  const offer = slugs.map((slug) => offers.find((o) => o.slug === slug)).find((o) => o?.verification === "VERIFIED");
+  expect(offer, "a result from a verified organization").toBeDefined();
+  const hit = hits.filter({ has: page.locator(`a[href="/technologies/${offer!.slug}"]`) });
+  const shown = {
+    badges: await hit.getByTestId("search-hit-badges").locator("span").allTextContents(),
+    org: await hit.getByTestId("search-hit-org").textContent(),
+    terms: await hit.getByTestId("search-hit-terms").textContent(),
+  };
+  expect(shown.org).toBe(offer!.org);
+  expect(shown.badges).toContain(`TRL ${offer!.trl}`);
+  expect(shown.badges).toContain("Đã xác thực");
+  expect(shown.terms).toMatch(/^(Giá thỏa thuận|Giá cố định .+₫|.+₫ – .+₫) · Cập nhật /);
+
+  // Each mark is whole words of its text: no letter right before or after it; each word is a query
+  // word, or starts with the last one, which may still be being typed ("thải", never "thả").
+  const marks = await page
+    .getByTestId("search-results")
+    .locator("mark")
+    .evaluateAll((nodes) =>
+      nodes.map((mark) => {
+        const range = document.createRange();
+        range.selectNodeContents(mark.parentElement!);
+        range.setEndBefore(mark);
+        const before = range.toString();
+        range.selectNodeContents(mark.parentElement!);
+        range.setStartAfter(mark);
+        return { text: mark.textContent!, before: before.slice(-1), after: range.toString().slice(0, 1) };
+      }),
+    );
+  expect(marks.length).toBeGreaterThan(0);
+  for (const mark of marks) {
+    expect(mark.before, mark.text).not.toMatch(/[\p{L}\p{N}\p{M}]/u);
+    expect(mark.after, mark.text).not.toMatch(/[\p{L}\p{N}\p{M}]/u);
+    for (const word of fold(mark.text).split(/\s+/))
+      expect(["xu", "ly", "nuoc"].includes(word) || word.startsWith("tha"), mark.text).toBe(true);
+  }
+  expect(marks.flatMap((m) => fold(m.text).split(/\s+/))).toContain("thai");
+
+  // The catalog card of the same offer shows exactly the same badges, organization and terms.
+  await page.goto(`/technologies?q=${encodeURIComponent(offer!.title_vi)}`);
+  const card = page
+    .getByTestId("catalog-results")
+    .locator("article", { has: page.locator(`a[href="/technologies/${offer!.slug}"]`) });
+  await expect(card).toBeVisible();
+  expect(await card.locator("div").first().locator("span").allTextContents()).toEqual(shown.badges);
+  expect(await card.locator("footer p").allTextContents()).toEqual([shown.org, shown.terms]);
+
+  // A confidential demand shows no organization, exactly like its catalog card.
+  const [secret] = await query<{ slug: string; title_vi: string; org: string }>(
+    `SELECT d.slug, d.title_vi, g.name AS org FROM demands d JOIN organizations g ON g.id = d.organization_id
+      WHERE d.confidential AND d.status = 'PUBLISHED' ORDER BY d.published_at LIMIT 1`,
+  );
+  expect(secret, "a published confidential demand").toBeDefined();
+  await page.goto(`/search?q=${encodeURIComponent(secret!.title_vi)}&tab=demands`);
+  const demand = page.getByTestId("search-hit").filter({ has: page.locator(`a[href="/demands/${secret!.slug}"]`) });
+  await expect(demand.getByTestId("search-hit-org")).toHaveText("Doanh nghiệp (bảo mật danh tính)");
+  await expect(demand).not.toContainText(secret!.org);
+});
