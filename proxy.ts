@@ -125,7 +125,7 @@ export default function proxy(request: NextRequest) {
   if (refused) return refused;
 
   if (request.nextUrl.pathname.startsWith("/api/")) {
-    // Only the sign-in routes and the search beacon (see the matcher): identity headers, no page CSP (next.config.ts sets the API's).
+    // Only the sign-in routes and the beacons (see the matcher): identity headers, no page CSP (next.config.ts sets the API's).
     const { headers, requestId } = appRequestHeaders(request, null);
     const response = NextResponse.next({ request: { headers } });
     response.headers.set(REQUEST_ID_HEADER, requestId);
@@ -155,5 +155,7 @@ export const config = {
     "/api/auth/:path*",
     // The zero-result beacon: a small body, and its limiter needs the cleaned client address.
     "/api/search/miss",
+    // The listing view beacon: a small body, and its limiter needs the cleaned client address.
+    "/api/listings/view",
   ],
 };

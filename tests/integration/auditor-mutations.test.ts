@@ -843,6 +843,9 @@ function routeCalls(w: World, auditor: Browser): Record<string, Partial<Record<s
     "app/api/search/miss/route.ts": {
       POST: { public: "the zero-result beacon: counts a search that found nothing, for anyone, naming no one" },
     },
+    "app/api/listings/view/route.ts": {
+      POST: { public: "the view beacon: counts a view of a published listing, for anyone, naming no one" },
+    },
     "app/api/auth/[...nextauth]/route.ts": {
       // Sign-in and sign-out (callback, signout) write the security log and the session version:
       // the test of the auditor's own account shows exactly what they change.
@@ -1105,6 +1108,7 @@ describe("the auditor tries every mutation", () => {
     const verifications = await tokens("VERIFY_EMAIL", unverified);
     const PASSWORD = "lò-vi-sóng-màu-cam-ở-Cầu-Giấy";
     const { POST: reportMiss } = await import("@/app/api/search/miss/route");
+    const { POST: reportView } = await import("@/app/api/listings/view/route");
     const calls: Record<string, (i: number, browser: Browser) => Promise<unknown>> = {
       "app/[locale]/(auth)/forgot-password/actions.ts#forgotPasswordAction": (i) =>
         forgotActions.forgotPasswordAction(PREV, form({ email: accounts[i]!.email })),
@@ -1138,6 +1142,22 @@ describe("the auditor tries every mutation", () => {
           // Typed nonsense finds nothing (the search relaxes real words until something matches).
           body: JSON.stringify({ q: ["xqzv wkjh", "qqzx vvkj"][i] }),
           headers: { "content-type": "application/json" },
+        }),
+      "POST app/api/listings/view/route.ts": (i, browser) =>
+        send(browser, reportView as Handler, "/api/listings/view", {
+          method: "POST",
+          body: JSON.stringify(
+            [
+              { kind: "offer", id: w.offers.published.id },
+              { kind: "demand", id: w.demands.published.id },
+            ][i],
+          ),
+          headers: {
+            "content-type": "application/json",
+            "sec-fetch-site": "same-origin",
+            "user-agent":
+              "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36",
+          },
         }),
     };
     // Every action and route marked public above is tried here.
@@ -1184,6 +1204,7 @@ describe("the auditor tries every mutation", () => {
       "public.user_tokens": 1,
     });
     expect(deltas["POST app/api/search/miss/route.ts"]).toEqual({ "public.search_misses": 1 });
+    expect(deltas["POST app/api/listings/view/route.ts"]).toEqual({ "public.listing_view_days": 1 });
     actAs(null);
   });
 

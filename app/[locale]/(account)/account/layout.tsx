@@ -14,12 +14,16 @@ export default async function AccountLayout({ children }: LayoutProps<"/[locale]
   const t = await getTranslations("nav");
   const tm = await getTranslations("matching");
   const td = await getTranslations("deals");
+  const tw = await getTranslations("workspace");
   const links = [
     ...(can(user, "workspace:access") ? [{ href: "/account", label: t("overview") }] : []),
     ...(can(user, "offer:create") ? [{ href: "/account/offers", label: t("myOffers") }] : []),
     ...(can(user, "demand:create") ? [{ href: "/account/demands", label: t("myDemands") }] : []),
     ...(can(user, "workspace:access") ? [{ href: "/account/matches", label: tm("nav") }] : []),
     ...(can(user, "workspace:access") ? [{ href: "/account/deals", label: td("nav") }] : []),
+    ...(can(user, "offer:manage-own") || can(user, "demand:manage-own")
+      ? [{ href: "/account/analytics", label: tw("analytics.nav") }]
+      : []),
     // Without an organization the page offers to join one (membership requests).
     ...(can(user, "organization:manage-own") ? [{ href: "/account/organization", label: t("myOrganization") }] : []),
     { href: "/account/notifications", label: t("notifications") },
