@@ -13,6 +13,7 @@ import { sweepMatches } from "@/lib/matching/mutations";
 import { sendPendingEmails } from "@/lib/mail/outbox";
 import { refreshSearchWords } from "@/lib/search/words";
 import { purgeSecurityLog } from "@/lib/security/log";
+import { kpiRollupsJob } from "./kpi-rollups";
 
 /** A recurring background job: `cron` runs in Asia/Ho_Chi_Minh time. */
 export interface JobDefinition {
@@ -134,4 +135,5 @@ export const JOBS: JobDefinition[] = [
       return Object.values(run).some((n) => typeof n === "number" && n > 0) ? run : undefined;
     },
   },
+  kpiRollupsJob,
 ];

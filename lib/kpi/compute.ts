@@ -1,18 +1,25 @@
 import "server-only";
 import { assertCan, type Principal } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { COMPUTED_METRICS, KPI_CATALOGUE, KPI_METRICS, type KpiDimension, type KpiMetric } from "./catalogue";
-import { moderationDecisions, registrationSteps } from "./durations";
+import { measuredFigures, type MeasuredItem, type MeasuredSource } from "./durations";
+import { contractFacts, matchFacts, registrationFacts } from "./facts";
 import type { Period } from "@/lib/calendar/periods";
+import { rolledFacts, withCoverage, type Range, type RollupSource } from "./rollups";
 import {
-  dealJoins,
+  dealJoinsFor,
+  dimensionReads,
+  factFilterSql,
+  factGrouping,
   filterSql,
   grouping,
+  kpiQuery,
   KpiFilterSchema,
+  listingEventJoinsFor,
   publishedAtEnd,
   updatedRecently,
   windowOf,
   within,
+  type DimensionReads,
   type KpiFilter,
   type Window,
 } from "./sql";
@@ -24,7 +31,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * restricted by a filter and broken down by one dimension, in a handful of set-based statements
  * (one per source table, every metric of that table counted in the same scan with FILTER, the
  * breakdown's rows and the total in the same pass with GROUPING SETS), run in parallel. The
- * working-day service levels are judged in ./durations.ts. Indexes relied on: see lib/kpi/README.md.
+ * working-day service levels are judged in ./durations.ts. The costliest flows read the months of
+ * the period that are over from their monthly rollups and compute the rest live, from the same
+ * snapshot (./rollups.ts): the same figures as computing everything live, at any moment. A source
+ * joins only the dimensions its filter and breakdown read. Indexes and rollups: lib/kpi/README.md.
  */
 
 export type KpiValues = Record<KpiMetric, KpiValue>;
@@ -50,6 +60,11 @@ export interface KpiOptions {
   readonly breakdown?: KpiDimension | null;
   /** The current time (tests and reproducible reviews); defaults to now. */
   readonly now?: Date;
+  /**
+   * False: compute every month live from the records, ignoring the monthly rollups (the plain
+   * computation the rollups are proven against). Defaults to true; the figures are the same.
+   */
+  readonly rollups?: boolean;
 }
 
 /** Partial values per group: TOTAL for the whole, otherwise the dimension's value. */
@@ -68,16 +83,16 @@ function put(acc: Acc, row: GroupRow, values: Partial<KpiValues>) {
 
 async function listingSource(acc: Acc, table: "offers" | "demands", w: Window, scope: Scope) {
   const g = grouping(scope.breakdown);
-  const rows = await db.$queryRaw<(GroupRow & { published: number; fresh: number; updated: number })[]>`
+  const rows = await kpiQuery<GroupRow & { published: number; fresh: number; updated: number }>(Prisma.sql`
     SELECT ${g.select},
            count(*) FILTER (WHERE ${publishedAtEnd(w)})::int AS published,
            count(*) FILTER (WHERE l.published_at >= ${w.from})::int AS fresh,
            count(*) FILTER (WHERE ${publishedAtEnd(w)} AND ${updatedRecently(w)})::int AS updated
       FROM ${Prisma.raw(table)} l
-      JOIN organizations g ON g.id = l.organization_id
-      JOIN taxonomy_nodes t ON t.code = l.sector_code
+      ${scope.reads.organization ? Prisma.sql`JOIN organizations g ON g.id = l.organization_id` : Prisma.empty}
+      ${scope.reads.sector ? Prisma.sql`JOIN taxonomy_nodes t ON t.code = l.sector_code` : Prisma.empty}
      WHERE l.published_at < ${w.to} ${filterSql(scope.filter)}
-     ${g.groupBy}`;
+     ${g.groupBy}`);
   const kind = table === "offers" ? "offer" : "demand";
   for (const row of rows) {
     put(acc, row, {
@@ -90,16 +105,13 @@ async function listingSource(acc: Acc, table: "offers" | "demands", w: Window, s
 
 async function expirySource(acc: Acc, w: Window, scope: Scope) {
   const g = grouping(scope.breakdown);
-  const rows = await db.$queryRaw<(GroupRow & { expired: number })[]>`
+  const listing = listingEventJoinsFor(scope.reads);
+  const rows = await kpiQuery<GroupRow & { expired: number }>(Prisma.sql`
     SELECT ${g.select}, count(*)::int AS expired
-      FROM audit_events a
-      LEFT JOIN offers o ON a.entity_type = 'offer' AND o.id = a.entity_id::uuid
-      LEFT JOIN demands dm ON a.entity_type = 'demand' AND dm.id = a.entity_id::uuid
-      JOIN taxonomy_nodes t ON t.code = COALESCE(o.sector_code, dm.sector_code)
-      JOIN organizations g ON g.id = COALESCE(o.organization_id, dm.organization_id)
+      FROM audit_events a ${listing.joins}
      WHERE a.action IN ('offer.expire', 'demand.expire') AND ${within(Prisma.sql`a.occurred_at`, w)}
-       ${filterSql(scope.filter)}
-     ${g.groupBy}`;
+       ${listing.condition} ${filterSql(scope.filter)}
+     ${g.groupBy}`);
   for (const row of rows) put(acc, row, { listings_expired: countValue(row.expired) });
 }
 
@@ -108,11 +120,11 @@ async function organizationSource(acc: Acc, w: Window, scope: Scope) {
   if (scope.filter.field !== undefined) return;
   const breakdown = scope.breakdown === "field" ? null : scope.breakdown;
   const g = grouping(breakdown);
-  const rows = await db.$queryRaw<(GroupRow & { verified: number })[]>`
+  const rows = await kpiQuery<GroupRow & { verified: number }>(Prisma.sql`
     SELECT ${g.select}, count(*)::int AS verified
       FROM organizations g
      WHERE g.verification_status = 'VERIFIED' AND g.verified_at < ${w.to} ${filterSql(scope.filter, false)}
-     ${g.groupBy}`;
+     ${g.groupBy}`);
   for (const row of rows) put(acc, row, { organizations_verified: countValue(row.verified) });
 }
 
@@ -120,16 +132,16 @@ async function dealSource(acc: Acc, w: Window, scope: Scope) {
   const g = grouping(scope.breakdown);
   const answered = Prisma.sql`(d.origin <> 'EXPRESS_LICENCE' AND ${within(Prisma.sql`d.responded_at`, w)})`;
   const expired = Prisma.sql`(d.state = 'EXPIRED' AND ${within(Prisma.sql`d.state_changed_at`, w)})`;
-  const rows = await db.$queryRaw<
-    (GroupRow & {
+  const rows = await kpiQuery<
+    GroupRow & {
       started: number;
       ndas: number;
       completed: number;
       answered: number;
       expired: number;
       medianDays: number | null;
-    })[]
-  >`
+    }
+  >(Prisma.sql`
     SELECT ${g.select},
            count(*) FILTER (WHERE ${within(Prisma.sql`d.created_at`, w)})::int AS started,
            count(*) FILTER (WHERE ${within(Prisma.sql`d.nda_acknowledged_at`, w)})::int AS ndas,
@@ -138,11 +150,11 @@ async function dealSource(acc: Acc, w: Window, scope: Scope) {
            count(*) FILTER (WHERE ${expired})::int AS expired,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.responded_at - d.created_at) / 86400)
              FILTER (WHERE ${answered}) AS "medianDays"
-      FROM deals d ${dealJoins}
+      FROM deals d ${dealJoinsFor(scope.reads)}
      WHERE (${within(Prisma.sql`d.created_at`, w)} OR ${within(Prisma.sql`d.nda_acknowledged_at`, w)}
          OR ${within(Prisma.sql`d.responded_at`, w)} OR ${within(Prisma.sql`d.state_changed_at`, w)})
        ${filterSql(scope.filter)}
-     ${g.groupBy}`;
+     ${g.groupBy}`);
   for (const row of rows) {
     put(acc, row, {
       funnel_deals_started: countValue(row.started),
@@ -154,28 +166,47 @@ async function dealSource(acc: Acc, w: Window, scope: Scope) {
   }
 }
 
+type Facts = (ranges: readonly Range[], filter: KpiFilter, reads: DimensionReads) => Prisma.Sql;
+
+/**
+ * A rolled-up source's figures (./rollups.ts): the rollups of the period's months that have a valid
+ * one plus its facts in the rest of the period, aggregated by `select` over fact rows `f`, filtered
+ * and grouped.
+ */
+function rolledSource<T>(source: RollupSource, facts: Facts, select: Prisma.Sql, w: Window, scope: Scope) {
+  const g = factGrouping(scope.breakdown);
+  return withCoverage<GroupRow & T>(
+    source,
+    w,
+    scope.rollups,
+    (plan) => Prisma.sql`
+      SELECT ${g.select}, ${select}
+        FROM (${rolledFacts(source, plan.rolled)} UNION ALL ${facts(plan.live, scope.filter, scope.reads)}) f
+       WHERE true ${factFilterSql(scope.filter)}
+       ${g.groupBy}`,
+  );
+}
+
 async function matchSource(acc: Acc, w: Window, scope: Scope) {
-  const g = grouping(scope.breakdown);
-  const rows = await db.$queryRaw<(GroupRow & { matches: number })[]>`
-    SELECT ${g.select}, count(*)::int AS matches
-      FROM matches m
-      JOIN offers o ON o.id = m.offer_id
-      JOIN taxonomy_nodes t ON t.code = o.sector_code
-      JOIN organizations g ON g.id = o.organization_id
-     WHERE ${within(Prisma.sql`m.created_at`, w)} ${filterSql(scope.filter)}
-     ${g.groupBy}`;
+  const rows = await rolledSource<{ matches: number }>(
+    "matches",
+    matchFacts,
+    Prisma.sql`COALESCE(sum(f.n), 0)::int AS matches`,
+    w,
+    scope,
+  );
   for (const row of rows) put(acc, row, { funnel_matches_suggested: countValue(row.matches) });
 }
 
 async function contractSource(acc: Acc, w: Window, scope: Scope) {
-  const g = grouping(scope.breakdown);
-  const rows = await db.$queryRaw<(GroupRow & { signed: number; value: string; stateFunded: number })[]>`
-    SELECT ${g.select}, count(*)::int AS signed, COALESCE(sum(c.value), 0)::text AS value,
-           count(*) FILTER (WHERE o.state_funded)::int AS "stateFunded"
-      FROM contracts c
-      JOIN deals d ON d.id = c.deal_id ${dealJoins}
-     WHERE ${within(Prisma.sql`c.signed_at`, w)} ${filterSql(scope.filter)}
-     ${g.groupBy}`;
+  const rows = await rolledSource<{ signed: number; value: string; stateFunded: number }>(
+    "contracts",
+    contractFacts,
+    Prisma.sql`COALESCE(sum(f.n), 0)::int AS signed, COALESCE(sum(f.amount), 0)::text AS value,
+      COALESCE(sum(f.n) FILTER (WHERE f.met), 0)::int AS "stateFunded"`,
+    w,
+    scope,
+  );
   for (const row of rows) {
     put(acc, row, {
       funnel_contracts_signed: countValue(row.signed),
@@ -186,18 +217,15 @@ async function contractSource(acc: Acc, w: Window, scope: Scope) {
 }
 
 async function registrationSource(acc: Acc, w: Window, scope: Scope) {
-  const g = grouping(scope.breakdown);
-  const filed = within(Prisma.sql`r.filed_at`, w);
-  const certified = Prisma.sql`(r.state = 'CERTIFIED' AND ${within(Prisma.sql`r.decided_at`, w)})`;
-  const rows = await db.$queryRaw<(GroupRow & { filed: number; fees: string; certified: number })[]>`
-    SELECT ${g.select}, count(*) FILTER (WHERE ${filed})::int AS filed,
-           COALESCE(sum(r.fee) FILTER (WHERE ${filed}), 0)::text AS fees,
-           count(*) FILTER (WHERE ${certified})::int AS certified
-      FROM registrations r
-      JOIN contracts c ON c.id = r.contract_id
-      JOIN deals d ON d.id = c.deal_id ${dealJoins}
-     WHERE (${filed} OR ${certified}) ${filterSql(scope.filter)}
-     ${g.groupBy}`;
+  const rows = await rolledSource<{ filed: number; fees: string; certified: number }>(
+    "registrations",
+    registrationFacts,
+    Prisma.sql`COALESCE(sum(f.n) FILTER (WHERE f.metric = 'filed'), 0)::int AS filed,
+      COALESCE(sum(f.amount) FILTER (WHERE f.metric = 'filed'), 0)::text AS fees,
+      COALESCE(sum(f.n) FILTER (WHERE f.metric = 'certified'), 0)::int AS certified`,
+    w,
+    scope,
+  );
   for (const row of rows) {
     put(acc, row, {
       registrations_filed: countValue(row.filed),
@@ -207,26 +235,33 @@ async function registrationSource(acc: Acc, w: Window, scope: Scope) {
   }
 }
 
-/** Groups rows measured in JS by the breakdown's dimension: the total, then one list per value. */
-function groupsOf<T extends { field: string | null; district: string | null; orgType: string | null }>(
-  rows: readonly T[],
-  breakdown: KpiDimension | null,
-): [GroupRow, T[]][] {
-  const groups: [GroupRow, T[]][] = [[{ key: null, total: true }, [...rows]]];
-  if (!breakdown) return groups;
-  const byKey = new Map<string | null, T[]>();
-  for (const row of rows) {
-    const list = byKey.get(row[breakdown]);
-    if (list) list.push(row);
-    else byKey.set(row[breakdown], [row]);
+type Judged = Pick<MeasuredItem, "event" | "workingDays" | "onTime">;
+
+/**
+ * The decisions or steps of the period by group: the total, then one list per breakdown value.
+ * Rolled-up months come counted (`counted`: `count` alike items per group), the rest as items.
+ */
+async function measuredGroups(source: MeasuredSource, w: Window, scope: Scope): Promise<[GroupRow, Judged[]][]> {
+  const { counted, items } = await measuredFigures(source, w, scope.filter, scope.breakdown, scope.rollups);
+  const groups = new Map<string | null | typeof TOTAL, Judged[]>([[TOTAL, []]]);
+  const add = (group: string | null | typeof TOTAL, item: Judged, count = 1) => {
+    let list = groups.get(group);
+    if (!list) groups.set(group, (list = []));
+    for (let i = 0; i < count; i++) list.push(item);
+  };
+  for (const row of counted) add(row.total ? TOTAL : row.key, row, row.count);
+  for (const item of items) {
+    add(TOTAL, item);
+    if (scope.breakdown) add(item[scope.breakdown], item);
   }
-  for (const [key, list] of byKey) groups.push([{ key, total: false }, list]);
-  return groups;
+  return [...groups].map(([group, list]) => [
+    group === TOTAL ? { key: null, total: true } : { key: group, total: false },
+    list,
+  ]);
 }
 
 async function moderationSource(acc: Acc, w: Window, scope: Scope) {
-  const decisions = await moderationDecisions(w, scope.filter);
-  for (const [group, rows] of groupsOf(decisions, scope.breakdown)) {
+  for (const [group, rows] of await measuredGroups("moderation", w, scope)) {
     const days = rows.map((r) => r.workingDays);
     put(acc, group, {
       moderation_decisions: countValue(rows.length),
@@ -238,8 +273,7 @@ async function moderationSource(acc: Acc, w: Window, scope: Scope) {
 }
 
 async function registrationStepSource(acc: Acc, w: Window, scope: Scope) {
-  const steps = await registrationSteps(w, scope.filter);
-  for (const [group, rows] of groupsOf(steps, scope.breakdown)) {
+  for (const [group, rows] of await measuredGroups("registration_steps", w, scope)) {
     const papers = rows.filter((r) => r.event === "request_papers");
     const decisions = rows.filter((r) => r.event !== "request_papers");
     put(acc, group, {
@@ -256,6 +290,10 @@ async function registrationStepSource(acc: Acc, w: Window, scope: Scope) {
 interface Scope {
   readonly filter: KpiFilter;
   readonly breakdown: KpiDimension | null;
+  /** Read the valid monthly rollups (false: everything live). */
+  readonly rollups: boolean;
+  /** The dimensions the filter and the breakdown read (the sources skip the joins of the others). */
+  readonly reads: DimensionReads;
 }
 
 /** The value of a metric in a group where no record was found: zero for counts and sums, nothing to measure otherwise. */
@@ -293,7 +331,12 @@ async function compute(period: Period, options: KpiOptions): Promise<KpiReport> 
   const filter = KpiFilterSchema.parse(options.filter ?? {});
   const breakdown = options.breakdown ?? null;
   const w = windowOf(period, options.now ?? new Date());
-  const scope: Scope = { filter, breakdown };
+  const scope: Scope = {
+    filter,
+    breakdown,
+    rollups: options.rollups ?? true,
+    reads: dimensionReads(filter, breakdown),
+  };
   const acc: Acc = new Map();
   await Promise.all([
     listingSource(acc, "offers", w, scope),

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { clampPage } from "@/lib/page-number";
 import { KPI_CATALOGUE, type KpiMetric } from "./catalogue";
-import { moderationDecisions, registrationSteps } from "./durations";
+import { countModerationDecisions, countRegistrationSteps, moderationDecisions, registrationSteps } from "./durations";
 import type { Period } from "@/lib/calendar/periods";
 import {
   dealJoins,
@@ -24,7 +24,7 @@ import {
  * it"): for a count, the records counted; for a sum, the records summed; for a share, its
  * denominator (each record says whether it met the condition); for a median, the items measured
  * (each with its measure). Written record by record — not through the grouped aggregates of
- * ./compute.ts — so tests/integration/kpi-drilldown.test.ts proving the totals equal is a real check.
+ * ./compute.ts — so tests/integration/kpi-compute.test.ts proving the totals equal is a real check.
  */
 
 export const KPI_RECORDS_PAGE_SIZE = 50;
@@ -241,14 +241,36 @@ function toRecord(row: RawRecord): KpiRecord {
   };
 }
 
-/** The records behind the metrics measured in JS, all of them (they are the period's decisions: few). */
-async function measuredRecords(metric: KpiMetric, w: Window, filter: KpiFilter): Promise<KpiRecord[] | null> {
-  switch (metric) {
-    case "moderation_decisions":
-    case "moderation_working_days_median":
-    case "moderation_working_days_p90":
-    case "moderation_on_time_share":
-      return (await moderationDecisions(w, filter)).map((d) => ({
+const MODERATION_METRICS: readonly KpiMetric[] = [
+  "moderation_decisions",
+  "moderation_working_days_median",
+  "moderation_working_days_p90",
+  "moderation_on_time_share",
+];
+const REGISTRATION_STEP_METRICS: readonly KpiMetric[] = [
+  "registration_processing_working_days_median",
+  "registration_decision_on_time_share",
+  "registration_papers_on_time_share",
+];
+
+/**
+ * A page of the records behind the metrics measured in JS (working days): counted and paged in SQL,
+ * only the page's records judged. Null for other metrics.
+ */
+async function measuredRecords(
+  metric: KpiMetric,
+  w: Window,
+  filter: KpiFilter,
+  requestedPage: number,
+  pageSize: number,
+): Promise<Omit<KpiRecordPage, "metric"> | null> {
+  const moderation = MODERATION_METRICS.includes(metric);
+  if (!moderation && !REGISTRATION_STEP_METRICS.includes(metric)) return null;
+  const papers = metric === "registration_papers_on_time_share";
+  const load = async (page: number): Promise<KpiRecord[]> => {
+    const slice = { limit: pageSize, offset: (page - 1) * pageSize };
+    if (moderation) {
+      return (await moderationDecisions(w, filter, slice)).map((d) => ({
         id: d.listingId,
         kind: d.kind,
         label: d.title,
@@ -257,25 +279,25 @@ async function measuredRecords(metric: KpiMetric, w: Window, filter: KpiFilter):
         met: d.onTime,
         measure: d.workingDays,
       }));
-    case "registration_processing_working_days_median":
-    case "registration_decision_on_time_share":
-    case "registration_papers_on_time_share": {
-      const papers = metric === "registration_papers_on_time_share";
-      return (await registrationSteps(w, filter))
-        .filter((s) => (s.event === "request_papers") === papers)
-        .map((s) => ({
-          id: s.registrationId,
-          kind: "registration" as const,
-          label: `${s.reference} · ${s.title}`,
-          href: `/admin/deals/${s.reference}`,
-          at: s.actedAt,
-          met: s.onTime,
-          measure: s.workingDays,
-        }));
     }
-    default:
-      return null;
-  }
+    return (await registrationSteps(w, filter, { papers, page: slice })).map((s) => ({
+      id: s.registrationId,
+      kind: "registration" as const,
+      label: `${s.reference} · ${s.title}`,
+      href: `/admin/deals/${s.reference}`,
+      at: s.actedAt,
+      met: s.onTime,
+      measure: s.workingDays,
+    }));
+  };
+  // The count and the requested page at once; a page past the end is read again once clamped.
+  const requested = Math.max(1, requestedPage);
+  const [total, first] = await Promise.all([
+    moderation ? countModerationDecisions(w, filter) : countRegistrationSteps(w, filter, papers),
+    load(requested),
+  ]);
+  const { page, pageCount } = clampPage(requested, total, pageSize);
+  return { total, page, pageCount, records: page === requested ? first : await load(page) };
 }
 
 /**
@@ -299,12 +321,8 @@ export async function kpiRecords(
   const empty = { metric, total: 0, page: 1, pageCount: 1, records: [] };
   if (!KPI_CATALOGUE[metric].computed) return empty;
 
-  const measured = await measuredRecords(metric, w, parsed);
-  if (measured) {
-    const { page, pageCount } = clampPage(Math.max(1, requestedPage), measured.length, pageSize);
-    const records = measured.slice((page - 1) * pageSize, page * pageSize);
-    return { metric, total: measured.length, page, pageCount, records };
-  }
+  const measured = await measuredRecords(metric, w, parsed, requestedPage, pageSize);
+  if (measured) return { metric, ...measured };
 
   const spec = sqlSpec(metric, w, parsed);
   if (!spec) return empty;

@@ -5,14 +5,16 @@
  * does not generate, written in SQL: a submission and an approval in the audit log for every
  * published listing, expiry events, about three matches per published offer, a deal for one match
  * in ten, a signed contract for one deal in five and a certified registration for half of those.
- * Then times computeKpis (month, quarter, year; with each breakdown), kpiOverview (6 periods) and
- * a drill-down page. Run: `npx tsx --conditions=react-server scripts/bench/kpi.ts`.
+ * Then runs the nightly job that rolls up the months that are over (lib/kpi/rollup-job.ts; with
+ * BENCH_KPI_ROLLUPS=0 it does not, and everything is computed live), and times computeKpis (month,
+ * quarter, year; with each breakdown, and one filtered), kpiOverview (6 periods) and drill-down
+ * pages. Run: `npm run bench:kpi` (minutes: most of it is generating the data).
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { fillDatabase } from "./insert";
 import { percentile } from "./stats";
-import { envInt, localAuditChainKey, onInterrupt, openDatabase, prepareDatabase } from "../lib/app";
+import { closeLibClients, envInt, localAuditChainKey, onInterrupt, openDatabase, prepareDatabase } from "../lib/app";
 
 const log = (line: string) => console.log(`[bench:kpi] ${line}`);
 
@@ -60,27 +62,6 @@ const ACTIVITY_SQL = [
   `VACUUM ANALYZE audit_events, matches, deals, contracts, registrations`,
 ];
 
-/** The indexes lib/kpi/README.md proposes; created before the timings with BENCH_KPI_INDEXES=1. */
-export const KPI_INDEXES = [
-  `CREATE INDEX IF NOT EXISTS audit_events_action_occurred_at_idx ON audit_events (action, occurred_at)`,
-  `CREATE INDEX IF NOT EXISTS audit_events_entity_seq_idx ON audit_events (entity_type, entity_id, seq)
-     INCLUDE (action, occurred_at)`,
-  `CREATE INDEX IF NOT EXISTS matches_created_at_idx ON matches (created_at)`,
-  `CREATE INDEX IF NOT EXISTS deals_created_at_idx ON deals (created_at)`,
-  `CREATE INDEX IF NOT EXISTS deals_responded_at_idx ON deals (responded_at)`,
-  `CREATE INDEX IF NOT EXISTS deals_nda_acknowledged_at_idx ON deals (nda_acknowledged_at)`,
-  `CREATE INDEX IF NOT EXISTS deals_state_changed_at_idx ON deals (state_changed_at)`,
-  `CREATE INDEX IF NOT EXISTS contracts_signed_at_idx ON contracts (signed_at)`,
-  `CREATE INDEX IF NOT EXISTS registrations_filed_at_idx ON registrations (filed_at)`,
-  `CREATE INDEX IF NOT EXISTS registrations_decided_at_idx ON registrations (decided_at)`,
-  // Narrow covering indexes: the listing counts read these columns only, by index-only scans.
-  `CREATE INDEX IF NOT EXISTS offers_kpi_idx ON offers (published_at)
-     INCLUDE (status, expires_at, updated_at, organization_id, sector_code) WHERE published_at IS NOT NULL`,
-  `CREATE INDEX IF NOT EXISTS demands_kpi_idx ON demands (published_at)
-     INCLUDE (status, expires_at, updated_at, organization_id, sector_code) WHERE published_at IS NOT NULL`,
-  `VACUUM ANALYZE offers, demands, audit_events, matches, deals, contracts, registrations`,
-];
-
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await work();
@@ -102,10 +83,6 @@ async function main() {
     await owner.connect();
     try {
       for (const sql of ACTIVITY_SQL) await owner.query(sql);
-      if (process.env.BENCH_KPI_INDEXES === "1") {
-        for (const sql of KPI_INDEXES) await owner.query(sql);
-        log("KPI indexes created");
-      }
       const { rows } = await owner.query(
         `SELECT (SELECT count(*) FROM audit_events) AS audit, (SELECT count(*) FROM matches) AS matches,
                 (SELECT count(*) FROM deals) AS deals, (SELECT count(*) FROM contracts) AS contracts`,
@@ -116,27 +93,40 @@ async function main() {
     }
 
     process.env.DATABASE_URL = database.url;
+    if (process.env.BENCH_KPI_ROLLUPS !== "0") {
+      // What the job `kpi.rollups` does once the data is there (the app role runs it, as in production).
+      const { refreshKpiRollups } = await import("@/lib/kpi/rollup-job");
+      const started = performance.now();
+      const run = await refreshKpiRollups();
+      log(`rollups: ${run.built} source-months written in ${(performance.now() - started).toFixed(0)} ms`);
+      const analyze = new pg.Client({ connectionString: database.ownerUrl });
+      await analyze.connect();
+      // Autovacuum analyzes the new rows within a minute or so in production; the bench does not wait.
+      await analyze.query("ANALYZE kpi_rollup_months, kpi_rollup_rows, kpi_rollup_dirt").finally(() => analyze.end());
+    } else log("rollups: none (BENCH_KPI_ROLLUPS=0): every figure computed live");
     const { computeKpis } = await import("@/lib/kpi/compute");
     const { kpiOverview } = await import("@/lib/kpi/overview");
     const { kpiRecords } = await import("@/lib/kpi/drilldown");
     const { periodContaining } = await import("@/lib/calendar/periods");
-    const { moderationDecisions } = await import("@/lib/kpi/durations");
-    const { windowOf } = await import("@/lib/kpi/sql");
     const officer = { id: "00000000-0000-0000-0000-000000000000", roles: ["OFFICER" as const], organizationId: null };
     const now = new Date();
     const cases: [string, () => Promise<unknown>][] = [];
     for (const kind of ["month", "quarter", "year"] as const) {
       const period = periodContaining(kind, now);
       cases.push([`computeKpis ${kind}`, () => computeKpis(officer, period)]);
-      cases.push([`  of which moderationDecisions ${kind}`, () => moderationDecisions(windowOf(period, now), {})]);
       for (const breakdown of ["field", "district", "orgType"] as const) {
         cases.push([`computeKpis ${kind} by ${breakdown}`, () => computeKpis(officer, period, { breakdown })]);
       }
+      const filter = { field: "2", orgType: "UNIVERSITY" as const };
+      cases.push([
+        `computeKpis ${kind} field 2, universities, by district`,
+        () => computeKpis(officer, period, { filter, breakdown: "district" }),
+      ]);
       cases.push([`kpiOverview ${kind} (6 periods)`, () => kpiOverview(officer, period)]);
+      for (const metric of ["offers_published", "moderation_decisions", "funnel_matches_suggested"] as const) {
+        cases.push([`kpiRecords ${metric} ${kind} p1`, () => kpiRecords(officer, metric, period)]);
+      }
     }
-    const month = periodContaining("month", now);
-    cases.push(["kpiRecords offers_published p1", () => kpiRecords(officer, "offers_published", month)]);
-    cases.push(["kpiRecords moderation_decisions p1", () => kpiRecords(officer, "moderation_decisions", month)]);
     for (const [label, work] of cases) {
       await work(); // warm
       const times: number[] = [];
@@ -144,9 +134,7 @@ async function main() {
       results.push({ label, p50: percentile(times, 0.5), max: Math.max(...times) });
       log(`${label}: p50 ${percentile(times, 0.5).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
     }
-    const { db, pool } = await import("@/lib/db");
-    await db.$disconnect();
-    await pool().end();
+    await closeLibClients();
   } finally {
     await database.stop();
   }

@@ -29,6 +29,9 @@ const HAND_WRITTEN = {
     "audit_events_entity_seq_idx",
     "offers_kpi_idx",
     "demands_kpi_idx",
+    // The listings' keys the figures join through (migration *_kpi_rollups): covering indexes.
+    "offers_kpi_keys_idx",
+    "demands_kpi_keys_idx",
   ],
   // Deal rules the database keeps even against a bug (migration *_deals): Prisma cannot express CHECKs.
   constraints: [
@@ -41,7 +44,18 @@ const HAND_WRITTEN = {
   ],
   // The search index (migration 20261122200000_search_index): derived tables maintained by triggers,
   // their source views and the title vocabulary; all their columns, indexes and constraints.
-  tables: ["offer_search", "demand_search", "offer_search_source", "demand_search_source", "search_words"],
+  // The monthly KPI rollups (migration *_kpi_rollups): derived tables written by the job kpi.rollups
+  // and the change log its triggers write.
+  tables: [
+    "offer_search",
+    "demand_search",
+    "offer_search_source",
+    "demand_search_source",
+    "search_words",
+    "kpi_rollup_months",
+    "kpi_rollup_rows",
+    "kpi_rollup_dirt",
+  ],
 };
 const inHandWrittenTable = (key: string) =>
   HAND_WRITTEN.tables.some((t) => key.startsWith(`${t}.`) || key.startsWith(`${t}_`));
