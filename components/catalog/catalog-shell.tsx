@@ -27,8 +27,8 @@ export function CatalogShell(props: {
         <p>{props.lead}</p>
       </header>
       <div className="catalog-grid">
-        <aside>{props.filters}</aside>
-        <section aria-labelledby="results-heading" className="space-y-4">
+        <aside className="min-w-0">{props.filters}</aside>
+        <section aria-labelledby="results-heading" className="min-w-0 space-y-4">
           <h2 id="results-heading" className="sr-only">
             {props.resultsLabel}
           </h2>

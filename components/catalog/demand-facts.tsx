@@ -4,24 +4,32 @@ import { FactList, LabelList } from "./fact-list";
 import { commonFacts } from "./listing-facts";
 import { locationName } from "./location-options";
 
+/** A demand's budget as text: a VND range, "from …", "up to …" or open. */
+export async function budgetLabel({
+  budgetMin: min,
+  budgetMax: max,
+}: {
+  budgetMin: bigint | null;
+  budgetMax: bigint | null;
+}) {
+  const t = await getTranslations("catalog.detail");
+  const tl = await getTranslations("listing");
+  const format = await getFormatter();
+  const vnd = (v: bigint) => format.number(Number(v), "vnd");
+  if (min !== null && max !== null) return tl("budgetRange", { min: vnd(min), max: vnd(max) });
+  if (min !== null) return t("budgetFrom", { min: vnd(min) });
+  if (max !== null) return t("budgetUpTo", { max: vnd(max) });
+  return tl("budgetOpen");
+}
+
 /** Every public fact of a demand (DOMAIN §3) as label/value pairs. */
 export async function DemandFacts({ demand }: { demand: DemandDetail }) {
   const locale = await getLocale();
   const t = await getTranslations("catalog.detail");
-  const tl = await getTranslations("listing");
   const te = await getTranslations("enums");
   const format = await getFormatter();
   const { head, dates } = await commonFacts({ ...demand, trl: { label: "trlMin", level: demand.trlMin } });
-  const vnd = (v: bigint) => format.number(Number(v), "vnd");
-  const { budgetMin: min, budgetMax: max } = demand;
-  const budget =
-    min !== null && max !== null
-      ? tl("budgetRange", { min: vnd(min), max: vnd(max) })
-      : min !== null
-        ? t("budgetFrom", { min: vnd(min) })
-        : max !== null
-          ? t("budgetUpTo", { max: vnd(max) })
-          : tl("budgetOpen");
+  const budget = await budgetLabel(demand);
   return (
     <FactList
       facts={[

@@ -28,6 +28,13 @@ export async function directoryMetadata(kind: DirectoryKind, locale: string): Pr
   return { title: t("title"), description: t("lead"), alternates: pageAlternates(locale, `/${kind}`) };
 }
 
+/** The filters in force: every query value but the page and the sort. */
+function activeFilters(query: Record<string, Scalar>): number {
+  return Object.entries(query).filter(
+    ([key, value]) => key !== "page" && key !== "sort" && value !== undefined && value !== "" && value !== false,
+  ).length;
+}
+
 export async function DirectoryPage(props: {
   kind: DirectoryKind;
   locale: string;
@@ -59,6 +66,7 @@ export async function DirectoryPage(props: {
           heading={t("filters")}
           apply={t("apply")}
           clear={t("clear")}
+          active={activeFilters(query)}
         >
           {props.filters}
         </DirectoryFilter>

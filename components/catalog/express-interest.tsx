@@ -2,20 +2,26 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import type { ListingKind } from "@/lib/listings/kinds";
 import { Link } from "@/lib/i18n/navigation";
+import type { Fact } from "./fact-list";
 
 /**
  * The call to action of a listing (issue #12): on an offer, a seeker's "Đề nghị chuyển giao"; on a
  * demand, a provider's "Đề xuất công nghệ". The page is cached and the same for everybody, so this is
  * one link: a visitor who is not signed in is sent to sign in (or register) and back to the form, a
  * signed-in member of the wrong role is told what to do instead, and an open deal opens in its place.
+ * Above the button, the terms a visitor weighs first (price or budget, readiness): on a phone this
+ * box comes right after the title, before the description (./listing-detail.tsx).
  */
 export async function ExpressInterest({
   kind,
   slug,
   expressPrice = null,
+  terms,
 }: {
   kind: ListingKind;
   slug: string;
+  /** Price or budget, and readiness. */
+  terms: Fact[];
   /** An offer's fixed express-licence price: a seeker may take the licence in one step (issue #12 item 4). */
   expressPrice?: bigint | null;
 }) {
@@ -28,6 +34,14 @@ export async function ExpressInterest({
       <h2 id="interest-heading" className="text-base font-semibold">
         {t(offer ? "interestTitle" : "proposalTitle")}
       </h2>
+      <dl className="mt-3 space-y-2 text-sm">
+        {terms.map((term) => (
+          <div key={term.label} data-testid={term.testId}>
+            <dt className="text-muted">{term.label}</dt>
+            <dd className="font-semibold text-foreground">{term.value}</dd>
+          </div>
+        ))}
+      </dl>
       <Link
         href={`/account/deals/new?${offer ? "offer" : "demand"}=${encodeURIComponent(slug)}`}
         className={buttonClasses("primary", "md", "mt-3 w-full")}

@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { enumChoices } from "./enum-choices";
+import { FilterDrawer } from "./filter-drawer";
 import { FilterField } from "./filter-field";
 import { type Choice, type FieldChoices, LocationOptionList, OptionList, SectorOptionList } from "./option-list";
 
@@ -30,7 +31,8 @@ export type FilterLabels = Record<
   | "provinces"
   | "verified"
   | "apply"
-  | "clear",
+  | "clear"
+  | "close",
   string
 >;
 
@@ -41,6 +43,11 @@ export type FilterValues = Partial<
 
 export type FilterFormViewProps = {
   id: string;
+  /**
+   * Changes whenever the URL's filters change: the form re-mounts with the URL's values (after
+   * "clear", back/forward), while the drawer around it keeps its state and focus.
+   */
+  formKey: string;
   /** The localized list path: the form's action and the "clear" link. */
   action: string;
   /** The query names of the amount range: priceMin/priceMax (offers) or budgetMin/budgetMax (demands). */
@@ -104,11 +111,14 @@ export function FilterFormView(props: FilterFormViewProps) {
   );
 
   return (
-    <section aria-labelledby="filters-heading" className="panel">
-      <h2 id="filters-heading" className="mb-3 text-base font-semibold">
-        {t.heading}
-      </h2>
-      <Form id={props.id} action={props.action} className="space-y-4">
+    <FilterDrawer
+      headingId="filters-heading"
+      heading={t.heading}
+      toggle={t.heading}
+      close={t.close}
+      active={Object.keys(values).length + (props.verified ? 1 : 0)}
+    >
+      <Form key={props.formKey} id={props.id} action={props.action} className="space-y-4">
         <FilterField id="filter-q" label={t.q} hint={t.qHint}>
           {(control) => (
             <input
@@ -157,7 +167,7 @@ export function FilterFormView(props: FilterFormViewProps) {
           <input type="checkbox" name="verified" value="1" defaultChecked={props.verified} />
           <span>{t.verified}</span>
         </label>
-        <div className="flex flex-wrap gap-2 pt-1">
+        <div className="flex flex-wrap gap-2 bg-white pt-1 max-lg:sticky max-lg:bottom-0 max-lg:py-3">
           <button type="submit" className={buttonClasses("primary", "md")}>
             {t.apply}
           </button>
@@ -166,6 +176,6 @@ export function FilterFormView(props: FilterFormViewProps) {
           </Link>
         </div>
       </Form>
-    </section>
+    </FilterDrawer>
   );
 }

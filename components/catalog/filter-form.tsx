@@ -60,6 +60,7 @@ export async function FilterForm(props: Props) {
     verified: t("verified"),
     apply: t("apply"),
     clear: t("clear"),
+    close: t("close"),
   };
   const sectors = taxonomy.map((field): FieldChoices => {
     const name = pick(locale, field.nameVi, field.nameEn);
@@ -68,10 +69,9 @@ export async function FilterForm(props: Props) {
   });
 
   return (
-    // Re-mounted whenever the filters change, so "clear" and back/forward show the URL's values.
     <FilterFormView
-      key={toQueryString(query)}
       id={FILTER_FORM_ID}
+      formKey={toQueryString(query)}
       action={getPathname({ href: pathname, locale })}
       amountNames={offer ? ["priceMin", "priceMax"] : ["budgetMin", "budgetMax"]}
       labels={labels}

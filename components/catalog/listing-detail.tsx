@@ -22,8 +22,8 @@ import { TextSection } from "./text-section";
 export type ListingKind = "offer" | "demand";
 
 const KIND = {
-  offer: { path: "/technologies", back: "offers.back", trl: "trlShort" },
-  demand: { path: "/demands", back: "demands.back", trl: "trlMinShort" },
+  offer: { path: "/technologies", back: "offers.back", trl: "trlShort", trlFact: "trl" },
+  demand: { path: "/demands", back: "demands.back", trl: "trlMinShort", trlFact: "trlMin" },
 } as const;
 
 /** What the shared parts read of a listing of either kind. */
@@ -85,12 +85,15 @@ export async function ListingDetail(props: {
   /** The text blocks of the main column, in order; empty ones are left out. */
   sections: { id: string; heading: string; text: string | null }[];
   facts: ReactNode;
+  /** The offer's price or the demand's budget, shown beside the call to action. */
+  price: { label: string; value: string };
   /** An offer's fixed express-licence price, if it has one. */
   expressPrice?: bigint | null;
 }) {
   const { kind, locale, listing } = props;
   const t = await getTranslations("catalog");
   const tl = await getTranslations("listing");
+  const te = await getTranslations("enums");
   return (
     <article className="space-y-8">
       <JsonLdScript data={props.jsonLd} />
@@ -110,8 +113,28 @@ export async function ListingDetail(props: {
           </>
         }
       />
-      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="space-y-8">
+      {/*
+        On a phone the call to action, with the price and readiness, comes first, before the
+        description; from lg it heads the side column, beside the text (which spans both rows, the
+        second of them flexible so that the side column's boxes keep their own heights).
+      */}
+      <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] lg:gap-y-4">
+        <div className="lg:col-start-2 lg:row-start-1">
+          <ExpressInterest
+            kind={kind}
+            slug={listing.slug}
+            expressPrice={props.expressPrice ?? null}
+            terms={[
+              { ...props.price, testId: "key-price" },
+              {
+                label: t(`detail.${KIND[kind].trlFact}`),
+                value: te("trlLevel", { level: props.trl, label: te(`trl.${props.trl}`) }),
+                testId: "key-trl",
+              },
+            ]}
+          />
+        </div>
+        <div className="space-y-8 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           {props.sections.map(
             (section) =>
               section.text && (
@@ -121,8 +144,7 @@ export async function ListingDetail(props: {
           <AttachmentList attachments={listing.attachments} />
           <PublicMatches kind={kind} id={listing.id} />
         </div>
-        <aside className="space-y-4">
-          <ExpressInterest kind={kind} slug={listing.slug} expressPrice={props.expressPrice ?? null} />
+        <aside className="space-y-4 lg:col-start-2 lg:row-start-2">
           <OrganizationBox organization={listing.organization} />
           <section aria-labelledby="facts-heading" className="rounded-lg border border-border bg-white p-4 shadow-sm">
             <h2 id="facts-heading" className="text-base font-semibold">

@@ -19,7 +19,7 @@ export function SortSelect({
   options: readonly Choice[];
 }) {
   return (
-    <div className="sort-control">
+    <div className="sort-control max-w-full min-w-0">
       <label htmlFor="catalog-sort">{label}</label>
       <select
         id="catalog-sort"
@@ -27,7 +27,7 @@ export function SortSelect({
         form={formId}
         defaultValue={value}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
-        className="form-control w-auto"
+        className="form-control w-auto min-w-0"
       >
         <OptionList choices={options} />
       </select>

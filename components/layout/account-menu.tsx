@@ -11,6 +11,13 @@ import { SignOutButton } from "./sign-out-button";
 const AREA_PATH: Record<AccountArea, string> = { workspace: "/account", admin: "/admin" };
 
 /**
+ * Under 24rem (a 320–383 px phone) the header has no room for a second button: registration or
+ * sign-out moves into the small-screen menu (`AccountAreaLinks`).
+ */
+const NARROW_HIDDEN = "max-[24rem]:hidden";
+const NARROW_ONLY = "min-[24rem]:hidden";
+
+/**
  * The header's right-hand side for this visitor: sign-in and registration links, or the user's
  * areas, name and roles, notification bell and sign-out. Rendered in the browser from GET /api/me,
  * so the page around it is the same cached page for everyone. Until the answer arrives it keeps its
@@ -27,45 +34,72 @@ export function AccountMenu() {
         <Link href="/login" className={buttonClasses("ghost", "sm")}>
           {t("signIn")}
         </Link>
-        <Link href="/register" className={buttonClasses("primary", "sm")}>
+        <Link href="/register" className={buttonClasses("primary", "sm", NARROW_HIDDEN)}>
           {t("register")}
         </Link>
       </>
     );
   }
+  const roles = account.roles.map((r) => tr(r)).join(", ");
   return (
     <>
-      <nav aria-label={t("userMenu")} className="hidden items-center gap-1 md:flex">
+      <nav aria-label={t("userMenu")} className="hidden items-center gap-1 lg:flex">
         {account.areas.map((area) => (
           <Link key={area} href={AREA_PATH[area]} className={buttonClasses("ghost", "sm")}>
             {t(area)}
           </Link>
         ))}
       </nav>
-      <span className="hidden text-right text-xs leading-tight lg:block" data-testid="signed-in-as">
-        <span className="block font-medium">{account.name}</span>
-        <span className="block text-muted">{account.roles.map((r) => tr(r)).join(", ")}</span>
+      {/* Long names and several roles are cut to one line each (whole in the tooltip). */}
+      <span
+        className="hidden max-w-40 min-w-0 text-right text-xs leading-tight xl:block"
+        data-testid="signed-in-as"
+        title={`${account.name} · ${roles}`}
+      >
+        <span className="block truncate font-medium">{account.name}</span>
+        <span className="block truncate text-muted">{roles}</span>
       </span>
       <NotificationBell count={account.unread} />
-      <SignOutButton label={t("signOut")} />
+      <span className={NARROW_HIDDEN}>
+        <SignOutButton label={t("signOut")} />
+      </span>
     </>
   );
 }
 
-/** The signed-in user's areas in the small-screen menu (nothing when signed out). */
+/**
+ * The account part of the small-screen menu: the signed-in user's areas, and what the header had no
+ * room for on the narrowest phones (registration, sign-out).
+ */
 export function AccountAreaLinks() {
   const t = useTranslations("nav");
   const account = useAccount();
-  if (!account || account.areas.length === 0) return null;
+  if (account === undefined) return null;
+  if (account === null) {
+    return (
+      <p className={`mt-2 border-t border-border pt-3 ${NARROW_ONLY}`}>
+        <Link href="/register" className={buttonClasses("primary", "sm")}>
+          {t("register")}
+        </Link>
+      </p>
+    );
+  }
   return (
-    <ul className="mt-2 border-t border-border pt-2">
-      {account.areas.map((area) => (
-        <li key={area}>
-          <Link href={AREA_PATH[area]} className="block rounded px-3 py-2 text-sm font-medium hover:bg-brand-50">
-            {t(area)}
-          </Link>
-        </li>
-      ))}
-    </ul>
+    <>
+      {account.areas.length > 0 && (
+        <ul className="mt-2 border-t border-border pt-2">
+          {account.areas.map((area) => (
+            <li key={area}>
+              <Link href={AREA_PATH[area]} className="block rounded px-3 py-2 text-sm font-medium hover:bg-brand-50">
+                {t(area)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className={`mt-2 border-t border-border pt-3 ${NARROW_ONLY}`}>
+        <SignOutButton label={t("signOut")} />
+      </p>
+    </>
   );
 }

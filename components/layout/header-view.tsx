@@ -1,6 +1,7 @@
 "use client";
 
 import NextLink from "next/link";
+import { usePathname } from "next/navigation";
 import { SearchBox } from "@/components/search/search-box";
 import { AccountProvider } from "./account-context";
 import { AccountAreaLinks, AccountMenu } from "./account-menu";
@@ -33,11 +34,14 @@ export function HeaderView({
   links: readonly (readonly [href: string, label: string])[];
   texts: HeaderTexts;
 }) {
+  // The search page has its own, labelled search form: one search box per page. On the server the
+  // page's path is the cached route's (/vi/search/q/…), in the browser the address (/search?q=…).
+  const searchPage = /^(\/(vi|en))?\/search(\/|$)/.test(usePathname());
   const nav = (
     <ul className="nav-list">
       {links.map(([href, label]) => (
         <li key={href}>
-          <NextLink href={href} className="nav-link">
+          <NextLink href={href} className="nav-link whitespace-nowrap">
             {label}
           </NextLink>
         </li>
@@ -49,17 +53,25 @@ export function HeaderView({
     <AccountProvider>
       <header className="site-header">
         <div>
-          <NextLink href={homeHref} className="site-logo" aria-label={texts.home}>
-            <span aria-hidden>HN</span>
+          {/*
+            Named by its visible text (label in name); on a phone, where only the mark shows, by the
+            home link's text.
+          */}
+          <NextLink href={homeHref} className="site-logo">
             <span>
+              <span aria-hidden>HN</span>
+              <span className="sr-only sm:hidden">{texts.home}</span>
+            </span>
+            <span className="whitespace-nowrap">
               <span>{texts.appName}</span>
-              <span>{texts.operatedFor}</span>
+              {/* Between lg and xl the navigation needs its room. */}
+              <span className="lg:max-xl:hidden">{texts.operatedFor}</span>
             </span>
           </NextLink>
-          <nav aria-label={texts.main} className="hidden flex-1 md:block">
+          <nav aria-label={texts.main} className="hidden shrink-0 lg:block">
             {nav}
           </nav>
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex min-w-0 items-center gap-2">
             <LanguageSwitcher />
             <AccountMenu />
             <MobileMenu label={texts.menu}>
@@ -68,9 +80,11 @@ export function HeaderView({
             </MobileMenu>
           </div>
         </div>
-        <div>
-          <SearchBox />
-        </div>
+        {!searchPage && (
+          <div>
+            <SearchBox />
+          </div>
+        )}
       </header>
     </AccountProvider>
   );

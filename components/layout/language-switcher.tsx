@@ -29,15 +29,10 @@ function SwitchLink({ query }: { query: Record<string, string> }) {
   const pathname = usePathname();
   const other = locale === "vi" ? "en" : "vi";
   return (
-    <Link
-      href={{ pathname, query }}
-      locale={other}
-      hrefLang={other}
-      lang={other}
-      className="lang-switch"
-      aria-label={t("switchLanguage")}
-    >
+    <Link href={{ pathname, query }} locale={other} hrefLang={other} lang={other} className="lang-switch">
+      {/* The name starts with what is seen (WCAG 2.5.3 label in name), then says what it does. */}
       {other === "en" ? "EN" : "VI"}
+      <span className="sr-only"> — {t("switchLanguage")}</span>
     </Link>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { DemandFacts } from "@/components/catalog/demand-facts";
+import { budgetLabel, DemandFacts } from "@/components/catalog/demand-facts";
+import { ViewBeacon } from "@/components/analytics/view-beacon";
 import { ListingDetail, listingMetadata, listingUrl } from "@/components/catalog/listing-detail";
 import { publishedDemandBySlug, type DemandDetail } from "@/lib/catalog/details";
 import { demandJsonLd } from "@/lib/catalog/json-ld";
@@ -57,15 +58,20 @@ export default async function DemandPage({ params }: PageProps<"/[locale]/demand
   if (!demand) notFound();
   const t = await getTranslations("catalog.detail");
   return (
-    <ListingDetail
-      kind="demand"
-      locale={locale}
-      listing={demand}
-      jsonLd={jsonLd(locale, demand)}
-      summary={demand.summaryVi ? pick(locale, demand.summaryVi, demand.summaryEn) : null}
-      trl={demand.trlMin}
-      sections={[{ id: "description-heading", heading: t("problem"), text: demand.description }]}
-      facts={<DemandFacts demand={demand} />}
-    />
+    <>
+      {/* Counts the view in the owner's analytics (no personal data; lib/analytics). */}
+      <ViewBeacon kind="demand" id={demand.id} />
+      <ListingDetail
+        kind="demand"
+        locale={locale}
+        listing={demand}
+        jsonLd={jsonLd(locale, demand)}
+        summary={demand.summaryVi ? pick(locale, demand.summaryVi, demand.summaryEn) : null}
+        trl={demand.trlMin}
+        sections={[{ id: "description-heading", heading: t("problem"), text: demand.description }]}
+        facts={<DemandFacts demand={demand} />}
+        price={{ label: t("budget"), value: await budgetLabel(demand) }}
+      />
+    </>
   );
 }

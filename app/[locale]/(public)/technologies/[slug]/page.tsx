@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ViewBeacon } from "@/components/analytics/view-beacon";
 import { ListingDetail, listingMetadata, listingUrl } from "@/components/catalog/listing-detail";
 import { OfferFacts } from "@/components/catalog/offer-facts";
+import { priceLabel } from "@/components/offers/price-text";
 import { publishedOfferBySlug, type OfferDetail } from "@/lib/catalog/details";
 import { offerJsonLd } from "@/lib/catalog/json-ld";
 import { tagPage } from "@/lib/cache/page-tags";
@@ -60,20 +62,28 @@ export default async function OfferPage({ params }: PageProps<"/[locale]/technol
   if (!offer) notFound();
   const t = await getTranslations("catalog.detail");
   return (
-    <ListingDetail
-      kind="offer"
-      locale={locale}
-      listing={offer}
-      jsonLd={jsonLd(locale, offer)}
-      summary={pick(locale, offer.summaryVi, offer.summaryEn)}
-      trl={offer.trl}
-      sections={[
-        { id: "description-heading", heading: t("description"), text: offer.description },
-        { id: "areas-heading", heading: t("applicationAreas"), text: offer.applicationAreas },
-        { id: "advantages-heading", heading: t("advantages"), text: offer.advantages },
-      ]}
-      facts={<OfferFacts offer={offer} />}
-      expressPrice={offer.priceType === "FIXED" ? offer.priceMin : null}
-    />
+    <>
+      {/* Counts the view in the owner's analytics (no personal data; lib/analytics). */}
+      <ViewBeacon kind="offer" id={offer.id} />
+      <ListingDetail
+        kind="offer"
+        locale={locale}
+        listing={offer}
+        jsonLd={jsonLd(locale, offer)}
+        summary={pick(locale, offer.summaryVi, offer.summaryEn)}
+        trl={offer.trl}
+        sections={[
+          { id: "description-heading", heading: t("description"), text: offer.description },
+          { id: "areas-heading", heading: t("applicationAreas"), text: offer.applicationAreas },
+          { id: "advantages-heading", heading: t("advantages"), text: offer.advantages },
+        ]}
+        facts={<OfferFacts offer={offer} />}
+        price={{
+          label: t("price"),
+          value: await priceLabel({ type: offer.priceType, min: offer.priceMin, max: offer.priceMax }),
+        }}
+        expressPrice={offer.priceType === "FIXED" ? offer.priceMin : null}
+      />
+    </>
   );
 }
