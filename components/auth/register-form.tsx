@@ -1,13 +1,14 @@
 "use client";
 
+import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useActionState, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
-import { Link } from "@/lib/i18n/navigation";
+import { Link, useRouter } from "@/lib/i18n/navigation";
 import { OrganizationPicker, type SearchOrganizations } from "@/components/organizations/organization-picker";
 
 // The types a member of the public may choose (lib/auth/schemas.ts PUBLIC_ORG_TYPES; not imported
@@ -20,15 +21,21 @@ interface Props {
   /** The register route's server actions, passed in by the page. */
   action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
   searchOrganizations: SearchOrganizations;
-  /** Where to go once registered and signed in (checked by the page and again by the schema). */
+  /**
+   * The page the visitor was on before registering (checked by the page): the workspace offers a
+   * way back to it once the account exists.
+   */
   callbackPath?: string | null;
 }
 
 export function RegisterForm({ invite, action, searchOrganizations, callbackPath = null }: Props) {
   const t = useTranslations("auth");
   const to = useTranslations("orgTypes");
-  const [state, dispatch] = useActionState<ActionResult, FormData>(action, { ok: true });
+  const router = useRouter();
+  const [state, setState] = useState<ActionResult>({ ok: true });
   const [pending, startTransition] = useTransition();
+  // Registered and signing in or leaving: the button stays busy until the next page replaces this one.
+  const [leaving, setLeaving] = useState(false);
   const [orgMode, setOrgMode] = useState<"create" | "join">("create");
   const errors = state.ok ? {} : state.fieldErrors;
   const formError = !state.ok ? state.formError : undefined;
@@ -43,10 +50,31 @@ export function RegisterForm({ invite, action, searchOrganizations, callbackPath
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
-        startTransition(() => dispatch(data));
+        const email = String(data.get("email") ?? "").trim();
+        const password = String(data.get("password") ?? "");
+        startTransition(async () => {
+          const result = await action({ ok: true }, data);
+          if (!result.ok) {
+            startTransition(() => setState(result));
+            return;
+          }
+          setLeaving(true);
+          // No second login: sign in with what was just typed. The answer does not say whether the
+          // address already had an account, so this works for a new account (or the owner's own
+          // password); otherwise the sign-in page explains that an e-mail is on its way.
+          const signedIn = await signIn("credentials", { email, password, redirect: false });
+          if (signedIn?.ok && !signedIn.error) {
+            router.replace(callbackPath ? { pathname: "/account", query: { callbackUrl: callbackPath } } : "/account");
+            router.refresh();
+            return;
+          }
+          router.replace({
+            pathname: "/login",
+            query: { registered: "1", email, ...(callbackPath ? { callbackUrl: callbackPath } : {}) },
+          });
+        });
       }}
     >
-      {callbackPath && <input type="hidden" name="callbackUrl" value={callbackPath} />}
       {formError && <Alert tone="danger">{formError}</Alert>}
       {errorCount > 0 && (
         <Alert tone="danger" title={t("fixErrors", { count: errorCount })}>
@@ -179,7 +207,7 @@ export function RegisterForm({ invite, action, searchOrganizations, callbackPath
         )}
       </div>
 
-      <Button type="submit" pending={pending} className="w-full">
+      <Button type="submit" pending={pending || leaving} className="w-full">
         {t("registerSubmit")}
       </Button>
     </form>

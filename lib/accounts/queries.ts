@@ -43,3 +43,12 @@ export async function listUsers(user: Principal, page: number, pageSize = 50) {
   ]);
   return { items: rows, total: total[0]!.n, page, pageSize };
 }
+
+/** The notification types the user does not want by e-mail (their own settings page). */
+export async function emailOptOutOf(userId: string): Promise<string[]> {
+  const { rows } = await pool().query<{ optOut: string[] }>(
+    `SELECT email_opt_out AS "optOut" FROM users WHERE id = $1::uuid`,
+    [userId],
+  );
+  return rows[0]?.optOut ?? [];
+}

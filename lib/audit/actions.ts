@@ -113,6 +113,12 @@ export const OTHER_AUDIT_ACTIONS = [
   "thesaurus.update",
   "thesaurus.delete",
   "search.handle_miss",
+  "search.save",
+  "search.delete_saved",
+  "search.send_alert",
+  "user.update_name",
+  "user.change_password",
+  "user.update_email_preferences",
   "seed.run",
 ] as const;
 

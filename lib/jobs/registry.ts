@@ -11,6 +11,7 @@ import { purgeOrphanUploads } from "@/lib/files/cleanup";
 import { runListingLifecycle } from "@/lib/listings/lifecycle";
 import { sweepMatches } from "@/lib/matching/mutations";
 import { sendPendingEmails } from "@/lib/mail/outbox";
+import { sendSavedSearchDigests } from "@/lib/saved-searches/digest";
 import { refreshSearchWords } from "@/lib/search/words";
 import { purgeSecurityLog } from "@/lib/security/log";
 import { kpiRollupsJob } from "./kpi-rollups";
@@ -125,6 +126,13 @@ export const JOBS: JobDefinition[] = [
       const run = await sendRegistrationReminders();
       return run.reminded > 0 ? run : undefined;
     },
+  },
+  {
+    // Saved searches: each one's listings published since its last e-mail, mailed to its owner
+    // (issue #15 item 1). Mondays at 07:00 Hanoi time, before the working week starts.
+    name: "saved-searches.weekly",
+    cron: "0 7 * * 1",
+    handler: () => sendSavedSearchDigests(),
   },
   {
     // Uploaded bytes whose row never committed (a crash mid-upload), once they are an hour old.

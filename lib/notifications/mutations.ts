@@ -50,7 +50,8 @@ function subjectLine(title: string) {
  * Notifies users inside the caller's (audited) transaction: the notification and its email exist
  * exactly when the change that caused them commits. Recipients are the explicit `userIds`, all
  * members of `organizationId` and all holders of `roles`, each once; disabled accounts are
- * skipped. Emails go to the outbox in each recipient's language, sent later by `mail.send-outbox`.
+ * skipped. Emails go to the outbox in each recipient's language, sent later by `mail.send-outbox`,
+ * except to recipients who opted out of this type (`User.emailOptOut`, set on /account/settings).
  * Throws (failing the caller's transaction) on an unknown type, a missing parameter or a bad link.
  */
 export async function notify<T extends NotificationType>(
@@ -77,7 +78,7 @@ export async function notify<T extends NotificationType>(
   if (who.length === 0) return { recipients: 0 };
   const recipients = await tx.user.findMany({
     where: { status: "ACTIVE", OR: who },
-    select: { id: true, email: true, name: true, locale: true },
+    select: { id: true, email: true, name: true, locale: true, emailOptOut: true },
     orderBy: { id: "asc" },
   });
   if (recipients.length === 0) return { recipients: 0 };
@@ -88,7 +89,9 @@ export async function notify<T extends NotificationType>(
   if (input.email !== false) {
     const baseUrl = appBaseUrl(env());
     const emails: Prisma.EmailOutboxCreateManyInput[] = [];
-    for (const user of recipients) {
+    // The user's notification settings: a type they opted out of is shown in the app, not e-mailed
+    // (lib/accounts/email-preferences.ts decides which types may be opted out of).
+    for (const user of recipients.filter((r) => !r.emailOptOut.includes(input.type))) {
       const locale = toNotificationLocale(user.locale);
       const mail = renderEmail(await translator(locale), {
         locale,
@@ -100,7 +103,7 @@ export async function notify<T extends NotificationType>(
       });
       emails.push({ to: user.email, subject: subjectLine(mail.subject), body: mail.body });
     }
-    await tx.emailOutbox.createMany({ data: emails });
+    if (emails.length > 0) await tx.emailOutbox.createMany({ data: emails });
   }
   return { recipients: recipients.length };
 }

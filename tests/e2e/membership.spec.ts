@@ -44,14 +44,17 @@ test("a registrant asks to join by name, confirms the address, and gets access o
   await page.getByRole("radio", { name: new RegExp(org!.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).check();
   await page.getByLabel(/Tôi đồng ý/).check();
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
-  await expect(page).toHaveURL(/\/login\?/);
+  // Signed in at once (issue #15): the workspace's checklist names the organization asked.
+  await expect(page).toHaveURL(/\/account$/, { timeout: 30_000 });
+  await expect(
+    page.getByText(`Yêu cầu tham gia “${org!.name}” đang chờ quản trị viên của tổ chức duyệt.`),
+  ).toBeVisible();
 
   // The address is confirmed through the e-mailed link (a button: opening the link alone changes nothing).
   await page.goto(await mailedLink(email, "/verify-email"));
   await page.getByRole("button", { name: "Xác nhận email" }).click();
   await expect(page.getByText(`Đã xác nhận địa chỉ ${email}`)).toBeVisible();
 
-  await signIn(page, email, password);
   await page.goto("/account/organization");
   await expect(page.getByText(`Yêu cầu tham gia “${org!.name}” đang chờ duyệt.`)).toBeVisible();
   await signOut(page);
@@ -90,7 +93,8 @@ test("forgot password answers the same for any address, and the e-mailed link se
   await page.getByLabel("Loại hình tổ chức").selectOption("INSTITUTE");
   await page.getByLabel(/Tôi đồng ý/).check();
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
-  await expect(page).toHaveURL(/\/login\?/);
+  // Signed in at once (issue #15); the reset below ends that session like every other.
+  await expect(page).toHaveURL(/\/account$/, { timeout: 30_000 });
 
   for (const address of [`khongcoai-${unique()}@example.vn`, email]) {
     await page.goto("/forgot-password");

@@ -35,6 +35,8 @@ import * as listingActions from "@/app/[locale]/(account)/account/listing-action
 import * as dealActions from "@/app/[locale]/(account)/account/deals/actions";
 import * as matchActions from "@/app/[locale]/(account)/account/matches/actions";
 import * as notificationActions from "@/app/[locale]/(account)/account/notifications/actions";
+import * as savedSearchActions from "@/app/[locale]/(account)/account/saved-searches/actions";
+import * as settingsActions from "@/app/[locale]/(account)/account/settings/actions";
 import * as expertActions from "@/app/[locale]/(account)/account/experts/[slug]/contact/actions";
 import * as organizationActions from "@/app/[locale]/(account)/account/organization/actions";
 import * as memberActions from "@/app/[locale]/(account)/account/organization/members/actions";
@@ -446,6 +448,61 @@ function actionCalls(w: World): Record<string, Record<string, (() => Attempt[]) 
         attempt("mark all my notifications read", () => notificationActions.markAllReadAction(form({})), "plain"),
       ],
     },
+    // The user's own settings (issue #15): open to every signed-in user, staff included, and only ever
+    // acting on the caller's own row. Each call is aimed so that it changes nothing: the auditor's
+    // own name again, the current password as the new one, the current e-mail choices.
+    "app/[locale]/(account)/account/settings/actions.ts": {
+      updateNameAction: () => [
+        attempt(
+          "save my own name unchanged",
+          () => settingsActions.updateNameAction(PREV, form({ name: auditorName })),
+          "auditor-write",
+        ),
+      ],
+      changePasswordAction: () => [
+        attempt(
+          "change my own password to the same one",
+          () =>
+            settingsActions.changePasswordAction(
+              PREV,
+              form({ currentPassword: DEMO_PASSWORD, password: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD }),
+            ),
+          {
+            code: "password_unchanged",
+            why: "personal: only the caller's own password, only with the current one; a change would end only the auditor's own sessions",
+          },
+        ),
+      ],
+      updateEmailPreferencesAction: () => [
+        attempt(
+          "save my own e-mail choices unchanged",
+          () => settingsActions.updateEmailPreferencesAction(PREV, form({})),
+          "auditor-write",
+        ),
+      ],
+    },
+    "app/[locale]/(account)/account/saved-searches/actions.ts": {
+      saveSearchAction: () => [
+        attempt("save a catalog search", () =>
+          savedSearchActions.saveSearchAction({
+            kind: "offers",
+            q: "màng lọc",
+            filters: { trlMin: 5 },
+            label: "Màng lọc từ TRL 5",
+          }),
+        ),
+      ],
+      createSavedSearchAction: () => [
+        attempt("save a search from the form", () =>
+          savedSearchActions.createSavedSearchAction(PREV, form({ kind: "demands", q: "bùn thải", sector: "207" })),
+        ),
+      ],
+      deleteSavedSearchAction: () => [
+        attempt("delete a seeker's saved search", () =>
+          savedSearchActions.deleteSavedSearchAction(PREV, form({ id: savedSearchId })),
+        ),
+      ],
+    },
     "app/[locale]/(account)/account/experts/[slug]/contact/actions.ts": {
       contactExpertAction: () => [
         attempt("ask an expert for advice", () =>
@@ -759,6 +816,8 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "app/[locale]/(account)/account/deals/actions.ts": dealActions,
   "app/[locale]/(account)/account/matches/actions.ts": matchActions,
   "app/[locale]/(account)/account/notifications/actions.ts": notificationActions,
+  "app/[locale]/(account)/account/settings/actions.ts": settingsActions,
+  "app/[locale]/(account)/account/saved-searches/actions.ts": savedSearchActions,
   "app/[locale]/(account)/account/experts/[slug]/contact/actions.ts": expertActions,
   "app/[locale]/(account)/account/organization/actions.ts": organizationActions,
   "app/[locale]/(account)/account/organization/members/actions.ts": memberActions,
@@ -960,6 +1019,8 @@ async function tryEverything(): Promise<Try[]> {
 
 let w: World;
 let attachmentId: string;
+let savedSearchId: string;
+let auditorName: string;
 let restoreHeaders: () => void;
 const auditor = new Browser("auditor", "203.0.113.50");
 
@@ -989,6 +1050,13 @@ beforeAll(async () => {
   });
   expect(response.status).toBe(201);
   attachmentId = ((await response.json()) as { attachment: { id: string } }).attachment.id;
+  auditorName = (await db.user.findUniqueOrThrow({ where: { id: w.people.auditor.id } })).name;
+  // A seeker's saved search (issue #15), for the delete the auditor tries.
+  savedSearchId = (
+    await db.savedSearch.create({
+      data: { userId: w.people.seeker.id, kind: "offers", query: "màng lọc", label: "Màng lọc" },
+    })
+  ).id;
   await signIn(auditor, w.people.auditor.email, DEMO_PASSWORD);
 }, 300_000);
 

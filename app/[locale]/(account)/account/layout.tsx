@@ -15,6 +15,7 @@ export default async function AccountLayout({ children }: LayoutProps<"/[locale]
   const tm = await getTranslations("matching");
   const td = await getTranslations("deals");
   const tw = await getTranslations("workspace");
+  const ta = await getTranslations("account");
   const links = [
     ...(can(user, "workspace:access") ? [{ href: "/account", label: t("overview") }] : []),
     ...(can(user, "offer:create") ? [{ href: "/account/offers", label: t("myOffers") }] : []),
@@ -26,7 +27,9 @@ export default async function AccountLayout({ children }: LayoutProps<"/[locale]
       : []),
     // Without an organization the page offers to join one (membership requests).
     ...(can(user, "organization:manage-own") ? [{ href: "/account/organization", label: t("myOrganization") }] : []),
+    ...(can(user, "workspace:access") ? [{ href: "/account/saved-searches", label: ta("nav.savedSearches") }] : []),
     { href: "/account/notifications", label: t("notifications") },
+    { href: "/account/settings", label: ta("nav.settings") },
   ];
   // Signed-in areas (never cached) give their forms the whole catalogue; the root layout sends only the shell's.
   return (

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { Alert } from "@/components/ui/alert";
+import { signedInLanding } from "@/lib/accounts/landing";
 import { safeCallbackPath } from "@/lib/auth/callback";
-import { Link } from "@/lib/i18n/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { Link, redirect } from "@/lib/i18n/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -14,10 +16,13 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
   const { locale } = await params;
   setRequestLocale(locale);
   const query = await searchParams;
-  const t = await getTranslations("auth");
-  const email = typeof query.email === "string" ? query.email.slice(0, 254) : "";
   // Where to go after signing in: a page of this site that asked for it (lib/auth/callback.ts).
   const callback = safeCallbackPath(query.callbackUrl);
+  // Already signed in: nothing to do here, go on to where the sign-in would have led.
+  const user = await getCurrentUser();
+  if (user) redirect({ href: signedInLanding(user, callback), locale });
+  const t = await getTranslations("auth");
+  const email = typeof query.email === "string" ? query.email.slice(0, 254) : "";
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-bold">{t("loginTitle")}</h1>

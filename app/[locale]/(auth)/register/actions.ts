@@ -4,13 +4,14 @@ import { getLocale } from "next-intl/server";
 import { registerUser } from "@/lib/accounts/mutations";
 import { callAction, formAction } from "@/lib/actions";
 import { RegisterSchema } from "@/lib/auth/schemas";
-import { redirect } from "@/lib/i18n/navigation";
 import { searchOrganizationsToJoin } from "@/lib/organizations/queries";
 import { OrganizationSearchSchema } from "@/lib/organizations/schemas";
 
 /**
- * Registration: validate everything, create the account atomically, then the sign-in page. The
- * answer is the same whether or not the address already has an account.
+ * Registration: validate everything and create the account atomically. The answer is the same
+ * whether or not the address already has an account; the form then signs in with what it holds
+ * (components/auth/register-form.tsx), which only works for the account just created or for the
+ * owner's own password.
  */
 export const registerAction = formAction({
   name: "register",
@@ -21,12 +22,7 @@ export const registerAction = formAction({
   run: async ({ input, audit }) => {
     const locale = await getLocale();
     await registerUser(input, audit.request, { locale: locale === "en" ? "en" : "vi" });
-    const query = {
-      registered: "1",
-      email: input.email,
-      ...(input.callbackUrl ? { callbackUrl: input.callbackUrl } : {}),
-    };
-    redirect({ href: { pathname: "/login", query }, locale });
+    return { message: "registered" };
   },
 });
 

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { safeCallbackPath } from "@/lib/auth/callback";
 import { RegisterForm } from "@/components/auth/register-form";
+import { signedInLanding } from "@/lib/accounts/landing";
+import { safeCallbackPath } from "@/lib/auth/callback";
 import { LinkTokenSchema } from "@/lib/auth/schemas";
-import { Link } from "@/lib/i18n/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { Link, redirect } from "@/lib/i18n/navigation";
 import { inviteByToken } from "@/lib/organizations/queries";
 import { registerAction, searchOrganizationsAction } from "./actions";
 
@@ -17,10 +19,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RegisterPage({ params, searchParams }: PageProps<"/[locale]/register">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const t = await getTranslations("auth");
   const query = await searchParams;
   const token = LinkTokenSchema.safeParse(query.invite);
   const callback = safeCallbackPath(query.callbackUrl);
+  // Already signed in: an invitation is accepted on its own page; otherwise go on as sign-in would.
+  const user = await getCurrentUser();
+  if (user) {
+    const href = token.success
+      ? { pathname: "/invite", query: { token: token.data } }
+      : signedInLanding(user, callback);
+    redirect({ href, locale });
+  }
+  const t = await getTranslations("auth");
   const invite = token.success ? await inviteByToken(token.data) : null;
   return (
     <div className="mx-auto max-w-2xl">
