@@ -10,7 +10,7 @@ export function FunnelChart({ data }: { data: readonly { label: string; count: n
   return (
     <div className="h-72 w-full" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={[...data]} layout="vertical" margin={{ left: 16, right: 24 }}>
+        <BarChart data={[...data]} layout="vertical" margin={{ left: 16, right: 24 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 12 }} />
@@ -30,7 +30,7 @@ export function TrendChart({
   return (
     <div className="h-64 w-full" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={[...data]} margin={{ left: 8, right: 24, top: 8 }}>
+        <LineChart data={[...data]} margin={{ left: 8, right: 24, top: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="period" tick={{ fontSize: 12 }} />
           <YAxis tick={{ fontSize: 12 }} />

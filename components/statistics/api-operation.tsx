@@ -81,13 +81,24 @@ export async function ApiOperation({
       </ul>
 
       <h4 className="text-sm font-semibold">{t("exampleRequest")}</h4>
-      <pre className="overflow-x-auto rounded bg-surface-muted p-3 text-xs">
+      {/* Scrollable, so focusable: keyboard users scroll it too (each a uniquely named region). */}
+      <pre
+        tabIndex={0}
+        role="region"
+        aria-label={`${t("exampleRequest")}: ${path}`}
+        className="overflow-x-auto rounded bg-surface-muted p-3 text-xs"
+      >
         <code>{`curl "${origin}${operation["x-example-request"]}"`}</code>
       </pre>
       {example !== undefined && (
         <>
           <h4 className="text-sm font-semibold">{t("exampleResponse")}</h4>
-          <pre className="max-h-96 overflow-auto rounded bg-surface-muted p-3 text-xs">
+          <pre
+            tabIndex={0}
+            role="region"
+            aria-label={`${t("exampleResponse")}: ${path}`}
+            className="max-h-96 overflow-auto rounded bg-surface-muted p-3 text-xs"
+          >
             <code>{typeof example === "string" ? example : JSON.stringify(example, null, 2)}</code>
           </pre>
         </>

@@ -91,7 +91,7 @@ test("the open data page names the licence and downloads a CSV that Excel reads 
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "Tải Công nghệ chào bán (CSV)" }).click(),
+    page.getByRole("link", { name: "Tải Công nghệ chào bán – CSV" }).click(),
   ]);
   expect(download.suggestedFilename()).toBe("offers.csv");
   const bytes = await readFile((await download.path())!);
@@ -107,7 +107,7 @@ test("the open data page names the licence and downloads a CSV that Excel reads 
   for (const { email } of emails) expect(text).not.toContain(email);
 
   // The audit-chain heads are listed as a dataset with their own links.
-  await expect(page.getByRole("link", { name: "Tải Đầu chuỗi nhật ký kiểm toán (CSV)" })).toHaveAttribute(
+  await expect(page.getByRole("link", { name: "Tải Đầu chuỗi nhật ký kiểm toán – CSV" })).toHaveAttribute(
     "href",
     "/api/v1/audit-heads?format=csv",
   );
