@@ -7,8 +7,8 @@ import { createDraft, query, signIn, unique } from "./support";
 async function approve(page: Page, title: string) {
   await page.goto("/admin/moderation");
   await page.getByRole("link", { name: title }).click();
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Duyệt và công bố" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Xác nhận duyệt" }).click();
   await expect(page.getByText("Đã duyệt")).toBeVisible();
 }
 

@@ -5,8 +5,12 @@ async function decide(page: Page, title: string, decision: "Duyệt và công b�
   await page.goto("/admin/moderation");
   await page.getByRole("link", { name: title }).click();
   if (reason) await page.getByLabel("Lý do (bắt buộc khi từ chối)").fill(reason);
-  page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: decision }).click();
+  await page.getByRole("button", { name: decision, exact: true }).click();
+  // The decision is confirmed in a dialog (issue #15 item 3).
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: decision === "Từ chối" ? "Xác nhận từ chối" : "Xác nhận duyệt" })
+    .click();
   await expect(page).toHaveURL(/\/admin\/moderation\?done=/);
   await expect(page.getByText(decision === "Từ chối" ? "Đã từ chối" : "Đã duyệt")).toBeVisible();
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { sectorNames as sectorNameMap } from "@/components/admin/labels/sector-names";
 import { ScreeningEntryForm } from "@/components/admin/screening/entry-form";
 import { InlineAction } from "@/components/admin/users/inline-action";
 import { Badge } from "@/components/ui/badge";
@@ -45,6 +46,8 @@ export default async function ScreeningListsPage({ params, searchParams }: PageP
   const entries = await listScreeningEntries(user, filter);
   const deletable = manage ? await deletableEntries(entries) : new Set<string>();
   const t = await getTranslations("adminTools.screening");
+  // An entry names fields or sectors by code; one no longer in the taxonomy keeps its code.
+  const sectorNames = await sectorNameMap(locale);
   const base = getPathname({ href: "/admin/screening", locale: await getLocale() });
   const href = (q: { category?: string | null; state?: string | null }) =>
     pageHref(base, { category: filter.category ?? null, state: filter.state ?? null, ...q }, 1);
@@ -107,7 +110,11 @@ export default async function ScreeningListsPage({ params, searchParams }: PageP
                     <dt className="font-medium">{t("fields.keywords")}</dt>
                     <dd>{e.keywords.join(", ")}</dd>
                     <dt className="font-medium">{t("fields.sectorCodes")}</dt>
-                    <dd>{e.sectorCodes.length ? e.sectorCodes.join(", ") : t("allSectors")}</dd>
+                    <dd>
+                      {e.sectorCodes.length
+                        ? e.sectorCodes.map((code) => sectorNames.get(code) ?? code).join(", ")
+                        : t("allSectors")}
+                    </dd>
                     <dt className="font-medium">{t("fields.source")}</dt>
                     <dd>{e.source ?? "—"}</dd>
                   </dl>

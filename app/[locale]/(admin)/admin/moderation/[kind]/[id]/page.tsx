@@ -1,56 +1,31 @@
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DecisionForm } from "@/components/moderation/decision-form";
+import { FieldList } from "@/components/moderation/field-value";
+import { reviewFieldReader } from "@/components/moderation/review-fields";
+import { checkItems, ReviewAttachments, ReviewSummary } from "@/components/moderation/review-summary";
+import { screeningNoteText } from "@/components/moderation/screening-note";
+import { changedFields, RevisionDiff } from "@/components/moderation/revision-diff";
+import { RecordFlags } from "@/components/oversight/flags-panel";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePermission } from "@/lib/auth/session";
-import { RecordFlags } from "@/components/oversight/flags-panel";
 import { can } from "@/lib/authz";
-import { listFlags } from "@/lib/oversight/flags";
-import { raiseFlagAction } from "../../../performance/actions";
 import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
 import { canDecide, reviewerActionFor, screeningUnderReview } from "@/lib/listings/moderation";
 import { listingForReview } from "@/lib/listings/queries";
 import { parsePendingRevision } from "@/lib/listings/revision";
+import { listFlags } from "@/lib/oversight/flags";
+import { raiseFlagAction } from "../../../performance/actions";
 import { decideListingAction } from "../../actions";
 
-const FACTS = [
-  "titleEn",
-  "summaryVi",
-  "summaryEn",
-  "description",
-  "keywords",
-  "trl",
-  "trlMin",
-  "ipStatus",
-  "ipTitleNumber",
-  "transferObjects",
-  "transferForms",
-  "transferMethods",
-  "preferredForms",
-  "priceType",
-  "priceMin",
-  "priceMax",
-  "budgetMin",
-  "budgetMax",
-  "deadline",
-  "applicationAreas",
-  "advantages",
-  "location",
-  "stateFunded",
-  "fundingProgramme",
-  "confidential",
-];
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (Array.isArray(value)) return value.join(", ");
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value);
-}
-
+/**
+ * One listing (or a published listing's pending edit) as the moderator reviews it: every field in
+ * words, the edit side by side with the published version, a checklist, ready-made rejection
+ * reasons and a confirmed decision (issue #15 item 3).
+ */
 export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/moderation/[kind]/[id]">) {
   const { locale, kind, id } = await params;
   setRequestLocale(locale);
@@ -59,19 +34,22 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
   const listing = await listingForReview(user, kind, id);
   if (!listing) notFound();
   const t = await getTranslations("moderation");
-  const tf = await getTranslations(kind === "offer" ? "offerForm" : "demandForm");
   const te = await getTranslations("enums");
   const format = await getFormatter();
-  const row: Record<string, unknown> = { ...listing };
+  const lang = await getLocale();
   const pending = parsePendingRevision(listing);
-  const revision: Record<string, unknown> | null = pending ? pending.columns : null;
   // A revision is decided on its own screening (stored with it), a submission on the listing's.
   const screening = screeningUnderReview(listing);
-  const revisionScreening = revision ? screening : null;
   const forOfficer = reviewerActionFor(listing) === "listing:decide-restricted";
   const mayDecide = canDecide(user, listing);
-  const changed = revision ? FACTS.filter((k) => k in revision && show(revision[k]) !== show(row[k])) : [];
-  const label = (k: string) => (tf.has(k) ? tf(k) : k);
+  const read = await reviewFieldReader(kind);
+  const sectorName = listing.sector.parent
+    ? `${pick(lang, listing.sector.parent.nameVi, listing.sector.parent.nameEn)} › ${pick(lang, listing.sector.nameVi, listing.sector.nameEn)}`
+    : pick(lang, listing.sector.nameVi, listing.sector.nameEn);
+  const published = await read(listing, sectorName);
+  const proposed = pending ? await read({ ...listing, ...pending.columns }, sectorName) : null;
+  const changes = proposed ? changedFields(published, proposed) : [];
+  const checks = await checkItems(kind, listing, screening, proposed ?? published);
   const flags = await listFlags(user, { state: "all", entityId: listing.id });
 
   return (
@@ -87,13 +65,18 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
         ← {t("title")}
       </Link>
       <div>
-        <h1 className="text-2xl font-bold">{listing.titleVi}</h1>
+        <h1 className="text-2xl font-bold break-words">{listing.titleVi}</h1>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted">
+          <Badge tone="info">{t(`kind_${kind}`)}</Badge>
           <Badge tone="info">{te(`listingStatus.${listing.status}`)}</Badge>
+          {pending && <Badge tone="warning">{t("revision")}</Badge>}
           <span>{listing.organization.name}</span>
-          <span>· {pick(await getLocale(), listing.sector.nameVi, listing.sector.nameEn)}</span>
-          {listing.submittedAt && (
-            <span>· {t("submittedAt", { date: format.dateTime(listing.submittedAt, "datetime") })}</span>
+          <span>· {pick(lang, listing.sector.nameVi, listing.sector.nameEn)}</span>
+          {(pending?.submittedAt ?? listing.submittedAt) && (
+            <span>
+              ·{" "}
+              {t("submittedAt", { date: format.dateTime((pending?.submittedAt ?? listing.submittedAt)!, "datetime") })}
+            </span>
           )}
         </p>
       </div>
@@ -102,82 +85,75 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
           tone={listing.screening === "ENCOURAGED" ? "success" : "warning"}
           title={te(`screening.${listing.screening}`)}
         >
-          {listing.screeningNote}
+          {await screeningNoteText(listing.screeningNote)}
         </Alert>
       )}
       {forOfficer && !mayDecide && (
-        <Alert tone="info">{t(revision ? "revisionRestrictedForOfficer" : "restrictedForOfficer")}</Alert>
+        <Alert tone="info">{t(pending ? "revisionRestrictedForOfficer" : "restrictedForOfficer")}</Alert>
       )}
 
-      {revision && (
-        <Card as="section">
+      {pending && (
+        <Card as="section" aria-labelledby="revision-title">
           <CardHeader>
-            <CardTitle>{t("revisionTitle", { count: changed.length })}</CardTitle>
+            <CardTitle id="revision-title">{t("revisionTitle", { count: changes.length })}</CardTitle>
           </CardHeader>
-          <CardContent>
-            {revisionScreening && revisionScreening !== "CLEAR" && (
+          <CardContent className="space-y-4">
+            {screening !== "CLEAR" && (
               <Alert
-                className="mb-4"
-                tone={
-                  revisionScreening === "ENCOURAGED"
-                    ? "success"
-                    : revisionScreening === "RESTRICTED"
-                      ? "warning"
-                      : "danger"
-                }
-                title={t("revisionScreening", { outcome: te(`screening.${revisionScreening}`) })}
+                tone={screening === "ENCOURAGED" ? "success" : screening === "RESTRICTED" ? "warning" : "danger"}
+                title={t("revisionScreening", { outcome: te(`screening.${screening}`) })}
               >
-                {pending?.screeningNote ?? ""}
+                {await screeningNoteText(pending.screeningNote)}
               </Alert>
             )}
-            <dl className="space-y-3 text-sm">
-              {changed.map((k) => (
-                <div key={k}>
-                  <dt className="font-medium">{label(k)}</dt>
-                  <dd className="text-muted line-through">{show(row[k])}</dd>
-                  <dd className="whitespace-pre-line">{show(revision[k])}</dd>
-                </div>
-              ))}
-            </dl>
+            <RevisionDiff changes={changes} />
           </CardContent>
         </Card>
       )}
 
-      <Card as="section">
-        <CardHeader>
-          <CardTitle>{t("contentTitle")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <dl className="grid gap-3 text-sm md:grid-cols-[12rem_1fr]">
-            {FACTS.filter((k) => k in row).map((k) => (
-              <div key={k} className="contents">
-                <dt className="font-medium">{label(k)}</dt>
-                <dd className="whitespace-pre-line">{show(row[k])}</dd>
-              </div>
-            ))}
-          </dl>
-          {listing.attachments.length > 0 && (
-            <ul className="mt-4 list-disc pl-5 text-sm">
-              {listing.attachments.map((a) => (
-                <li key={a.id}>
-                  <a className="text-brand-700 underline" href={`/api/files/${a.id}`}>
-                    {a.filename}
-                  </a>{" "}
-                  ({a.mimeType}, sha256 {a.sha256.slice(0, 12)}…)
-                </li>
-              ))}
-            </ul>
-          )}
-        </CardContent>
-      </Card>
-
-      {mayDecide && (
-        <Card as="section">
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <Card as="section" aria-labelledby="content-title">
           <CardHeader>
-            <CardTitle>{t("decisionTitle")}</CardTitle>
+            <CardTitle id="content-title">{t(pending ? "publishedContentTitle" : "contentTitle")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <DecisionForm kind={kind} id={id} canApprove={screening !== "PROHIBITED"} action={decideListingAction} />
+            <FieldList fields={published} />
+          </CardContent>
+        </Card>
+        <div className="space-y-6">
+          <Card as="section" aria-labelledby="meta-title">
+            <CardHeader>
+              <CardTitle id="meta-title">{t("meta.title")}</CardTitle>
+            </CardHeader>
+            <CardContent className="py-1">
+              <ReviewSummary listing={listing} screening={screening} />
+            </CardContent>
+          </Card>
+          <Card as="section" aria-labelledby="attachments-title">
+            <CardHeader>
+              <CardTitle id="attachments-title">{t("attachmentsTitle")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ReviewAttachments attachments={listing.attachments} />
+            </CardContent>
+          </Card>
+        </div>
+      </div>
+
+      {mayDecide && (
+        <Card as="section" aria-labelledby="decision-title">
+          <CardHeader>
+            <CardTitle id="decision-title">{t("decisionTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <DecisionForm
+              kind={kind}
+              id={id}
+              canApprove={screening !== "PROHIBITED"}
+              isRevision={pending !== null}
+              checks={checks}
+              action={decideListingAction}
+            />
           </CardContent>
         </Card>
       )}
