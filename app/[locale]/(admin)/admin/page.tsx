@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { auditLabels } from "@/components/admin/audit/labels";
 import { VerifyChain } from "@/components/admin/verify-chain";
 import { verifyChainAction } from "./actions";
 import { Badge } from "@/components/ui/badge";
@@ -45,6 +46,8 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
   const t = await getTranslations("admin");
   const tr = await getTranslations("roles");
   const tp = await getTranslations("pagination");
+  // The log stores codes; staff read words (issue #15 item 3).
+  const labels = auditLabels(await getTranslations("auditLog"), tr);
   const format = await getFormatter();
   const query = await searchParams;
   const page = pageNumber(query.page);
@@ -200,11 +203,9 @@ export default async function AdminPage({ params, searchParams }: PageProps<"/[l
                   <TR key={e.seq}>
                     <TD>{e.seq}</TD>
                     <TD>{format.dateTime(e.occurred_at, "datetime")}</TD>
-                    <TD>{e.actor_role}</TD>
-                    <TD>
-                      <code>{e.action}</code>
-                    </TD>
-                    <TD>{e.entity_type}</TD>
+                    <TD>{labels.role(e.actor_role)}</TD>
+                    <TD title={e.action}>{labels.action(e.action)}</TD>
+                    <TD>{labels.entityType(e.entity_type)}</TD>
                     <TD>
                       <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
                     </TD>
