@@ -2,14 +2,17 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { locationName } from "@/components/catalog/location-options";
 import { catalogTaxonomy } from "@/lib/catalog/taxonomy";
 import { pick } from "@/lib/i18n/pick";
+import { MIN_RELATEDNESS } from "@/lib/matching/score";
 import type { CriterionVerdict, MatchExplanation as Explanation } from "@/lib/matching/types";
+import { CriteriaDisclosure } from "./criteria-disclosure";
 import { VerdictItem } from "./verdict-item";
 
 type Range = [number | null, number | null];
 
 /**
- * Why two listings were matched, in plain words: the score, one line per criterion with its verdict,
- * and the shared terms. Stored explanations may predate a criterion, so every part is optional.
+ * Why two listings were matched, in plain words: the score, the shared terms, and one line per
+ * criterion with its verdict (folded behind a button on a phone). Stored explanations may predate a
+ * criterion, so every part is optional.
  */
 export async function MatchExplanation({
   score,
@@ -50,19 +53,21 @@ export async function MatchExplanation({
 
   if (compact) {
     return (
-      <p className="text-sm text-muted" data-testid="match-explanation">
+      <p className="text-sm break-words text-muted" data-testid="match-explanation">
         <span className="font-semibold text-brand-800 tabular-nums" data-testid="match-score">
           {t("score", { percent: percent(score) })}
         </span>
         {" · "}
-        {t("sharedTerms")}: {terms.length ? terms.join(", ") : t("noSharedTerms")}
+        <span data-testid="shared-terms">
+          {t("sharedTerms")}: {terms.length ? terms.join(", ") : t("noSharedTerms")}
+        </span>
       </p>
     );
   }
 
   return (
     <div className="space-y-3 text-sm" data-testid="match-explanation">
-      <div className="flex flex-wrap items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <Heading className="font-semibold">{t("label")}</Heading>
         <span
           className="rounded-md bg-brand-700 px-2 py-0.5 text-sm font-semibold text-white tabular-nums"
@@ -71,71 +76,14 @@ export async function MatchExplanation({
           {t("score", { percent: percent(score) })}
         </span>
       </div>
-      <ul className="grid gap-2 sm:grid-cols-2">
-        {sector && (
-          <VerdictItem
-            criterion="sector"
-            verdict={verdict(sector.verdict)}
-            verdictLabel={label(verdict(sector.verdict))}
-          >
-            {t(`sector.${verdict(sector.verdict)}`, {
-              offer: sectorName(sector.offerSector),
-              demand: sectorName(sector.demandSector),
-            })}
-          </VerdictItem>
-        )}
-        {trl && (
-          <VerdictItem criterion="trl" verdict={verdict(trl.verdict)} verdictLabel={label(verdict(trl.verdict))}>
-            {t(`trl.${verdict(trl.verdict)}`, { offer: trl.offerTrl, min: trl.demandMin })}
-          </VerdictItem>
-        )}
-        {budget && (
-          <VerdictItem
-            criterion="budget"
-            verdict={verdict(budget.verdict)}
-            verdictLabel={label(verdict(budget.verdict))}
-            detail={t("budgetDetail", { price: range(budget.price), budget: range(budget.budget) })}
-          >
-            {t(`budget.${verdict(budget.verdict)}`)}
-          </VerdictItem>
-        )}
-        {location && (
-          <VerdictItem
-            criterion="location"
-            verdict={verdict(location.verdict)}
-            verdictLabel={label(verdict(location.verdict))}
-          >
-            {t(`location.${verdict(location.verdict)}`, {
-              offer: locationName(locale, location.offer),
-              demand: locationName(locale, location.demand),
-            })}
-          </VerdictItem>
-        )}
-        <VerdictItem
-          criterion="verified"
-          verdict={explanation.verified ? "match" : "unknown"}
-          verdictLabel={label(explanation.verified ? "match" : "unknown")}
-        >
-          {t(explanation.verified ? "verified.yes" : "verified.no")}
-        </VerdictItem>
-        {explanation.text && (
-          <VerdictItem
-            criterion="text"
-            verdict={textVerdict(explanation.text.similarity)}
-            verdictLabel={label(textVerdict(explanation.text.similarity))}
-          >
-            {t("text", { percent: percent(explanation.text.similarity) })}
-          </VerdictItem>
-        )}
-      </ul>
-      <div className="flex flex-wrap items-center gap-1.5">
+      <div className="flex flex-wrap items-center gap-1.5" data-testid="shared-terms">
         <span className="text-xs font-medium text-muted">{t("sharedTerms")}:</span>
         {terms.length ? (
-          <ul className="flex flex-wrap gap-1.5" aria-label={t("sharedTerms")}>
+          <ul className="flex min-w-0 flex-wrap gap-1.5" aria-label={t("sharedTerms")}>
             {terms.map((term) => (
               <li
                 key={term}
-                className="rounded-full border border-brand-200 bg-brand-50 px-2 py-0.5 text-xs text-brand-800"
+                className="max-w-full rounded-full border border-brand-200 bg-brand-50 px-2 py-0.5 text-xs break-words text-brand-800"
               >
                 {term}
               </li>
@@ -145,13 +93,73 @@ export async function MatchExplanation({
           <span className="text-xs text-muted">{t("noSharedTerms")}</span>
         )}
       </div>
+      <CriteriaDisclosure show={t("showCriteria")} hide={t("hideCriteria")}>
+        <ul className="grid gap-2 sm:grid-cols-2">
+          {sector && (
+            <VerdictItem
+              criterion="sector"
+              verdict={verdict(sector.verdict)}
+              verdictLabel={label(verdict(sector.verdict))}
+            >
+              {t(`sector.${verdict(sector.verdict)}`, {
+                offer: sectorName(sector.offerSector),
+                demand: sectorName(sector.demandSector),
+              })}
+            </VerdictItem>
+          )}
+          {trl && (
+            <VerdictItem criterion="trl" verdict={verdict(trl.verdict)} verdictLabel={label(verdict(trl.verdict))}>
+              {t(`trl.${verdict(trl.verdict)}`, { offer: trl.offerTrl, min: trl.demandMin })}
+            </VerdictItem>
+          )}
+          {budget && (
+            <VerdictItem
+              criterion="budget"
+              verdict={verdict(budget.verdict)}
+              verdictLabel={label(verdict(budget.verdict))}
+              detail={t("budgetDetail", { price: range(budget.price), budget: range(budget.budget) })}
+            >
+              {t(`budget.${verdict(budget.verdict)}`)}
+            </VerdictItem>
+          )}
+          {location && (
+            <VerdictItem
+              criterion="location"
+              verdict={verdict(location.verdict)}
+              verdictLabel={label(verdict(location.verdict))}
+            >
+              {t(`location.${verdict(location.verdict)}`, {
+                offer: locationName(locale, location.offer),
+                demand: locationName(locale, location.demand),
+              })}
+            </VerdictItem>
+          )}
+          <VerdictItem
+            criterion="verified"
+            verdict={explanation.verified ? "match" : "unknown"}
+            verdictLabel={label(explanation.verified ? "match" : "unknown")}
+          >
+            {t(explanation.verified ? "verified.yes" : "verified.no")}
+          </VerdictItem>
+          {explanation.text && (
+            <VerdictItem
+              criterion="text"
+              verdict={textVerdict(explanation.text.similarity)}
+              verdictLabel={label(textVerdict(explanation.text.similarity))}
+            >
+              {t("text", { percent: percent(explanation.text.similarity) })}
+            </VerdictItem>
+          )}
+        </ul>
+      </CriteriaDisclosure>
     </div>
   );
 }
 
 // The engine stores only the similarity for text; these bands mirror how much it weighs in the score.
+// Below the minimum a pair is no match at all; only one an owner acted on before it existed shows so.
 function textVerdict(similarity: number): CriterionVerdict {
   if (similarity >= 0.4) return "match";
-  if (similarity >= 0.15) return "partial";
+  if (similarity >= MIN_RELATEDNESS) return "partial";
   return "mismatch";
 }

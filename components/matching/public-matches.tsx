@@ -32,15 +32,15 @@ export async function PublicMatches({ kind, id, limit = 5 }: { kind: "offer" | "
       {rows.length === 0 ? (
         <EmptyState titleAs="h3" title={t(`${texts}.emptyTitle`)} description={t(`${texts}.emptyHint`)} />
       ) : (
-        <ol className="space-y-4">
-          {/* The best match is explained criterion by criterion, the others in one line: five full
-              explanations made a detail page twice the size of the rest of it. */}
+        <ol className="space-y-3 sm:space-y-4">
+          {/* The best match is explained criterion by criterion (on a phone behind a button), the
+              others in one line: five full explanations made a detail page twice the size of the rest of it. */}
           {rows.map((row, index) => {
             const listing = row[other];
             if (!listing) return null;
             return (
-              <li key={listing.id} className="rounded-lg border border-border bg-white p-4 shadow-sm">
-                <article className="space-y-3">
+              <li key={listing.id} className="rounded-lg border border-border bg-white p-3 shadow-sm sm:p-4">
+                <article className="min-w-0 space-y-3 break-words">
                   <header>
                     <h3 className="font-semibold leading-snug">
                       <Link href={`${base}/${listing.slug}`} className="text-brand-700 hover:underline">

@@ -41,63 +41,68 @@ export async function UserMatchCard(props: {
     label: t(otherSide === "offer" ? "requestTransfer" : "proposeOffer"),
   };
 
+  // The matching listing comes first (its title heads the card), then my listing — side by side from
+  // 768 px — the score and shared terms, and the actions. Under 640 px that is a compact stack (the
+  // criteria folded, MatchExplanation) in which long titles wrap anywhere rather than widen the page.
   return (
     <li
-      className="rounded-lg border border-border bg-white p-4 shadow-sm"
+      className="rounded-lg border border-border bg-white p-3 shadow-sm sm:p-4"
       data-testid="match-card"
       data-match-id={match.id}
     >
-      <article className="space-y-4" aria-labelledby={`match-${match.id}-title`}>
-        <div className="grid gap-3 md:grid-cols-[1fr_auto_1fr_auto] md:items-start">
-          <div>
-            <p className="text-xs font-semibold text-muted uppercase">
-              {t(match.side === "offer" ? "yourOffer" : "yourDemand")}
-            </p>
-            <Link href={`${path(match.side)}/${match.mine.slug}`} className="text-sm text-brand-700 hover:underline">
-              {pick(locale, match.mine.titleVi, match.mine.titleEn)}
-            </Link>
-          </div>
-          <span aria-hidden="true" className="hidden text-xl text-muted md:block">
-            →
-          </span>
-          <div>
-            <p className="text-xs font-semibold text-muted uppercase">
-              {t(otherSide === "offer" ? "otherOffer" : "otherDemand")}
-            </p>
-            <h2 id={`match-${match.id}-title`} className="font-semibold leading-snug">
-              <Link href={otherHref} className="text-brand-700 hover:underline">
-                {otherTitle}
-              </Link>
-            </h2>
-            <p className="text-sm text-muted">
-              {match.otherOrganization
-                ? pick(locale, match.otherOrganization.name, match.otherOrganization.nameEn)
-                : tp("confidential")}
-            </p>
-          </div>
-          <Badge tone={STATE_TONE[match.state]} data-testid="match-state" className="justify-self-start">
-            {t(`state.${match.state}`)}
-          </Badge>
-        </div>
-        <MatchExplanation score={match.score} explanation={match.explanation} />
-        {match.state === "ACTED_ON" && (
-          <p className="text-sm">
-            <Link href="/account/deals" className="font-medium text-brand-700 hover:underline">
-              {t("openDeals")}
-            </Link>
+      <article
+        className="grid gap-3 sm:gap-4 md:grid-cols-2 md:items-start"
+        aria-labelledby={`match-${match.id}-title`}
+      >
+        <div className="min-w-0 break-words">
+          <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-semibold text-muted uppercase">
+            {t(otherSide === "offer" ? "otherOffer" : "otherDemand")}
+            <Badge tone={STATE_TONE[match.state]} data-testid="match-state" className="normal-case">
+              {t(`state.${match.state}`)}
+            </Badge>
           </p>
-        )}
-        {props.canChange ? (
-          <MatchStateControls
-            matchId={match.id}
-            state={match.state}
-            title={otherTitle}
-            action={props.action}
-            act={props.canStartDeal ? dealLink : undefined}
-          />
-        ) : (
-          <p className="text-xs text-muted">{t("readOnly")}</p>
-        )}
+          <h2 id={`match-${match.id}-title`} className="font-semibold leading-snug">
+            <Link href={otherHref} className="text-brand-700 hover:underline">
+              {otherTitle}
+            </Link>
+          </h2>
+          <p className="text-sm text-muted">
+            {match.otherOrganization
+              ? pick(locale, match.otherOrganization.name, match.otherOrganization.nameEn)
+              : tp("confidential")}
+          </p>
+        </div>
+        <div className="min-w-0 text-sm break-words">
+          <p className="text-xs font-semibold text-muted uppercase">
+            {t(match.side === "offer" ? "yourOffer" : "yourDemand")}
+          </p>
+          <Link href={`${path(match.side)}/${match.mine.slug}`} className="text-brand-700 hover:underline">
+            {pick(locale, match.mine.titleVi, match.mine.titleEn)}
+          </Link>
+        </div>
+        <div className="min-w-0 md:col-span-2">
+          <MatchExplanation score={match.score} explanation={match.explanation} />
+        </div>
+        <div className="space-y-3 md:col-span-2">
+          {match.state === "ACTED_ON" && (
+            <p className="text-sm">
+              <Link href="/account/deals" className="font-medium text-brand-700 hover:underline">
+                {t("openDeals")}
+              </Link>
+            </p>
+          )}
+          {props.canChange ? (
+            <MatchStateControls
+              matchId={match.id}
+              state={match.state}
+              title={otherTitle}
+              action={props.action}
+              act={props.canStartDeal ? dealLink : undefined}
+            />
+          ) : (
+            <p className="text-xs text-muted">{t("readOnly")}</p>
+          )}
+        </div>
       </article>
     </li>
   );

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db";
-import { scoreMatch, synonymTerm, terms, WEIGHTS, type DemandFacts, type OfferFacts } from "./score";
+import { isRelated, scoreMatch, synonymTerm, terms, WEIGHTS, type DemandFacts, type OfferFacts } from "./score";
 import { loadMatchSynonyms, type MatchSynonyms } from "./synonyms";
 import type { ScoredMatch } from "./types";
 
@@ -180,7 +180,7 @@ async function loadOne(side: "offers" | "demands", id: string) {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The best offers for a published demand, computed now (nothing stored). Other organizations only. */
+/** The best related offers for a published demand, computed now (nothing stored). Other organizations only. */
 export async function findMatchesForDemand(demandId: string, limit = 10): Promise<ScoredMatch[]> {
   if (!UUID.test(demandId)) return [];
   const row = await loadOne("demands", demandId);
@@ -218,7 +218,7 @@ export async function findMatchesForDemand(demandId: string, limit = 10): Promis
   );
 }
 
-/** The best demands for a published offer, computed now (nothing stored). */
+/** The best related demands for a published offer, computed now (nothing stored). */
 export async function findMatchesForOffer(offerId: string, limit = 10): Promise<ScoredMatch[]> {
   if (!UUID.test(offerId)) return [];
   const row = await loadOne("offers", offerId);
@@ -260,8 +260,10 @@ export async function findMatchesForOffer(offerId: string, limit = 10): Promise<
   );
 }
 
+/** The related pairs (score.ts MIN_RELATEDNESS; the others are no match at all), best first. */
 function rank(matches: ScoredMatch[], limit: number) {
   return matches
+    .filter((m) => isRelated(m.explanation))
     .sort((x, y) => y.score - x.score || x.offerId.localeCompare(y.offerId) || x.demandId.localeCompare(y.demandId))
     .slice(0, limit);
 }

@@ -15,7 +15,7 @@ import { findMatchesForDemand, findMatchesForOffer } from "./engine";
 import { STRONG_MATCH } from "./score";
 import { MATCH_EVENT_FOR, MATCH_SIDE_MACHINE, type MatchActor, type MatchSideEvent } from "./state-machine";
 
-/** Stored per listing: the best matches above this score. */
+/** Stored per listing: the best KEEP matches scoring at least MIN_SCORE (all related: score.ts MIN_RELATEDNESS). */
 export const KEEP = 20;
 export const MIN_SCORE = 0.45;
 
@@ -71,38 +71,55 @@ export async function recomputeMatches(
   return run;
 }
 
+/**
+ * Tells each owner which listing matched which of theirs: the notice names both and links to the
+ * listing that matched (its public page; the reasons are on /account/matches).
+ */
 async function notifyOwners(tx: Tx, matchId: string, offerId: string, demandId: string, score: number) {
+  const select = { createdById: true, titleVi: true, slug: true } as const;
   const [offer, demand] = await Promise.all([
-    tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { createdById: true, titleVi: true } }),
-    tx.demand.findUniqueOrThrow({ where: { id: demandId }, select: { createdById: true, titleVi: true } }),
+    tx.offer.findUniqueOrThrow({ where: { id: offerId }, select }),
+    tx.demand.findUniqueOrThrow({ where: { id: demandId }, select }),
   ]);
   await notify(tx, {
     userIds: [offer.createdById],
     type: "match.new",
-    params: { title: demand.titleVi, score },
-    link: "/account/matches",
+    params: { title: demand.titleVi, listing: offer.titleVi, score },
+    link: `${LISTING_KIND.demand.publicPath}/${demand.slug}`,
   });
   await notify(tx, {
     userIds: [demand.createdById],
     type: "match.new",
-    params: { title: offer.titleVi, score },
-    link: "/account/matches",
+    params: { title: offer.titleVi, listing: demand.titleVi, score },
+    link: `${LISTING_KIND.offer.publicPath}/${offer.slug}`,
   });
   await tx.match.update({ where: { id: matchId }, data: { notifiedAt: new Date() } });
   return 2;
 }
 
 /**
- * Job: recompute every published listing changed since its matches were computed, and clear the
- * suggestions of listings no longer published. Safe to run often and on several workers.
+ * When the current rules of score.ts took effect (the minimum relatedness, shared terms in whole
+ * words): a listing whose matches were computed before is recomputed once, so that no stored match
+ * keeps a pair below the minimum or an explanation in syllable fragments. Move it to the release
+ * date of any later change to score.ts that stored matches must follow. Never acted on while the
+ * clock is before it, so a wrong clock cannot make the sweep recompute the same listings forever.
+ */
+export const MATCHING_RULES_SINCE = new Date("2026-11-24T00:00:00Z");
+
+/**
+ * Job: recompute every published listing changed since its matches were computed (or computed
+ * before MATCHING_RULES_SINCE), and clear the suggestions of listings no longer published. Safe to
+ * run often and on several workers.
  */
 export async function sweepMatches(limit = 200) {
   let recomputed = 0;
   for (const kind of ["demand", "offer"] as const) {
     const table = LISTING_KIND[kind].table;
     const due = await db.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT id FROM ${table} WHERE status = 'PUBLISHED' AND (matched_at IS NULL OR matched_at < updated_at)
+      `SELECT id FROM ${table} WHERE status = 'PUBLISHED'
+          AND (matched_at IS NULL OR matched_at < updated_at OR (matched_at < $1 AND $1 <= now()))
         ORDER BY updated_at LIMIT ${Number(limit)}`,
+      MATCHING_RULES_SINCE,
     );
     for (const { id } of due) {
       await recomputeMatches(kind, id);

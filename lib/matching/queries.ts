@@ -2,9 +2,17 @@ import "server-only";
 import type { Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { parseExplanation } from "./schemas";
+import { MIN_RELATEDNESS } from "./score";
 import { clampPage } from "@/lib/page-number";
 
 const PAGE_SIZE = 20;
+
+/**
+ * A stored match related enough to show (score.ts MIN_RELATEDNESS). The engine stores no other since
+ * the minimum exists, and the sweep recomputes the listings matched before it (mutations.ts
+ * MATCHING_RULES_SINCE); this keeps older pairs off the pages meanwhile.
+ */
+const RELATED = { explanation: { path: ["text", "similarity"], gte: MIN_RELATEDNESS } };
 const listing = {
   select: {
     id: true,
@@ -35,7 +43,9 @@ export async function matchesForUser(user: Principal, options: { page?: number; 
     offer: { status: "PUBLISHED" as const },
     ...(options.includeDismissed ? {} : { demandState: { not: "DISMISSED" as const } }),
   };
-  const where = { ...published, OR: [asProvider, asSeeker] };
+  // A pair an owner acted on stays in their list whatever its relatedness: a deal was started from it.
+  const shown = { OR: [RELATED, { offerState: "ACTED_ON" as const }, { demandState: "ACTED_ON" as const }] };
+  const where = { ...published, AND: [{ OR: [asProvider, asSeeker] }, shown] };
   // A page past the end shows the last page (lib/page-number.ts).
   const total = await db.match.count({ where });
   const { page } = clampPage(Math.max(1, options.page ?? 1), total, PAGE_SIZE);
@@ -117,7 +127,7 @@ export async function matchesOfPublishedListing(
   const orderBy = [{ score: "desc" }, { id: "asc" }] as const;
   if (kind === "demand") {
     const rows = await db.match.findMany({
-      where: { demandId: id, offer: { status: "PUBLISHED" } },
+      where: { demandId: id, offer: { status: "PUBLISHED" }, ...RELATED },
       orderBy: [...orderBy],
       take,
       select: {
@@ -134,7 +144,7 @@ export async function matchesOfPublishedListing(
     }));
   }
   const rows = await db.match.findMany({
-    where: { offerId: id, demand: { status: "PUBLISHED" } },
+    where: { offerId: id, demand: { status: "PUBLISHED" }, ...RELATED },
     orderBy: [...orderBy],
     take,
     select: {

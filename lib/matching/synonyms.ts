@@ -16,7 +16,7 @@ export interface MatchSynonyms {
 
 export async function loadMatchSynonyms(): Promise<MatchSynonyms> {
   const { rows } = await pool().query<{ folded: string[] }>(
-    `SELECT folded FROM search_synonyms WHERE active AND kind = 'SYNONYM' ORDER BY created_at, id`,
+    `SELECT folded FROM search_synonyms WHERE active AND kind = 'SYNONYM' ORDER BY created_at, folded[1], id`,
   );
   const keys = new Map<string, string>();
   const words = new Map<string, string[]>();

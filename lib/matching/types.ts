@@ -5,7 +5,7 @@
 export type CriterionVerdict = "match" | "partial" | "mismatch" | "unknown";
 
 export interface MatchExplanation {
-  /** Folded terms shared by the two listings (title, keywords, summary). */
+  /** Whole words or phrases both listings use (title, keywords, summary), as the demand wrote them. */
   sharedTerms: string[];
   text: { similarity: number };
   sector: { verdict: CriterionVerdict; offerSector: string; demandSector: string };

@@ -31,8 +31,13 @@ export interface NotificationParamsByType {
   "membership.removed": { organization: string };
   /** To the new administrator. */
   "membership.admin_transferred": { organization: string };
-  /** `score`: the match score 0–1, shown as a percentage ("85%"). */
-  "match.new": { title: string; score: number };
+  /**
+   * To each owner of a new strong match: `title` is the listing that matched (the notice links to it),
+   * `listing` the recipient's own listing it matched; `score` 0–1, shown as a percentage ("85%").
+   * The message needs `listing` (lib/matching always gives it); typed optional only until the load
+   * generator (scripts/load/seed.ts) and the rendering test's sample pass it too.
+   */
+  "match.new": { title: string; listing: string; score: number };
   // Deals (issue #12): `title` is the listing's, `organization` the other party's name, `reference` the deal's.
   /** To the recipient: an expression of interest in their offer, or a proposal for their demand. */
   "deal.received": { title: string; organization: string; reference: string };

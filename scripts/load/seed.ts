@@ -159,18 +159,19 @@ export async function matchAndNotify(members: Member[], log: Log) {
         take: NOTIFICATIONS,
         select: {
           score: true,
-          offer: { select: { organizationId: true, titleVi: true } },
-          demand: { select: { titleVi: true } },
+          offer: { select: { organizationId: true, titleVi: true, slug: true } },
+          demand: { select: { titleVi: true, slug: true } },
         },
       });
       for (const m of matches) {
-        // The other side's title: a provider hears about the demand, a seeker about the offer.
-        const title = m.offer.organizationId === org ? m.demand.titleVi : m.offer.titleVi;
+        // As lib/matching/mutations.ts notifies: the other side's listing (named and linked), and the member's own.
+        const provider = m.offer.organizationId === org;
+        const [other, own] = provider ? [m.demand, m.offer] : [m.offer, m.demand];
         await notify(tx, {
           userIds: [member.id],
           type: "match.new",
-          params: { title, score: m.score },
-          link: "/account/matches",
+          params: { title: other.titleVi, listing: own.titleVi, score: m.score },
+          link: provider ? `/demands/${m.demand.slug}` : `/technologies/${m.offer.slug}`,
           email: false,
         });
         count += 1;

@@ -150,3 +150,52 @@ test.describe.serial("the seeker's matches", () => {
     await expect(card.getByRole("link", { name: "Xem giao dịch" })).toHaveAttribute("href", "/account/deals");
   });
 });
+
+test("on a phone (390 px) matches are a compact stacked list: title, score and shared terms, criteria on request, nothing sideways", async ({
+  page,
+}) => {
+  test.slow(); // a sign-in, two pages and a resize
+  await page.setViewportSize({ width: 390, height: 844 });
+  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+  // The provider's matches: the seeker's are dismissed and restored by the tests above meanwhile.
+  await signIn(page, "provider@demo.vn");
+  await page.goto("/account/matches");
+  const first = page.getByTestId("match-card").first();
+  await expect(first).toBeVisible();
+  const card = page.locator(`[data-match-id="${await first.getAttribute("data-match-id")}"]`);
+  const parts = [
+    card.getByRole("heading", { level: 2 }),
+    card.getByTestId("match-score"),
+    card.getByTestId("shared-terms"),
+  ];
+  for (const part of parts) await expect(part).toBeVisible();
+  // One under the other in that order, none wider than the card.
+  const [title, score, terms, box] = await Promise.all([...parts, card].map((l) => l.boundingBox()));
+  expect(title!.y + title!.height).toBeLessThanOrEqual(score!.y);
+  expect(score!.y + score!.height).toBeLessThanOrEqual(terms!.y);
+  for (const b of [title, score, terms]) expect(b!.x + b!.width).toBeLessThanOrEqual(box!.x + box!.width);
+  // The criteria wait behind a button.
+  const sector = card.locator('[data-criterion="sector"]');
+  await expect(sector).toBeHidden();
+  await card.getByRole("button", { name: "Xem từng tiêu chí" }).click();
+  await expect(sector).toBeVisible();
+  await expect(card.getByRole("button", { name: "Ẩn các tiêu chí" })).toHaveAttribute("aria-expanded", "true");
+  expect(await pageWidth()).toBeLessThanOrEqual(390);
+
+  // A listing's matching technologies, the same way.
+  const [best] = await query<{ slug: string }>(
+    `SELECT d.slug FROM matches m JOIN demands d ON d.id = m.demand_id JOIN offers o ON o.id = m.offer_id
+      WHERE d.status = 'PUBLISHED' AND o.status = 'PUBLISHED' ORDER BY m.score DESC, m.id LIMIT 1`,
+  );
+  await page.goto(`/demands/${best!.slug}`);
+  const block = page.getByRole("region", { name: "Công nghệ phù hợp" });
+  await expect(block.getByTestId("match-score").first()).toBeVisible();
+  await expect(block.getByTestId("shared-terms").first()).toBeVisible();
+  const criterion = block.locator('[data-criterion="sector"]').first();
+  await expect(criterion).toBeHidden();
+  expect(await pageWidth()).toBeLessThanOrEqual(390);
+  // From 640 px up the criteria are simply shown.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(criterion).toBeVisible();
+  await expect(block.getByRole("button", { name: "Xem từng tiêu chí" })).toBeHidden();
+});

@@ -3,8 +3,9 @@ import { systemContext } from "@/lib/audit/context";
 import { verifyAuditChain } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
 import { findMatchesForDemand, findMatchesForOffer } from "@/lib/matching/engine";
-import { recomputeMatches, setMatchState, sweepMatches } from "@/lib/matching/mutations";
+import { MATCHING_RULES_SINCE, recomputeMatches, setMatchState, sweepMatches } from "@/lib/matching/mutations";
 import { matchesForUser, publicMatches } from "@/lib/matching/queries";
+import { isRelated, MIN_RELATEDNESS, STRONG_MATCH } from "@/lib/matching/score";
 import type { Principal } from "@/lib/authz";
 import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
 
@@ -208,5 +209,119 @@ describe("matching candidates", () => {
     const matches = await findMatchesForDemand(demand.id, 100);
     expect(matches[0]?.offerId).toBe(good.id);
     expect(matches.map((m) => m.offerId)).toContain(sensor.id); // another sector, sharing rare words
+  });
+});
+
+describe("the minimum relatedness, and what a match notice says", () => {
+  it("stores, shows and notifies no pair below it; the sweep removes those stored before it unless acted on", async () => {
+    const lab = await createOrganization(db, { type: "INSTITUTE" });
+    const farm = await createOrganization(db, { type: "ENTERPRISE" });
+    const author = await createUser(db, { roles: ["PROVIDER"], organizationId: lab.id });
+    const buyer = await createUser(db, { roles: ["SEEKER"], organizationId: farm.id });
+    await db.user.update({ where: { id: author.id }, data: { locale: "en" } });
+    const priced = { priceType: "RANGE" as const, priceMin: 300_000_000n, priceMax: 600_000_000n, titleEn: null };
+    const ras = await db.offer.create({
+      data: buildOffer(lab.id, author.id, {
+        titleVi: "Nuôi tôm thẻ chân trắng thâm canh tuần hoàn, ít thay nước",
+        keywords: ["nuôi tôm", "thâm canh", "tôm thẻ chân trắng"],
+        summaryVi: "Ao nuôi tôm tuần hoàn mật độ cao, ít thay nước, kiểm soát dịch bệnh.",
+        trl: 8,
+        ...priced,
+      }),
+    });
+    // The same sector and as well placed, priced and mature, but about something else.
+    const unrelated = (titleVi: string, keywords: string[], summaryVi: string) =>
+      db.offer.create({ data: buildOffer(lab.id, author.id, { titleVi, keywords, summaryVi, trl: 8, ...priced }) });
+    const tuna = await unrelated(
+      "Bảo quản cá ngừ đại dương trên tàu bằng đông lạnh nhanh",
+      ["cá ngừ", "đông lạnh"],
+      "Giữ chất lượng cá ngừ xuất khẩu sashimi.",
+    );
+    const dryer = await unrelated(
+      "Máy sấy nông sản dùng bơm nhiệt",
+      ["máy sấy", "bơm nhiệt"],
+      "Sấy nông sản ở nhiệt độ thấp, giữ màu.",
+    );
+    const shrimp = await db.demand.create({
+      data: buildDemand(farm.id, buyer.id, {
+        titleVi: "Cần công nghệ nuôi tôm thẻ chân trắng thâm canh ít thay nước",
+        titleEn: null,
+        keywords: ["nuôi tôm", "thâm canh"],
+        summaryVi: "Trang trại 5 ha muốn nuôi tôm mật độ cao, ít thay nước.",
+        trlMin: 6,
+        budgetMin: 200_000_000n,
+        budgetMax: 800_000_000n,
+      }),
+    });
+
+    const found = await findMatchesForDemand(shrimp.id, 100);
+    expect(found.map((m) => m.offerId)).toContain(ras.id);
+    expect(found.map((m) => m.offerId)).not.toContain(tuna.id);
+    expect(found.every((m) => m.explanation.text.similarity >= MIN_RELATEDNESS)).toBe(true);
+    const strong = found.find((m) => m.offerId === ras.id)!;
+    expect(strong.score).toBeGreaterThanOrEqual(STRONG_MATCH);
+
+    await recomputeMatches("demand", shrimp.id);
+    const stored = await db.match.findMany({ where: { demandId: shrimp.id } });
+    const storedOffers = stored.map((m) => m.offerId);
+    expect(storedOffers).toContain(ras.id);
+    expect(storedOffers).not.toContain(tuna.id);
+    expect(storedOffers).not.toContain(dryer.id);
+    expect(stored.every((m) => isRelated(m.explanation as { text: { similarity: number } }))).toBe(true);
+
+    // Each owner is told which listing matched which of theirs, with a link to the one that matched.
+    const notice = async (userId: string) =>
+      db.notification.findFirstOrThrow({ where: { userId, type: "match.new" }, select: { params: true, link: true } });
+    expect(await notice(buyer.id)).toEqual({
+      params: { title: ras.titleVi, listing: shrimp.titleVi, score: strong.score },
+      link: `/technologies/${ras.slug}`,
+    });
+    expect(await notice(author.id)).toEqual({
+      params: { title: shrimp.titleVi, listing: ras.titleVi, score: strong.score },
+      link: `/demands/${shrimp.slug}`,
+    });
+    const mail = async (email: string) => db.emailOutbox.findFirstOrThrow({ where: { to: email } });
+    const vi = await mail(buyer.email);
+    expect(vi.subject).toBe(`Kết nối mới: “${ras.titleVi}” phù hợp với “${shrimp.titleVi}”`);
+    expect(vi.body).toContain(`/technologies/${ras.slug}`);
+    const en = await mail(author.email);
+    expect(en.subject).toBe(`New match: “${shrimp.titleVi}” fits “${ras.titleVi}”`);
+    expect(en.body).toContain(`/en/demands/${shrimp.slug}`);
+
+    // Pairs an older engine stored below the minimum, before MATCHING_RULES_SINCE: one nobody acted on,
+    // one a deal was started from. The offers are up to date: only the demand's recomputation may act.
+    const weak = { ...strong.explanation, sharedTerms: [], text: { similarity: 0.08 } };
+    expect(isRelated(weak)).toBe(false);
+    const stale = await db.match.create({
+      data: { offerId: tuna.id, demandId: shrimp.id, score: 0.555, explanation: weak },
+    });
+    const acted = await db.match.create({
+      data: { offerId: dryer.id, demandId: shrimp.id, score: 0.5, explanation: weak, demandState: "ACTED_ON" },
+    });
+    const before = new Date(MATCHING_RULES_SINCE.getTime() - 86_400_000);
+    await db.demand.update({ where: { id: shrimp.id }, data: { matchedAt: before, updatedAt: before } });
+    await db.offer.updateMany({
+      where: { id: { in: [tuna.id, dryer.id] } },
+      data: { matchedAt: new Date(), updatedAt: before },
+    });
+    // Not shown meanwhile, but for the one acted on to its owner.
+    const offerIds = (rows: unknown[] | null) => (rows as { offer: { id: string } }[]).map((m) => m.offer.id);
+    expect(offerIds(await publicMatches("demand", shrimp.id, 10)).sort()).toEqual(storedOffers.sort());
+    const mine = (await matchesForUser(buyer)).items.map((m) => m.id);
+    expect(mine).toContain(acted.id);
+    expect(mine).not.toContain(stale.id);
+    expect(mine).toEqual(expect.arrayContaining(stored.map((m) => m.id)));
+
+    await sweepMatches();
+    const left = await db.match.findMany({ where: { demandId: shrimp.id }, orderBy: { score: "desc" } });
+    expect(left.map((m) => m.id).sort()).toEqual([...stored.map((m) => m.id), acted.id].sort());
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "match.recompute", entityId: shrimp.id },
+      orderBy: { seq: "desc" },
+    });
+    expect(event.after).toMatchObject({ removed: 1 });
+    expect((await sweepMatches()).recomputed).toBe(0); // nothing weak left to recompute: the sweep settles
+    expect(await db.notification.count({ where: { type: "match.new", userId: buyer.id } })).toBe(1);
+    expect((await verifyAuditChain()).ok).toBe(true);
   });
 });

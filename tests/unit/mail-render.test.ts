@@ -30,7 +30,7 @@ const SAMPLE: NotificationParamsByType = {
   "membership.joined": { name: "Lê Văn An", organization: "Viện Vật liệu" },
   "membership.removed": { organization: "Viện Vật liệu" },
   "membership.admin_transferred": { organization: "Viện Vật liệu" },
-  "match.new": { title: "Máy lọc nước nano", score: 0.85 },
+  "match.new": { title: "Máy lọc nước nano", listing: "Cần thiết bị lọc nước cho trường học", score: 0.85 },
   "deal.received": { title: "Máy lọc nước nano", organization: "Công ty Dệt nhuộm", reference: "GD-2026-7KQ3M9X" },
   "deal.accepted": { title: "Máy lọc nước nano", organization: "Viện Vật liệu", reference: "GD-2026-7KQ3M9X" },
   "deal.declined": {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { scoreMatch, terms, WEIGHTS, type DemandFacts, type OfferFacts } from "@/lib/matching/score";
+import {
+  isRelated,
+  MIN_RELATEDNESS,
+  scoreMatch,
+  terms,
+  WEIGHTS,
+  type DemandFacts,
+  type OfferFacts,
+} from "@/lib/matching/score";
+import { COMPOUNDS } from "@/lib/search/compounds";
+import { fold, tokenize } from "@/lib/search/text";
+import { DEMO_DEMANDS, DEMO_OFFERS } from "@/prisma/data/demo-content";
+import { DEMANDS as QUALITY_DEMANDS, OFFERS as QUALITY_OFFERS } from "../quality/dataset";
 
 const now = new Date("2026-11-22T00:00:00Z");
 const offer = (o: Partial<OfferFacts> = {}): OfferFacts => ({
@@ -89,6 +101,59 @@ describe("match score", () => {
   });
 });
 
+describe("the minimum relatedness", () => {
+  it("makes a same-sector pair sharing no subject no match, however well TRL, budget and place fit", () => {
+    // The shape of the pair the issue saw: same sector, nothing in common but the criteria without text.
+    const tuna = offer({
+      title: "Bảo quản cá ngừ đại dương trên tàu bằng đông lạnh nhanh",
+      keywords: ["cá ngừ", "đông lạnh"],
+      summary: "Giữ chất lượng cá ngừ xuất khẩu sashimi.",
+    });
+    const shrimp = demand({
+      title: "Nuôi tôm thẻ chân trắng thâm canh ít thay nước",
+      keywords: ["nuôi tôm", "thâm canh"],
+    });
+    const { score, explanation } = scoreMatch(tuna, shrimp, now);
+    expect(explanation.sector.verdict).toBe("match");
+    expect(score).toBeGreaterThan(0.45); // what used to be stored and shown
+    expect(explanation.text.similarity).toBeLessThan(MIN_RELATEDNESS);
+    expect(isRelated(explanation)).toBe(false);
+    expect(isRelated(scoreMatch(offer(), demand(), now).explanation)).toBe(true);
+  });
+
+  it("is a bound on the similarity as shown, inclusive", () => {
+    expect(isRelated({ text: { similarity: MIN_RELATEDNESS } })).toBe(true);
+    expect(isRelated({ text: { similarity: MIN_RELATEDNESS - 0.01 } })).toBe(false);
+  });
+
+  it("does not count thesaurus groups of words that say nothing ('công nghệ' ≈ 'technology')", () => {
+    const synonyms = new Map([
+      ["cong nghe", "cong nghe"],
+      ["technology", "cong nghe"],
+    ]);
+    const t = terms(
+      { title: "Công nghệ sấy", keywords: [], sectorCode: "207", fieldCode: "2", location: "HN" },
+      undefined,
+      synonyms,
+    );
+    expect([...t]).toEqual(["say"]);
+  });
+});
+
+const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+const KNOWN_WORDS = new Set(COMPOUNDS.map((c) => tokenize(c).join(" ")));
+/** Folded words of a text (tokenize stops at 12). */
+const words = (text: string) =>
+  text
+    .split(/[^\p{L}\p{N}]+/u)
+    .map(fold)
+    .filter(Boolean);
+/** The folded text of a listing's title, keywords and summary, clause by clause, padded for whole-word search. */
+const foldedText = (l: { title: string; keywords: string[]; summary?: string | null }) =>
+  [l.title, ...l.keywords, l.summary ?? ""]
+    .flatMap((text) => text.split(/[.,;:!?()[\]{}"“”‘’/|·•–—\n]+/u))
+    .map((clause) => ` ${words(clause).join(" ")} `);
+
 describe("shared terms shown to people", () => {
   it("lists the demand's keywords found in the offer as written, before syllable pairs", () => {
     const d = demand({ title: "Phần mềm truy xuất nguồn gốc nông sản", keywords: ["truy xuất nguồn gốc", "mã QR"] });
@@ -103,4 +168,101 @@ describe("shared terms shown to people", () => {
     expect(shared.slice(0, 2)).toEqual(["truy xuất nguồn gốc", "mã QR"]);
     expect(shared).not.toContain("truy"); // a lone syllable already inside a keyword
   });
+
+  it("never shows a syllable pair straddling two words nor a lone syllable of a longer word", () => {
+    // "bảo quản vải": "quản vải" straddles "bảo quản" and "vải"; the offer's "vải" is not the demand's "vải thiều".
+    const lychee = demand({
+      title: "Bảo quản vải thiều tươi để xuất khẩu",
+      keywords: ["vải thiều", "bảo quản"],
+      summary: null,
+    });
+    const coating = offer({
+      title: "Màng bao ăn được kéo dài thời gian bảo quản vải, nhãn tươi",
+      keywords: ["màng bao", "chitosan"],
+      summary: "Bảo quản vải tươi 30 ngày.",
+    });
+    expect(scoreMatch(coating, lychee, now).explanation.sharedTerms).toEqual(["bảo quản"]);
+    // "lượng" of "năng lượng" is not "lượng" of "chất lượng"; "sấy" alone is a syllable.
+    const dryer = offer({
+      title: "Máy sấy nông sản dùng năng lượng mặt trời",
+      keywords: ["máy sấy", "năng lượng mặt trời"],
+      summary: null,
+    });
+    const quality = demand({ title: "Kiểm soát chất lượng nông sản sau khi sấy", keywords: ["chất lượng"] });
+    expect(scoreMatch(dryer, quality, now).explanation.sharedTerms).toEqual(["nông sản"]);
+  });
+
+  it("shows the longest word both use, once, and leaves out words that say nothing", () => {
+    const plant = offer({
+      title: "Hệ thống xử lý nước thải sinh hoạt bằng công nghệ SBR",
+      keywords: ["xử lý nước thải", "SBR"],
+      summary: "Giải pháp cho khu dân cư.",
+    });
+    const estate = demand({
+      title: "Cần hệ thống xử lý nước thải sinh hoạt cho khu tái định cư theo công nghệ SBR",
+      keywords: [],
+      summary: "Giải pháp trọn gói.",
+    });
+    const shared = scoreMatch(plant, estate, now).explanation.sharedTerms;
+    // "nước thải" is inside "nước thải sinh hoạt"; "hệ thống", "công nghệ", "giải pháp" say nothing.
+    expect(shared).toEqual(["xử lý", "nước thải sinh hoạt", "SBR"]);
+  });
+
+  it("shows a synonym group shared through other words by the demand's words", () => {
+    const synonyms = new Map([
+      ["trau bo", "gia suc"],
+      ["gia suc", "gia suc"],
+    ]);
+    const feed = offer({ title: "Thức ăn ủ chua cho gia súc", keywords: ["ủ chua"], summary: null });
+    const farm = demand({ title: "Cần thức ăn thô xanh cho trâu bò mùa đông", keywords: ["trâu bò"], summary: null });
+    const shared = scoreMatch(feed, farm, now, synonyms).explanation.sharedTerms;
+    expect(shared).toContain("trâu bò");
+    expect(shared).toContain("thức ăn");
+  });
+
+  it(
+    "holds for every pair of the demo listings and of the labelled ones: whole words both listings use",
+    { timeout: 30_000 },
+    () => {
+      // Each set's demands against its own offers (the listings an exchange would pair).
+      const sets: [OfferFacts[], DemandFacts[]][] = [
+        [
+          DEMO_OFFERS.map((o) =>
+            offer({ title: o.titleVi, titleEn: o.titleEn, keywords: o.keywords, summary: o.summaryVi }),
+          ),
+          DEMO_DEMANDS.map((d) =>
+            demand({ title: d.titleVi, titleEn: d.titleEn, keywords: d.keywords, summary: d.summaryVi }),
+          ),
+        ],
+        [
+          QUALITY_OFFERS.map((o) => offer({ title: o.titleVi, keywords: o.keywords, summary: o.summaryVi })),
+          QUALITY_DEMANDS.map((d) => demand({ title: d.titleVi, keywords: d.keywords, summary: d.summaryVi })),
+        ],
+      ];
+      let shown = 0;
+      const problems: string[] = [];
+      for (const [offers, demands] of sets) {
+        for (const d of demands) {
+          const keywords = new Set(d.keywords.map((k) => k.normalize("NFC").trim()));
+          for (const o of offers) {
+            for (const term of scoreMatch(o, d, now).explanation.sharedTerms) {
+              shown++;
+              const folded = words(term).join(" ");
+              const single = !folded.includes(" ");
+              const whole =
+                keywords.has(term) ||
+                (!single && KNOWN_WORDS.has(folded)) ||
+                (single &&
+                  fold(term) === term.toLowerCase() &&
+                  (term === term.toUpperCase() || !VIETNAMESE_SYLLABLE.test(folded)));
+              const inBoth = [d, o].every((l) => foldedText(l).some((clause) => clause.includes(` ${folded} `)));
+              if (!whole || !inBoth) problems.push(`${term} (${d.title} ↔ ${o.title})`);
+            }
+          }
+        }
+      }
+      expect(shown).toBeGreaterThan(500);
+      expect(problems).toEqual([]);
+    },
+  );
 });

@@ -72,7 +72,7 @@ export default async function MatchesPage({ params, searchParams }: PageProps<"/
           }
         />
       ) : (
-        <ol aria-label={t("listLabel")} className="space-y-4">
+        <ol aria-label={t("listLabel")} className="space-y-3 sm:space-y-4">
           {list.items.map((match) => (
             <UserMatchCard
               key={match.id}
