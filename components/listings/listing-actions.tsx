@@ -17,12 +17,19 @@ export type TransitionListing = (kind: ListingKind, id: string, event: string) =
 export function ListingActions({
   kind,
   id,
+  status,
   events,
   action,
   title,
 }: {
   kind: ListingKind;
   id: string;
+  /**
+   * The listing's status now. An answer is shown only while the status is the one it was given in:
+   * once an action has moved the listing, the page's status panel tells the new state, and the
+   * earlier notice would be stale.
+   */
+  status: string;
   events: string[];
   action: TransitionListing;
   /** The card's heading. The card shows while there is an action or the answer to the last one. */
@@ -30,15 +37,20 @@ export function ListingActions({
 }) {
   const t = useTranslations("workspace");
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
+  const [answer, setAnswer] = useState<{ tone: "success" | "danger"; text: string; status: string } | null>(null);
   const run = (event: string) => {
     if (CONFIRM.has(event) && !window.confirm(t(`confirm.${event}`))) return;
+    const from = status;
     startTransition(async () => {
       const result = await action(kind, id, event);
-      if (result.ok) setMessage({ tone: "success", text: t(`notices.${result.message ?? "saved"}`) });
-      else setMessage({ tone: "danger", text: result.formError ?? Object.values(result.fieldErrors).flat().join(" ") });
+      if (result.ok) setAnswer({ tone: "success", text: t(`notices.${result.message ?? "saved"}`), status: from });
+      else {
+        const text = result.formError ?? Object.values(result.fieldErrors).flat().join(" ");
+        setAnswer({ tone: "danger", text, status: from });
+      }
     });
   };
+  const message = answer?.status === status ? answer : null;
   if (events.length === 0 && !message) return null;
   return (
     <Card as="section">

@@ -15,8 +15,11 @@ import { ownerEvents } from "@/lib/listings/state-machine";
 import { Attachments, type DeleteAttachment } from "./attachments";
 import { DemandForm } from "./demand-form";
 import { ListingActions, type TransitionListing } from "./listing-actions";
+import { ListingPreview } from "./listing-preview";
 import { OfferForm } from "./offer-form";
+import { OneTimeNotice } from "./one-time-notice";
 import { STATUS_TONE } from "./own-listings";
+import { StatusPanel } from "./status-panel";
 
 /** The workspace's server actions for one listing, passed in by the page (components never import app/). */
 export interface ListingEditorActions {
@@ -25,7 +28,11 @@ export interface ListingEditorActions {
   deleteAttachment: DeleteAttachment;
 }
 
-/** The owner's page for one listing: status and feedback, lifecycle actions, the form and files. */
+/**
+ * The owner's page for one listing: one status panel (state, next step, expected decision, reason,
+ * contact), lifecycle actions, files, and the form while the listing is editable, or else a
+ * read-only preview of its content.
+ */
 export async function ListingEditor({
   user,
   kind,
@@ -87,37 +94,52 @@ export async function ListingEditor({
         </div>
       </div>
 
-      {saved && <Alert tone="success">{t("notices.created")}</Alert>}
-      {listing.screening === "PROHIBITED" && (
-        <Alert tone="danger" title={t("prohibitedTitle")}>
-          {t("prohibitedText", { entries: listing.screeningNote ?? "" })}
-        </Alert>
-      )}
-      {listing.status === "REJECTED" && listing.moderationNote && (
-        <Alert tone="danger" title={t("rejectedTitle")}>
-          {listing.moderationNote}
-        </Alert>
-      )}
-      {listing.status === "SUBMITTED" && (
-        <Alert tone="info">
-          {listing.screening === "RESTRICTED" ? t("waitingOfficerLong") : t("waitingModeration")}
-        </Alert>
-      )}
-      {revision !== null && <Alert tone="info">{t("revisionPendingLong")}</Alert>}
-      {revision?.screening === "PROHIBITED" && (
-        <Alert tone="danger" title={t("revisionProhibitedTitle")}>
-          {t("revisionProhibitedText", { entries: revision.screeningNote ?? "" })}
-        </Alert>
-      )}
-      {revision?.screening === "RESTRICTED" && <Alert tone="info">{t("revisionWaitingOfficer")}</Alert>}
-      {listing.status === "PUBLISHED" && listing.pendingRevision === null && listing.moderationNote && (
-        <Alert tone="warning" title={t("revisionRejectedTitle")}>
-          {listing.moderationNote}
-        </Alert>
+      {/* The redirect's one-time notice after creating the draft: gone on reload and once submitted. */}
+      {saved && listing.status === "DRAFT" && (
+        <OneTimeNotice param="saved" tone="success">
+          {t("notices.created")}
+        </OneTimeNotice>
       )}
 
-      {/* Always mounted: after a step that leaves no action (withdraw), its confirmation stays in view. */}
-      <ListingActions kind={kind} id={id} events={events} action={actions.transition} title={t("actionsTitle")} />
+      <StatusPanel
+        status={listing.status}
+        restricted={listing.screening === "RESTRICTED"}
+        moderationNote={listing.status === "REJECTED" ? listing.moderationNote : null}
+        submittedAt={listing.submittedAt}
+        revisionSubmittedAt={revision?.submittedAt ?? null}
+        now={new Date()}
+      >
+        {listing.screening === "PROHIBITED" && (
+          <Alert tone="danger" title={t("prohibitedTitle")}>
+            {t("prohibitedText", { entries: listing.screeningNote ?? "" })}
+          </Alert>
+        )}
+        {revision !== null && <Alert tone="info">{t("revisionPendingLong")}</Alert>}
+        {revision?.screening === "PROHIBITED" && (
+          <Alert tone="danger" title={t("revisionProhibitedTitle")}>
+            {t("revisionProhibitedText", { entries: revision.screeningNote ?? "" })}
+          </Alert>
+        )}
+        {revision?.screening === "RESTRICTED" && <Alert tone="info">{t("revisionWaitingOfficer")}</Alert>}
+        {listing.status === "PUBLISHED" && listing.pendingRevision === null && listing.moderationNote && (
+          <Alert tone="warning" title={t("revisionRejectedTitle")}>
+            {listing.moderationNote}
+          </Alert>
+        )}
+      </StatusPanel>
+
+      {/*
+        Always mounted: an answer that leaves the state as it was (an error, a renewal) stays in view;
+        one that changed the state gives way to the status panel above.
+      */}
+      <ListingActions
+        kind={kind}
+        id={id}
+        status={listing.status}
+        events={events}
+        action={actions.transition}
+        title={t("actionsTitle")}
+      />
 
       <Card as="section">
         <CardHeader>
@@ -146,7 +168,8 @@ export async function ListingEditor({
           </CardContent>
         </Card>
       ) : (
-        <Alert tone="info">{t("notEditable")}</Alert>
+        // In review, expired or withdrawn: no form, the stored content read-only instead.
+        <ListingPreview listing={listing} sectors={common.sectors} submitted={listing.status === "SUBMITTED"} />
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import type { Principal } from "@/lib/authz";
 import { Link } from "@/lib/i18n/navigation";
 import { LISTING_KIND, type ListingKind } from "@/lib/listings/kinds";
 import { ownListings } from "@/lib/listings/queries";
+import { reviewEta } from "@/lib/listings/review-eta";
 
 export const STATUS_TONE: Record<string, BadgeTone> = {
   DRAFT: "neutral",
@@ -23,6 +24,11 @@ export async function OwnListings({ user, kind, page }: { user: Principal; kind:
   const t = await getTranslations("workspace");
   const te = await getTranslations("enums");
   const tp = await getTranslations("pagination");
+  const tr = await getTranslations("lifecycle.review");
+  const now = new Date();
+  // A submission waiting for the operator: when the decision is expected (lib/listings/review-eta.ts).
+  const expected = (submittedAt: Date | null) =>
+    submittedAt ? tr("listExpected", { date: format.dateTime(reviewEta(submittedAt, now).expectedBy, "long") }) : "—";
   const format = await getFormatter();
   const { items, total, pageSize } = await ownListings(user, kind, page);
   const base = LISTING_KIND[kind].accountPath;
@@ -68,8 +74,11 @@ export async function OwnListings({ user, kind, page }: { user: Principal; kind:
                   <TD className="max-w-xs text-sm">
                     {item.screening === "PROHIBITED"
                       ? t("prohibitedShort")
-                      : (item.moderationNote ??
-                        (item.screening === "RESTRICTED" && item.status === "SUBMITTED" ? t("waitingOfficer") : "—"))}
+                      : item.status === "SUBMITTED"
+                        ? item.screening === "RESTRICTED"
+                          ? t("waitingOfficer")
+                          : expected(item.submittedAt)
+                        : (item.moderationNote ?? "—")}
                   </TD>
                   <TD>{format.dateTime(item.updatedAt, "short")}</TD>
                   <TD>{item.expiresAt ? format.dateTime(item.expiresAt, "short") : "—"}</TD>
