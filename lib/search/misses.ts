@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac, randomBytes } from "node:crypto";
+import { WindowLimiter } from "@/lib/security/beacon";
 import type { AuditContext } from "@/lib/audit/context";
 import { audited } from "@/lib/audit/mutations";
 import { assertCan, can, type Principal } from "@/lib/authz";
@@ -159,45 +159,12 @@ export async function dismissMiss(ctx: AuditContext, user: Principal, query: str
 /** Reports accepted per client address and window; beyond, the route answers 429. */
 export const MISS_REPORTS_PER_WINDOW = 60;
 export const MISS_REPORT_WINDOW_MS = 60_000;
-/** The most addresses tracked at once: a flood of spoofed ones cannot grow memory without bound. */
-const MAX_TRACKED = 10_000;
 
-// Addresses are kept only as keyed hashes under a key that never leaves the process, and only for
-// the window: the report stores nothing personal, and neither does its limiter.
-const hashKey = randomBytes(32);
-const windows = new Map<string, { start: number; count: number }>();
+/** Nothing personal is kept (lib/security/beacon.ts). */
+const limiter = new WindowLimiter(MISS_REPORTS_PER_WINDOW, MISS_REPORT_WINDOW_MS);
 
-/**
- * Whether one more report from `ip` is allowed now (counted when it is). Unknown addresses (no
- * trusted proxy, see lib/auth/client-ip.ts) share one bucket, as they do in the sign-in limiter.
- *
- * Kept in process memory, not in PostgreSQL like the sign-in limiter: the count of a miss is not
- * worth a table of addresses, and with several instances the limit only multiplies by their number.
- */
-export function allowMissReport(ip: string | null, now = Date.now()): boolean {
-  const key = createHmac("sha256", hashKey)
-    .update(ip ?? "unknown")
-    .digest("base64url");
-  const current = windows.get(key);
-  if (current && now - current.start < MISS_REPORT_WINDOW_MS) {
-    if (current.count >= MISS_REPORTS_PER_WINDOW) return false;
-    current.count += 1;
-    return true;
-  }
-  if (windows.size >= MAX_TRACKED) {
-    for (const [k, w] of windows) if (now - w.start >= MISS_REPORT_WINDOW_MS) windows.delete(k);
-    // Still full of live windows: the oldest entries go (Map keeps insertion order).
-    for (const k of windows.keys()) {
-      if (windows.size < MAX_TRACKED) break;
-      windows.delete(k);
-    }
-  }
-  windows.delete(key);
-  windows.set(key, { start: now, count: 1 });
-  return true;
-}
+/** Whether one more report from `ip` is allowed now (counted when it is). */
+export const allowMissReport = (ip: string | null, now = Date.now()) => limiter.allow(ip, now);
 
 /** Forgets every window (tests). */
-export function resetMissReportLimiter(): void {
-  windows.clear();
-}
+export const resetMissReportLimiter = () => limiter.reset();

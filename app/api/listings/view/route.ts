@@ -4,6 +4,7 @@ import { viewerFromCookies } from "@/lib/analytics/viewer";
 import { recordListingView } from "@/lib/analytics/views";
 import { proxyMark, requestMetaFrom } from "@/lib/auth/client-ip";
 import { env } from "@/lib/env";
+import { boundedText } from "@/lib/security/beacon";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,27 +19,6 @@ const refuse = (status: number, error: string, message: string, headers: Record<
 
 const done = () => new Response(null, { status: 204, headers: NO_STORE });
 
-/** The body as text, or null when it is longer than MAX_BODY_BYTES (reading stops there). */
-async function boundedText(request: Request): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done: end, value } = await reader.read();
-    if (end) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
 /**
  * A listing page opened in a browser (components/analytics/view-beacon.tsx: the detail pages are
  * cached, so they cannot count their own views). Body: JSON `{ "kind": "offer" | "demand", "id":
@@ -51,7 +31,7 @@ async function boundedText(request: Request): Promise<string | null> {
  * nothing), 400 for a bad body, 429 past the limit.
  */
 export async function POST(request: Request) {
-  const text = await boundedText(request);
+  const text = await boundedText(request, MAX_BODY_BYTES);
   if (text === null) return refuse(400, "invalid_body", `The body must be at most ${MAX_BODY_BYTES} bytes of JSON.`);
   let body: unknown;
   try {

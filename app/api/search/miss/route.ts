@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { allowMissReport, MISS_REPORT_WINDOW_MS, missKey, recordMiss } from "@/lib/search/misses";
 import { countListings } from "@/lib/search/queries";
 import { MissReportSchema } from "@/lib/search/thesaurus-schemas";
+import { boundedText } from "@/lib/security/beacon";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,27 +15,6 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 const refuse = (status: number, error: string, message: string, headers: Record<string, string> = {}) =>
   Response.json({ error, message }, { status, headers: { ...NO_STORE, ...headers } });
-
-/** The body as text, or null when it is longer than MAX_BODY_BYTES (reading stops there). */
-async function boundedText(request: Request): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
 
 /**
  * A search that found nothing, reported by the browser (components/search/miss-beacon.tsx: result
@@ -54,7 +34,7 @@ export async function POST(request: Request) {
       "Retry-After": String(MISS_REPORT_WINDOW_MS / 1000),
     });
 
-  const text = await boundedText(request);
+  const text = await boundedText(request, MAX_BODY_BYTES);
   if (text === null) return refuse(400, "invalid_body", "The body must be at most 8 KiB of JSON.");
   let body: unknown;
   try {
