@@ -12,6 +12,7 @@
  *   while the period runs — the target status projects it to the period's end (./status.ts);
  * - "level": a rate or a duration measured on what happened during the period (median, share).
  */
+import { MODERATION_TARGET_WORKING_DAYS } from "@/lib/listings/review-eta";
 
 export type KpiGroup = "supply_demand" | "service_levels" | "market_results";
 export type KpiUnit = "count" | "working_days" | "days" | "percent" | "vnd";
@@ -21,8 +22,8 @@ export type KpiAggregation = "stock" | "flow" | "level";
 export type KpiDimension = "field" | "district" | "orgType";
 export const KPI_DIMENSIONS = ["field", "district", "orgType"] as const satisfies readonly KpiDimension[];
 
-/** The operator's moderation target: a decision within 2 working days of the submission (DOMAIN §9). */
-export const MODERATION_TARGET_WORKING_DAYS = 2;
+// The moderation target is the listings' rule (lib/listings/review-eta.ts); the KPI judges against it.
+export { MODERATION_TARGET_WORKING_DAYS };
 /** A listing counts as "updated in the last quarter" when its owner changed it in the last 90 days. */
 export const UPDATED_WITHIN_DAYS = 90;
 

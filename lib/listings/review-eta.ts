@@ -1,5 +1,7 @@
 import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days";
-import { MODERATION_TARGET_WORKING_DAYS } from "@/lib/kpi/catalogue";
+
+/** The operator's moderation target (DOMAIN §9): a decision within this many working days. */
+export const MODERATION_TARGET_WORKING_DAYS = 2;
 
 /**
  * When the owner of a submitted listing can expect the operator's decision: the operator's target
