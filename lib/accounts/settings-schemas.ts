@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PasswordSchema, PersonNameSchema } from "@/lib/auth/schemas";
+import { ConfirmPasswordSchema, PasswordSchema, PersonNameSchema, samePasswords } from "@/lib/auth/schemas";
 
 /**
  * The account settings forms (/account/settings). Messages are catalog keys (`account.settings.
@@ -13,20 +13,9 @@ export const ChangePasswordSchema = z
   .object({
     currentPassword: z.string({ error: "required" }).min(1, "required").max(256, "too_long"),
     password: PasswordSchema,
-    confirmPassword: z.string({ error: "required" }).transform((v) => v.normalize("NFC")),
+    confirmPassword: ConfirmPasswordSchema,
   })
-  .superRefine(
-    (data, ctx) => {
-      if (
-        typeof data.password === "string" &&
-        typeof data.confirmPassword === "string" &&
-        data.password !== data.confirmPassword
-      ) {
-        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwords_differ" });
-      }
-    },
-    { when: () => true },
-  );
+  .superRefine(samePasswords, { when: () => true });
 
 export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
 

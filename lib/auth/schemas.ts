@@ -123,6 +123,22 @@ export const LoginSchema = z.object({
 
 export type LoginInput = z.infer<typeof LoginSchema>;
 
+/** The repeated new password, compared with the new one by `samePasswords`. */
+export const ConfirmPasswordSchema = z.string({ error: "required" }).transform((v) => v.normalize("NFC"));
+
+/**
+ * Flags `confirmPassword` when it differs from `password`. Meant for `.superRefine(…, { when: () =>
+ * true })`, so it runs even when other fields failed: the data may be partly invalid, hence the guards.
+ */
+export function samePasswords(data: { password?: unknown; confirmPassword?: unknown }, ctx: z.RefinementCtx): void {
+  if (
+    typeof data.password === "string" &&
+    typeof data.confirmPassword === "string" &&
+    data.password !== data.confirmPassword
+  )
+    ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwords_differ" });
+}
+
 /** "Forgot password": only the address. */
 export const ForgotPasswordSchema = z.object({ email: EmailSchema });
 
@@ -131,20 +147,9 @@ export const ResetPasswordSchema = z
   .object({
     token: LinkTokenSchema,
     password: PasswordSchema,
-    confirmPassword: z.string({ error: "required" }).transform((v) => v.normalize("NFC")),
+    confirmPassword: ConfirmPasswordSchema,
   })
-  .superRefine(
-    (data, ctx) => {
-      if (
-        typeof data.password === "string" &&
-        typeof data.confirmPassword === "string" &&
-        data.password !== data.confirmPassword
-      ) {
-        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwords_differ" });
-      }
-    },
-    { when: () => true },
-  );
+  .superRefine(samePasswords, { when: () => true });
 
 export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
 
