@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { AccountProvider } from "@/components/layout/account-context";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { pickMessages, SHELL_CLIENT_MESSAGES } from "@/lib/i18n/messages";
@@ -48,10 +49,13 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
           >
             {t("skipToContent")}
           </a>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-            {children}
-          </main>
+          {/* Who is signed in, asked once per page by the browser: the header and the page's own controls read it. */}
+          <AccountProvider>
+            <SiteHeader />
+            <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+              {children}
+            </main>
+          </AccountProvider>
           <SiteFooter />
         </NextIntlClientProvider>
       </body>

@@ -5,7 +5,7 @@ import { ResultCount } from "./result-count";
 
 /**
  * The frame of a browsable list: title and lead, filters beside the results, then the notice about
- * ignored values, the count and sort, the list (or its empty state) and the pagination. A client
+ * ignored values, the count (with the "save this search" control, if any) and sort, the list (or its empty state) and the pagination. A client
  * component drawn from its texts and slots, with short classes (app/globals.css): a catalog page
  * carries its frame twice (HTML and RSC payload), and this way the payload holds no frame elements.
  */
@@ -17,6 +17,8 @@ export function CatalogShell(props: {
   filters: ReactNode;
   notice?: ReactNode;
   sort?: ReactNode;
+  /** Beside the count: "save this search" on the listing catalogs. */
+  save?: ReactNode;
   children: ReactNode;
   pagination?: ReactNode;
 }) {
@@ -34,7 +36,14 @@ export function CatalogShell(props: {
           </h2>
           {props.notice}
           <div className="catalog-bar">
-            <ResultCount text={props.count} />
+            {props.save ? (
+              <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-2">
+                <ResultCount text={props.count} />
+                {props.save}
+              </div>
+            ) : (
+              <ResultCount text={props.count} />
+            )}
             {props.sort}
           </div>
           {props.children}

@@ -1,4 +1,16 @@
-import type { ContractDocument } from "@/lib/deals/contract-document";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { ContractDocument, TableColumn } from "@/lib/deals/contract-document";
+
+/*
+ * A table of the contract (the payment schedule) is ruled like the PDF and DOCX: on paper and on a
+ * wide screen. Under 640 px on a screen its rows become cards (components/ui/table.tsx), unruled.
+ */
+const CELL = "border border-foreground px-2 py-1 whitespace-normal not-print:max-sm:border-0";
+const ALIGN: Record<TableColumn["align"], string> = {
+  left: "text-start",
+  center: "text-center not-print:max-sm:text-start",
+  right: "text-end not-print:max-sm:text-start",
+};
 
 /**
  * A contract version as a readable, printable page (issue #12 item 3: "a print-ready contract
@@ -71,51 +83,43 @@ export function ContractDocumentView({ doc }: { doc: ContractDocument }) {
                 );
               case "table":
                 return (
-                  <div key={i} className="overflow-x-auto">
+                  <div key={i}>
                     <p>{b.label}:</p>
-                    <table className="mt-1 w-full border-collapse text-sm">
-                      <thead>
-                        <tr>
+                    <Table
+                      scrollLabel={b.label}
+                      containerClassName="mt-1 rounded-none border-0 bg-transparent"
+                      className="text-sm"
+                    >
+                      <THead className="bg-transparent">
+                        <TR>
                           {b.table.columns.map((c) => (
-                            <th
-                              key={c.header}
-                              className="border border-foreground px-2 py-1"
-                              style={{ textAlign: c.align }}
-                            >
+                            <TH key={c.header} className={`${CELL} ${ALIGN[c.align]}`}>
                               {c.header}
-                            </th>
+                            </TH>
                           ))}
-                        </tr>
-                      </thead>
-                      <tbody>
+                        </TR>
+                      </THead>
+                      <TBody>
                         {b.table.rows.map((row, r) => (
-                          <tr key={r}>
+                          <TR key={r}>
                             {row.map((cell, c) => (
-                              <td
-                                key={c}
-                                className="border border-foreground px-2 py-1"
-                                style={{ textAlign: b.table.columns[c]?.align }}
-                              >
+                              <TD key={c} className={`${CELL} ${ALIGN[b.table.columns[c]?.align ?? "left"]}`}>
                                 {cell}
-                              </td>
+                              </TD>
                             ))}
-                          </tr>
+                          </TR>
                         ))}
                         {b.table.total && (
-                          <tr className="font-bold">
+                          <TR className="font-bold">
                             {b.table.total.map((cell, c) => (
-                              <td
-                                key={c}
-                                className="border border-foreground px-2 py-1"
-                                style={{ textAlign: b.table.columns[c]?.align }}
-                              >
+                              <TD key={c} className={`${CELL} ${ALIGN[b.table.columns[c]?.align ?? "left"]}`}>
                                 {cell}
-                              </td>
+                              </TD>
                             ))}
-                          </tr>
+                          </TR>
                         )}
-                      </tbody>
-                    </table>
+                      </TBody>
+                    </Table>
                   </div>
                 );
               case "note":

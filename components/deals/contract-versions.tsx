@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ContractField } from "@/lib/deals/contract";
 import { diffContracts, type ContractChange } from "@/lib/deals/contract-diff";
 import { ARTICLE_TITLES, FIELD_LABELS, SIDE_LABELS, type DocumentLocale } from "@/lib/deals/contract-document";
@@ -54,60 +55,52 @@ export async function ContractVersions({
       <h2 id="contract-versions" className="text-lg font-semibold">
         {t("versions")}
       </h2>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-border text-muted">
-            <tr>
-              <th className="py-2 pe-3">{t("column.version")}</th>
-              <th className="py-2 pe-3">{t("column.saved")}</th>
-              <th className="py-2 pe-3">{t("column.confirmations")}</th>
-              <th className="py-2 pe-3">SHA-256</th>
-              <th className="py-2">{t("column.documents")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.versionNo} className="border-b border-border align-top">
-                <td className="py-2 pe-3 font-medium">{t("versionLabel", { version: v.versionNo })}</td>
-                <td className="py-2 pe-3">
-                  {format.dateTime(v.createdAt, "datetime")}
-                  {v.createdBy ? ` · ${v.createdBy}` : ""}
-                </td>
-                <td className="py-2 pe-3">
-                  {v.confirmations.length === 0
-                    ? "—"
-                    : v.confirmations.map((c) => `${t(`sides.${c.side}`)} (${c.by})`).join(", ")}
-                </td>
-                <td className="py-2 pe-3 font-mono text-xs" title={v.sha256}>
-                  {v.sha256.slice(0, 12)}…
-                </td>
-                <td className="py-2">
-                  <span className="flex flex-wrap gap-2">
-                    <Link
-                      href={`/account/deals/${reference}/contract/${v.versionNo}`}
-                      className="text-brand-700 underline"
-                    >
-                      {t("view")}
-                    </Link>
-                    <a
-                      href={`/api/deals/${reference}/contract/${v.versionNo}/pdf`}
-                      className="text-brand-700 underline"
-                    >
-                      PDF
-                    </a>
-                    <a
-                      href={`/api/deals/${reference}/contract/${v.versionNo}/docx`}
-                      className="text-brand-700 underline"
-                    >
-                      DOCX
-                    </a>
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table scrollLabel={t("versions")}>
+        <THead>
+          <TR>
+            <TH>{t("column.version")}</TH>
+            <TH>{t("column.saved")}</TH>
+            <TH>{t("column.confirmations")}</TH>
+            <TH>SHA-256</TH>
+            <TH>{t("column.documents")}</TH>
+          </TR>
+        </THead>
+        <TBody>
+          {versions.map((v) => (
+            <TR key={v.versionNo}>
+              <TH scope="row">{t("versionLabel", { version: v.versionNo })}</TH>
+              <TD>
+                {format.dateTime(v.createdAt, "datetime")}
+                {v.createdBy ? ` · ${v.createdBy}` : ""}
+              </TD>
+              <TD>
+                {v.confirmations.length === 0
+                  ? "—"
+                  : v.confirmations.map((c) => `${t(`sides.${c.side}`)} (${c.by})`).join(", ")}
+              </TD>
+              <TD className="font-mono text-xs" title={v.sha256}>
+                {v.sha256.slice(0, 12)}…
+              </TD>
+              <TD>
+                <span className="flex flex-wrap gap-2">
+                  <Link
+                    href={`/account/deals/${reference}/contract/${v.versionNo}`}
+                    className="text-brand-700 underline"
+                  >
+                    {t("view")}
+                  </Link>
+                  <a href={`/api/deals/${reference}/contract/${v.versionNo}/pdf`} className="text-brand-700 underline">
+                    PDF
+                  </a>
+                  <a href={`/api/deals/${reference}/contract/${v.versionNo}/docx`} className="text-brand-700 underline">
+                    DOCX
+                  </a>
+                </span>
+              </TD>
+            </TR>
+          ))}
+        </TBody>
+      </Table>
       {versions.length > 1 && (
         <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("compare")}>
           {(["from", "to"] as const).map((name) => (

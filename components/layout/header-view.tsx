@@ -3,7 +3,6 @@
 import NextLink from "next/link";
 import { usePathname } from "next/navigation";
 import { SearchBox } from "@/components/search/search-box";
-import { AccountProvider } from "./account-context";
 import { AccountAreaLinks, AccountMenu } from "./account-menu";
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileMenu } from "./mobile-menu";
@@ -50,42 +49,40 @@ export function HeaderView({
   );
 
   return (
-    <AccountProvider>
-      <header className="site-header">
-        <div>
-          {/*
+    <header className="site-header">
+      <div>
+        {/*
             Named by its visible text (label in name); on a phone, where only the mark shows, by the
             home link's text.
           */}
-          <NextLink href={homeHref} className="site-logo">
-            <span>
-              <span aria-hidden>HN</span>
-              <span className="sr-only sm:hidden">{texts.home}</span>
-            </span>
-            <span className="whitespace-nowrap">
-              <span>{texts.appName}</span>
-              {/* Between lg and xl the navigation needs its room. */}
-              <span className="lg:max-xl:hidden">{texts.operatedFor}</span>
-            </span>
-          </NextLink>
-          <nav aria-label={texts.main} className="hidden shrink-0 lg:block">
-            {nav}
-          </nav>
-          <div className="ml-auto flex min-w-0 items-center gap-2">
-            <LanguageSwitcher />
-            <AccountMenu />
-            <MobileMenu label={texts.menu}>
-              <nav aria-label={texts.main}>{nav}</nav>
-              <AccountAreaLinks />
-            </MobileMenu>
-          </div>
+        <NextLink href={homeHref} className="site-logo">
+          <span>
+            <span aria-hidden>HN</span>
+            <span className="sr-only sm:hidden">{texts.home}</span>
+          </span>
+          <span className="whitespace-nowrap">
+            <span>{texts.appName}</span>
+            {/* Between lg and xl the navigation needs its room. */}
+            <span className="lg:max-xl:hidden">{texts.operatedFor}</span>
+          </span>
+        </NextLink>
+        <nav aria-label={texts.main} className="hidden shrink-0 lg:block">
+          {nav}
+        </nav>
+        <div className="ml-auto flex min-w-0 items-center gap-2">
+          <LanguageSwitcher />
+          <AccountMenu />
+          <MobileMenu label={texts.menu}>
+            <nav aria-label={texts.main}>{nav}</nav>
+            <AccountAreaLinks />
+          </MobileMenu>
         </div>
-        {!searchPage && (
-          <div>
-            <SearchBox />
-          </div>
-        )}
-      </header>
-    </AccountProvider>
+      </div>
+      {!searchPage && (
+        <div>
+          <SearchBox />
+        </div>
+      )}
+    </header>
   );
 }

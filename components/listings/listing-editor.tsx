@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { screeningNoteText } from "@/components/moderation/screening-note";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -111,13 +112,13 @@ export async function ListingEditor({
       >
         {listing.screening === "PROHIBITED" && (
           <Alert tone="danger" title={t("prohibitedTitle")}>
-            {t("prohibitedText", { entries: listing.screeningNote ?? "" })}
+            {t("prohibitedText", { entries: await screeningNoteText(listing.screeningNote) })}
           </Alert>
         )}
         {revision !== null && <Alert tone="info">{t("revisionPendingLong")}</Alert>}
         {revision?.screening === "PROHIBITED" && (
           <Alert tone="danger" title={t("revisionProhibitedTitle")}>
-            {t("revisionProhibitedText", { entries: revision.screeningNote ?? "" })}
+            {t("revisionProhibitedText", { entries: await screeningNoteText(revision.screeningNote) })}
           </Alert>
         )}
         {revision?.screening === "RESTRICTED" && <Alert tone="info">{t("revisionWaitingOfficer")}</Alert>}

@@ -1,8 +1,7 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { locationName } from "@/components/catalog/location-options";
+import { getTranslations } from "next-intl/server";
 import { priceLabel } from "@/components/offers/price-text";
-import { sectorNames } from "@/components/admin/labels/sector-names";
 import type { ListingKind } from "@/lib/listings/kinds";
+import { EMPTY, fieldWords, LISTING_LISTS, LISTING_TEXT, listingLabels } from "./field-words";
 
 /**
  * The editable columns of an offer or a demand as the moderation page reads them: a listing row, or
@@ -87,36 +86,20 @@ const FIELDS = {
   ],
 } as const;
 
-const TEXT = new Set(["titleVi", "titleEn", "summaryVi", "summaryEn", "description", "applicationAreas", "advantages"]);
-const LISTS = {
-  transferObjects: "transferObject",
-  transferForms: "transferForm",
-  transferMethods: "transferMethod",
-  preferredForms: "transferForm",
-} as const;
-
-export const EMPTY = "—";
+/** Reexported for the pages and components that read "no value" as the review does. */
+export { EMPTY };
 
 /**
  * Reads listings of `kind` into labelled fields in the request's locale: enum values as the
  * catalogue's words (enums.json), money as the offer page formats it (priceLabel), TRL with its
- * meaning, locations and sectors by name, yes/no as words, dates in the locale.
+ * meaning, locations and sectors by name, yes/no as words, dates in the locale (./field-words.ts).
  */
 export async function reviewFieldReader(kind: ListingKind) {
-  const locale = await getLocale();
-  const tf = await getTranslations(kind === "offer" ? "offerForm" : "demandForm");
+  const tf = await listingLabels(kind);
   const tc = await getTranslations("catalog.detail");
   const tl = await getTranslations("listing");
-  const te = await getTranslations("enums");
-  const format = await getFormatter();
-  const sectors = await sectorNames(locale, { withField: true });
-  const vnd = (v: bigint) => format.number(Number(v), "vnd");
-  const text = (v: string | null | undefined) => (v && v.trim() ? v : EMPTY);
-  const yesNo = (v: boolean | undefined) => (v === undefined ? EMPTY : te(v ? "yes" : "no"));
-  const trl = (level: number | undefined) =>
-    level === undefined ? EMPTY : te("trlLevel", { level, label: te(`trl.${level}`) });
-  const labels = (values: string[] | undefined, group: string) =>
-    values && values.length ? values.map((v) => (te.has(`${group}.${v}`) ? te(`${group}.${v}`) : v)) : EMPTY;
+  const words = await fieldWords();
+  const vnd = words.money;
 
   const budget = (min: bigint | null | undefined, max: bigint | null | undefined) =>
     min != null && max != null
@@ -128,38 +111,46 @@ export async function reviewFieldReader(kind: ListingKind) {
           : tl("budgetOpen");
 
   const label = (key: string) =>
-    key === "sector" ? tf("sectorCode") : key === "price" ? tc("price") : key === "budget" ? tc("budget") : tf(key);
+    key === "sector"
+      ? tf("sectorCode")!
+      : key === "price"
+        ? tc("price")
+        : key === "budget"
+          ? tc("budget")
+          : (tf(key) ?? key);
 
   const value = async (key: string, s: ReviewSource, fallbackSector?: string): Promise<string | string[]> => {
-    if (TEXT.has(key)) return text(s[key as keyof ReviewSource] as string | null | undefined);
-    if (key in LISTS) return labels(s[key as keyof typeof LISTS], LISTS[key as keyof typeof LISTS]);
+    if (LISTING_TEXT.has(key)) return words.text(s[key as keyof ReviewSource] as string | null | undefined);
+    if (key in LISTING_LISTS) {
+      const list = key as keyof typeof LISTING_LISTS;
+      return words.choices(s[list], LISTING_LISTS[list]);
+    }
     switch (key) {
       case "sector":
-        return s.sectorCode ? (sectors.get(s.sectorCode) ?? fallbackSector ?? s.sectorCode) : EMPTY;
+        return words.sector(s.sectorCode, fallbackSector);
       case "keywords":
         return s.keywords?.length ? s.keywords.join(", ") : EMPTY;
       case "trl":
-        return trl(s.trl);
+        return words.trl(s.trl);
       case "trlMin":
-        return trl(s.trlMin);
+        return words.trl(s.trlMin);
       case "ipStatus":
-        return s.ipStatus ? te(`ipStatus.${s.ipStatus}`) : EMPTY;
+        return s.ipStatus ? words.choice("ipStatus", s.ipStatus) : EMPTY;
       case "ipTitleNumber":
       case "fundingProgramme":
-        return text(s[key]);
+        return words.text(s[key]);
       case "price":
         return priceLabel({ type: s.priceType ?? "NEGOTIABLE", min: s.priceMin ?? null, max: s.priceMax ?? null });
       case "budget":
         return budget(s.budgetMin, s.budgetMax);
       case "deadline":
-        // A DATE column: formatted in UTC so the day never shifts with the server's zone.
-        return s.deadline ? format.dateTime(s.deadline, { dateStyle: "long", timeZone: "UTC" }) : tc("noDeadline");
+        return s.deadline ? words.day(s.deadline) : tc("noDeadline");
       case "location":
-        return s.location ? locationName(locale, s.location) : EMPTY;
+        return words.location(s.location);
       case "stateFunded":
-        return yesNo(s.stateFunded);
+        return words.yesNo(s.stateFunded);
       case "confidential":
-        return yesNo(s.confidential);
+        return words.yesNo(s.confidential);
       default:
         return EMPTY;
     }
@@ -172,7 +163,7 @@ export async function reviewFieldReader(kind: ListingKind) {
         key,
         label: label(key),
         value: await value(key, source, fallbackSector),
-        text: TEXT.has(key),
+        text: LISTING_TEXT.has(key),
       })),
     );
 }

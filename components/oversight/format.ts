@@ -7,6 +7,9 @@ import type { createFormatter } from "next-intl";
 type Formatter = Pick<ReturnType<typeof createFormatter>, "number">;
 type Translator = (key: string, values?: Record<string, string | number>) => string;
 
+/** The classes of a figure's cell: aligned to the end in a grid, under its label on a card. */
+export const NUM = "text-end tabular-nums not-print:max-sm:text-start";
+
 /** A KPI value as the console shows it: counts whole, durations and shares to one decimal, VND as money. */
 export function formatKpi(format: Formatter, unit: KpiUnit, value: number | null, noValue: string): string {
   if (value === null || !Number.isFinite(value)) return noValue;

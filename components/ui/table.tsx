@@ -4,14 +4,15 @@ import { Children, createContext, isValidElement, use, useEffect, useRef, useSta
 import { cn } from "../../lib/cn";
 
 /*
- * Under 640 px (`max-sm:`) a table becomes a list of cards: the header row is hidden (still read by
- * screen readers), each body row is a card, each cell a "label: value" pair, and nothing scrolls
- * sideways. A cell's label is its `data-label`: the `label` given to `TD`, or else its column's
- * header, found while rendering (the header row renders before the body; each row tells its cells
- * their column), so it is in the server's HTML. A cell React cannot place that way (say, the header
- * is not plain text) is labelled in the browser from the header's text. Explicit ARIA roles keep the
- * table a table for assistive technology when its display is no longer `table`. `cards={false}`
- * keeps a table a grid at every width, scrolling inside its box.
+ * Under 640 px on a screen (`not-print:max-sm:`) a table becomes a list of cards: the header row is
+ * hidden (still read by screen readers), each body row is a card, each cell a "label: value" pair,
+ * and nothing scrolls sideways. On paper a table stays a table, whatever the paper's width (a printed
+ * contract or performance review keeps its grid). A cell's label is its `data-label`: the `label`
+ * given to `TD`, or else its column's header, found while rendering (the header row renders before
+ * the body; each row tells its cells their column), so it is in the server's HTML. A cell React cannot
+ * place that way (say, the header is not plain text) is labelled in the browser from the header's
+ * text. Explicit ARIA roles keep the table a table for assistive technology when its display is no
+ * longer `table`. `cards={false}` keeps a table a grid at every width, scrolling inside its box.
  */
 
 export type TableProps = React.ComponentProps<"table"> & {
@@ -46,6 +47,31 @@ const Column = createContext<number | null>(null);
 
 /** The explicit role of a part, only where its display may change (cards). */
 const roleIf = (cards: boolean, role: string) => (cards ? { role } : {});
+
+/** Kinds of class a caller may set on a cell instead of the default: padding, alignment, wrapping. */
+const KINDS = [/^px-/, /^py-/, /^text-(left|center|right|start|end|justify)!?$/, /^whitespace-/];
+const kindOf = (name: string) => KINDS.findIndex((kind) => kind.test(name));
+
+/**
+ * A cell's default classes less those of a kind its `className` sets without a variant: `cn` joins
+ * and does not merge, and of two classes of one kind the stylesheet's order (not the attribute's)
+ * would win, so `text-end` beside the default `text-start` was silently lost.
+ */
+function defaults(classes: string, className: string | undefined): string {
+  const own = new Set(
+    (className ?? "")
+      .split(/\s+/)
+      .filter((name) => !name.includes(":"))
+      .map(kindOf),
+  );
+  return classes
+    .split(" ")
+    .filter((name) => {
+      const kind = kindOf(name);
+      return kind === -1 || !own.has(kind);
+    })
+    .join(" ");
+}
 
 /** The text of rendered children: strings and numbers, also inside elements. */
 function textOf(node: ReactNode): string {
@@ -94,7 +120,8 @@ export function Table({ className, containerClassName, scrollLabel, cards = true
     <div
       className={cn(
         "overflow-x-auto rounded-lg border border-border bg-surface",
-        cards && "max-sm:overflow-visible max-sm:rounded-none max-sm:border-0 max-sm:bg-transparent",
+        cards &&
+          "not-print:max-sm:overflow-visible not-print:max-sm:rounded-none not-print:max-sm:border-0 not-print:max-sm:bg-transparent",
         containerClassName,
       )}
       {...(scrollLabel ? { role: "region", "aria-label": scrollLabel, tabIndex: 0 } : {})}
@@ -105,7 +132,7 @@ export function Table({ className, containerClassName, scrollLabel, cards = true
             {...roleIf(cards, "table")}
             {...props}
             ref={table}
-            className={cn("w-full border-collapse text-left text-sm", cards && "max-sm:block", className)}
+            className={cn("w-full border-collapse text-left text-sm", cards && "not-print:max-sm:block", className)}
           />
         </Headers>
       </Cards>
@@ -120,7 +147,7 @@ export function THead({ className, ...props }: React.ComponentProps<"thead">) {
       <thead
         {...roleIf(cards, "rowgroup")}
         {...props}
-        className={cn("bg-surface-muted", cards && "max-sm:sr-only", className)}
+        className={cn("bg-surface-muted", cards && "not-print:max-sm:sr-only", className)}
       />
     </InHead>
   );
@@ -132,7 +159,7 @@ export function TBody({ className, ...props }: React.ComponentProps<"tbody">) {
     <tbody
       {...roleIf(cards, "rowgroup")}
       {...props}
-      className={cn("divide-y divide-border", cards && "max-sm:block max-sm:space-y-3", className)}
+      className={cn("divide-y divide-border", cards && "not-print:max-sm:block not-print:max-sm:space-y-3", className)}
     />
   );
 }
@@ -158,9 +185,10 @@ export function TR({ className, children, ...props }: React.ComponentProps<"tr">
       {...props}
       className={cn(
         "align-top",
-        cards && "max-sm:block max-sm:rounded-lg max-sm:border max-sm:border-border max-sm:p-3 max-sm:shadow-sm",
+        cards &&
+          "not-print:max-sm:block not-print:max-sm:rounded-lg not-print:max-sm:border not-print:max-sm:border-border not-print:max-sm:p-3 not-print:max-sm:shadow-sm",
         // A row's own background (e.g. a muted inactive row) stays; the other cards are white.
-        cards && !/(^|\s)bg-/.test(className ?? "") && "max-sm:bg-surface",
+        cards && !/(^|\s)bg-/.test(className ?? "") && "not-print:max-sm:bg-surface",
         className,
       )}
     >
@@ -182,10 +210,13 @@ export function TH({ className, scope = "col", ...props }: React.ComponentProps<
       scope={scope}
       {...props}
       className={cn(
-        "border-b border-border px-4 py-2.5 text-start font-semibold whitespace-nowrap text-foreground",
+        defaults(
+          "border-b border-border px-4 py-2.5 text-start font-semibold whitespace-nowrap text-foreground",
+          className,
+        ),
         // A row header is its card's title.
         cards &&
-          "max-sm:block max-sm:border-0 max-sm:px-0 max-sm:pt-0 max-sm:pb-1 max-sm:font-semibold max-sm:whitespace-normal",
+          "not-print:max-sm:block not-print:max-sm:border-0 not-print:max-sm:px-0 not-print:max-sm:pt-0 not-print:max-sm:pb-1 not-print:max-sm:font-semibold not-print:max-sm:whitespace-normal",
         className,
       )}
     />
@@ -204,9 +235,9 @@ export function TD({ className, label, ...props }: React.ComponentProps<"td"> & 
       data-label={label ?? (header || undefined)}
       {...props}
       className={cn(
-        "px-4 py-3 text-foreground",
+        defaults("px-4 py-3 text-foreground", className),
         cards &&
-          "max-sm:block max-sm:max-w-none max-sm:min-w-0 max-sm:px-0 max-sm:py-1 max-sm:break-words max-sm:whitespace-normal max-sm:empty:hidden max-sm:before:block max-sm:before:text-xs max-sm:before:font-medium max-sm:before:text-muted max-sm:before:content-[attr(data-label)]",
+          "not-print:max-sm:block not-print:max-sm:max-w-none not-print:max-sm:min-w-0 not-print:max-sm:px-0 not-print:max-sm:py-1 not-print:max-sm:break-words not-print:max-sm:whitespace-normal not-print:max-sm:empty:hidden not-print:max-sm:before:block not-print:max-sm:before:text-xs not-print:max-sm:before:font-medium not-print:max-sm:before:text-muted not-print:max-sm:before:content-[attr(data-label)]",
         className,
       )}
     />

@@ -90,6 +90,16 @@ test("an organization the operator verifies shows as verified on its public page
   await operator.goto("/admin/organizations");
   const card = operator.locator("section").filter({ has: operator.getByText(org!.name, { exact: true }) });
   await card.getByRole("button", { name: "Xác thực", exact: true }).click();
+  // The decision is confirmed first: nothing is sent before.
+  const confirm = operator.getByRole("dialog", { name: "Xác thực tổ chức này?" });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText(org!.name);
+  const [waiting] = await query<{ status: string }>(
+    "SELECT verification_status AS status FROM organizations WHERE slug = $1",
+    [org!.slug],
+  );
+  expect(waiting!.status).toBe("PENDING");
+  await confirm.getByRole("button", { name: "Xác nhận xác thực" }).click();
   await expect
     .poll(
       async () =>

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { query, signIn } from "./support";
+import { query, signIn, unique } from "./support";
 
 // Issue 15 item 5 (and "one search box per page" of item 6): on a 390 × 844 phone the catalog's
 // first result is in the first screen, its filters behind a counted "Bộ lọc" drawer; no public page
@@ -222,6 +222,22 @@ test.describe("on a phone", () => {
       }),
     );
 
+  /** Every table of the page at `path` is cards, each value under its column's name; nothing is wider than the phone. */
+  async function expectCards(page: Page, path: string) {
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeVisible();
+    const tables = await cards(page);
+    expect(tables.length, path).toBeGreaterThan(0);
+    for (const table of tables) {
+      expect(table.rows, path).toBeGreaterThan(0);
+      expect(table.display, path).toBe("block");
+      expect(table.mislabelled, path).toEqual([]);
+      expect(table.widest, path).toBeLessThanOrEqual(PHONE.width);
+    }
+    expect(await scrollWidth(page), path).toBeLessThanOrEqual(PHONE.width);
+    return tables.length;
+  }
+
   for (const [email, paths] of [
     ["operator@demo.vn", ["/admin/moderation"]],
     ["auditor@demo.vn", ["/admin/audit"]],
@@ -231,20 +247,71 @@ test.describe("on a phone", () => {
       page,
     }) => {
       await signIn(page, email);
-      for (const path of paths) {
-        await page.goto(path);
-        const tables = await cards(page);
-        expect(tables.length, path).toBeGreaterThan(0);
-        for (const table of tables) {
-          expect(table.rows, path).toBeGreaterThan(0);
-          expect(table.display, path).toBe("block");
-          expect(table.mislabelled, path).toEqual([]);
-          expect(table.widest, path).toBeLessThanOrEqual(PHONE.width);
-        }
-        expect(await scrollWidth(page), path).toBeLessThanOrEqual(PHONE.width);
-      }
+      for (const path of paths) await expectCards(page, path);
     });
   }
+
+  test("the Department's performance tables are cards: dashboard, breakdown, review and records", async ({ page }) => {
+    test.slow(); // four console pages, each computing its indicators
+    // Two years to today: every seeded record counts, so the breakdown and the records have rows.
+    const day = (ago: number) => new Date(Date.now() + 7 * 3600_000 - ago * 86_400_000).toISOString().slice(0, 10);
+    const period = `from=${day(730)}&to=${day(0)}`;
+    await signIn(page, "officer@demo.vn");
+    // Three groups of indicators, the funnel, the trend and the breakdown.
+    expect(await expectCards(page, `/admin/performance?${period}&breakdown=field`)).toBe(6);
+    await expect(page.getByTestId("breakdown-table").locator("tbody tr").first()).toBeVisible();
+    // A row header heads its card; a figure sits under its column's name, a link to its records.
+    const row = page.locator('tr[data-metric="offers_published"]').first();
+    const value = row.locator("td").first();
+    await expect(value.getByTestId("kpi-value")).toBeVisible();
+    expect(await value.evaluate((cell) => getComputedStyle(cell, "::before").content)).toBe('"Giá trị"');
+    expect((await row.locator("th").boundingBox())!.y).toBeLessThan((await value.boundingBox())!.y);
+    await expectCards(page, "/admin/performance/review");
+    await expectCards(page, `/admin/performance/records?metric=offers_published&${period}`);
+  });
+
+  test("the verification queue's legal change and a contract's versions and schedule are cards", async ({ page }) => {
+    // A verified organization asking to change its legal name: the queue compares the two in a table.
+    const slug = `zz-mobile-legal-${unique()}`; // last by slug: no other test picks it
+    await query(
+      `INSERT INTO organizations (slug, name, type, tax_code, verification_status, verified_at, pending_legal, updated_at)
+       VALUES ($1, 'Công ty Đổi Tên Thử Nghiệm', 'ENTERPRISE', '0109999999', 'VERIFIED', now(), $2, now())`,
+      [slug, JSON.stringify({ name: "Công ty Tên Mới Thử Nghiệm", type: "ENTERPRISE" })],
+    );
+    try {
+      await signIn(page, "operator@demo.vn");
+      await expectCards(page, "/admin/organizations");
+      const legal = page.getByRole("region", { name: "Thay đổi thông tin pháp lý: Công ty Đổi Tên Thử Nghiệm" });
+      const proposed = legal.locator("td", { hasText: "Công ty Tên Mới Thử Nghiệm" });
+      expect(await proposed.evaluate((cell) => getComputedStyle(cell, "::before").content)).toBe('"Đề nghị"');
+    } finally {
+      await query("DELETE FROM organizations WHERE slug = $1", [slug]);
+    }
+
+    const [deal] = await query<{ reference: string }>(
+      `SELECT d.reference FROM deals d
+         JOIN contracts c ON c.deal_id = d.id AND c.version_no = 1
+         JOIN users u ON u.organization_id = d.seeker_org_id AND u.email = 'seeker@demo.vn'
+        WHERE EXISTS (SELECT 1 FROM contract_milestones m WHERE m.contract_id = c.id)
+        ORDER BY d.created_at LIMIT 1`,
+    );
+    await page.context().clearCookies();
+    await signIn(page, "seeker@demo.vn");
+    await expectCards(page, `/account/deals/${deal!.reference}/contract`);
+    await expectCards(page, `/account/deals/${deal!.reference}/contract/1`);
+    // On paper the contract's schedule stays a ruled table, with its header row, whatever the width.
+    await page.emulateMedia({ media: "print" });
+    const schedule = page.locator("main article table");
+    await expect(schedule).toHaveCSS("display", "table");
+    await expect(schedule.locator("thead")).toHaveCSS("position", "static");
+    await expect(schedule.locator("tbody td").first()).toHaveCSS("border-top-style", "solid");
+    expect(
+      await schedule
+        .locator("tbody td")
+        .first()
+        .evaluate((cell) => getComputedStyle(cell, "::before").content),
+    ).toBe("none");
+  });
 });
 
 test.describe("on a phone, without JavaScript", () => {

@@ -86,6 +86,39 @@ test("a figure of the dashboard opens exactly the records it counts", async ({ b
   await expect(officer.getByTestId("kpi-records").locator("tbody tr")).toHaveCount(Math.min(shown, 50));
 });
 
+test("the dashboard's breakdowns and trend name fields, districts, organization types and periods in words", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const officer = await signedIn(browser, "officer@demo.vn");
+  /** The row headers of a table: what each row is about. */
+  const rowNames = async (testId: string) =>
+    (await officer.getByTestId(testId).locator("tbody th").allTextContents()).map((text) => text.trim());
+  // A code reads as upper case, digits, "-" and "_" ("ENTERPRISE", "HN-CAUGIAY", "202", "2026-10").
+  const code = /^[A-Z0-9]+([-_][A-Z0-9]+)*$/;
+  // Two years to today: every seeded record counts (the seed is at most 500 days old).
+  const day = (ago: number) => new Date(Date.now() + 7 * 3600_000 - ago * 86_400_000).toISOString().slice(0, 10);
+  for (const [dimension, expected] of [
+    ["orgType", "Doanh nghiệp"],
+    ["district", null],
+    ["field", null],
+  ] as const) {
+    await officer.goto(`/admin/performance?from=${day(730)}&to=${day(0)}&breakdown=${dimension}`);
+    const names = await rowNames("breakdown-table");
+    expect(names.length, dimension).toBeGreaterThan(0);
+    expect(
+      names.filter((name) => code.test(name)),
+      dimension,
+    ).toEqual([]);
+    if (expected) expect(names).toContain(expected);
+  }
+  // The trend's periods (of the current month's page) are months in words, the estimate labelled as such.
+  await officer.goto("/admin/performance");
+  const periods = await rowNames("trend-table");
+  expect(periods.length).toBeGreaterThan(1);
+  for (const period of periods) expect(period).toMatch(/^(Tháng \d{1,2}\/\d{4}|Dự báo kỳ sau \(ước tính\))$/);
+});
+
 test("an officer flags a deal; the operator answers; the officer closes the flag", async ({ browser }) => {
   test.setTimeout(90_000);
   const [deal] = await query<{ reference: string }>(

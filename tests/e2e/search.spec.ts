@@ -67,7 +67,7 @@ test("the search page finds the same technology with or without diacritics, in b
   page,
 }) => {
   await page.goto(`/search?q=${encodeURIComponent("xử lý nước thải")}`);
-  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "index, follow");
   const results = page.getByTestId("search-results");
   const firstLink = results.getByTestId("search-hit").first().getByRole("link");
   const href = (await firstLink.getAttribute("href"))!;

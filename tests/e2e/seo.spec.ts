@@ -137,3 +137,32 @@ test("canonical and hreflang links are absolute on the configured public URL", a
   await page.goto("/en/login");
   expect((await links()).languages).toEqual({});
 });
+
+test("search pages: indexable with their query as canonical only when something matches every word", async ({
+  page,
+}) => {
+  const head = async () =>
+    page.evaluate(() => ({
+      robots: document.querySelector('meta[name="robots"]')?.getAttribute("content") ?? null,
+      canonical: document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? null,
+    }));
+  const canonical = (prefix: string, q: string) => `${SITE}${prefix}/search?${new URLSearchParams({ q })}`;
+
+  // The landing page.
+  await page.goto("/search");
+  expect(await head()).toEqual({ robots: "index, follow", canonical: `${SITE}/search` });
+
+  // Literal matches: indexed under the normalized query alone (no tab, no page), in the page's language.
+  await page.goto(`/search?q=${encodeURIComponent("xử lý nước thải")}`);
+  await expect(page.getByTestId("search-hit").first()).toBeVisible();
+  expect(await head()).toEqual({ robots: "index, follow", canonical: canonical("", "xử lý nước thải") });
+  await page.goto(`/en/search?q=${encodeURIComponent("xử lý nước thải")}&tab=demands`);
+  expect(await head()).toEqual({ robots: "index, follow", canonical: canonical("/en", "xử lý nước thải") });
+
+  // Nothing matches every word: an empty page, and a misspelling the page corrects, stay out of the index.
+  for (const q of ["zqxv wkyj", "xu ly nuocc thai"]) {
+    await page.goto(`/search?${new URLSearchParams({ q })}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(q);
+    expect(await head(), q).toEqual({ robots: "noindex, follow", canonical: null });
+  }
+});

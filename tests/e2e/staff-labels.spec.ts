@@ -199,6 +199,48 @@ test("an edit of a published offer is reviewed side by side, in words, stacked o
   expect(row).toEqual({ location: "HN-HOANKIEM", ip_status: "PATENT", pending: null });
 });
 
+test("the audit log's history of the edited offer names every field and value in words", async ({ browser }) => {
+  // Serial: the offer created, published and edited by the tests above.
+  expect(offerId, "the offer edited by the previous test").not.toBe("");
+  const auditor = await signedIn(browser, "auditor@demo.vn");
+  await auditor.goto(`/admin/audit/entity/offer/${offerId}`);
+  await expect(auditor.getByRole("heading", { level: 1 })).toContainText("Lịch sử");
+  const events = auditor.locator("main ol > li");
+  await expect(events.first()).toBeVisible();
+  expect(await events.count()).toBeGreaterThanOrEqual(4); // created, submitted, approved, edited…
+  await expectNoRawCodes(auditor);
+  // Field labels of the owner's form and the log, never a column name (the fallback for a field
+  // nothing names is its key in a <code>).
+  const main = auditor.locator("main");
+  await expect(main.locator("td code")).toHaveCount(0);
+  const text = await main.innerText();
+  for (const key of ["ipStatus", "sectorCode", "priceMin", "transferMethods", "stateFunded", "screening"]) {
+    expect(text).not.toMatch(new RegExp(`\\b${key}\\b`));
+  }
+  await expect(main).toContainText("Tình trạng sở hữu trí tuệ");
+  await expect(main).toContainText("Phương thức chuyển giao");
+  // Values in words: the edit's IP status and district, the price in đồng, the sector by name, yes/no.
+  // The edit's row: its old value, then its new one (the creation and the approval have one side each).
+  const edit = main
+    .getByRole("row")
+    .filter({ hasText: "Tình trạng sở hữu trí tuệ" })
+    .filter({ hasText: "Bí quyết / bí mật kinh doanh" })
+    .filter({ hasText: "Bằng độc quyền sáng chế" });
+  await expect(edit).toHaveCount(1);
+  await expect(main).toContainText("Hoàn Kiếm");
+  await expect(main).toContainText(/150\.000\.000\s₫/);
+  const [sector] = await query<{ name: string }>("SELECT name_vi AS name FROM taxonomy_nodes WHERE code = '209'");
+  await expect(main).toContainText(sector!.name);
+  await expect(main).toContainText("Đang công bố");
+  // What the log holds stays at hand for the auditor.
+  await expect(edit.getByTitle(/PATENT/)).toHaveText("Bằng độc quyền sáng chế");
+  expect(await axeViolations(auditor)).toEqual([]);
+
+  await auditor.goto(`/en/admin/audit/entity/offer/${offerId}`);
+  await expectNoRawCodes(auditor);
+  await expect(auditor.locator("main")).toContainText("Intellectual property status");
+});
+
 test("review pages of other pending listings, in Vietnamese and English, show no codes", async ({ browser }) => {
   const operator = await signedIn(browser, "operator@demo.vn");
   const pending = await query<{ kind: string; id: string }>(
@@ -235,6 +277,7 @@ test("the other staff tables show words, not codes", async ({ browser }) => {
     ],
     "auditor@demo.vn": ["/admin/audit", "/en/admin/audit"],
     "admin@demo.vn": ["/admin/users", "/en/admin/users"],
+    "officer@demo.vn": ["/admin/performance?breakdown=orgType", "/admin/performance/review", "/en/admin/performance"],
   };
   const failures: string[] = [];
   for (const [email, paths] of Object.entries(pages)) {

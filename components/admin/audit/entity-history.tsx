@@ -1,15 +1,29 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { changeText, type HistoryEvent } from "@/lib/audit/history";
+import type { HistoryEvent } from "@/lib/audit/history";
+import { changeReader, type ValueWords } from "./change-words";
 import { auditLabels } from "./labels";
 import { EVENT_TIME } from "./log-table";
 
-/** An entity's events as an ordered list; each with its changed fields, old → new. */
-export async function EntityHistory({ events }: { events: readonly HistoryEvent[] }) {
+/**
+ * An entity's events as an ordered list; each with its changed fields, old → new, in words
+ * (./change-words.ts). What the log holds stays at hand for the auditor: a field without a label
+ * shows its key, and each value's stored text is its tooltip when the words differ from it.
+ */
+export async function EntityHistory({ entityType, events }: { entityType: string; events: readonly HistoryEvent[] }) {
   const t = await getTranslations("auditLog");
   const format = await getFormatter();
   const labels = auditLabels(t, await getTranslations("roles"));
+  const read = await changeReader(entityType);
   const none = t("history.none");
+  const shown = (value: ValueWords | null) =>
+    value === null ? (
+      <span className="text-muted">{none}</span>
+    ) : value.words === value.raw ? (
+      value.words
+    ) : (
+      <span title={t("history.rawValue", { value: value.raw })}>{value.words}</span>
+    );
   return (
     <ol className="space-y-4">
       {events.map((event) => (
@@ -32,7 +46,16 @@ export async function EntityHistory({ events }: { events: readonly HistoryEvent[
               role: labels.role(event.actorRole),
             })}
           </p>
-          {event.reason && <p className="text-sm">{t("history.reason", { reason: event.reason })}</p>}
+          {event.reason && (
+            <p
+              className="text-sm"
+              title={
+                read.reason(event.reason) === event.reason ? undefined : t("history.rawValue", { value: event.reason })
+              }
+            >
+              {t("history.reason", { reason: read.reason(event.reason) })}
+            </p>
+          )}
           {event.changes.length === 0 ? (
             <p className="mt-2 text-sm text-muted">{t("history.noChanges")}</p>
           ) : (
@@ -45,17 +68,17 @@ export async function EntityHistory({ events }: { events: readonly HistoryEvent[
                 </TR>
               </THead>
               <TBody>
-                {event.changes.map((change) => (
+                {read.changes(event.changes).map((change) => (
                   <TR key={change.key}>
                     <TD>
-                      <code>{change.key}</code>
+                      {change.label ?? (
+                        <code className="text-xs text-muted" title={t("history.unlabelled")}>
+                          {change.key}
+                        </code>
+                      )}
                     </TD>
-                    <TD className="break-all">
-                      {changeText(change.before) ?? <span className="text-muted">{none}</span>}
-                    </TD>
-                    <TD className="break-all">
-                      {changeText(change.after) ?? <span className="text-muted">{none}</span>}
-                    </TD>
+                    <TD className="whitespace-pre-line wrap-anywhere">{shown(change.before)}</TD>
+                    <TD className="whitespace-pre-line wrap-anywhere">{shown(change.after)}</TD>
                   </TR>
                 ))}
               </TBody>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
+import { saveSearchAction } from "@/app/[locale]/(account)/account/saved-searches/actions";
 import { searchMetadata, SearchResults } from "@/components/search/search-results";
 import { parseSearchParams } from "@/lib/search/page-params";
 
@@ -16,5 +17,5 @@ export async function generateMetadata({ params, searchParams }: PageProps<"/[lo
 export default async function SearchPage({ params, searchParams }: PageProps<"/[locale]/search">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  return <SearchResults input={parseSearchParams(await searchParams)} />;
+  return <SearchResults input={parseSearchParams(await searchParams)} saveSearch={saveSearchAction} />;
 }

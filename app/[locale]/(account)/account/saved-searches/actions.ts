@@ -10,7 +10,13 @@ import { SavedSearchFormSchema, SavedSearchIdSchema, SaveSearchSchema } from "@/
 
 // Saved searches are the parties' (workspace:access); each user reaches only their own rows.
 
-/** The save button of a catalog or search page: the page's query as it stands, with its name. */
+/**
+ * The save button of a catalog or search page: the page's query as it stands, with its name. No
+ * revalidatePath here: it would make Next.js send the current page again with the answer, and the
+ * browser's page is the cached route proxy.ts rewrote to (…/q/[key]) while the action is posted to
+ * the visible URL (the per-request route), so the page would be swapped and the button's answer
+ * lost. Nothing cached shows saved searches: /account/saved-searches is rendered per request.
+ */
 export const saveSearchAction = callAction({
   name: "saveSearch",
   namespace: "account.savedSearches",
@@ -18,7 +24,6 @@ export const saveSearchAction = callAction({
   args: [SaveSearchSchema],
   run: async ({ args: [input], user, audit }) => {
     const saved = await saveSearch(audit, user, input);
-    revalidatePath("/[locale]/account", "layout");
     return { message: saved.created ? "saved" : "already", data: saved };
   },
 });

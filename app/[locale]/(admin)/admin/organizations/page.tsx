@@ -6,6 +6,7 @@ import { MembershipForm } from "@/components/organizations/membership-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
 import { orphanMembershipRequests, verificationQueue } from "@/lib/organizations/queries";
@@ -50,29 +51,29 @@ export default async function VerificationQueuePage({ params }: PageProps<"/[loc
               </CardHeader>
               <CardContent className="grid gap-4 md:grid-cols-2">
                 {legal ? (
-                  <table className="text-sm">
-                    <thead>
-                      <tr>
-                        <th />
-                        <th className="text-left">{tm("admin.legalCurrent")}</th>
-                        <th className="text-left">{tm("admin.legalProposed")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
+                  <Table scrollLabel={`${tm("admin.legalTitle")}: ${org.name}`} containerClassName="self-start">
+                    <THead>
+                      <TR>
+                        <TH />
+                        <TH>{tm("admin.legalCurrent")}</TH>
+                        <TH>{tm("admin.legalProposed")}</TH>
+                      </TR>
+                    </THead>
+                    <TBody>
                       {LEGAL.map((k) => (
-                        <tr
+                        <TR
                           key={k}
                           className={(pending![k] ?? null) !== (org[k] ?? null) ? "font-semibold" : undefined}
                         >
-                          <th scope="row" className="pr-3 text-left font-medium">
+                          <TH scope="row" className="font-medium whitespace-normal">
                             {tm(`fields.${k}`)}
-                          </th>
-                          <td className="pr-3">{show(k, org[k])}</td>
-                          <td>{show(k, pending![k] ?? null)}</td>
-                        </tr>
+                          </TH>
+                          <TD>{show(k, org[k])}</TD>
+                          <TD>{show(k, pending![k] ?? null)}</TD>
+                        </TR>
                       ))}
-                    </tbody>
-                  </table>
+                    </TBody>
+                  </Table>
                 ) : (
                   <dl className="grid grid-cols-[10rem_1fr] gap-1 text-sm">
                     <dt className="font-medium">{t("orgType")}</dt>
@@ -99,6 +100,7 @@ export default async function VerificationQueuePage({ params }: PageProps<"/[loc
                 )}
                 <VerificationDecision
                   id={org.id}
+                  name={org.name}
                   kind={legal ? "legal" : "verification"}
                   action={decideVerificationAction}
                 />

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { FunnelChart, TrendChart } from "@/components/oversight/charts";
 import { ConsoleFilters } from "@/components/oversight/console-filters";
-import { formatKpi, periodLabel } from "@/components/oversight/format";
+import { formatKpi, NUM, periodLabel } from "@/components/oversight/format";
 import { KpiTable } from "@/components/oversight/kpi-table";
 import { Alert } from "@/components/ui/alert";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
 import { can } from "@/lib/authz";
+import { parsePeriodKey } from "@/lib/calendar/periods";
 import { LOCATIONS } from "@/lib/geo/locations";
 import { Link } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
@@ -67,6 +69,12 @@ export default async function PerformancePage({ params, searchParams }: PageProp
       ? [{ period: `${t("performance.forecast")}`, value: null, forecast: trend.forecast.value }]
       : []),
   ];
+  const dimension = query.breakdown ? t(`dimensions.${query.breakdown}`) : null;
+  /** "Tháng 10/2026" for "2026-10": a period of the series in words. */
+  const keyPeriod = (key: string) => {
+    const period = parsePeriodKey(key);
+    return period ? periodLabel(tp, period) : key;
+  };
   const keyLabel = (key: string | null) => {
     if (key === null) return t("performance.unknown");
     if (query.breakdown === "field") {
@@ -136,33 +144,33 @@ export default async function PerformancePage({ params, searchParams }: PageProp
           {t("performance.funnelTitle")}
         </h2>
         <FunnelChart data={funnel.map((s) => ({ label: t(`metrics.${s.metric}`), count: s.count ?? 0 }))} />
-        <table className="w-full text-left text-sm" data-testid="funnel-table">
+        <Table scrollLabel={t("performance.funnelTitle")} containerClassName="self-start" data-testid="funnel-table">
           <caption className="sr-only">{t("performance.chartTable")}</caption>
-          <thead className="border-b border-border text-muted">
-            <tr>
-              <th className="py-2 pe-3">{t("performance.funnelStage")}</th>
-              <th className="py-2 pe-3 text-right">{t("performance.funnelCount")}</th>
-              <th className="py-2 text-right">{t("performance.funnelConversion")}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <THead>
+            <TR>
+              <TH>{t("performance.funnelStage")}</TH>
+              <TH className={NUM}>{t("performance.funnelCount")}</TH>
+              <TH className={NUM}>{t("performance.funnelConversion")}</TH>
+            </TR>
+          </THead>
+          <TBody>
             {funnel.map((s) => (
-              <tr key={s.metric} className="border-b border-border">
-                <th scope="row" className="py-2 pe-3 font-normal">
+              <TR key={s.metric}>
+                <TH scope="row" className="font-normal whitespace-normal">
                   {t(`metrics.${s.metric}`)}
-                </th>
-                <td className="py-2 pe-3 text-right">
+                </TH>
+                <TD className={NUM}>
                   <Link href={records(s.metric)} className="text-brand-700 underline">
                     {formatKpi(format, "count", s.count, noValue)}
                   </Link>
-                </td>
-                <td className="py-2 text-right">
+                </TD>
+                <TD className={NUM}>
                   {s.conversion === null ? "—" : formatKpi(format, "percent", s.conversion, noValue)}
-                </td>
-              </tr>
+                </TD>
+              </TR>
             ))}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
       </section>
 
       <section aria-labelledby="trend-heading" className="space-y-3">
@@ -191,84 +199,84 @@ export default async function PerformancePage({ params, searchParams }: PageProp
         </form>
         <div className="grid gap-4 lg:grid-cols-2">
           <TrendChart data={trendRows} />
-          <table className="w-full text-left text-sm" data-testid="trend-table">
+          <Table
+            scrollLabel={t("performance.trendTitle", { metric: t(`metrics.${trendMetric}`) })}
+            containerClassName="self-start"
+            data-testid="trend-table"
+          >
             <caption className="sr-only">{t("performance.chartTable")}</caption>
-            <thead className="border-b border-border text-muted">
-              <tr>
-                <th className="py-2 pe-3">{t("performance.trendPeriod")}</th>
-                <th className="py-2 text-right">{t("performance.value")}</th>
-              </tr>
-            </thead>
-            <tbody>
+            <THead>
+              <TR>
+                <TH>{t("performance.trendPeriod")}</TH>
+                <TH className={NUM}>{t("performance.value")}</TH>
+              </TR>
+            </THead>
+            <TBody>
               {trend.series.map((p) => (
-                <tr key={p.period} className="border-b border-border">
-                  <th scope="row" className="py-2 pe-3 font-normal">
-                    {p.period}
-                  </th>
-                  <td className="py-2 text-right">
-                    {formatKpi(format, KPI_CATALOGUE[trendMetric].unit, p.value, noValue)}
-                  </td>
-                </tr>
+                <TR key={p.period}>
+                  <TH scope="row" className="font-normal">
+                    {keyPeriod(p.period)}
+                  </TH>
+                  <TD className={NUM}>{formatKpi(format, KPI_CATALOGUE[trendMetric].unit, p.value, noValue)}</TD>
+                </TR>
               ))}
               {trend.forecast && (
-                <tr className="text-muted">
-                  <th scope="row" className="py-2 pe-3 font-normal">
+                <TR className="text-muted">
+                  <TH scope="row" className="font-normal text-muted">
                     {t("performance.forecast")}
-                  </th>
-                  <td className="py-2 text-right">
+                  </TH>
+                  <TD className={`${NUM} text-muted`}>
                     ≈ {formatKpi(format, KPI_CATALOGUE[trendMetric].unit, trend.forecast.value, noValue)}
-                  </td>
-                </tr>
+                  </TD>
+                </TR>
               )}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </div>
       </section>
 
-      {breakdown?.breakdown && query.breakdown && (
+      {breakdown?.breakdown && query.breakdown && dimension && (
         <section aria-labelledby="breakdown-heading" className="space-y-3">
           <h2 id="breakdown-heading" className="text-lg font-semibold">
-            {t("performance.breakdownTitle", { dimension: t(`dimensions.${query.breakdown}`) })}
+            {t("performance.breakdownTitle", { dimension })}
           </h2>
-          <div className="overflow-x-auto rounded-lg border border-border bg-white">
-            <table className="w-full text-left text-sm" data-testid="breakdown-table">
-              <thead className="border-b border-border text-muted">
-                <tr>
-                  <th className="px-3 py-2">{t(`dimensions.${query.breakdown}`)}</th>
-                  {BREAKDOWN_METRICS.map((m) => (
-                    <th key={m} className="px-3 py-2 text-right">
-                      {t(`metrics.${m}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {breakdown.breakdown.rows.map((row) => (
-                  <tr key={row.key ?? "unknown"} className="border-b border-border last:border-0">
-                    <th scope="row" className="px-3 py-2 font-normal">
-                      {keyLabel(row.key)}
-                    </th>
-                    {BREAKDOWN_METRICS.map((m) => (
-                      <td key={m} className="px-3 py-2 text-right">
-                        {row.values[m].value === null ? (
-                          "—"
-                        ) : row.key === null ? (
-                          formatKpi(format, KPI_CATALOGUE[m].unit, row.values[m].value, noValue)
-                        ) : (
-                          <Link
-                            href={records(m, { ...query.filter, [query.breakdown!]: row.key })}
-                            className="text-brand-700 underline"
-                          >
-                            {formatKpi(format, KPI_CATALOGUE[m].unit, row.values[m].value, noValue)}
-                          </Link>
-                        )}
-                      </td>
-                    ))}
-                  </tr>
+          <Table scrollLabel={t("performance.breakdownTitle", { dimension })} data-testid="breakdown-table">
+            <THead>
+              <TR>
+                <TH>{dimension}</TH>
+                {BREAKDOWN_METRICS.map((m) => (
+                  <TH key={m} className={`${NUM} whitespace-normal`}>
+                    {t(`metrics.${m}`)}
+                  </TH>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TR>
+            </THead>
+            <TBody>
+              {breakdown.breakdown.rows.map((row) => (
+                <TR key={row.key ?? "unknown"}>
+                  <TH scope="row" className="font-normal whitespace-normal">
+                    {keyLabel(row.key)}
+                  </TH>
+                  {BREAKDOWN_METRICS.map((m) => (
+                    <TD key={m} className={NUM}>
+                      {row.values[m].value === null ? (
+                        "—"
+                      ) : row.key === null ? (
+                        formatKpi(format, KPI_CATALOGUE[m].unit, row.values[m].value, noValue)
+                      ) : (
+                        <Link
+                          href={records(m, { ...query.filter, [query.breakdown!]: row.key })}
+                          className="text-brand-700 underline"
+                        >
+                          {formatKpi(format, KPI_CATALOGUE[m].unit, row.values[m].value, noValue)}
+                        </Link>
+                      )}
+                    </TD>
+                  ))}
+                </TR>
+              ))}
+            </TBody>
+          </Table>
         </section>
       )}
     </div>

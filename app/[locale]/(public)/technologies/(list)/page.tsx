@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
+import { saveSearchAction } from "@/app/[locale]/(account)/account/saved-searches/actions";
 import { catalogMetadata, ListingCatalog } from "@/components/catalog/listing-catalog";
 
 // Reached only for what proxy.ts does not serve from the cache: a query with a value the page drops
@@ -18,5 +19,5 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/technolo
 export default async function TechnologiesPage({ params, searchParams }: PageProps<"/[locale]/technologies">) {
   const { locale } = await params;
   setRequestLocale(locale);
-  return <ListingCatalog kind="offer" locale={locale} raw={await searchParams} />;
+  return <ListingCatalog kind="offer" locale={locale} raw={await searchParams} saveSearch={saveSearchAction} />;
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { formatKpi, periodLabel } from "@/components/oversight/format";
+import { formatKpi, NUM, periodLabel } from "@/components/oversight/format";
 import { Pagination } from "@/components/ui/pagination";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { KPI_CATALOGUE, isKpiMetric } from "@/lib/kpi/catalogue";
@@ -42,6 +43,7 @@ export default async function KpiRecordsPage({
   const showMeasure = unit === "working_days" || unit === "days";
   const showAmount = unit === "vnd";
   const base = consoleSearch(query.period, query.filter, { metric });
+  const title = t("records.title", { metric: t(`metrics.${metric}`) });
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -53,7 +55,7 @@ export default async function KpiRecordsPage({
             {t("records.back")}
           </Link>
         </p>
-        <h1 className="text-2xl font-bold">{t("records.title", { metric: t(`metrics.${metric}`) })}</h1>
+        <h1 className="text-2xl font-bold">{title}</h1>
         <p className="text-muted" data-testid="records-total">
           {t("records.lead", { period: periodLabel(tp, query.period), count: result.total })}
         </p>
@@ -61,45 +63,39 @@ export default async function KpiRecordsPage({
       {result.records.length === 0 ? (
         <p className="text-muted">{t("records.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-white">
-          <table className="w-full text-left text-sm" data-testid="kpi-records">
-            <thead className="border-b border-border text-muted">
-              <tr>
-                <th className="px-3 py-2">{t("records.record")}</th>
-                <th className="px-3 py-2">{t("records.at")}</th>
-                {showAmount && <th className="px-3 py-2 text-right">{t("records.amount")}</th>}
-                {showMet && <th className="px-3 py-2">{t("records.met")}</th>}
-                {showMeasure && <th className="px-3 py-2 text-right">{t("records.measure")}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {result.records.map((r) => (
-                <tr key={`${r.kind}:${r.id}`} className="border-b border-border last:border-0">
-                  <td className="px-3 py-2">
-                    <span className="text-xs text-muted">{t(`records.kind.${r.kind}`)} · </span>
-                    <Link href={r.href} className="text-brand-700 underline">
-                      {r.label}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{r.at ? format.dateTime(r.at, "datetime") : "—"}</td>
-                  {showAmount && (
-                    <td className="px-3 py-2 text-right">
-                      {r.amount !== undefined ? formatKpi(format, "vnd", Number(r.amount), "—") : "—"}
-                    </td>
-                  )}
-                  {showMet && (
-                    <td className="px-3 py-2">{r.met === undefined ? "—" : t(r.met ? "records.yes" : "records.no")}</td>
-                  )}
-                  {showMeasure && (
-                    <td className="px-3 py-2 text-right">
-                      {r.measure === undefined ? "—" : formatKpi(format, unit, r.measure, "—")}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table scrollLabel={title} data-testid="kpi-records">
+          <THead>
+            <TR>
+              <TH>{t("records.record")}</TH>
+              <TH>{t("records.at")}</TH>
+              {showAmount && <TH className={NUM}>{t("records.amount")}</TH>}
+              {showMet && <TH>{t("records.met")}</TH>}
+              {showMeasure && <TH className={NUM}>{t("records.measure")}</TH>}
+            </TR>
+          </THead>
+          <TBody>
+            {result.records.map((r) => (
+              <TR key={`${r.kind}:${r.id}`}>
+                <TD>
+                  <span className="text-xs text-muted">{t(`records.kind.${r.kind}`)} · </span>
+                  <Link href={r.href} className="text-brand-700 underline">
+                    {r.label}
+                  </Link>
+                </TD>
+                <TD>{r.at ? format.dateTime(r.at, "datetime") : "—"}</TD>
+                {showAmount && (
+                  <TD className={NUM}>
+                    {r.amount !== undefined ? formatKpi(format, "vnd", Number(r.amount), "—") : "—"}
+                  </TD>
+                )}
+                {showMet && <TD>{r.met === undefined ? "—" : t(r.met ? "records.yes" : "records.no")}</TD>}
+                {showMeasure && (
+                  <TD className={NUM}>{r.measure === undefined ? "—" : formatKpi(format, unit, r.measure, "—")}</TD>
+                )}
+              </TR>
+            ))}
+          </TBody>
+        </Table>
       )}
       <Pagination
         page={result.page}

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ConsoleFilters } from "@/components/oversight/console-filters";
-import { formatKpi, periodLabel } from "@/components/oversight/format";
+import { formatKpi, NUM, periodLabel } from "@/components/oversight/format";
 import { STATUS_TONE } from "@/components/oversight/kpi-table";
 import { PrintButton } from "@/components/oversight/print-button";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { kpiFields } from "@/lib/kpi/fields";
@@ -32,6 +33,7 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
   const format = await getFormatter();
   const tp = (key: string, values?: Record<string, string | number>) => t(`period.${key}`, values);
   const label = periodLabel(tp, query.period);
+  const title = t("review.title", { period: label });
   const [overview, fields] = await Promise.all([kpiOverview(user, query.period), kpiFields()]);
   const rows = reviewRows(overview);
   const summary = statusSummary(rows);
@@ -46,7 +48,7 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
             {t("records.back")}
           </Link>
         </p>
-        <h1 className="text-2xl font-bold">{t("review.title", { period: label })}</h1>
+        <h1 className="text-2xl font-bold">{title}</h1>
         <p className="max-w-3xl text-muted">{t("review.lead")}</p>
         <p className="max-w-3xl text-sm">{t("review.rule")}</p>
         <p className="text-sm font-medium" data-testid="review-summary">
@@ -64,53 +66,47 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/[
       </header>
       <ConsoleFilters locale={locale} period={query.period} filter={{}} fields={fields} withFilters={false} />
       {!isTargetPeriod(query.period) && <Alert tone="info">{t("review.customNoTargets")}</Alert>}
-      <div className="overflow-x-auto rounded-lg border border-border bg-white">
-        <table className="w-full text-left text-sm" data-testid="review-table">
-          <thead className="border-b border-border text-muted">
-            <tr>
-              <th className="px-3 py-2">{t("performance.metric")}</th>
-              <th className="px-3 py-2 text-right">{t("performance.target")}</th>
-              <th className="px-3 py-2 text-right">{t("performance.value")}</th>
-              <th className="px-3 py-2">{t("performance.status")}</th>
-              <th className="px-3 py-2 text-right">{t("performance.previous")}</th>
-              <th className="px-3 py-2 text-right">{t("performance.change")}</th>
-              <th className="px-3 py-2 text-right">{t("performance.forecast")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const show = (v: number | null) => formatKpi(format, row.unit, v, noValue);
-              return (
-                <tr key={row.metric} className="border-b border-border last:border-0" data-metric={row.metric}>
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    {t(`metrics.${row.metric}`)}
-                  </th>
-                  <td className="px-3 py-2 text-right">
-                    {row.target === null ? "—" : `${row.comparator === "gte" ? "≥" : "≤"} ${show(row.target)}`}
-                  </td>
-                  <td className="px-3 py-2 text-right font-medium" data-testid="review-value">
-                    {show(row.value)}
-                  </td>
-                  <td className="px-3 py-2">
-                    {row.status ? (
-                      <Badge tone={STATUS_TONE[row.status]}>{t(`status.${row.status}`)}</Badge>
-                    ) : (
-                      <span className="text-muted">{row.target === null ? t("status.none") : noValue}</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 text-right">{show(row.previous)}</td>
-                  <td className="px-3 py-2 text-right">
-                    {row.change === null ? "—" : `${row.change > 0 ? "+" : ""}${show(row.change)}`}
-                  </td>
-                  <td className="px-3 py-2 text-right text-muted">
-                    {row.forecast === null ? "—" : `≈ ${show(row.forecast)}`}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table scrollLabel={title} data-testid="review-table">
+        <THead>
+          <TR>
+            <TH>{t("performance.metric")}</TH>
+            <TH className={NUM}>{t("performance.target")}</TH>
+            <TH className={NUM}>{t("performance.value")}</TH>
+            <TH>{t("performance.status")}</TH>
+            <TH className={NUM}>{t("performance.previous")}</TH>
+            <TH className={NUM}>{t("performance.change")}</TH>
+            <TH className={NUM}>{t("performance.forecast")}</TH>
+          </TR>
+        </THead>
+        <TBody>
+          {rows.map((row) => {
+            const show = (v: number | null) => formatKpi(format, row.unit, v, noValue);
+            return (
+              <TR key={row.metric} data-metric={row.metric}>
+                <TH scope="row" className="font-normal whitespace-normal">
+                  {t(`metrics.${row.metric}`)}
+                </TH>
+                <TD className={NUM}>
+                  {row.target === null ? "—" : `${row.comparator === "gte" ? "≥" : "≤"} ${show(row.target)}`}
+                </TD>
+                <TD className={`${NUM} font-medium`} data-testid="review-value">
+                  {show(row.value)}
+                </TD>
+                <TD>
+                  {row.status ? (
+                    <Badge tone={STATUS_TONE[row.status]}>{t(`status.${row.status}`)}</Badge>
+                  ) : (
+                    <span className="text-muted">{row.target === null ? t("status.none") : noValue}</span>
+                  )}
+                </TD>
+                <TD className={NUM}>{show(row.previous)}</TD>
+                <TD className={NUM}>{row.change === null ? "—" : `${row.change > 0 ? "+" : ""}${show(row.change)}`}</TD>
+                <TD className={`${NUM} text-muted`}>{row.forecast === null ? "—" : `≈ ${show(row.forecast)}`}</TD>
+              </TR>
+            );
+          })}
+        </TBody>
+      </Table>
       <p className="text-sm text-muted">{t("performance.forecastNote")}</p>
     </div>
   );

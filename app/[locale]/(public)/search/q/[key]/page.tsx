@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
+import { saveSearchAction } from "@/app/[locale]/(account)/account/saved-searches/actions";
 import { searchMetadata, SearchResults } from "@/components/search/search-results";
 import { decodeListKey } from "@/lib/cache/list-key";
 import { tagPage } from "@/lib/cache/page-tags";
@@ -37,5 +38,5 @@ export default async function CachedSearchPage({ params }: { params: Params }) {
   if (!input) notFound();
   setRequestLocale(locale);
   await tagPage([tags.catalog("offer"), tags.catalog("demand"), tags.organizations, tags.experts]);
-  return <SearchResults input={input} />;
+  return <SearchResults input={input} saveSearch={saveSearchAction} />;
 }

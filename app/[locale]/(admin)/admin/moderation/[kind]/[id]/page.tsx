@@ -4,7 +4,7 @@ import { DecisionForm } from "@/components/moderation/decision-form";
 import { FieldList } from "@/components/moderation/field-value";
 import { reviewFieldReader } from "@/components/moderation/review-fields";
 import { checkItems, ReviewAttachments, ReviewSummary } from "@/components/moderation/review-summary";
-import { screeningNoteText } from "@/components/moderation/screening-note";
+import { ScreeningMatches } from "@/components/moderation/screening-matches";
 import { changedFields, RevisionDiff } from "@/components/moderation/revision-diff";
 import { RecordFlags } from "@/components/oversight/flags-panel";
 import { Alert } from "@/components/ui/alert";
@@ -85,7 +85,7 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
           tone={listing.screening === "ENCOURAGED" ? "success" : "warning"}
           title={te(`screening.${listing.screening}`)}
         >
-          {await screeningNoteText(listing.screeningNote)}
+          <ScreeningMatches note={listing.screeningNote} />
         </Alert>
       )}
       {forOfficer && !mayDecide && (
@@ -103,7 +103,7 @@ export default async function ReviewPage({ params }: PageProps<"/[locale]/admin/
                 tone={screening === "ENCOURAGED" ? "success" : screening === "RESTRICTED" ? "warning" : "danger"}
                 title={t("revisionScreening", { outcome: te(`screening.${screening}`) })}
               >
-                {await screeningNoteText(pending.screeningNote)}
+                <ScreeningMatches note={pending.screeningNote} />
               </Alert>
             )}
             <RevisionDiff changes={changes} />

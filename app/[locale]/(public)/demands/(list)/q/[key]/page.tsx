@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
+import { saveSearchAction } from "@/app/[locale]/(account)/account/saved-searches/actions";
 import { catalogMetadata, ListingCatalog } from "@/components/catalog/listing-catalog";
 import { decodeListKey } from "@/lib/cache/list-key";
 import { tagPage } from "@/lib/cache/page-tags";
@@ -33,5 +34,5 @@ export default async function CachedDemandsPage({ params }: { params: Params }) 
   if (!query) notFound();
   setRequestLocale(locale);
   await tagPage([tags.catalog("demand")]);
-  return <ListingCatalog kind="demand" locale={locale} raw={query} cached />;
+  return <ListingCatalog kind="demand" locale={locale} raw={query} cached saveSearch={saveSearchAction} />;
 }

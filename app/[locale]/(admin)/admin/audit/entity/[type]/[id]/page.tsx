@@ -66,7 +66,7 @@ export default async function EntityHistoryPage({
       {history.events.length === 0 ? (
         <EmptyState title={t("history.empty")} description={t("history.emptyHint")} />
       ) : (
-        <EntityHistory events={history.events} />
+        <EntityHistory entityType={type.data} events={history.events} />
       )}
       {history.next && (
         <a href={`${self}?after=${history.next}`} className={buttonClasses("secondary", "sm")}>
