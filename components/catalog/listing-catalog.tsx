@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import NextLink from "next/link";
 import { demandCardView } from "@/components/demands/demand-card";
 import { offerCardView } from "@/components/offers/offer-card";
+import { SaveSearch, type SaveSearchAction } from "@/components/saved-searches/save-search";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { demandCatalog, offerCatalog } from "@/lib/catalog/catalog";
@@ -15,6 +16,7 @@ import { redirectToCanonical } from "./canonical-redirect";
 import { CatalogPagination } from "./catalog-pagination";
 import { CatalogShell } from "./catalog-shell";
 import { clipText } from "./clip-text";
+import { sectorName } from "./expert-card";
 import { FILTER_FORM_ID, FilterForm } from "./filter-form";
 import { ListingCardList } from "./listing-card-list";
 import { ParamNotice } from "./param-notice";
@@ -36,18 +38,22 @@ export async function catalogMetadata(kind: Kind, locale: string): Promise<Metad
 /**
  * The public catalog of published offers (`/technologies`) or demands (`/demands`). Rendered from
  * the cache for a canonical query (`cached`: `raw` is the explicit query of its key, never
- * redirected) or per request for a query with values it drops (listed in a notice).
+ * redirected) or per request for a query with values it drops (listed in a notice). `saveSearch` is
+ * the route's server action behind "save this search" (beside the count; it reads no session, so
+ * the page stays cacheable).
  */
 export async function ListingCatalog({
   kind,
   locale,
   raw,
   cached = false,
+  saveSearch,
 }: {
   kind: Kind;
   locale: string;
   raw: QueryInput;
   cached?: boolean;
+  saveSearch: SaveSearchAction;
 }) {
   const { pathname, ns, sorts } = KIND[kind];
   const [catalog, taxonomy] = await Promise.all([
@@ -73,8 +79,17 @@ export async function ListingCatalog({
       title={t(`${ns}.title`)}
       lead={t(`${ns}.lead`)}
       resultsLabel={t(`${ns}.results`)}
-      count={t(`${ns}.count`, { count: result.total })}
+      count={t(result.totalCapped ? `${ns}.countMore` : `${ns}.count`, { count: result.total })}
       filters={filters}
+      save={
+        <SaveSearch
+          kind={ns}
+          q={query.q ?? ""}
+          filters={query}
+          topic={query.sector ? sectorName(taxonomy, query.sector, locale) : undefined}
+          save={saveSearch}
+        />
+      }
       notice={<ParamNotice issues={issues} requestedPage={query.page} page={result.page} />}
       sort={
         <SortSelect

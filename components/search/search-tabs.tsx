@@ -10,10 +10,13 @@ export async function SearchTabs({
   q,
   tab,
   counts,
+  capped,
 }: {
   q: string;
   tab: SearchKind;
   counts: Record<SearchKind, number>;
+  /** Tabs whose count is a lower bound (an approximate search counts up to a cap). */
+  capped?: Partial<Record<SearchKind, boolean>>;
 }) {
   const t = await getTranslations("search.page");
   return (
@@ -33,7 +36,7 @@ export async function SearchTabs({
                     : "border-transparent text-brand-900 hover:border-brand-300",
                 )}
               >
-                {t("tab", { label: t(`tabs.${kind}`), count: counts[kind] })}
+                {t(capped?.[kind] ? "tabMore" : "tab", { label: t(`tabs.${kind}`), count: counts[kind] })}
               </Link>
             </li>
           );

@@ -7,6 +7,8 @@ import { clampPage } from "@/lib/page-number";
 export interface CatalogPage<T> {
   items: T[];
   total: number;
+  /** `total` only counts so far (an approximate search counts up to lib/search RELAXED_COUNT_CAP): "more than". */
+  totalCapped: boolean;
   /** The page shown; differs from `requestedPage` when that was beyond the last page and clamped. */
   page: number;
   requestedPage: number;
@@ -33,18 +35,24 @@ export async function fetchPage<R>(
   // The catalog's `q` narrows a list: relaxed (lib/search) only when nothing matches every word.
   const at = (n: number) =>
     listingPage<R & object>(kind, { q: q ?? "", sort, filters, page: n, pageSize, relaxBelow: 1 }, display);
-  const result = (rows: (R & { score?: number })[], total: number, shown: number): CatalogPage<R> => ({
+  const first = await at(page);
+  const result = (
+    rows: (R & { score?: number })[],
+    total: number,
+    shown: number,
+    totalCapped = first.relaxation?.capped ?? false,
+  ): CatalogPage<R> => ({
     items: rows.map(({ score: _score, ...row }) => row as R),
     total,
+    totalCapped,
     page: shown,
     requestedPage: page,
     pageSize,
     pageCount: clampPage(shown, total, pageSize).pageCount,
   });
 
-  const first = await at(page);
   if (first.rows.length > 0 || page === 1 || !clamp) return result(first.rows, first.total, page);
-  if (first.total === 0) return result([], 0, 1);
+  if (first.total === 0) return result([], 0, 1, false);
   const last = clampPage(page, first.total, pageSize).page;
   return result((await at(last)).rows, first.total, last);
 }

@@ -7,6 +7,7 @@ import {
   pageOf,
   pageSizeOf,
   pageStatement,
+  relaxedCapOf,
   searchStatements,
   totalStatement,
   type Display,
@@ -15,7 +16,9 @@ import {
   type Statement,
 } from "./sql";
 import { highlight, tokenize } from "./text";
-import { expandQuery, relaxedPlan } from "./relax";
+import { analyzeQuery } from "./analyze";
+import { expandQuery, relaxedPlan, type ExpandedQuery } from "./relax";
+import type { RelaxedPlan } from "./rank";
 import { correctCombination, correctTokens } from "./words";
 import type { IpStatus, OrgType, PriceType, ScreeningOutcome, VerificationStatus } from "@/lib/generated/prisma/enums";
 import type {
@@ -134,7 +137,8 @@ export interface ListingPage<R, A = undefined> {
 /**
  * Below this many strict matches, a query with text is relaxed (issue #14): question and filler
  * words dropped, any of its concepts or their synonyms enough. Strict matches still rank first.
- * Five is half a page: a query that finds a handful of listings literally is shown more.
+ * Five is half a page: a query that finds a handful of listings literally is shown more. Under
+ * catalog filters the threshold is 1 (a short list is what was asked for), as on catalog pages.
  */
 export const RELAX_BELOW = 5;
 
@@ -152,6 +156,10 @@ const idsOnly: Display = { select: "page.id", joins: "" };
  * each also as its synonyms, ranked by how much of the query a listing covers, after the strict
  * matches. When all of that finds nothing, titles are compared by trigram similarity (slow on
  * common syllables, hence the last resort).
+ *
+ * A sentence (a question, or SENTENCE_WORDS words or more) is counted before anything else, while
+ * what relaxing it needs is looked up (lookAhead): most sentences are relaxed, and then the strict
+ * page and facets would be work thrown away.
  */
 export async function listingPage<R extends object, A = undefined>(
   kind: ListingSearchKind,
@@ -160,37 +168,68 @@ export async function listingPage<R extends object, A = undefined>(
   /** More work on the same query (the facets), run with each attempt's page and count. */
   alongside?: (at: SearchInput) => Promise<A>,
 ): Promise<ListingPage<R, A>> {
-  const once = async (at: SearchInput, withRows = true) => {
+  /** The page, the count (unless known) and what comes alongside, at once. */
+  const once = async (at: SearchInput, withRows = true, known?: number) => {
     const [page, total, extra] = await Promise.all([
       withRows ? run<R & { score: number }>(pageStatement(kind, at, display)) : { rows: [] },
-      run<{ total: number }>(totalStatement(kind, at)),
+      known ?? run<{ total: number }>(totalStatement(kind, at)).then((r) => Number(r.rows[0]?.total ?? 0)),
       alongside?.(at),
     ]);
-    return { rows: page.rows, total: Number(total.rows[0]?.total ?? 0), alongside: extra };
+    return { rows: page.rows, total, alongside: extra };
   };
-  const words = await once({ ...input, mode: input.mode ?? "words" });
   const tokens = tokenize(input.q);
-  const done = { ...words, mode: input.mode ?? "words", q: input.q } as const;
-  if (words.total >= (input.relaxBelow ?? RELAX_BELOW) || !tokens.length || input.mode || input.relaxed) return done;
   const filtered = Object.values(input.filters ?? {}).some((v) => v !== undefined && v !== "" && v !== false);
-
-  let expanded = await expandQuery(input.q);
-  // Only question and filler words ("có không nào gì"): nothing to look for.
-  if (!expanded.concepts.length && words.total === 0) return done;
-  let unknown: string[] | null = null;
+  // Under filters a short list is what was asked for: relaxed only when nothing matches.
+  const threshold = input.relaxBelow ?? (filtered ? 1 : RELAX_BELOW);
+  if (!tokens.length || input.mode || input.relaxed)
+    return { ...(await once(input)), mode: input.mode ?? "words", q: input.q };
   const correct = input.correct !== false;
-  if (words.total === 0 && correct) {
-    unknown = await correctTokens(tokens, new Set(expanded.dropped.flatMap((u) => u.words)));
-    // Every word is real: the words may still not go together ("lên mem" for "lên men"), unless a
-    // filter could be the reason or the query is a sentence (then relaxing it is the answer).
-    const combination =
-      unknown ??
-      (filtered || expanded.dropped.length || tokens.length > 4 ? null : await correctCombination(kind, tokens));
+
+  // A question or a long sentence seldom has every word in a listing: it is counted first, and
+  // what relaxing it needs (thesaurus, vocabulary: small lookups) is looked up meanwhile. A short
+  // query is searched in full at once (it usually finds enough). A sentence's words are whole.
+  const sentence = tokens.length >= SENTENCE_WORDS || analyzeQuery(input.q).dropped.length > 0;
+  const strict: SearchInput = { ...input, mode: "words", wholeWords: sentence || input.wholeWords };
+  const ahead = sentence ? lookAhead(input.q, tokens, correct) : undefined;
+  let words: { rows: (R & { score: number })[]; total: number; alongside?: A };
+  let complete = true;
+  if (sentence) {
+    const total = Number((await run<{ total: number }>(totalStatement(kind, strict))).rows[0]?.total ?? 0);
+    if (total >= threshold) return { ...(await once(strict, true, total)), mode: "words", q: input.q };
+    words = { rows: total ? (await run<R & { score: number }>(pageStatement(kind, strict, display))).rows : [], total };
+    complete = !alongside;
+  } else {
+    words = await once(strict);
+    if (words.total >= threshold) return { ...words, mode: "words", q: input.q };
+  }
+  // Nothing better than the strict matches: those, with what comes alongside them.
+  const done = async () =>
+    complete
+      ? ({ ...words, mode: "words", q: input.q } as const)
+      : ({ ...(await once(strict, true, words.total)), mode: "words", q: input.q } as const);
+
+  // Relaxing needs the lookups (started now for a short query), and a correction is looked for at
+  // the same time: a word no listing uses is a typo, or all are real but do not go together ("lên
+  // mem" for "lên men") — unless a filter could be the reason or the query is a sentence (then
+  // relaxing it is the answer).
+  const guess = words.total === 0 && correct;
+  const looked = await (ahead ?? lookAhead(input.q, tokens, guess));
+  const combining =
+    guess && !filtered && !sentence && tokens.length <= 4 ? quietly(correctCombination(kind, tokens)) : null;
+  let { expanded, plan } = looked;
+  // Only question and filler words ("có không nào gì"): nothing to look for.
+  if (!expanded.concepts.length && words.total === 0) return done();
+  const unknown = guess ? looked.unknown : null;
+  if (guess) {
+    const combination = unknown ?? (expanded.dropped.length ? null : await combining);
     if (combination) {
       const q = combination.join(" ");
-      const found = await once({ ...input, q, mode: "words" });
+      const found = await once({ ...strict, q });
       if (found.total > 0) return { ...found, mode: "corrected", q };
-      if (unknown) expanded = await expandQuery(q);
+      if (unknown) {
+        expanded = await expandQuery(q);
+        plan = undefined;
+      }
     }
   }
 
@@ -198,9 +237,9 @@ export async function listingPage<R extends object, A = undefined>(
     words.total === 0
       ? []
       : (
-          await run<{ id: string }>(pageStatement(kind, { ...input, page: 1, pageSize: words.total }, idsOnly))
+          await run<{ id: string }>(pageStatement(kind, { ...strict, page: 1, pageSize: words.total }, idsOnly))
         ).rows.map((r) => r.id);
-  const plan = await relaxedPlan(expanded, strictIds);
+  plan = plan === undefined ? await relaxedPlan(expanded, strictIds) : plan && { ...plan, exclude: strictIds };
   if (plan) {
     const size = pageSizeOf(input);
     const room = size - words.rows.length;
@@ -215,6 +254,7 @@ export async function listingPage<R extends object, A = undefined>(
         q: input.q,
         relaxation: {
           strict: words.total,
+          capped: relaxed.total >= relaxedCapOf(input),
           concepts: expanded.concepts.map((c) => ({
             text: c.text,
             synonyms: c.alternatives.filter((a) => !a.typed).map((a) => a.text),
@@ -223,8 +263,38 @@ export async function listingPage<R extends object, A = undefined>(
         },
       };
   }
-  if (words.total > 0 || !correct || (!unknown && filtered)) return done;
+  if (words.total > 0 || !correct || (!unknown && filtered)) return done();
   return { ...(await once({ ...input, mode: "fuzzy" })), mode: "fuzzy", q: input.q };
+}
+
+/** From this many words on, a query is treated as a sentence (see listingPage). */
+const SENTENCE_WORDS = 5;
+
+/** Words never corrected: the question and filler words the analysis left out. */
+const keptWords = (expanded: ExpandedQuery) => new Set(expanded.dropped.flatMap((u) => u.words));
+
+/**
+ * What relaxing `q` needs, looked up while its strict search runs: its concepts with their
+ * thesaurus alternatives, their plan (the strict matches to leave out are added afterwards) and
+ * the spelling of its unknown words (when `correct`). Its failure surfaces where it is awaited.
+ */
+function lookAhead(q: string, tokens: string[], correct: boolean) {
+  return quietly(
+    (async () => {
+      const expanded = await expandQuery(q);
+      const [plan, unknown] = await Promise.all([
+        relaxedPlan(expanded, []) as Promise<RelaxedPlan | null | undefined>,
+        correct ? correctTokens(tokens, keptWords(expanded)) : null,
+      ]);
+      return { expanded, plan, unknown };
+    })(),
+  );
+}
+
+/** `work`, which may never be awaited (its result not needed after all): never an unhandled rejection. */
+function quietly<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => {});
+  return work;
 }
 
 /**
@@ -265,7 +335,7 @@ export async function searchListings(kind: ListingSearchKind, input: SearchInput
       card: hitCard(kind, row),
     };
   });
-  const facets = facetRows ? groupFacets(facetRows.rows, found.total) : undefined;
+  const facets = facetRows ? groupFacets(facetRows.rows, found.total, found.relaxation?.capped ?? false) : undefined;
   return {
     items,
     total: found.total,
@@ -291,19 +361,24 @@ export async function listingCount(
   kind: ListingSearchKind,
   q: string,
   correct = true,
-): Promise<{ total: number; exact: boolean; mode: ListingPage<object>["mode"] }> {
+): Promise<{ total: number; exact: boolean; capped: boolean; mode: ListingPage<object>["mode"] }> {
   const found = await listingPage(kind, { q, pageSize: 1, correct }, idsOnly);
   const exact = found.mode === "words" ? found.total > 0 : (found.relaxation?.strict ?? 0) > 0;
-  return { total: found.total, exact, mode: found.mode };
+  return { total: found.total, exact, capped: found.relaxation?.capped ?? false, mode: found.mode };
 }
 
 type FacetRow = { facet: keyof Facets | "_rows"; key: string | null; n: number };
 
-function groupFacets(rows: FacetRow[], total: number): { facets: Facets; approximate: boolean } {
+/**
+ * The facet buckets of `rows`, scaled to `total` when counted on a sample. `capped`: the total
+ * itself only counts so far (a relaxed search, RELAXED_COUNT_CAP): the counts are of that sample.
+ */
+function groupFacets(rows: FacetRow[], total: number, capped: boolean): { facets: Facets; approximate: boolean } {
   const counted = rows.find((r) => r.facet === "_rows")?.n ?? 0;
   // Counted on a sample: scale to the total (at least 1, so a present value never shows 0).
-  const approximate = counted >= FACET_SAMPLE && total > counted;
-  const scale = (n: number) => (approximate ? Math.max(1, Math.round((n * total) / counted)) : n);
+  const scaled = counted >= FACET_SAMPLE && total > counted;
+  const approximate = scaled || capped;
+  const scale = (n: number) => (scaled ? Math.max(1, Math.round((n * total) / counted)) : n);
   const out: Facets = { field: [], trl: [], ipStatus: [], orgType: [], location: [], transferForm: [] };
   for (const row of rows) {
     if (row.facet !== "_rows" && row.key !== null)

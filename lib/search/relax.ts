@@ -1,7 +1,7 @@
 import "server-only";
 import { searchPool } from "@/lib/db";
 import { analyzeQuery, conceptParts, queryRuns, type QueryUnit } from "./analyze";
-import { fold } from "./text";
+import { fold, tokenize } from "./text";
 import type { RelaxedPlan } from "./rank";
 
 /**
@@ -30,6 +30,8 @@ export interface Concept extends QueryUnit {
 export interface ExpandedQuery {
   concepts: Concept[];
   dropped: QueryUnit[];
+  /** The query's last word (folded): the only one that may be half-typed. */
+  last?: string;
 }
 
 /** At most this many alternatives per concept (the concept and its best synonyms). */
@@ -81,6 +83,7 @@ export async function expandQuery(q: string): Promise<ExpandedQuery> {
   const { concepts, dropped } = analyzeQuery(q, compounds);
   return {
     dropped,
+    last: tokenize(q).at(-1),
     concepts: concepts.map((unit) => {
       const key = unit.words.join(" ");
       const best = new Map<string, Alternative>();
@@ -118,12 +121,14 @@ export async function expandQuery(q: string): Promise<ExpandedQuery> {
 
 /**
  * One alternative as a tsquery: each phrase's words adjacent, the phrases all required. Words are
- * matched whole ("cá tra" must not find "các trạm"), except a typed word no listing uses, which is
- * matched as a prefix (it may be half-typed).
+ * matched whole ("cá tra" must not find "các trạm"), except the query's last word when no listing
+ * uses it, which is matched as a prefix (it may be half-typed). Any other word as a prefix ("di:*"
+ * for "di động") would gather most of the catalogue's words from the index, and mean nothing.
  */
-export function alternativeQuery(alternative: Alternative, known: (word: string) => boolean): string {
+export function alternativeQuery(alternative: Alternative, known: (word: string) => boolean, last?: string): string {
+  const prefix = (w: string) => alternative.typed && w === last && !known(w);
   return alternative.groups
-    .map((group) => group.map((w) => (alternative.typed && !known(w) ? `${w}:*` : w)).join(" <-> "))
+    .map((group) => group.map((w) => (prefix(w) ? `${w}:*` : w)).join(" <-> "))
     .map((phrase) => (alternative.groups.length > 1 ? `(${phrase})` : phrase))
     .join(" & ");
 }
@@ -136,14 +141,15 @@ export function alternativeQuery(alternative: Alternative, known: (word: string)
 export async function relaxedPlan(expanded: ExpandedQuery, exclude: string[]): Promise<RelaxedPlan | null> {
   if (!expanded.concepts.length) return null;
   const words = [...new Set(expanded.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.groups.flat())))];
-  const { rows } = await searchPool().query<{ word: string | null; docs: number }>(
-    `SELECT w.word, w.text_docs AS docs FROM search_words w WHERE w.word = ANY($1::text[])
+  const { rows } = await searchPool().query<{ word: string | null; docs: number; titles: number }>(
+    `SELECT w.word, w.text_docs AS docs, w.docs AS titles FROM search_words w WHERE w.word = ANY($1::text[])
      UNION ALL SELECT NULL, CASE WHEN sum(c.reltuples) > 1000 THEN sum(c.reltuples)::int
        ELSE (SELECT (SELECT count(*) FROM offer_search) + (SELECT count(*) FROM demand_search))::int END
-       FROM pg_class c WHERE c.oid IN ('offer_search'::regclass, 'demand_search'::regclass)`,
+       , 0 FROM pg_class c WHERE c.oid IN ('offer_search'::regclass, 'demand_search'::regclass)`,
     [words],
   );
   const docs = new Map(rows.filter((r) => r.word !== null).map((r) => [r.word!, Number(r.docs)]));
+  const titles = new Map(rows.filter((r) => r.word !== null).map((r) => [r.word!, Number(r.titles)]));
   const listings = Math.max(1, ...rows.filter((r) => r.word === null).map((r) => Number(r.docs)));
   const idf = (df: number) => Math.log(1 + listings / (1 + df));
   const known = (w: string) => docs.has(w);
@@ -160,30 +166,41 @@ export async function relaxedPlan(expanded: ExpandedQuery, exclude: string[]): P
   const rarest = Math.min(...rated.map((r) => r.df));
   const judged = (r: (typeof rated)[number]) => r.concept.words.length === 1 || listings >= COMMON_MIN_LISTINGS;
   const kept = rated.filter((r) => !judged(r) || r.df <= COMMON_SHARE * listings || r.df === rarest);
-  return {
-    exclude,
-    concepts: kept.map(({ concept, df }) => {
-      // A syllable of a multi-syllable concept, alone, is weak evidence ("mặn" for "nhiễm mặn"):
-      // it counts SYLLABLE_WEIGHT, and only a syllable that is not common.
-      const syllables =
-        concept.words.length > 1
-          ? concept.words.filter((w) => w.length > 1 && known(w) && (docs.get(w) ?? 0) <= COMMON_SHARE * listings)
-          : [];
-      return {
-        // A phrase is rarer than its rarest word: longer concepts weigh more.
-        idf: idf(df) * (1 + PHRASE_BONUS * (concept.words.length - 1)),
-        alternatives: [
-          ...concept.alternatives.map((a) => ({ tsquery: alternativeQuery(a, known), weight: a.weight })),
-          // …and the rarer the syllable, the more it says ("nano" of "vật liệu nano" more than "vật").
-          ...syllables.map((w) => ({ tsquery: w, weight: (SYLLABLE_WEIGHT * idf(docs.get(w) ?? 0)) / idf(0) })),
-        ],
-      };
-    }),
-  };
+  // How many listings use an alternative in their titles, in any text: its rarest word.
+  const inTitles = (words: string[]) => Math.min(...words.map((w) => titles.get(w) ?? 0));
+  const inTexts = (words: string[]) => Math.min(...words.map((w) => docs.get(w) ?? 0));
+  let titleMatches = 0;
+  let textMatches = 0;
+  const concepts = kept.map(({ concept, df }) => {
+    // A syllable of a multi-syllable concept, alone, is weak evidence ("mặn" for "nhiễm mặn"):
+    // it counts SYLLABLE_WEIGHT, and only a syllable in at most SYLLABLE_SHARE of all listings: a
+    // common one ("nước" of "nước thải") would match a third of the catalogue and say nothing.
+    const syllables =
+      concept.words.length > 1
+        ? concept.words.filter((w) => w.length > 1 && known(w) && (docs.get(w) ?? 0) <= SYLLABLE_SHARE * listings)
+        : [];
+    const found = [...concept.alternatives.map((a) => a.groups.flat()), ...syllables.map((w) => [w])];
+    titleMatches += Math.max(...found.map(inTitles));
+    textMatches += Math.max(...found.map(inTexts));
+    return {
+      // A phrase is rarer than its rarest word: longer concepts weigh more.
+      idf: idf(df) * (1 + PHRASE_BONUS * (concept.words.length - 1)),
+      alternatives: [
+        ...concept.alternatives.map((a) => ({ tsquery: alternativeQuery(a, known, expanded.last), weight: a.weight })),
+        // …and the rarer the syllable, the more it says ("nano" of "vật liệu nano" more than "vật").
+        ...syllables.map((w) => ({ tsquery: w, weight: (SYLLABLE_WEIGHT * idf(docs.get(w) ?? 0)) / idf(0) })),
+      ],
+    };
+  });
+  const share = (matches: number) => Math.min(1, matches / listings);
+  return { exclude, concepts, density: { title: share(titleMatches), text: share(textMatches) } };
 }
 
 /** See relaxedPlan. */
 const SYLLABLE_WEIGHT = 0.3;
+// 0.1: the labelled set's best (0.05 loses "vật liệu xây dựng", 0.25 adds noise to synonyms), and at
+// 100,000 listings a question's matches fall from ~30,000 to a few thousand (the benchmark).
+const SYLLABLE_SHARE = 0.1;
 const PHRASE_BONUS = 0.25;
 
 /** See relaxedPlan. */

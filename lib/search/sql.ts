@@ -1,6 +1,15 @@
 import { filterClauses, queryTokens, sortOrder, type ListingFilters, type ListingSearchKind } from "./filters";
 import { Params } from "./params";
-import { RANKING, relevance, strictText, textMatch, titleMatch, type RelaxedPlan, type TextQuery } from "./rank";
+import {
+  RANKING,
+  RELAXED_FULL_JOIN,
+  relevance,
+  strictText,
+  textMatch,
+  titleMatch,
+  type RelaxedPlan,
+  type TextQuery,
+} from "./rank";
 
 export { RANKING } from "./rank";
 export type { ListingSearchKind } from "./filters";
@@ -14,19 +23,27 @@ export interface SearchInput {
   page?: number;
   pageSize?: number;
   facets?: boolean;
+  /**
+   * The words are whole, but the last (lib/search/text.ts wholeWordsTsQuery): listingPage says so
+   * for a sentence, whose words were not half-typed.
+   */
+  wholeWords?: boolean;
   /** "fuzzy" is the typo fallback (see textMatch); searchListings chooses it when words find nothing. */
   mode?: "words" | "fuzzy";
   /** A relaxed search (lib/search/relax.ts): replaces the words of `q` when given. */
   relaxed?: RelaxedPlan;
   /**
    * Below this many strict matches the query is relaxed (lib/search/queries.ts RELAX_BELOW for the
-   * search page; 1 for the catalog and its API, where `q` narrows a list: relaxed only when empty).
+   * search page, 1 under filters; 1 for the catalog and its API, where `q` narrows a list: relaxed
+   * only when empty).
    */
   relaxBelow?: number;
   /** False when the query has results elsewhere (the other kind): its spelling is then never corrected. */
   correct?: boolean;
   /** Rows to skip, instead of the page's (a relaxed page continues after the strict matches). */
   offset?: number;
+  /** How many approximate matches a relaxed search counts (RELAXED_COUNT_CAP); tests lower it. */
+  relaxedCap?: number;
   /** How many matches are ranked exactly (RANKING.candidates); tests lower it to exercise deep pages. */
   candidates?: number;
   /**
@@ -62,6 +79,16 @@ const TABLES = {
 /** Facets are counted exactly over at most this many matches, and scaled to the total beyond. */
 export const FACET_SAMPLE = 10_000;
 
+/**
+ * A relaxed search (any concept of a question) counts its matches, and its facets, up to as many as
+ * it ranks (RANKING.relaxedCandidates): its pages are the best-covering listings, ranked, and "200
+ * approximate results or more" says all a reader needs. Counting all 30,000 listings using one of a
+ * question's concepts meant testing each for its phrases in the full text, read out of line: more
+ * than the rest of the search (issue #14 benchmark).
+ */
+export const RELAXED_COUNT_CAP = RANKING.relaxedCandidates;
+
+export const relaxedCapOf = (input: SearchInput) => Math.max(input.relaxedCap ?? RELAXED_COUNT_CAP, 1);
 export const pageSizeOf = (input: SearchInput) => Math.min(Math.max(input.pageSize ?? 20, 1), 100);
 export const pageOf = (input: SearchInput) => Math.max(input.page ?? 1, 1);
 const offsetOf = (input: SearchInput) => input.offset ?? (pageOf(input) - 1) * pageSizeOf(input);
@@ -79,7 +106,7 @@ function textOf(input: SearchInput): TextQuery | null {
     };
   }
   const tokens = queryTokens(input.q);
-  return tokens ? strictText(tokens, input.mode) : null;
+  return tokens ? strictText(tokens, input.mode, input.wholeWords) : null;
 }
 
 /** The filter clauses of `input`, and the listings a relaxed search leaves out. */
@@ -140,6 +167,12 @@ function newestMatches(
 }
 
 /**
+ * A relaxed search walks the newest listings when its plan expects this many times the candidates
+ * among them (its estimate of matches counts each concept apart: an overestimate).
+ */
+const WALK_MARGIN = 1.5;
+
+/**
  * The prior order's first `limit` word matches (ids), for exact ranking (see pageSql): title
  * matches, then the others; newest first. They are among the newest `limit` title matches plus the
  * newest `limit` matches of any kind (the latter hold at least `limit - |title matches|` non-title
@@ -156,6 +189,8 @@ function wordCandidates(
   p: Params,
 ): string {
   const where = (match: string) => [...filters, match].join(" AND ");
+  // A relaxed search knows how dense its matches are from its plan (the vocabulary's counts).
+  const dense = text.relaxed?.density;
   const L = p.add(limit);
   // Walking is worth trying only where the title vocabulary says each word (as a prefix) is in at
   // least a third of all titles (for title matches), or is not rare there (for matches in any text:
@@ -166,8 +201,9 @@ function wordCandidates(
     >= (SELECT sum(greatest(c.reltuples, 0)) * ${share} FROM pg_class c
          WHERE c.oid IN ('offer_search'::regclass, 'demand_search'::regclass))`;
   const always = () => "true";
-  const denseTitles = gated ? commonIn(1 / 3) : always;
-  const denseText = gated ? commonIn(1 / 300) : always;
+  const walkable = (share: number) => () => (share * walk >= WALK_MARGIN * limit ? "true" : "false");
+  const denseTitles = gated ? (dense ? walkable(dense.title) : commonIn(1 / 3)) : always;
+  const denseText = gated ? (dense ? walkable(dense.text) : commonIn(1 / 300)) : always;
   // With `limit` title matches, the others are not needed (and not computed).
   return `WITH title AS MATERIALIZED (
       SELECT x.id, x.published_at FROM ${newestMatches(index, where(titleMatch(text, p)), limit, walk, p, denseTitles)})
@@ -208,7 +244,7 @@ function pageSql(kind: ListingSearchKind, input: SearchInput, p: Params): string
     return `SELECT x.id, 0::float8 AS score FROM ${from} ORDER BY ${order} LIMIT ${p.add(size)} OFFSET ${p.add(offset)}`;
   }
 
-  const limit = Math.max(1, input.candidates ?? RANKING.candidates);
+  const limit = Math.max(1, input.candidates ?? (text.relaxed ? RANKING.relaxedCandidates : RANKING.candidates));
   const fuzzy = text.mode === "fuzzy";
   const parts: string[] = [];
   // Every fragment registers its parameters as it is built: build only what the SQL uses.
@@ -217,10 +253,18 @@ function pageSql(kind: ListingSearchKind, input: SearchInput, p: Params): string
     const and = (...more: string[]) => [...filters, ...more].join(" AND ");
     const candidates = fuzzy
       ? `SELECT x.id FROM ${newestMatches(index, and(textMatch(text, p)), limit, 0, p)}`
-      : wordCandidates(index, filters, text, limit, input.walk ?? RANKING.walk, input.walk === undefined, p);
+      : wordCandidates(
+          index,
+          filters,
+          text,
+          limit,
+          input.walk ?? (text.relaxed ? RANKING.relaxedWalk : RANKING.walk),
+          input.walk === undefined,
+          p,
+        );
     parts.push(`(WITH candidates AS (${candidates})
       SELECT x.id, (${relevance(text, p)})::float8 AS score
-        FROM candidates c JOIN ${index} x ON x.id = c.id JOIN ${listing} l ON l.id = c.id
+        FROM candidates c JOIN ${index} x ON x.id = c.id JOIN ${listing} l ON l.id = c.id ${text.relaxed ? RELAXED_FULL_JOIN : ""}
        ORDER BY score DESC, x.id LIMIT ${p.add(Math.min(size, limit - offset))} OFFSET ${p.add(offset)})`);
   }
   if (offset + size > limit) {
@@ -260,9 +304,12 @@ export function pageStatement(kind: ListingSearchKind, input: SearchInput, displ
 export function totalStatement(kind: ListingSearchKind, input: SearchInput): Statement {
   const p = new Params();
   const where = matchWhere(kind, input, p);
+  const matches = `SELECT 1 FROM ${TABLES[kind].index} x WHERE ${where}`;
   return {
     name: "total",
-    text: `SELECT count(*)::int AS total FROM ${TABLES[kind].index} x WHERE ${where}`,
+    text: input.relaxed
+      ? `SELECT count(*)::int AS total FROM (${matches} LIMIT ${p.add(relaxedCapOf(input))}) m`
+      : `SELECT count(*)::int AS total FROM ${TABLES[kind].index} x WHERE ${where}`,
     values: p.values,
   };
 }
@@ -278,7 +325,7 @@ export function facetStatement(kind: ListingSearchKind, input: SearchInput): Sta
     name: "facets",
     text: `WITH m AS MATERIALIZED (
         SELECT x.field_code AS field, x.trl, ${TABLES[kind].ip} AS ip, ${TABLES[kind].orgType} AS org_type, x.city AS location, x.forms_mask
-          FROM ${fencedMatches(TABLES[kind].index, where)} LIMIT ${p.add(FACET_SAMPLE)})
+          FROM ${fencedMatches(TABLES[kind].index, where)} LIMIT ${p.add(input.relaxed ? relaxedCapOf(input) : FACET_SAMPLE)})
       SELECT '_rows' AS facet, NULL AS key, count(*)::int AS n FROM m
       UNION ALL SELECT 'field', field, count(*)::int FROM m GROUP BY field
       UNION ALL SELECT 'trl', trl::text, count(*)::int FROM m GROUP BY trl

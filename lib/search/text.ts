@@ -36,6 +36,17 @@ export function prefixTsQuery(tokens: string[]): string | null {
   return safe.length ? safe.map((t) => `${t}:*`).join(" & ") : null;
 }
 
+/**
+ * Every word whole but the last, which may be half-typed: how a sentence is matched strictly. A
+ * word as a prefix ("co:*", "can:*") makes the index gather every word starting so — most of the
+ * catalogue for a short syllable —, which cost a question of twelve words 300 ms at 100,000
+ * listings, against under a millisecond for whole words.
+ */
+export function wholeWordsTsQuery(tokens: string[]): string | null {
+  const safe = tokens.map((t) => t.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
+  return safe.length ? safe.map((t, i) => (i === safe.length - 1 ? `${t}:*` : t)).join(" & ") : null;
+}
+
 /** Words of the query joined as an adjacent phrase, for the exact-phrase bonus. */
 export function phraseTsQuery(tokens: string[]): string | null {
   const safe = tokens.map((t) => t.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);

@@ -116,6 +116,11 @@ export interface SearchResult {
 export interface Relaxation {
   /** How many of the rows are strict matches (they rank first). */
   strict: number;
+  /**
+   * The approximate matches were counted only up to RELAXED_COUNT_CAP (lib/search/sql.ts): the
+   * total is a lower bound ("more than 1,000"), and the facets count that many.
+   */
+  capped: boolean;
   /** The concepts searched, each with the synonyms used ("trâu bò" → "gia súc"). */
   concepts: { text: string; synonyms: string[] }[];
   /** Question and filler words left out. */

@@ -84,6 +84,18 @@ describe("a question typed as a sentence", () => {
     expect(page.rows.length).toBeGreaterThan(strict.rows.length);
   });
 
+  it("is not relaxed under catalog filters while something matches every word (a short list was asked for)", async () => {
+    const filtered = await searchListings("offers", { q: "mùi rác", filters: { trlMin: 1 } });
+    expect(filtered.relaxation).toBeUndefined();
+    expect(filtered.total).toBeGreaterThan(0);
+    expect(filtered.total).toBeLessThan(RELAX_BELOW);
+    const unfiltered = await searchListings("offers", { q: "mùi rác" });
+    expect(unfiltered.relaxation!.strict).toBe(filtered.total);
+    // Nothing matching every word: relaxed, filters or not.
+    const none = await searchListings("offers", { q: "có công nghệ nào khử mùi hôi không", filters: { trlMin: 1 } });
+    expect(none.relaxation).toBeDefined();
+  });
+
   it("pages through strict and relaxed matches exactly once, and counts them as the pages show them", async () => {
     const q = "công nghệ xử lý rác và nước thải cho bãi rác không";
     const all = await listingPage<{ id: string }>("offers", { q, pageSize: 100 }, hitDisplay("offers"));
@@ -113,6 +125,66 @@ describe("a question typed as a sentence", () => {
     expect(new Set(found.rows.map((r) => r.id))).toEqual(new Set(naive.rows.map((r) => r.id)));
     expect(found.total).toBe(naive.rows.length);
     expect(keysOf(found.rows)).toEqual(expect.arrayContaining(["landfill", "compost", "wastewater"]));
+  });
+});
+
+describe("a relaxed search at scale", () => {
+  it("counts approximate matches only up to its cap, says so, and counts the facets of that many", async () => {
+    const q = "có công nghệ nào cho rác hoặc nước thải không";
+    const full = await searchListings("offers", { q, pageSize: 100, facets: true });
+    expect(full.relaxation!.capped).toBe(false);
+    expect(full.total).toBeGreaterThan(2);
+    const capped = await searchListings("offers", { q, pageSize: 100, facets: true, relaxedCap: 2 });
+    expect(capped.relaxation!.capped).toBe(true);
+    expect(capped.total).toBe(capped.relaxation!.strict + 2);
+    expect(capped.facetsApproximate).toBe(true);
+    const counted = (capped.facets?.field ?? []).reduce((sum, bucket) => sum + bucket.count, 0);
+    expect(counted).toBe(2);
+    // The page itself is ranked as without the cap: the cap counts, it does not choose.
+    expect(capped.items.slice(0, 2).map((i) => i.id)).toEqual(full.items.slice(0, 2).map((i) => i.id));
+  });
+
+  it("ranks the same page whether its candidates come from walking the newest listings or from every match", async () => {
+    const q = "có công nghệ nào cho rác hoặc nước thải không";
+    const page = (more: { walk?: number; candidates?: number }) =>
+      listingPage<{ id: string }>("offers", { q, pageSize: 100, ...more }, hitDisplay("offers")).then((p) =>
+        p.rows.map((r) => r.id),
+      );
+    const reference = await page({});
+    expect(reference.length).toBeGreaterThan(3);
+    for (const candidates of [1, 2, 3, 100]) {
+      // walk 0 collects every match; a walk shorter or longer than the candidates tests the newest first.
+      const everyMatch = await page({ walk: 0, candidates });
+      expect(new Set(everyMatch)).toEqual(new Set(reference));
+      for (const walk of [2, 5, 50]) expect(await page({ walk, candidates })).toEqual(everyMatch);
+    }
+  });
+
+  it("matches a sentence's words whole, but the last one, which may be half-typed", async () => {
+    const at = (q: string) => listingPage<{ id: string }>("offers", { q, relaxBelow: 1 }, hitDisplay("offers"));
+    const typing = await at("trạm xử lý nước thải sinh hoạt hợp kh");
+    expect(typing.mode).toBe("words");
+    expect(keysOf(typing.rows)).toEqual(["wastewater"]);
+    // "th" inside the sentence is a word of its own, which no listing has: nothing matches strictly.
+    const cut = await at("trạm xử lý nước th sinh hoạt hợp khối");
+    expect(cut.mode).toBe("relaxed");
+    expect(cut.relaxation!.strict).toBe(0);
+  });
+
+  it("searches a sentence with enough strict matches as typed, facets included", async () => {
+    // Five words or more is a sentence: counted first, relaxed only when too few match.
+    const q = "máy sấy bơm nhiệt tiết kiệm điện năng";
+    const strict = await searchListings("offers", { q, relaxBelow: 1, facets: true });
+    expect(strict.relaxation).toBeUndefined();
+    expect(keysOf(strict.items)).toEqual(["dryer"]);
+    expect(strict.total).toBe(1);
+    expect(strict.facets?.field.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(1);
+    // Fewer than RELAX_BELOW, and no other listing has any of its concepts: the strict match
+    // alone, with its facets (counted after the sentence was counted first).
+    const alone = await searchListings("offers", { q, facets: true });
+    expect(alone.relaxation).toBeUndefined();
+    expect(keysOf(alone.items)).toEqual(["dryer"]);
+    expect(alone.facets?.field.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(1);
   });
 });
 
