@@ -5,16 +5,17 @@ import { COMPUTED_METRICS, KPI_CATALOGUE, type KpiMetric } from "./catalogue";
 import { reportFor } from "./cache";
 import { computeKpis, type KpiReport } from "./compute";
 import { FORECAST_WINDOW, forecastNext, trendOf, type Forecast, type Trend } from "./forecast";
-import { isTargetPeriod, lastPeriods, type Period } from "@/lib/calendar/periods";
+import { isTargetPeriod, type Period } from "@/lib/calendar/periods";
 import type { KpiFilter } from "./sql";
+import { trendPeriods } from "./trend-periods";
 import { isComparator, projectedValue, targetStatus, type Comparator, type TargetStatus } from "./status";
 import type { KpiValue } from "./values";
 
 /**
  * The dashboard's and the review's view of one period (issue #13 items 2–3): each metric with the
- * previous period's value and the change, its last FORECAST_WINDOW periods, the estimate for the
- * next period (./forecast.ts) and, where the Department set one, its target and status
- * (./status.ts). The periods are computed in parallel by the same computeKpis.
+ * previous period's value and the change, its last FORECAST_WINDOW periods (fewer near the
+ * calendar's start, ./trend-periods.ts), the estimate for the next period (./forecast.ts) and,
+ * where the Department set one, its target and status (./status.ts). The periods are computed in parallel by the same computeKpis.
  */
 
 export interface KpiTargetView {
@@ -52,7 +53,8 @@ export async function kpiOverview(
 ): Promise<KpiOverview> {
   assertCan(user, "oversight:read");
   const now = options.now ?? new Date();
-  const periods = lastPeriods(period, FORECAST_WINDOW);
+  // Fewer when the calendar (from 2000) has not as many earlier periods: never an error.
+  const periods = trendPeriods(period, FORECAST_WINDOW);
   const filtered = Object.values(options.filter ?? {}).some((v) => v !== undefined);
   const [reports, targets] = await Promise.all([
     Promise.all(
