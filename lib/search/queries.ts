@@ -187,9 +187,9 @@ export async function listingPage<R extends object, A = undefined>(
 
   // A question or a long sentence seldom has every word in a listing: it is counted first, and
   // what relaxing it needs (thesaurus, vocabulary: small lookups) is looked up meanwhile. A short
-  // query is searched in full at once (it usually finds enough). A sentence's words are whole.
+  // query is searched in full at once (it usually finds enough).
   const sentence = tokens.length >= SENTENCE_WORDS || analyzeQuery(input.q).dropped.length > 0;
-  const strict: SearchInput = { ...input, mode: "words", wholeWords: sentence || input.wholeWords };
+  const strict: SearchInput = { ...input, mode: "words" };
   const ahead = sentence ? lookAhead(input.q, tokens, correct) : undefined;
   let words: { rows: (R & { score: number })[]; total: number; alongside?: A };
   let complete = true;

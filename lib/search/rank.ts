@@ -108,9 +108,12 @@ function anyOf(vector: string, plan: RelaxedPlan, p: Params): string {
   return `(${alternatives.map((a) => `${vector} @@ to_tsquery('simple', ${p.add(a)})`).join(" OR ")})`;
 }
 
-/** The strict text query of folded words, all required: each a prefix, or whole but the last (a sentence). */
-export function strictText(tokens: string[], mode: MatchMode = "words", wholeWords = false): TextQuery {
-  return { tokens, mode, tsquery: (wholeWords ? wholeWordsTsQuery(tokens) : prefixTsQuery(tokens)) ?? "" };
+/**
+ * The strict text query of folded words, all required, whole but the last, which may be half-typed
+ * ("xử lý n"). Ranking still compares every word as a prefix (relevance).
+ */
+export function strictText(tokens: string[], mode: MatchMode = "words"): TextQuery {
+  return { tokens, mode, tsquery: wholeWordsTsQuery(tokens) ?? "" };
 }
 
 /** Verification and freshness: they only break near-ties. */

@@ -23,11 +23,6 @@ export interface SearchInput {
   page?: number;
   pageSize?: number;
   facets?: boolean;
-  /**
-   * The words are whole, but the last (lib/search/text.ts wholeWordsTsQuery): listingPage says so
-   * for a sentence, whose words were not half-typed.
-   */
-  wholeWords?: boolean;
   /** "fuzzy" is the typo fallback (see textMatch); searchListings chooses it when words find nothing. */
   mode?: "words" | "fuzzy";
   /** A relaxed search (lib/search/relax.ts): replaces the words of `q` when given. */
@@ -106,7 +101,7 @@ function textOf(input: SearchInput): TextQuery | null {
     };
   }
   const tokens = queryTokens(input.q);
-  return tokens ? strictText(tokens, input.mode, input.wholeWords) : null;
+  return tokens ? strictText(tokens, input.mode) : null;
 }
 
 /** The filter clauses of `input`, and the listings a relaxed search leaves out. */
@@ -192,18 +187,20 @@ function wordCandidates(
   // A relaxed search knows how dense its matches are from its plan (the vocabulary's counts).
   const dense = text.relaxed?.density;
   const L = p.add(limit);
-  // Walking is worth trying only where the title vocabulary says each word (as a prefix) is in at
-  // least a third of all titles (for title matches), or is not rare there (for matches in any text:
-  // a word rare in titles can still fill descriptions). The vocabulary may lag behind the
-  // listings: that only changes which path runs.
-  const commonIn = (share: number) => () => `(SELECT min((SELECT coalesce(sum(w.docs), 0) FROM search_words w
-        WHERE w.word >= t AND w.word < t || chr(1114111))) FROM unnest(${p.add(text.tokens)}::text[]) t)
-    >= (SELECT sum(greatest(c.reltuples, 0)) * ${share} FROM pg_class c
+  // Walking is worth trying only where the vocabulary says each word (as a prefix) is common enough
+  // for a walk to find `limit` matches: in titles for title matches, in any text for the others.
+  // The rarest word's share bounds the matches' (the words of a compound go together, so it is
+  // close: "năng lượng"). The title share stood in for the text's once (a word in 1/300 of titles
+  // walked the text): "thức ăn gia súc" read 1,500 full vectors to find none. The vocabulary may
+  // lag behind the listings: that only changes which path runs.
+  const commonIn = (column: "docs" | "text_docs") => () => `(SELECT min((SELECT coalesce(sum(w.${column}), 0)
+        FROM search_words w WHERE w.word >= t AND w.word < t || chr(1114111))) FROM unnest(${p.add(text.tokens)}::text[]) t)
+    >= (SELECT sum(greatest(c.reltuples, 0)) * ${p.add(Math.min(1, limit / Math.max(walk, 1)))} FROM pg_class c
          WHERE c.oid IN ('offer_search'::regclass, 'demand_search'::regclass))`;
   const always = () => "true";
   const walkable = (share: number) => () => (share * walk >= WALK_MARGIN * limit ? "true" : "false");
-  const denseTitles = gated ? (dense ? walkable(dense.title) : commonIn(1 / 3)) : always;
-  const denseText = gated ? (dense ? walkable(dense.text) : commonIn(1 / 300)) : always;
+  const denseTitles = gated ? (dense ? walkable(dense.title) : commonIn("docs")) : always;
+  const denseText = gated ? (dense ? walkable(dense.text) : commonIn("text_docs")) : always;
   // With `limit` title matches, the others are not needed (and not computed).
   return `WITH title AS MATERIALIZED (
       SELECT x.id, x.published_at FROM ${newestMatches(index, where(titleMatch(text, p)), limit, walk, p, denseTitles)})

@@ -160,12 +160,12 @@ describe("a relaxed search at scale", () => {
     }
   });
 
-  it("matches a sentence's words whole, but the last one, which may be half-typed", async () => {
+  it("matches short words whole, but the last one, which may be half-typed", async () => {
     const at = (q: string) => listingPage<{ id: string }>("offers", { q, relaxBelow: 1 }, hitDisplay("offers"));
     const typing = await at("trạm xử lý nước thải sinh hoạt hợp kh");
     expect(typing.mode).toBe("words");
     expect(keysOf(typing.rows)).toEqual(["wastewater"]);
-    // "th" inside the sentence is a word of its own, which no listing has: nothing matches strictly.
+    // "th" inside the query is a word of its own, which no listing has: nothing matches strictly.
     const cut = await at("trạm xử lý nước th sinh hoạt hợp khối");
     expect(cut.mode).toBe("relaxed");
     expect(cut.relaxation!.strict).toBe(0);
