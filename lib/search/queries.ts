@@ -221,7 +221,10 @@ export async function listingPage<R extends object, A = undefined>(
   if (!expanded.concepts.length && words.total === 0) return done();
   const unknown = guess ? looked.unknown : null;
   if (guess) {
-    const combination = unknown ?? (expanded.dropped.length ? null : await combining);
+    // …nor when the thesaurus knows some of its words: their synonyms are the better answer ("thức
+    // ăn gia súc" found no title but listings about "thức ăn chăn nuôi", not one word replaced).
+    const synonyms = expanded.concepts.some((c) => c.alternatives.some((a) => !a.typed));
+    const combination = unknown ?? (expanded.dropped.length || synonyms ? null : await combining);
     if (combination) {
       const q = combination.join(" ");
       const found = await once({ ...strict, q });
