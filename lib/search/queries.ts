@@ -208,14 +208,12 @@ export async function listingPage<R extends object, A = undefined>(
       ? ({ ...words, mode: "words", q: input.q } as const)
       : ({ ...(await once(strict, true, words.total)), mode: "words", q: input.q } as const);
 
-  // Relaxing needs the lookups (started now for a short query), and a correction is looked for at
-  // the same time: a word no listing uses is a typo, or all are real but do not go together ("lên
-  // mem" for "lên men") — unless a filter could be the reason or the query is a sentence (then
-  // relaxing it is the answer).
+  // Relaxing needs the lookups (started now for a short query), and a correction is looked for: a
+  // word no listing uses is a typo, or all are real but do not go together ("lên mem" for "lên
+  // men") — unless a filter could be the reason or the query is a sentence (then relaxing it is the
+  // answer).
   const guess = words.total === 0 && correct;
   const looked = await (ahead ?? lookAhead(input.q, tokens, guess));
-  const combining =
-    guess && !filtered && !sentence && tokens.length <= 4 ? quietly(correctCombination(kind, tokens)) : null;
   let { expanded, plan } = looked;
   // Only question and filler words ("có không nào gì"): nothing to look for.
   if (!expanded.concepts.length && words.total === 0) return done();
@@ -224,7 +222,11 @@ export async function listingPage<R extends object, A = undefined>(
     // …nor when the thesaurus knows some of its words: their synonyms are the better answer ("thức
     // ăn gia súc" found no title but listings about "thức ăn chăn nuôi", not one word replaced).
     const synonyms = expanded.concepts.some((c) => c.alternatives.some((a) => !a.typed));
-    const combination = unknown ?? (expanded.dropped.length || synonyms ? null : await combining);
+    const combination =
+      unknown ??
+      (filtered || sentence || tokens.length > 4 || expanded.dropped.length || synonyms
+        ? null
+        : await correctCombination(kind, tokens));
     if (combination) {
       const q = combination.join(" ");
       const found = await once({ ...strict, q });
