@@ -2,20 +2,13 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { sectorNames } from "@/components/admin/labels/sector-names";
 import { locationName } from "@/components/catalog/location-options";
 import type { ListingKind } from "@/lib/listings/kinds";
+import { SCREENED_TEXT_FIELDS } from "@/lib/listings/screening";
 
 /** What a staff screen shows for a value that is not there. */
 export const EMPTY = "—";
 
 /** The listing columns whose values are typed text (shown as they are, with their line breaks). */
-export const LISTING_TEXT = new Set([
-  "titleVi",
-  "titleEn",
-  "summaryVi",
-  "summaryEn",
-  "description",
-  "applicationAreas",
-  "advantages",
-]);
+export const LISTING_TEXT: ReadonlySet<string> = new Set(SCREENED_TEXT_FIELDS);
 
 /** Multi-choice listing columns and the enums.json group that names their values. */
 export const LISTING_LISTS = {

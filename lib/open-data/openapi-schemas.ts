@@ -20,6 +20,12 @@ import type { JsonSchema } from "./openapi-types";
 const str: JsonSchema = { type: "string" };
 const nstr: JsonSchema = { type: ["string", "null"] };
 const int: JsonSchema = { type: "integer" };
+/** A list's total: exact, except for a `q` no listing matches word for word (see the description). */
+const listTotal: JsonSchema = {
+  type: "integer",
+  description:
+    "Listings matching. Exact, except when no listing matches every word of `q`: the list then holds the listings matching some of its concepts or their synonyms (an approximate search), ranked, and counts at most the 200 best.",
+};
 const num: JsonSchema = { type: "number" };
 const bool: JsonSchema = { type: "boolean" };
 const dateTime: JsonSchema = { type: "string", format: "date-time" };
@@ -150,8 +156,8 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     attachments: arr(ref("Attachment")),
     ...dates,
   }),
-  OfferList: obj({ items: arr(ref("OfferListItem")), total: int, page: int, pageSize: int }),
-  DemandList: obj({ items: arr(ref("DemandListItem")), total: int, page: int, pageSize: int }),
+  OfferList: obj({ items: arr(ref("OfferListItem")), total: listTotal, page: int, pageSize: int }),
+  DemandList: obj({ items: arr(ref("DemandListItem")), total: listTotal, page: int, pageSize: int }),
   MatchListing: obj({
     id: { type: "string", format: "uuid" },
     slug: str,

@@ -81,7 +81,7 @@ test("cached public pages carry one static CSP (no nonce, no 'strict-dynamic'), 
     expect((await page.request.get(path)).headers()["content-security-policy"], path).toBe(csp);
   }
   // Hydrated: the header's account menu is filled in by the browser (GET /api/me).
-  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
   // And the language switcher, a client component, keeps the query string once hydrated.
   await expect(
     page.getByRole("link", { name: "Switch to English" }).or(page.locator('a[hreflang="en"]')),
