@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useRef, useState } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -10,8 +10,7 @@ import type { ActionResult } from "@/lib/errors";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ReviewChecklist } from "./review-checklist";
 import { REJECTION_REASONS, toggleReason, type CheckItem } from "./review-checks";
-
-type Decision = "approve" | "reject";
+import { useConfirmedDecision } from "./use-confirmed-decision";
 
 /**
  * The moderator's decision: a checklist to go through, ready-made rejection reasons that fill the
@@ -35,21 +34,9 @@ export function DecisionForm({
   action: (prev: ActionResult, data: FormData) => Promise<ActionResult>;
 }) {
   const t = useTranslations("moderation");
-  const formRef = useRef<HTMLFormElement>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const [reason, setReason] = useState("");
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
-  const [confirm, setConfirm] = useState<Decision | null>(null);
-  const [missingReason, setMissingReason] = useState(false);
-  const [state, dispatch, pending] = useActionState<ActionResult, FormData>(
-    async (prev, data) => {
-      const result = await action(prev, data);
-      // A refusal (conflict, changed lists...) is shown on the page, not behind the dialog.
-      if (!result.ok) setConfirm(null);
-      return result;
-    },
-    { ok: true },
-  );
+  const { formRef, reasonRef, reason, editReason, confirm, cancel, missingReason, state, pending, ask, send } =
+    useConfirmedDecision(action);
   if (state.ok && state.message) return <Alert tone="success">{t(`done_${state.message}`)}</Alert>;
 
   const reasonError = missingReason ? t("errors.reason_required") : state.ok ? undefined : state.fieldErrors.reason;
@@ -58,22 +45,6 @@ export function DecisionForm({
   const chosen = reasons.filter((r) => reason.split("\n").some((line) => line.trim() === r.text));
   const chosenKeys = new Set(chosen.map((r) => r.key));
   const unchecked = checks.filter((c) => !checked.has(c.key));
-
-  const ask = (decision: Decision) => {
-    if (decision === "reject" && reason.trim() === "") {
-      setMissingReason(true);
-      reasonRef.current?.focus();
-      return;
-    }
-    setConfirm(decision);
-  };
-  const send = () => {
-    const form = formRef.current;
-    if (!form || !confirm) return;
-    const data = new FormData(form);
-    data.set("decision", confirm);
-    dispatch(data);
-  };
 
   return (
     <form ref={formRef} className="space-y-6" onSubmit={(e) => e.preventDefault()}>
@@ -108,8 +79,7 @@ export function DecisionForm({
                   onChange={(e) => {
                     // Read now: the event's target is gone by the time React runs the updater.
                     const on = e.currentTarget.checked;
-                    setReason((text) => toggleReason(text, r.text, on));
-                    setMissingReason(false);
+                    editReason((text) => toggleReason(text, r.text, on));
                   }}
                 />
                 <span>{r.text}</span>
@@ -129,8 +99,7 @@ export function DecisionForm({
             maxLength={2000}
             value={reason}
             onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setMissingReason(false);
+              editReason(e.currentTarget.value);
             }}
           />
         )}
@@ -155,7 +124,7 @@ export function DecisionForm({
         variant={confirm === "reject" ? "danger" : "primary"}
         pending={pending}
         onConfirm={send}
-        onCancel={() => setConfirm(null)}
+        onCancel={cancel}
       >
         {confirm === "reject" ? (
           <>

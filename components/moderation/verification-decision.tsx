@@ -1,15 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/errors";
 import { ConfirmDialog } from "./confirm-dialog";
-
-type Decision = "approve" | "reject";
+import { useConfirmedDecision } from "./use-confirmed-decision";
 
 /**
  * The operator's decision on an organization: verify or reject its verification, or (`kind`
@@ -31,20 +29,8 @@ export function VerificationDecision({
 }) {
   const t = useTranslations("moderation");
   const tm = useTranslations("membership.admin");
-  const formRef = useRef<HTMLFormElement>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const [confirm, setConfirm] = useState<Decision | null>(null);
-  const [reason, setReason] = useState("");
-  const [missingReason, setMissingReason] = useState(false);
-  const [state, dispatch, pending] = useActionState<ActionResult, FormData>(
-    async (prev, data) => {
-      const result = await action(prev, data);
-      // A refusal (already decided, a missing reason...) is shown on the card, not behind the dialog.
-      if (!result.ok) setConfirm(null);
-      return result;
-    },
-    { ok: true },
-  );
+  const { formRef, reasonRef, reason, editReason, confirm, cancel, missingReason, state, pending, ask, send } =
+    useConfirmedDecision(action);
   if (state.ok && state.message) {
     return (
       <Alert tone="success">
@@ -55,21 +41,6 @@ export function VerificationDecision({
     );
   }
   const reasonError = missingReason ? t("errors.reason_required") : state.ok ? undefined : state.fieldErrors.reason;
-  const ask = (decision: Decision) => {
-    if (decision === "reject" && reason.trim() === "") {
-      setMissingReason(true);
-      reasonRef.current?.focus();
-      return;
-    }
-    setConfirm(decision);
-  };
-  const send = () => {
-    const form = formRef.current;
-    if (!form || !confirm) return;
-    const data = new FormData(form);
-    data.set("decision", confirm);
-    dispatch(data);
-  };
   // The dialog's words: verification.approve / .reject, legal.approve / .reject.
   const words = `verificationConfirm.${kind}.${confirm ?? "approve"}`;
   return (
@@ -87,8 +58,7 @@ export function VerificationDecision({
             maxLength={2000}
             value={reason}
             onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setMissingReason(false);
+              editReason(e.currentTarget.value);
             }}
           />
         )}
@@ -115,7 +85,7 @@ export function VerificationDecision({
         variant={confirm === "reject" ? "danger" : "primary"}
         pending={pending}
         onConfirm={send}
-        onCancel={() => setConfirm(null)}
+        onCancel={cancel}
       >
         {name && <p className="font-medium">{name}</p>}
         <p>{t(`${words}.text`)}</p>
