@@ -264,6 +264,9 @@ export function clearRuntimeCache(root = ROOT) {
   for (const dir of RUNTIME_CACHE_DIRS) fs.rmSync(path.join(root, dir), { recursive: true, force: true });
 }
 
+/** See startNext. */
+const KEEP_ALIVE_MS = 65_000;
+
 export function startNext(options: {
   port: number;
   env: Record<string, string>;
@@ -274,7 +277,12 @@ export function startNext(options: {
   // or load run's throw-away data). One instance per checkout here; several instances share
   // nothing through this folder in production (README "Caching").
   if (!options.dev) clearRuntimeCache();
-  const args = options.dev ? ["dev", "-p", String(options.port)] : ["start", "-p", String(options.port)];
+  // Idle keep-alive connections are kept longer than a load balancer's or client's own idle timeout
+  // (60 s at most commonly): with Node's default 5 s, a request sent on a connection the server is
+  // just closing fails with ECONNRESET (a 502 behind a proxy; seen in e2e).
+  const args = options.dev
+    ? ["dev", "-p", String(options.port)]
+    : ["start", "-p", String(options.port), "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
   return spawn(BIN("next"), args, {
     stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env },

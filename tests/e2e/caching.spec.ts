@@ -18,6 +18,11 @@ async function anonymous(request: APIRequestContext, path: string) {
   return { status: response.status(), html: await response.text() };
 }
 
+// In order, one worker: each test publishes or polls for pages served from the one shared page cache,
+// and a publication in one expires what another is waiting to see cached (run alone, with the four
+// in parallel, the search page could stay a MISS for the whole poll).
+test.describe.configure({ mode: "default" });
+
 test("publishing shows an offer at once on the home page, the catalog and its page; withdrawing removes it at once", async ({
   browser,
 }) => {
