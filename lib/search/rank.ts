@@ -39,7 +39,7 @@ export interface TextQuery {
   /** Folded query words (similarity to titles, the density heuristics of sql.ts). */
   tokens: string[];
   mode: MatchMode | "relaxed";
-  /** The to_tsquery('simple', …) text matched (words and relaxed modes). */
+  /** The to_tsquery('simple', …) text matched in words mode (a relaxed query matches its plan's alternatives). */
   tsquery: string;
   relaxed?: RelaxedPlan;
 }

@@ -91,14 +91,9 @@ const offsetOf = (input: SearchInput) => input.offset ?? (pageOf(input) - 1) * p
 /** The text side of `input`, or null when it has no query words. */
 function textOf(input: SearchInput): TextQuery | null {
   if (input.relaxed) {
-    const alternatives = input.relaxed.concepts.flatMap((c) => c.alternatives.map((a) => a.tsquery));
-    if (!alternatives.length) return null;
-    return {
-      tokens: queryTokens(input.q) ?? [],
-      mode: "relaxed",
-      tsquery: alternatives.map((a) => `(${a})`).join(" | "),
-      relaxed: input.relaxed,
-    };
+    if (!input.relaxed.concepts.some((c) => c.alternatives.length)) return null;
+    // Matched alternative by alternative (rank.ts anyOf), never as one tsquery.
+    return { tokens: queryTokens(input.q) ?? [], mode: "relaxed", tsquery: "", relaxed: input.relaxed };
   }
   const tokens = queryTokens(input.q);
   return tokens ? strictText(tokens, input.mode) : null;
