@@ -4,9 +4,10 @@
  * seeded with the demo data; the production build, rebuilt when stale, served by `next start`);
  * then the `lighthouse` package audits, with its default MOBILE preset (a mid-range phone on a slow
  * 4G network, simulated), in Debian's Chromium: home, the offers catalog, a search, one offer and
- * the new-offer form signed in as the demo provider (signed in over HTTP as the form does; its
- * cookies put into Chromium's cookie jar through the DevTools protocol, because Chromium does not
- * reliably send a Cookie given as Lighthouse's `extraHeaders`).
+ * the new-offer form (`/technologies/new`: public, the form once signed in) signed in as the demo
+ * provider (signed in over HTTP as the form does; its cookies put into Chromium's cookie jar
+ * through the DevTools protocol, because Chromium does not reliably send a Cookie given as
+ * Lighthouse's `extraHeaders`). That page is checked to show the form before it is audited.
  *
  * Each page is opened twice first (cached pages rendered, as on a running site), then audited
  * LIGHTHOUSE_RUNS times (default 3); the run with the median performance score is reported.
@@ -79,6 +80,11 @@ interface Target {
   path: string;
   /** Audited signed in as the demo provider. */
   signedIn?: boolean;
+  /**
+   * Text the page's HTML must hold, checked over HTTP and in the audited Chromium before the audit:
+   * the offer form's page explains listing to a visitor, so it must be proven to be the form.
+   */
+  shows?: string;
 }
 
 /** A published offer of the seeded demo data: the detail page to audit. */
@@ -124,13 +130,35 @@ async function setBrowserCookies(port: number, baseUrl: string, cookie: string |
   }
 }
 
-/** Opens a page as a browser would, so that cached (ISR) pages are rendered before they are measured. */
-async function warmUp(url: string, cookie?: string) {
+/**
+ * Opens a page as a browser would, so that cached (ISR) pages are rendered before they are measured;
+ * fails unless it answers 200 with `shows` in its HTML.
+ */
+async function warmUp(url: string, cookie?: string, shows?: string) {
   for (let i = 0; i < 2; i++) {
     const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-    await response.arrayBuffer();
+    const html = await response.text();
     if (response.status !== 200)
       throw new Error(`${url} answered ${response.status} ${response.headers.get("location") ?? ""}`);
+    if (shows && !html.includes(shows)) throw new Error(`${url} does not show ${shows}`);
+  }
+}
+
+/** Fails unless the Chromium on `port`, with the cookies it has now, gets `shows` on `url`. */
+async function expectInBrowser(port: number, url: string, shows: string) {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const context = browser.contexts()[0];
+    if (!context) throw new Error("Chromium has no default browser context");
+    const page = await context.newPage();
+    try {
+      await page.goto(url);
+      if (!(await page.content()).includes(shows)) throw new Error(`${url} does not show ${shows} in Chromium`);
+    } finally {
+      await page.close();
+    }
+  } finally {
+    await browser.close();
   }
 }
 
@@ -212,10 +240,13 @@ async function main() {
       { name: "catalog", path: "/technologies" },
       { name: "search", path: `/search?${new URLSearchParams({ q: "xử lý nước thải" })}` },
       { name: "offer", path: `/technologies/${encodeURIComponent(slug)}` },
-      { name: "offer-form", path: "/account/offers/new", signedIn: true },
+      // The public "Đăng công nghệ" page, which is the form once signed in (`name="titleVi"`).
+      { name: "offer-form", path: "/technologies/new", signedIn: true, shows: 'name="titleVi"' },
     ].filter((target) => !only || only.includes(target.name));
     const cookie = targets.some((t) => t.signedIn) ? await signIn(baseUrl, PROVIDER, DEMO_PASSWORD) : undefined;
-    for (const target of targets) await warmUp(baseUrl + target.path, target.signedIn ? cookie : undefined);
+    for (const target of targets) {
+      await warmUp(baseUrl + target.path, target.signedIn ? cookie : undefined, target.shows);
+    }
 
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM,
@@ -234,6 +265,7 @@ async function main() {
         await setBrowserCookies(chrome.port, baseUrl, target.signedIn ? cookie : undefined);
         signedIn = Boolean(target.signedIn);
       }
+      if (target.shows) await expectInBrowser(chrome.port, url, target.shows);
       const results: PageScores[] = [];
       const reports: string[] = [];
       for (let run = 1; run <= runs; run++) {

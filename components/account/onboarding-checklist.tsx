@@ -4,6 +4,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Onboarding, OnboardingStep } from "@/lib/accounts/onboarding";
 import { cn } from "@/lib/cn";
 import { Link } from "@/lib/i18n/navigation";
+import { LISTING_KIND } from "@/lib/listings/kinds";
 
 /**
  * The first-hour checklist of the workspace home (lib/accounts/onboarding.ts): each step with where
@@ -129,12 +130,12 @@ function StepLinks({ step, t }: { step: OnboardingStep; t: T }) {
     return (
       <p className="flex flex-wrap gap-2">
         {step.kinds?.includes("offer") && (
-          <Link href="/account/offers/new" className={buttonClasses("secondary", "sm")}>
+          <Link href={LISTING_KIND.offer.newPath} className={buttonClasses("secondary", "sm")}>
             {t("listing.newOffer")}
           </Link>
         )}
         {step.kinds?.includes("demand") && (
-          <Link href="/account/demands/new" className={buttonClasses("secondary", "sm")}>
+          <Link href={LISTING_KIND.demand.newPath} className={buttonClasses("secondary", "sm")}>
             {t("listing.newDemand")}
           </Link>
         )}

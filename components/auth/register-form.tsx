@@ -26,9 +26,17 @@ interface Props {
    * way back to it once the account exists.
    */
   callbackPath?: string | null;
+  /** The role chosen at first (a "list a technology" or "post a demand" link asks for its own). */
+  defaultRole?: "PROVIDER" | "SEEKER";
 }
 
-export function RegisterForm({ invite, action, searchOrganizations, callbackPath = null }: Props) {
+export function RegisterForm({
+  invite,
+  action,
+  searchOrganizations,
+  callbackPath = null,
+  defaultRole = "PROVIDER",
+}: Props) {
   const t = useTranslations("auth");
   const to = useTranslations("orgTypes");
   const router = useRouter();
@@ -90,7 +98,7 @@ export function RegisterForm({ invite, action, searchOrganizations, callbackPath
               key={role}
               className="flex cursor-pointer gap-3 rounded-md border border-border p-3 has-checked:border-brand-600 has-checked:bg-brand-50"
             >
-              <input type="radio" name="role" value={role} defaultChecked={role === "PROVIDER"} className="mt-1" />
+              <input type="radio" name="role" value={role} defaultChecked={role === defaultRole} className="mt-1" />
               <span>
                 <span className="block text-sm font-semibold">{t(`role_${role}`)}</span>
                 <span className="block text-xs text-muted">{t(`role_${role}_hint`)}</span>

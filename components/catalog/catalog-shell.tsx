@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { ResultCount } from "./result-count";
 
 /**
@@ -12,6 +13,8 @@ import { ResultCount } from "./result-count";
 export function CatalogShell(props: {
   title: string;
   lead: string;
+  /** After the lead: where to write a listing of this catalog's kind, its href in the page's language. */
+  post?: { href: string; label: string };
   resultsLabel: string;
   count: string;
   filters: ReactNode;
@@ -26,7 +29,17 @@ export function CatalogShell(props: {
     <div className="space-y-6">
       <header className="page-head">
         <h1>{props.title}</h1>
-        <p>{props.lead}</p>
+        <p>
+          {props.lead}
+          {props.post && (
+            <>
+              {" "}
+              <Link href={props.post.href} className="font-medium text-brand-700 underline">
+                {props.post.label}
+              </Link>
+            </>
+          )}
+        </p>
       </header>
       <div className="catalog-grid">
         <aside className="min-w-0">{props.filters}</aside>

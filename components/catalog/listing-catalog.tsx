@@ -10,6 +10,7 @@ import { demandCatalog, offerCatalog } from "@/lib/catalog/catalog";
 import type { QueryInput } from "@/lib/catalog/query-input";
 import { catalogTaxonomy } from "@/lib/catalog/taxonomy";
 import { getPathname } from "@/lib/i18n/navigation";
+import { LISTING_KIND } from "@/lib/listings/kinds";
 import { DEMAND_SORTS, OFFER_SORTS } from "@/lib/search/filters";
 import { pageAlternates } from "@/lib/seo/urls";
 import { redirectToCanonical } from "./canonical-redirect";
@@ -78,6 +79,7 @@ export async function ListingCatalog({
     <CatalogShell
       title={t(`${ns}.title`)}
       lead={t(`${ns}.lead`)}
+      post={{ href: getPathname({ href: LISTING_KIND[kind].newPath, locale }), label: t(`${ns}.post`) }}
       resultsLabel={t(`${ns}.results`)}
       count={t(result.totalCapped ? `${ns}.countMore` : `${ns}.count`, { count: result.total })}
       filters={filters}

@@ -36,7 +36,7 @@ export async function OwnListings({ user, kind, page }: { user: Principal; kind:
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t(kind === "offer" ? "myOffers" : "myDemands")}</h1>
-        <Link href={`${base}/new`} className={buttonClasses("primary", "md")}>
+        <Link href={LISTING_KIND[kind].newPath} className={buttonClasses("primary", "md")}>
           {t(kind === "offer" ? "newOffer" : "newDemand")}
         </Link>
       </div>

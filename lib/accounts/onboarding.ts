@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db";
 import type { OrgType, Role, VerificationStatus } from "@/lib/generated/prisma/enums";
+import { LISTING_KIND } from "@/lib/listings/kinds";
 
 /**
  * The first-hour checklist of the workspace (issue #15 item 1): for a provider, a seeker or an
@@ -146,7 +147,7 @@ export function onboardingSteps(facts: OnboardingFacts): OnboardingStep[] {
       key: "listing",
       done: published > 0,
       state: published > 0 ? "done" : !org ? "needsOrganization" : inReview > 0 ? "inReview" : "todo",
-      href: kinds[0] === "offer" ? "/account/offers/new" : "/account/demands/new",
+      href: LISTING_KIND[kinds[0] === "offer" ? "offer" : "demand"].newPath,
       kinds,
     });
   }

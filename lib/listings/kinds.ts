@@ -20,6 +20,8 @@ export const LISTING_KIND = {
     accountPath: "/account/offers",
     /** The public catalog and detail pages: `${publicPath}/${slug}`. */
     publicPath: "/technologies",
+    /** Where a listing is written: a public page that explains listing and shows the form once signed in. */
+    newPath: "/technologies/new",
     create: "offer:create",
     manageOwn: "offer:manage-own",
     /** The kind a match pairs it with. */
@@ -32,6 +34,7 @@ export const LISTING_KIND = {
     table: "demands",
     accountPath: "/account/demands",
     publicPath: "/demands",
+    newPath: "/demands/new",
     create: "demand:create",
     manageOwn: "demand:manage-own",
     other: "offer",
@@ -44,6 +47,7 @@ export const LISTING_KIND = {
     table: string;
     accountPath: `/account/${string}`;
     publicPath: `/${string}`;
+    newPath: `/${string}/new`;
     create: Action;
     manageOwn: Action;
     other: ListingKind;

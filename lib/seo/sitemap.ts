@@ -43,6 +43,9 @@ function staticPages(f: Freshness): SitemapPage[] {
     { path: "/", lastModified: latest(f.offers, f.demands) },
     { path: "/technologies", lastModified: latest(f.offers) },
     { path: "/demands", lastModified: latest(f.demands) },
+    // Where a listing is written: the explanation anyone can read (the form needs an account).
+    { path: "/technologies/new" },
+    { path: "/demands/new" },
     { path: "/organizations", lastModified: latest(f.organizations) },
     { path: "/experts", lastModified: latest(f.experts) },
     { path: "/statistics", lastModified: latest(f.offers, f.demands, f.organizations) },

@@ -67,6 +67,8 @@ const PUBLIC_PAGES: { name: string; path: () => Promise<string> }[] = [
   { name: "audit chain heads", path: async () => "/statistics/chain" },
   { name: "open data", path: async () => "/open-data" },
   { name: "developers", path: async () => "/developers" },
+  { name: "list a technology (signed out)", path: async () => "/technologies/new" },
+  { name: "post a demand (signed out)", path: async () => "/demands/new" },
   { name: "about", path: async () => "/about" },
   { name: "terms", path: async () => "/terms" },
   { name: "privacy", path: async () => "/privacy" },
@@ -98,8 +100,8 @@ test.describe("on a phone", () => {
 
 /** Every role's main pages, signed in. */
 const ROLE_PAGES: { role: string; demo: string; paths: string[] }[] = [
-  { role: "provider", demo: "provider@demo.vn", paths: ["/account", "/account/offers", "/account/offers/new"] },
-  { role: "seeker", demo: "seeker@demo.vn", paths: ["/account/demands", "/account/demands/new", "/account/deals"] },
+  { role: "provider", demo: "provider@demo.vn", paths: ["/account", "/account/offers", "/technologies/new"] },
+  { role: "seeker", demo: "seeker@demo.vn", paths: ["/account/demands", "/demands/new", "/account/deals"] },
   { role: "operator", demo: "operator@demo.vn", paths: ["/admin", "/admin/moderation"] },
   { role: "officer", demo: "officer@demo.vn", paths: ["/admin/performance", "/admin/flags"] },
   { role: "auditor", demo: "auditor@demo.vn", paths: ["/admin/audit"] },

@@ -89,10 +89,7 @@ test("a newcomer is signed in on registering, lands on the checklist, and confir
   // Which papers the verification needs, for an enterprise.
   await expect(step("verification")).toContainText("Mã số thuế của doanh nghiệp (10 hoặc 13 chữ số)");
   await expect(step("verification")).toContainText("Bản scan Giấy chứng nhận đăng ký doanh nghiệp");
-  await expect(step("listing").getByRole("link", { name: "Đăng nhu cầu" })).toHaveAttribute(
-    "href",
-    "/account/demands/new",
-  );
+  await expect(step("listing").getByRole("link", { name: "Đăng nhu cầu" })).toHaveAttribute("href", "/demands/new");
   await expect(step("alerts").getByRole("link", { name: "Lưu tìm kiếm" })).toHaveAttribute(
     "href",
     "/account/saved-searches",

@@ -140,7 +140,7 @@ test("an account whose e-mail is not confirmed can save a draft but not submit i
 
 test("bad listing input gets clear errors and saves nothing", async ({ page }) => {
   await signIn(page, "provider@demo.vn");
-  await page.goto("/account/offers/new");
+  await page.goto("/technologies/new");
   await page.getByRole("button", { name: "Lưu nháp" }).click();
   await expect(page.getByText(/mục cần sửa/)).toBeVisible();
   await expect(page.getByLabel("Tên công nghệ (tiếng Việt)")).toHaveAttribute("aria-invalid", "true");

@@ -61,7 +61,7 @@ test("the operator reviews a pending offer in words, goes through the checklist,
 }) => {
   test.slow(); // two people, two sign-ins, a form
   const provider = await signedIn(browser, "provider@demo.vn");
-  await provider.goto("/account/offers/new");
+  await provider.goto("/technologies/new");
   await fillOffer(provider, title);
   await provider.getByLabel("Khoảng giá (VND)").check();
   await provider.getByLabel("Giá từ (VND)").fill("150.000.000");

@@ -77,7 +77,7 @@ export async function fillOffer(page: Page, title: string, extra: { description?
 
 /** A fresh draft offer of the signed-in provider's organization, saved through the real form; its id. */
 export async function createDraft(page: Page, title: string, extra: { description?: string; sector?: string } = {}) {
-  await page.goto("/account/offers/new");
+  await page.goto("/technologies/new");
   await fillOffer(page, title, extra);
   await page.getByRole("button", { name: "Lưu nháp" }).click();
   await expect(page.getByText("Đã lưu bản nháp")).toBeVisible();

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { z } from "zod";
 import { RegisterForm } from "@/components/auth/register-form";
 import { signedInLanding } from "@/lib/accounts/landing";
 import { safeCallbackPath } from "@/lib/auth/callback";
@@ -10,6 +11,9 @@ import { inviteByToken } from "@/lib/organizations/queries";
 import { registerAction, searchOrganizationsAction } from "./actions";
 
 export const dynamic = "force-dynamic";
+
+/** `?role=` preselects the role of a new account (anything else is ignored). */
+const RegisterRoleSchema = z.enum(["PROVIDER", "SEEKER"]);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -22,6 +26,7 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
   const query = await searchParams;
   const token = LinkTokenSchema.safeParse(query.invite);
   const callback = safeCallbackPath(query.callbackUrl);
+  const role = RegisterRoleSchema.safeParse(query.role);
   // Already signed in: an invitation is accepted on its own page; otherwise go on as sign-in would.
   const user = await getCurrentUser();
   if (user) {
@@ -44,6 +49,7 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
               : null
           }
           callbackPath={callback}
+          defaultRole={role.success ? role.data : undefined}
           action={registerAction}
           searchOrganizations={searchOrganizationsAction}
         />

@@ -17,6 +17,7 @@ import { can } from "@/lib/authz";
 import { dealStartContext } from "@/lib/deals/queries";
 import { Link, redirect } from "@/lib/i18n/navigation";
 import { pick } from "@/lib/i18n/pick";
+import { LISTING_KIND } from "@/lib/listings/kinds";
 import { startDealAction, takeExpressLicenceAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -158,7 +159,7 @@ export default async function NewDealPage({ params, searchParams }: PageProps<"/
       {kind === "proposal" && context.ownOffers.length === 0 ? (
         <Alert tone="info">
           {t("noOffers")}{" "}
-          <Link href="/account/offers/new" className="font-medium underline">
+          <Link href={LISTING_KIND.offer.newPath} className="font-medium underline">
             {t("createOffer")}
           </Link>
         </Alert>
