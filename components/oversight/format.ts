@@ -26,7 +26,10 @@ export function formatKpi(format: Formatter, unit: KpiUnit, value: number | null
   }
 }
 
-/** "Tháng 11/2026", "Quý 4/2026", "Năm 2026" or a date range (`oversight.period.*Label`). */
+/** A calendar day "2026-01-31" as the console writes dates: "31/01/2026". */
+const dayLabel = (day: string) => day.split("-").reverse().join("/");
+
+/** "Tháng 11/2026", "Quý 4/2026", "Năm 2026" or a date range "01/01/2026 – 31/03/2026" (`oversight.period.*Label`). */
 export function periodLabel(t: Translator, period: Period): string {
   const [year, rest] = period.key.split("-");
   switch (period.kind) {
@@ -38,7 +41,7 @@ export function periodLabel(t: Translator, period: Period): string {
       return t("yearLabel", { year: Number(year) });
     case "custom": {
       const { first, last } = periodDays(period);
-      return t("customLabel", { from: first, to: last });
+      return t("customLabel", { from: dayLabel(first), to: dayLabel(last) });
     }
   }
 }
