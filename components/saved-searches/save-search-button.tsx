@@ -44,8 +44,15 @@ export function SaveSearchButton({
   const account = useAccount();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<{ id: string; created: boolean }> | null>(null);
-  // Keeps its place while the browser asks who is signed in, so the page does not jump.
-  if (account === undefined) return <span aria-hidden className="inline-block h-9 w-40" />;
+  // Keeps its place while the browser asks who is signed in, so the page does not jump: the size of
+  // the visitor's link (the answer of most visits and of every crawler), drawn invisible.
+  if (account === undefined) {
+    return (
+      <span aria-hidden className={`${buttonClasses("secondary", "sm")} invisible`}>
+        {texts.signIn}
+      </span>
+    );
+  }
   if (account === null) {
     return (
       <Link
