@@ -8,6 +8,15 @@ export async function refreshSearchWords(): Promise<void> {
 }
 
 /**
+ * The vocabulary's rows for the words in $1 (a text array), looked up one by one in the primary key.
+ * Not `word = ANY($1)`: the planner answers that from the trigram index (pg_trgm indexes equality
+ * too), which for a few thousand candidate spellings of a long word read 650,000 index pages and
+ * took 1.5 s even on a small vocabulary (tests/integration/search-words-lookup.test.ts).
+ */
+export const KNOWN_WORDS_SQL = `SELECT w.word, w.text_docs AS docs, NULL AS token
+   FROM (SELECT DISTINCT unnest($1::text[]) AS word) c JOIN search_words w ON w.word = c.word`;
+
+/**
  * Spelling correction of folded query tokens against the vocabulary of every published listing's
  * words (title, keywords, summary, description; a listing's words are added when it is published).
  * It runs only when the query's words found nothing. A token that is a known word, too short to
@@ -22,7 +31,7 @@ export async function correctTokens(tokens: string[], keep: ReadonlySet<string> 
   if (!unknown.length) return null;
   const near = unknown.flatMap(oneEditAway);
   const { rows } = await searchPool().query<{ word: string; docs: number; token: string | null }>(
-    `SELECT w.word, w.text_docs AS docs, NULL AS token FROM search_words w WHERE w.word = ANY($1::text[])
+    `${KNOWN_WORDS_SQL}
      UNION ALL
      SELECT w.word, w.text_docs, t.token FROM unnest($2::text[]) t(token)
       CROSS JOIN LATERAL (SELECT w.word, w.text_docs FROM search_words w
