@@ -31,15 +31,6 @@ export function VerificationDecision({
   const tm = useTranslations("membership.admin");
   const { formRef, reasonRef, reason, editReason, confirm, cancel, missingReason, state, pending, ask, send } =
     useConfirmedDecision(action);
-  if (state.ok && state.message) {
-    return (
-      <Alert tone="success">
-        {kind === "legal"
-          ? tm(state.message === "verified" ? "done_accepted" : "done_rejected")
-          : t(`done_${state.message}`)}
-      </Alert>
-    );
-  }
   const reasonError = missingReason ? t("errors.reason_required") : state.ok ? undefined : state.fieldErrors.reason;
   // The dialog's words: verification.approve / .reject, legal.approve / .reject.
   const words = `verificationConfirm.${kind}.${confirm ?? "approve"}`;

@@ -115,8 +115,8 @@ test("an organization the operator verifies shows as verified on its public page
         )[0]!.status,
     )
     .toBe("VERIFIED");
-  // Next expires the cached page when the action returns, a moment after the row committed (the
-  // card leaves the queue with the answer, so there is no message to wait on): allowed 5 seconds,
+  // Next expires the cached page when the action returns, a moment after the row committed:
+  // allowed 5 seconds,
   // against the 60-second page lifetime a missed invalidation would take.
   await expect
     .poll(async () => (await anonymous(visitor.request, `/organizations/${org!.slug}`)).html, { timeout: 5_000 })

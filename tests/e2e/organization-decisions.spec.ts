@@ -119,8 +119,10 @@ test("a rejection needs a reason before anything is sent, and is sent only once 
   expect(after.version).toBe(before.version + 1);
   expect(after.events).toBe(before.events + 1);
   expect(posts).toHaveLength(1);
-  // The rejected organization leaves the queue with the action's answer. The card's "Đã từ chối…"
-  // message goes with it (on screen for some 20 ms), so it is not asserted here: a known defect.
+  // The rejected organization leaves the queue; the answer stays above it (?done=, not in the card,
+  // where it was on screen for some 20 ms before the card went).
+  await expect(page).toHaveURL(/\/admin\/organizations\?done=verificationRejected$/);
+  await expect(page.getByText("Đã từ chối yêu cầu xác thực. Lý do đã được gửi tới tổ chức.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: org.name })).toHaveCount(0);
   await expect(page.getByRole("dialog")).toHaveCount(0);
 });
@@ -153,6 +155,8 @@ test("cancelling the verification dialog sends nothing; confirming it verifies t
   expect(after.note).toBeNull();
   expect(after.events).toBe(before.events + 1);
   expect(posts).toHaveLength(1);
+  await expect(page).toHaveURL(/\/admin\/organizations\?done=verified$/);
+  await expect(page.getByText("Đã xác thực tổ chức. Tổ chức đã được thông báo.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: org.name })).toHaveCount(0);
 });
 
@@ -206,6 +210,8 @@ test("the operator accepts a verified organization's new name, and its public pr
   expect(after.pending).toBeNull();
   expect(after.status).toBe("VERIFIED");
   expect(posts).toHaveLength(1);
+  await expect(page).toHaveURL(/\/admin\/organizations\?done=legalAccepted$/);
+  await expect(page.getByText("Đã chấp nhận thông tin pháp lý mới.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: org.name })).toHaveCount(0);
   // The page was cached with the old name above; Next expires it when the action answers, a moment
   // after the row committed: allowed 5 seconds (see caching.spec.ts), against the 60-second lifetime.
@@ -242,6 +248,8 @@ test("the operator discards a verified organization's new name, with a reason, a
   expect(after.status).toBe("VERIFIED");
   expect(after.note).toBe(why);
   expect(posts).toHaveLength(1);
+  await expect(page).toHaveURL(/\/admin\/organizations\?done=legalDiscarded$/);
+  await expect(page.getByText("Đã từ chối thay đổi; giữ thông tin đã xác thực.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: org.name })).toHaveCount(0);
   const html = await publicProfile(visitor.request, org.slug);
   expect(html).toContain(org.name);

@@ -1,10 +1,13 @@
 "use server";
 
+import { getLocale } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions";
+import { redirect } from "@/lib/i18n/navigation";
 import { decideMembershipRequest } from "@/lib/organizations/membership";
 import { decideLegalChange, decideVerification } from "@/lib/organizations/mutations";
 import { MembershipDecisionSchema, VerificationDecisionSchema } from "@/lib/organizations/schemas";
+import type { QueueNotice } from "./notices";
 
 const DecisionSchema = VerificationDecisionSchema.refine((d) => d.decision !== "reject" || Boolean(d.reason), {
   path: ["reason"],
@@ -22,7 +25,17 @@ export const decideVerificationAction = formAction({
     if (kind === "legal") await decideLegalChange(audit, user, { id, decision, note: reason });
     else await decideVerification(audit, user, id, decision, reason);
     revalidatePath("/[locale]/admin/organizations", "page");
-    return { message: decision === "approve" ? "verified" : "rejected" };
+    // Back to the queue with the answer above it: the decided card leaves the queue, and a message
+    // drawn in it would vanish with it (as listing moderation does).
+    const done: QueueNotice =
+      kind === "legal"
+        ? decision === "approve"
+          ? "legalAccepted"
+          : "legalDiscarded"
+        : decision === "approve"
+          ? "verified"
+          : "verificationRejected";
+    redirect({ href: `/admin/organizations?done=${done}`, locale: await getLocale() });
   },
 });
 
@@ -35,6 +48,7 @@ export const decideOrphanMembershipAction = formAction({
   run: async ({ input, user, audit }) => {
     await decideMembershipRequest(audit, user, input);
     revalidatePath("/[locale]/admin/organizations", "page");
-    return { message: input.decision === "approve" ? "approved" : "rejected" };
+    const done: QueueNotice = input.decision === "approve" ? "joinApproved" : "joinRejected";
+    redirect({ href: `/admin/organizations?done=${done}`, locale: await getLocale() });
   },
 });

@@ -3,6 +3,7 @@ import { LEGAL_FIELDS } from "@/lib/organizations/schemas";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { VerificationDecision } from "@/components/moderation/verification-decision";
 import { MembershipForm } from "@/components/organizations/membership-form";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +12,7 @@ import { can } from "@/lib/authz";
 import { requirePermission } from "@/lib/auth/session";
 import { orphanMembershipRequests, verificationQueue } from "@/lib/organizations/queries";
 import { decideOrphanMembershipAction, decideVerificationAction } from "./actions";
+import { queueNotice } from "./notices";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation"))("verificationTitle"), robots: { index: false } };
@@ -19,8 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 const LEGAL = LEGAL_FIELDS;
 
 /** The operator's queue: first verifications, changes of verified legal fields, and orphan membership requests. */
-export default async function VerificationQueuePage({ params }: PageProps<"/[locale]/admin/organizations">) {
+export default async function VerificationQueuePage({
+  params,
+  searchParams,
+}: PageProps<"/[locale]/admin/organizations">) {
   const { locale } = await params;
+  const done = queueNotice((await searchParams).done);
   setRequestLocale(locale);
   const user = await requirePermission("organization:verify");
   const t = await getTranslations("moderation");
@@ -36,6 +42,7 @@ export default async function VerificationQueuePage({ params }: PageProps<"/[loc
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("verificationTitle")}</h1>
+      {done && <Alert tone="success">{t(`queueDone.${done}`)}</Alert>}
       {queue.length === 0 ? (
         <EmptyState title={t("verificationEmpty")} />
       ) : (
