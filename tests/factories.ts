@@ -4,6 +4,7 @@
  * insert them.
  */
 import { hashPassword } from "../lib/auth/password";
+import type { Principal } from "../lib/authz";
 import type { Prisma, PrismaClient } from "../lib/generated/prisma/client";
 import { DEMO_PASSWORD } from "../prisma/data/demo-password";
 import { buildOrganization, buildTaxonomyNode, buildUser, type UserSpec } from "../prisma/factories";
@@ -28,6 +29,18 @@ export async function createUser(db: Db, options: UserSpec & { password?: string
   return db.user.create({
     data: buildUser({ ...spec, passwordHash: await hashPassword(password ?? DEMO_PASSWORD) }),
   });
+}
+
+/** The principal as the session builds it, re-read from the database. */
+export async function principalOf(db: Db, id: string): Promise<Principal> {
+  const u = await db.user.findUniqueOrThrow({ where: { id } });
+  return {
+    id: u.id,
+    roles: u.roles,
+    organizationId: u.organizationId,
+    orgRole: u.orgRole,
+    emailVerified: u.emailVerifiedAt !== null,
+  };
 }
 
 export async function createOrganization(db: Db, overrides: Partial<Prisma.OrganizationUncheckedCreateInput> = {}) {

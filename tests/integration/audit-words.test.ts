@@ -23,7 +23,7 @@ import { setMatchState } from "@/lib/matching/mutations";
 import { decideMembershipRequest, inviteMember, requestMembership, revokeInvite } from "@/lib/organizations/membership";
 import { raiseFlag, takeFlagStep } from "@/lib/oversight/flags";
 import { saveSearch } from "@/lib/saved-searches/mutations";
-import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
+import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy, principalOf } from "../factories";
 
 /** next-intl/server with the real catalogues and the app's formats, in the locale the test picks. */
 const intl = vi.hoisted(() => ({ locale: "en" as "en" | "vi" }));
@@ -53,16 +53,7 @@ const ctx = (user: { id: string }, role = "test"): AuditContext => ({
 });
 
 /** The principal as the session builds it, re-read from the database. */
-async function principal(id: string): Promise<Principal> {
-  const u = await db.user.findUniqueOrThrow({ where: { id } });
-  return {
-    id: u.id,
-    roles: u.roles,
-    organizationId: u.organizationId,
-    orgRole: u.orgRole,
-    emailVerified: u.emailVerifiedAt !== null,
-  };
-}
+const principal = (id: string) => principalOf(db, id);
 
 let auditor: Principal;
 let officer: Principal;

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { registerUser } from "@/lib/accounts/mutations";
 import type { AuditContext } from "@/lib/audit/context";
 import { RegisterSchema } from "@/lib/auth/schemas";
-import type { Principal } from "@/lib/authz";
 import { organizationProfile } from "@/lib/catalog/organizations";
 import { db } from "@/lib/db";
 import {
@@ -16,23 +15,14 @@ import {
 } from "@/lib/organizations/membership";
 import { decideLegalChange, updateOwnOrganization } from "@/lib/organizations/mutations";
 import { searchOrganizationsToJoin } from "@/lib/organizations/queries";
-import { createOrganization, createUser } from "../factories";
+import { createOrganization, createUser, principalOf } from "../factories";
 
 let ipCounter = 0;
 const request = () => ({ requestId: `membership-${ipCounter}`, ip: `198.18.0.${ipCounter++ % 250}` });
 const ctx = (user: { id: string }): AuditContext => ({ actor: { id: user.id, role: "PROVIDER" }, request: request() });
 
 /** The principal as the session builds it, re-read from the database. */
-async function principal(id: string): Promise<Principal> {
-  const u = await db.user.findUniqueOrThrow({ where: { id } });
-  return {
-    id: u.id,
-    roles: u.roles,
-    organizationId: u.organizationId,
-    orgRole: u.orgRole,
-    emailVerified: u.emailVerifiedAt !== null,
-  };
-}
+const principal = (id: string) => principalOf(db, id);
 
 function registration(overrides: Record<string, string> = {}) {
   return RegisterSchema.parse({

@@ -9,12 +9,11 @@ import { onboardingFor, onboardingOf, onboardingSteps, type OnboardingFacts } fr
 import { verifyEmail } from "@/lib/accounts/verification";
 import type { AuditContext } from "@/lib/audit/context";
 import { RegisterSchema } from "@/lib/auth/schemas";
-import type { Principal } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { requestVerification, updateOwnOrganization } from "@/lib/organizations/mutations";
 import { OrganizationProfileSchema } from "@/lib/organizations/schemas";
 import { saveSearch } from "@/lib/saved-searches/mutations";
-import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy } from "../factories";
+import { buildDemand, buildOffer, createOrganization, createUser, ensureTaxonomy, principalOf } from "../factories";
 
 let n = 0;
 const request = () => ({ requestId: `onboarding-${n}`, ip: `198.51.7.${n++ % 250}` });
@@ -22,16 +21,7 @@ const ctx = (user: { id: string }): AuditContext => ({ actor: { id: user.id, rol
 const PASSWORD = "lò-vi-sóng-màu-cam-ở-Cầu-Giấy";
 
 /** The principal as the session builds it, re-read from the database. */
-async function principal(id: string): Promise<Principal> {
-  const u = await db.user.findUniqueOrThrow({ where: { id } });
-  return {
-    id: u.id,
-    roles: u.roles,
-    organizationId: u.organizationId,
-    orgRole: u.orgRole,
-    emailVerified: u.emailVerifiedAt !== null,
-  };
-}
+const principal = (id: string) => principalOf(db, id);
 
 const stateOf = async (id: string) => {
   const onboarding = await onboardingFor(await principal(id));
