@@ -12,6 +12,7 @@ import type { ActionResult } from "@/lib/errors";
 import { Link } from "@/lib/i18n/navigation";
 import { LISTING_KIND, type ListingKind } from "@/lib/listings/kinds";
 import { locationOptions, sectorOptions } from "@/lib/listings/form-options";
+import { ownMembershipRequest } from "@/lib/organizations/queries";
 import { pageAlternates } from "@/lib/seo/urls";
 
 /**
@@ -67,6 +68,8 @@ export async function PostListingPage({
   const other = LISTING_KIND[LISTING_KIND[kind].other];
   const allowed = can(user, create);
   const canWrite = allowed && Boolean(user?.organizationId);
+  // Allowed but in no organization: maybe already waiting to join one.
+  const joinRequest = allowed && user && !canWrite ? await ownMembershipRequest(user.id) : null;
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -112,7 +115,11 @@ export async function PostListingPage({
 
       {allowed && !canWrite && (
         <Alert tone="warning" title={t("noOrganizationTitle")}>
-          <p>{t(`${kind}.noOrganization`)}</p>
+          <p>
+            {joinRequest?.status === "PENDING"
+              ? t("joinPending", { organization: joinRequest.organization.name })
+              : t(`${kind}.noOrganization`)}
+          </p>
           <p className="mt-2">
             <Link href="/account/organization" className="font-medium underline">
               {t("noOrganizationLink")}

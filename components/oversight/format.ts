@@ -26,10 +26,17 @@ export function formatKpi(format: Formatter, unit: KpiUnit, value: number | null
   }
 }
 
-/** A calendar day "2026-01-31" as the console writes dates: "31/01/2026". */
-const dayLabel = (day: string) => day.split("-").reverse().join("/");
+/** A calendar day "2026-01-31" as its parts, for the label's own order ("31/01/2026" in Vietnamese). */
+const dayParts = (day: string, prefix: "from" | "to") => {
+  const [year = "", month = "", date = ""] = day.split("-");
+  return { [`${prefix}Year`]: year, [`${prefix}Month`]: month, [`${prefix}Day`]: date };
+};
 
-/** "Tháng 11/2026", "Quý 4/2026", "Năm 2026" or a date range "01/01/2026 – 31/03/2026" (`oversight.period.*Label`). */
+/**
+ * "Tháng 11/2026", "Quý 4/2026", "Năm 2026" or a date range, "01/01/2026 – 31/03/2026" in Vietnamese
+ * and "2026-01-01 – 2026-03-31" in English, where day-first and month-first dates read alike
+ * (`oversight.period.*Label`).
+ */
 export function periodLabel(t: Translator, period: Period): string {
   const [year, rest] = period.key.split("-");
   switch (period.kind) {
@@ -41,7 +48,7 @@ export function periodLabel(t: Translator, period: Period): string {
       return t("yearLabel", { year: Number(year) });
     case "custom": {
       const { first, last } = periodDays(period);
-      return t("customLabel", { from: dayLabel(first), to: dayLabel(last) });
+      return t("customLabel", { ...dayParts(first, "from"), ...dayParts(last, "to") });
     }
   }
 }

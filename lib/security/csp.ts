@@ -3,13 +3,14 @@ import { routing } from "@/lib/i18n/routing";
 /** The Content-Security-Policy of pages, set by proxy.ts (API and file responses: next.config.ts). */
 
 /**
- * The areas that keep a per-request nonce: everything a signed-in user works in, and the pages that
- * take passwords. They are rendered per request anyway (never cached). Every other page is public
+ * The areas that keep a per-request nonce: everything a signed-in user works in (with the pages
+ * where a listing is written, `/technologies/new` and `/demands/new`: public, but the form once
+ * signed in), and the pages that take passwords. They are rendered per request anyway (never cached). Every other page is public
  * and served from Next's cache (README "Caching"), where a per-request nonce cannot be: the cached
  * HTML's scripts were written once for everybody.
  */
 const NONCE_AREAS = new RegExp(
-  `^/(?:(?:${routing.locales.join("|")})/)?(?:account|admin|login|register|forgot-password|reset-password|verify-email|invite|welcome)(?:/|$)`,
+  `^/(?:(?:${routing.locales.join("|")})/)?(?:account|admin|login|register|forgot-password|reset-password|verify-email|invite|welcome|technologies/new|demands/new)(?:/|$)`,
 );
 
 /** True for a page of the signed-in or sign-in areas (nonce CSP), false for a public, cacheable page. */

@@ -60,6 +60,7 @@ test("a registrant asks to join by name, confirms the address, and gets access o
   // Until then no listing can be written: the demand page says why instead of showing the form.
   await page.goto("/demands/new");
   await expect(page.getByText("Bạn chưa thuộc tổ chức nào")).toBeVisible();
+  await expect(page.getByText(`Yêu cầu tham gia “${org!.name}” của bạn đang chờ quản trị viên`)).toBeVisible();
   await expect(page.getByLabel("Tên nhu cầu (tiếng Việt)")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Đến trang tổ chức" })).toHaveAttribute("href", "/account/organization");
   await signOut(page);

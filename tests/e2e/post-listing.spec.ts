@@ -8,8 +8,19 @@ test("a visitor reads how listing works, signs in from the page, comes back to t
   page,
 }) => {
   test.slow(); // a journey: sign-in (argon2) and a saved draft
-  await page.goto("/technologies/new");
+  const response = await page.goto("/technologies/new");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đăng công nghệ chuyển giao");
+  // Rendered per request, like the workspace: a nonce CSP, every script carrying it (the form below
+  // hydrates under it: it is filled and saved).
+  const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]{16,})' 'strict-dynamic'/.exec(
+    response!.headers()["content-security-policy"] ?? "",
+  )?.[1];
+  expect(nonce).toBeDefined();
+  const scripts = await page.evaluate(() =>
+    [...document.scripts].filter((s) => s.type !== "application/ld+json").map((s) => s.nonce),
+  );
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.every((n) => n === nonce)).toBe(true);
   await expect(page.getByRole("heading", { name: "Các bước đăng tin" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Chuẩn bị trước" })).toBeVisible();
   // Public and indexable, with its own canonical address; no form before signing in.
@@ -83,7 +94,14 @@ test("in English, registering from the demand page starts as a technology seeker
   await expect(page).toHaveURL(/\/en\/register\?role=SEEKER&callbackUrl=%2Fdemands%2Fnew$/);
   await expect(page.getByRole("radio", { name: /Business \/ technology seeker/ })).toBeChecked();
   await expect(page.getByRole("radio", { name: /Researcher \/ technology provider/ })).not.toBeChecked();
-  // Without a role in the address, the form starts as before (provider).
+  // Without a role in the address, the form starts as before (provider)…
   await page.goto("/en/register?role=ADMIN");
   await expect(page.getByRole("radio", { name: /Researcher \/ technology provider/ })).toBeChecked();
+  // …unless it comes back to the demand form, as by way of the sign-in page (which keeps only that).
+  await page.goto("/en/demands/new");
+  await page.getByRole("link", { name: "Already have an account? Sign in" }).click();
+  await expect(page).toHaveURL(/\/en\/login\?callbackUrl=%2Fdemands%2Fnew$/);
+  await page.getByRole("main").getByRole("link", { name: "Register", exact: true }).click();
+  await expect(page).toHaveURL(/\/en\/register\?callbackUrl=%2Fdemands%2Fnew$/);
+  await expect(page.getByRole("radio", { name: /Business \/ technology seeker/ })).toBeChecked();
 });

@@ -88,7 +88,7 @@ describe("client messages of the shell", () => {
 });
 
 describe("page CSP", () => {
-  it("keeps the nonce in the signed-in and sign-in areas, in both languages", () => {
+  it("keeps the nonce in the signed-in and sign-in areas and where listings are written, in both languages", () => {
     for (const path of [
       "/account",
       "/account/offers/1",
@@ -97,10 +97,21 @@ describe("page CSP", () => {
       "/en/register",
       "/reset-password",
       "/welcome",
+      "/technologies/new",
+      "/en/demands/new",
     ]) {
       expect(usesNonce(path), path).toBe(true);
     }
-    for (const path of ["/", "/en", "/technologies/x", "/en/demands", "/search", "/accountants", "/statistics"]) {
+    for (const path of [
+      "/",
+      "/en",
+      "/technologies/x",
+      "/technologies/newton-may-bom-abcde",
+      "/en/demands",
+      "/search",
+      "/accountants",
+      "/statistics",
+    ]) {
       expect(usesNonce(path), path).toBe(false);
     }
   });

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { customPeriod, monthPeriod, quarterPeriod, yearPeriod } from "@/lib/calendar/periods";
 import { periodLabel } from "@/components/oversight/format";
+import en from "../../messages/en/oversight.json";
 import vi from "../../messages/vi/oversight.json";
 
-/** The console's translator for `oversight.period`, with ICU placeholders filled in plainly. */
-const t = (key: string, values: Record<string, string | number> = {}) =>
-  (vi.period as Record<string, string>)[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+/** The console's translator for `oversight.period` in `messages`, with ICU placeholders filled in plainly. */
+const translator =
+  (messages: typeof vi) =>
+  (key: string, values: Record<string, string | number> = {}) =>
+    (messages.period as Record<string, string>)[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+const t = translator(vi);
 
 describe("periodLabel", () => {
   it("names months, quarters and years", () => {
@@ -14,8 +18,9 @@ describe("periodLabel", () => {
     expect(periodLabel(t, yearPeriod(2026))).toBe(t("yearLabel", { year: 2026 }));
   });
 
-  it("writes a custom period's first and last days as dd/mm/yyyy, not ISO dates", () => {
+  it("writes a custom period's days as dd/mm/yyyy in Vietnamese, and unambiguously (ISO) in English", () => {
     expect(periodLabel(t, customPeriod("2026-01-01", "2026-03-31"))).toBe("01/01/2026 – 31/03/2026");
     expect(periodLabel(t, customPeriod("2025-12-31", "2025-12-31"))).toBe("31/12/2025 – 31/12/2025");
+    expect(periodLabel(translator(en), customPeriod("2026-01-02", "2026-03-31"))).toBe("2026-01-02 – 2026-03-31");
   });
 });

@@ -7,12 +7,16 @@ import { safeCallbackPath } from "@/lib/auth/callback";
 import { LinkTokenSchema } from "@/lib/auth/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Link, redirect } from "@/lib/i18n/navigation";
+import { LISTING_KIND } from "@/lib/listings/kinds";
 import { inviteByToken } from "@/lib/organizations/queries";
 import { registerAction, searchOrganizationsAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-/** `?role=` preselects the role of a new account (anything else is ignored). */
+/**
+ * `?role=` preselects the role of a new account (anything else is ignored); without it, coming back
+ * to the demand form (by way of the sign-in page, which keeps only `callbackUrl`) means a seeker.
+ */
 const RegisterRoleSchema = z.enum(["PROVIDER", "SEEKER"]);
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,7 +53,7 @@ export default async function RegisterPage({ params, searchParams }: PageProps<"
               : null
           }
           callbackPath={callback}
-          defaultRole={role.success ? role.data : undefined}
+          defaultRole={role.success ? role.data : callback === LISTING_KIND.demand.newPath ? "SEEKER" : undefined}
           action={registerAction}
           searchOrganizations={searchOrganizationsAction}
         />
