@@ -19,7 +19,7 @@ import { loadMessages } from "@/lib/i18n/messages";
 import { KPI_METRICS } from "@/lib/kpi/catalogue";
 import { setTarget } from "@/lib/kpi/targets";
 import { createScreeningEntry, setScreeningEntryActive } from "@/lib/listings/screening-admin";
-import { setMatchState } from "@/lib/matching/mutations";
+import { recomputeMatches, setMatchState } from "@/lib/matching/mutations";
 import { decideMembershipRequest, inviteMember, requestMembership, revokeInvite } from "@/lib/organizations/membership";
 import { raiseFlag, takeFlagStep } from "@/lib/oversight/flags";
 import { saveSearch } from "@/lib/saved-searches/mutations";
@@ -112,6 +112,18 @@ describe("an entity's history in words", () => {
     expect(vi?.changes.answer?.label).toBe("Câu trả lời của đơn vị vận hành");
   });
 
+  it("reads the matching job's recount on a listing's history with labels, not its keys", async () => {
+    await recomputeMatches("offer", offerId);
+    const events = await history("offer", offerId, "vi");
+    const recount = events.find((e) => e.action === "match.recompute");
+    expect(recount).toBeDefined();
+    expect(recount?.changes.stored?.label).toBe("Số gợi ý kết nối hiện có");
+    expect(recount?.changes.removed?.label).toBe("Số gợi ý đã gỡ (không còn phù hợp)");
+    expect(recount?.changes.notified?.label).toBe("Số thông báo gợi ý mới đã gửi");
+    const [en] = (await history("offer", offerId)).filter((e) => e.action === "match.recompute");
+    expect(en?.changes.notified?.label).toBe("New-match notifications sent");
+  });
+
   it("reads a KPI target with the target form's labels, the indicator's name and the period", async () => {
     const row = await setTarget(ctx(officer), officer, { metric: "offers_new", period: "2026-10", target: 12 });
     await setTarget(ctx(officer), officer, { metric: "offers_new", period: "2026-10", target: 15, comparator: "lte" });
@@ -197,7 +209,7 @@ describe("an entity's history in words", () => {
     });
     const [contacted] = await history("expert", expert.id);
     expect(shown(contacted?.changes.topic)).toEqual(["Topic", null, "Định giá công nghệ"]);
-    expect(contacted?.changes.recipients?.label).toBe("People notified");
+    expect(contacted?.changes.recipients?.label).toBe("Number of people notified");
     expect(contacted?.changes.sha256?.label).toBe("Message hash (SHA-256)");
 
     const saved = await saveSearch(ctx(seeker), seeker, {
