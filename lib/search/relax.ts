@@ -2,6 +2,7 @@ import "server-only";
 import { searchPool } from "@/lib/db";
 import { analyzeQuery, conceptParts, queryRuns, type QueryUnit } from "./analyze";
 import { fold, tokenize } from "./text";
+import { VOCABULARY_OF_WORDS } from "./words";
 import type { RelaxedPlan } from "./rank";
 
 /**
@@ -142,9 +143,7 @@ export async function relaxedPlan(expanded: ExpandedQuery, exclude: string[]): P
   if (!expanded.concepts.length) return null;
   const words = [...new Set(expanded.concepts.flatMap((c) => c.alternatives.flatMap((a) => a.groups.flat())))];
   const { rows } = await searchPool().query<{ word: string | null; docs: number; titles: number }>(
-    // Looked up in the primary key, not with `word = ANY` (see KNOWN_WORDS_SQL in ./words.ts).
-    `SELECT w.word, w.text_docs AS docs, w.docs AS titles
-       FROM (SELECT DISTINCT unnest($1::text[]) AS word) c JOIN search_words w ON w.word = c.word
+    `SELECT w.word, w.text_docs AS docs, w.docs AS titles FROM ${VOCABULARY_OF_WORDS}
      UNION ALL SELECT NULL, CASE WHEN sum(c.reltuples) > 1000 THEN sum(c.reltuples)::int
        ELSE (SELECT (SELECT count(*) FROM offer_search) + (SELECT count(*) FROM demand_search))::int END
        , 0 FROM pg_class c WHERE c.oid IN ('offer_search'::regclass, 'demand_search'::regclass)`,

@@ -8,13 +8,15 @@ export async function refreshSearchWords(): Promise<void> {
 }
 
 /**
- * The vocabulary's rows for the words in $1 (a text array), looked up one by one in the primary key.
+ * The vocabulary's rows (alias `w`) for the words in $1 (a text array), looked up in the primary key.
  * Not `word = ANY($1)`: the planner answers that from the trigram index (pg_trgm indexes equality
  * too), which for a few thousand candidate spellings of a long word read 650,000 index pages and
  * took 1.5 s even on a small vocabulary (tests/integration/search-words-lookup.test.ts).
  */
-export const KNOWN_WORDS_SQL = `SELECT w.word, w.text_docs AS docs, NULL AS token
-   FROM (SELECT DISTINCT unnest($1::text[]) AS word) c JOIN search_words w ON w.word = c.word`;
+export const VOCABULARY_OF_WORDS = `(SELECT DISTINCT unnest($1::text[]) AS word) c JOIN search_words w ON w.word = c.word`;
+
+/** Each known word of $1, and how many listings use it in any text (the spelling candidates). */
+export const KNOWN_WORDS_SQL = `SELECT w.word, w.text_docs AS docs, NULL AS token FROM ${VOCABULARY_OF_WORDS}`;
 
 /**
  * Spelling correction of folded query tokens against the vocabulary of every published listing's

@@ -1,26 +1,8 @@
-import { setRequestLocale } from "next-intl/server";
-import { createListingAction } from "@/app/[locale]/(account)/account/listing-actions";
-import { resendVerificationAction } from "@/app/[locale]/(auth)/verify-email/actions";
-import { PostListingPage, postListingMetadata } from "@/components/listings/post-listing-page";
-import { getCurrentUser } from "@/lib/auth/session";
+import { postListingRoute } from "../../post-listing-route";
 
-// Public and indexable: the same explanation for everybody, and the form for a signed-in provider.
-// Rendered per request (it reads the session), unlike the cached public pages.
+// Where a offer is written (../../post-listing-route.tsx), rendered per request.
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/technologies/new">) {
-  return postListingMetadata("offer", (await params).locale);
-}
-
-export default async function NewOfferPage({ params }: PageProps<"/[locale]/technologies/new">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
-  return (
-    <PostListingPage
-      kind="offer"
-      locale={locale}
-      user={await getCurrentUser()}
-      actions={{ create: createListingAction.bind(null, "offer"), resendVerification: resendVerificationAction }}
-    />
-  );
-}
+const route = postListingRoute("offer");
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
